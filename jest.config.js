@@ -1,9 +1,20 @@
 // Three tiers: unit (beside the code), workflow (time-skipping server), e2e (real api + worker + infra).
 const swc = ['@swc/jest', { swcrc: true }];
 const moduleNameMapper = {
-  '^@luyue/(domain|calendar|persistence|notifications|temporal|devstack)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@luyue/temporal/definitions$': '<rootDir>/libs/temporal/src/definitions/index.ts',
+  '^@luyue/(domain|calendar|persistence|notifications|temporal|devstack|config)$': '<rootDir>/libs/$1/src/index.ts',
 };
-const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+// ESM-only packages (see test/helpers/esm-to-cjs.transform.js) are compiled, the rest left alone.
+const esmPackages = ['@nestjs', 'typeorm', 'uid', 'file-type', 'strtok3', 'token-types', 'peek-readable'];
+const common = {
+  transform: {
+    '^.+\\.ts$': swc,
+    '^.+\\.m?js$': '<rootDir>/test/helpers/esm-to-cjs.transform.js',
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleNameMapper,
+  testEnvironment: 'node',
+};
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows,scripts}/**/*.spec.ts'] },

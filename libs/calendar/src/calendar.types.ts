@@ -1,0 +1,17 @@
+/** One calendar year of the PRC statutory schedule. Dates are Asia/Shanghai days, `YYYY-MM-DD`. */
+export interface YearSchedule {
+  year: number;
+  /** Days off, including the weekend days that fall inside a holiday span. */
+  holidays: string[];
+  /** 调休: Saturdays/Sundays that are working days. */
+  workdays: string[];
+}
+
+/** Where a year's schedule comes from: loaded by an admin, shipped with chinese-days, or computed. */
+export type ScheduleSource = 'override' | 'builtin' | 'provisional';
+
+export interface DeadlineResult {
+  deadline: Date;
+  /** True when a year without an official schedule was used to compute `deadline`. */
+  provisional: boolean;
+}

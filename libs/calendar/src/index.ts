@@ -1,0 +1,10 @@
+export * from './calendar.types';
+export { WorkingDayCalendar } from './working-day-calendar';
+export { toShanghaiIso, shanghaiDay } from './format-shanghai';
+export { validateYearSchedule, ScheduleValidationError } from './schedule-validation';
+export {
+  provisionalSchedule,
+  PROVISIONAL_MIN_YEAR,
+  PROVISIONAL_MAX_YEAR,
+} from './provisional-schedule';
+export { builtinSchedule, builtinYears } from './builtin-schedules';

@@ -1,0 +1,75 @@
+import type { YearSchedule } from './calendar.types';
+import { parseDay, weekdayOfDay, yearOfDay } from './day-number';
+
+/** A rejected schedule; `field` names the offending element, e.g. `holidays[3]`. */
+export class ScheduleValidationError extends Error {
+  constructor(
+    readonly field: string,
+    detail: string,
+  ) {
+    super(`${field}: ${detail}`);
+    this.name = 'ScheduleValidationError';
+  }
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function dateList(year: number, field: string, value: unknown): string[] {
+  if (!Array.isArray(value)) {
+    throw new ScheduleValidationError(field, 'expected an array of "YYYY-MM-DD" strings');
+  }
+  const seen = new Set<string>();
+  return value.map((item: unknown, i) => {
+    const at = `${field}[${i}]`;
+    if (typeof item !== 'string') {
+      throw new ScheduleValidationError(at, `expected a "YYYY-MM-DD" string, got ${typeof item}`);
+    }
+    const day = parseDay(item);
+    if (day === undefined) {
+      throw new ScheduleValidationError(at, `${JSON.stringify(item)} is not a valid date`);
+    }
+    if (yearOfDay(day) !== year) {
+      throw new ScheduleValidationError(at, `${JSON.stringify(item)} is outside ${year}`);
+    }
+    if (seen.has(item)) {
+      throw new ScheduleValidationError(at, `${JSON.stringify(item)} is listed twice`);
+    }
+    seen.add(item);
+    return item;
+  });
+}
+
+/**
+ * Checks an admin-supplied official schedule (e.g. from the State Council notice) before it is
+ * stored; every date must lie inside `year`, so a year's schedule never changes another year.
+ */
+export function validateYearSchedule(year: number, input: unknown): YearSchedule {
+  if (!Number.isInteger(year) || year < 1901 || year > 9999) {
+    throw new ScheduleValidationError('year', `${year} is not a supported year`);
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ScheduleValidationError('schedule', 'expected an object { holidays, workdays }');
+  }
+  const raw = input as Record<string, unknown>;
+  if (raw.year !== undefined && raw.year !== year) {
+    throw new ScheduleValidationError('year', `${JSON.stringify(raw.year)} does not match ${year}`);
+  }
+  const holidays = dateList(year, 'holidays', raw.holidays);
+  // A real schedule always has days off; an empty list is a loading mistake, not a policy.
+  if (holidays.length === 0) throw new ScheduleValidationError('holidays', 'must not be empty');
+  // Required even when empty, so a forgotten 调休 list is not mistaken for "none".
+  const workdays = dateList(year, 'workdays', raw.workdays);
+  const off = new Set(holidays);
+  workdays.forEach((d, i) => {
+    const at = `workdays[${i}]`;
+    if (off.has(d)) throw new ScheduleValidationError(at, `"${d}" is also listed in holidays`);
+    const wd = weekdayOfDay(parseDay(d) as number);
+    if (wd !== 0 && wd !== 6) {
+      throw new ScheduleValidationError(
+        at,
+        `"${d}" is a ${WEEKDAYS[wd]}, not a Saturday or Sunday`,
+      );
+    }
+  });
+  return { year, holidays: [...holidays].sort(), workdays: [...workdays].sort() };
+}

@@ -1,0 +1,4 @@
+// Imported by workflows: only @temporalio/workflow definitions, pure domain types and activity types.
+export * from './deadline-watch.definitions';
+export * from './workflow-ids';
+export type * from './deadline-watch.activities';

@@ -1,0 +1,3 @@
+export * from './definitions';
+export * from './temporal-client.module';
+export * from './temporal-client.service';
