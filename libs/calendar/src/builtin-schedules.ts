@@ -28,7 +28,9 @@ function groupByYear(raw: ChineseDaysData): ReadonlyMap<number, YearSchedule> {
   return years;
 }
 
-const BUILTIN: ReadonlyMap<number, YearSchedule> = groupByYear(data as ChineseDaysData);
+// Annotated (not asserted) so a changed data shape in a chinese-days upgrade fails to compile.
+const RAW: ChineseDaysData = data;
+const BUILTIN: ReadonlyMap<number, YearSchedule> = groupByYear(RAW);
 
 /** chinese-days' official schedule for `year`, or undefined when it ships none. */
 export function builtinSchedule(year: number): YearSchedule | undefined {

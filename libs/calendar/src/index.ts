@@ -8,3 +8,4 @@ export {
   PROVISIONAL_MAX_YEAR,
 } from './provisional-schedule';
 export { builtinSchedule, builtinYears } from './builtin-schedules';
+export { CalendarService } from './calendar.service';

@@ -61,6 +61,14 @@ export class DeadlineRecordRepository {
     });
   }
 
+  /** Workflows still waiting; told to recompute when a year's schedule is loaded. */
+  async openWorkflowIds(): Promise<string[]> {
+    const rows: Array<{ workflow_id: string }> = await this.ds.query(
+      `SELECT workflow_id FROM deadline_record WHERE outcome IS NULL ORDER BY deadline`,
+    );
+    return rows.map((r) => r.workflow_id);
+  }
+
   find(workflowId: string): Promise<DeadlineRecordEntity | null> {
     return this.ds.getRepository(DeadlineRecordEntity).findOneBy({ workflowId });
   }

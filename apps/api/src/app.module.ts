@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { CalendarService } from '@luyue/calendar';
+import { ConfigModule } from '@luyue/config';
+import { PersistenceModule } from '@luyue/persistence';
+import { TemporalClientModule } from '@luyue/temporal';
+import { CalendarController } from './calendar/calendar.controller';
+import { WorkingDaysService } from './calendar/working-days.service';
+import { DomainErrorFilter } from './common/domain-error.filter';
+import { apiLoggerOptions } from './common/api-logger.options';
+import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({ useFactory: apiLoggerOptions }),
+    PersistenceModule,
+    TemporalClientModule,
+  ],
+  controllers: [HealthController, CalendarController],
+  providers: [
+    { provide: APP_FILTER, useClass: DomainErrorFilter },
+    CalendarService,
+    WorkingDaysService,
+    HealthService,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,62 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  CalendarService,
+  ScheduleValidationError,
+  toShanghaiIso,
+  validateYearSchedule,
+} from '@luyue/calendar';
+import { DomainError } from '@luyue/domain';
+import { DeadlineRecordRepository } from '@luyue/persistence';
+import { calendarChangedSignal, TemporalClientService } from '@luyue/temporal';
+import type { WorkingDaysAnswer } from './dto/working-days.query';
+import type { YearScheduleDto, YearScheduleLoaded } from './dto/year-schedule.dto';
+
+@Injectable()
+export class WorkingDaysService {
+  private readonly logger = new Logger(WorkingDaysService.name);
+
+  constructor(
+    private readonly calendars: CalendarService,
+    private readonly deadlines: DeadlineRecordRepository,
+    private readonly temporal: TemporalClientService,
+  ) {}
+
+  async deadline(from: string, days: number): Promise<WorkingDaysAnswer> {
+    const calendar = await this.calendars.calendar();
+    const { deadline, provisional } = calendar.addWorkingDays(new Date(from), days);
+    return { deadline: toShanghaiIso(deadline), provisional };
+  }
+
+  /** Loads a year's official schedule, then has every open deadline recomputed. */
+  async loadYear(
+    year: number,
+    body: YearScheduleDto,
+    loadedBy: string,
+  ): Promise<YearScheduleLoaded> {
+    let schedule;
+    try {
+      schedule = validateYearSchedule(year, { year, ...body });
+    } catch (err) {
+      if (err instanceof ScheduleValidationError) {
+        throw new DomainError('validation_failed', err.message, {
+          fields: [{ field: err.field, message: err.message }],
+        });
+      }
+      throw err;
+    }
+    await this.calendars.saveYear(schedule, loadedBy);
+    const open = await this.deadlines.openWorkflowIds();
+    const client = await this.temporal.client();
+    const results = await Promise.allSettled(
+      open.map((id) => client.workflow.getHandle(id).signal(calendarChangedSignal)),
+    );
+    const failed = results.filter((r) => r.status === 'rejected').length;
+    if (failed > 0) this.logger.warn(`${failed} open deadline workflow(s) could not be signalled`);
+    return {
+      year,
+      holidays: schedule.holidays.length,
+      workdays: schedule.workdays.length,
+      recomputing: open.length - failed,
+    };
+  }
+}

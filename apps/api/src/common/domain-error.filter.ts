@@ -1,0 +1,65 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, DomainErrorCode } from '@luyue/domain';
+
+const STATUS: Record<DomainErrorCode, number> = {
+  validation_failed: HttpStatus.BAD_REQUEST,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  invalid_state: HttpStatus.CONFLICT,
+  conflict: HttpStatus.CONFLICT,
+  quota_exceeded: HttpStatus.CONFLICT,
+  token_invalid: HttpStatus.GONE,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
+  dependency_unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+const CODE_BY_STATUS: Record<number, DomainErrorCode> = {
+  400: 'validation_failed',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  429: 'rate_limited',
+};
+
+/** The one place errors become HTTP: `{ error: { code, message, ...details }, requestId }`. */
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(DomainErrorFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const req = http.getRequest<Request & { id?: string }>();
+    let status: number;
+    let body: Record<string, unknown>;
+    if (exception instanceof DomainError) {
+      status = STATUS[exception.code];
+      body = { code: exception.code, message: exception.message, ...exception.details };
+    } else if (exception instanceof HttpException) {
+      status = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'string'
+          ? response
+          : String((response as { message?: unknown }).message ?? exception.message);
+      body = { code: CODE_BY_STATUS[status] ?? 'error', message };
+    } else {
+      status = HttpStatus.INTERNAL_SERVER_ERROR;
+      body = { code: 'internal_error', message: 'Internal server error' };
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
+    }
+    res.status(status).json({ error: body, requestId: req.id });
+  }
+}

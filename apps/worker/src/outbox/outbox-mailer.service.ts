@@ -1,0 +1,73 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { MailTransportService } from '@luyue/notifications';
+import { OutboxRepository } from '@luyue/persistence';
+
+const MAX_ATTEMPTS = 8;
+const LEASE_MS = 60_000;
+
+/**
+ * Drains the mail outbox. Rows are leased with SKIP LOCKED so several workers never send the
+ * same message at once; the Message-ID derives from the message key, so even the resend after a
+ * crash between SMTP accept and `sent` is recognisable as the same message.
+ */
+@Injectable()
+export class OutboxMailerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxMailerService.name);
+  private timer?: NodeJS.Timeout;
+  private draining?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly transport: MailTransportService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.draining;
+  }
+
+  /** Sends everything due now; returns how many were sent. */
+  async drainOnce(): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const batch = await this.outbox.claimDue(20, LEASE_MS);
+      if (batch.length === 0) return sent;
+      for (const mail of batch) {
+        try {
+          await this.transport.send({
+            messageId: `<${createHash('sha256').update(mail.messageKey).digest('hex').slice(0, 32)}@luyue>`,
+            to: mail.recipients,
+            subject: mail.subject,
+            html: mail.html,
+            text: mail.text,
+          });
+          await this.outbox.markSent(mail.id);
+          sent += 1;
+        } catch (err) {
+          const final = mail.attempts >= MAX_ATTEMPTS;
+          this.logger.warn(
+            `mail ${mail.messageKey} attempt ${mail.attempts} failed: ${String(err)}`,
+          );
+          await this.outbox.markFailed(mail.id, String(err), final);
+        }
+      }
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.draining = this.drainOnce()
+        .then((n) => (n > 0 ? this.logger.log(`sent ${n} mail(s)`) : undefined))
+        .catch((err: unknown) => this.logger.error(`outbox drain failed: ${String(err)}`))
+        .finally(() => this.schedule(1000));
+    }, delayMs);
+  }
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { CalendarService } from '@luyue/calendar';
+import { ConfigModule } from '@luyue/config';
+import { NotificationsModule } from '@luyue/notifications';
+import { PersistenceModule } from '@luyue/persistence';
+import { DeadlineWatchActivitiesService } from './activities/deadline-watch.activities';
+import { OutboxMailerService } from './outbox/outbox-mailer.service';
+import { TemporalWorkerService } from './temporal-worker.service';
+import { loggerOptions } from './worker-logger.options';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({ useFactory: loggerOptions }),
+    PersistenceModule,
+    NotificationsModule,
+  ],
+  providers: [
+    CalendarService,
+    DeadlineWatchActivitiesService,
+    OutboxMailerService,
+    TemporalWorkerService,
+  ],
+})
+export class WorkerModule {}

@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { BundleOptions } from '@temporalio/worker';
+
+/** Repo root, found from source and compiled locations alike. */
+export function repoRoot(start: string = __dirname): string {
+  let dir = start;
+  while (!existsSync(join(dir, 'workflows', 'index.ts'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`workflows/index.ts not found above ${start}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+/** Bundler options: workflows resolve the pure libs they may import through these aliases. */
+export function workflowBundleOptions(root: string = repoRoot()): BundleOptions {
+  return {
+    workflowsPath: join(root, 'workflows', 'index.ts'),
+    webpackConfigHook: (config) => {
+      config.resolve = config.resolve ?? {};
+      config.resolve.alias = {
+        ...(config.resolve.alias as Record<string, string> | undefined),
+        '@luyue/domain': join(root, 'libs/domain/src/index.ts'),
+        '@luyue/temporal/definitions': join(root, 'libs/temporal/src/definitions/index.ts'),
+      };
+      return config;
+    },
+  };
+}

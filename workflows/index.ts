@@ -1,0 +1,2 @@
+// Every workflow the worker registers; bundled by Temporal's webpack bundler.
+export { deadlineWatchWorkflow } from './deadline-watch.workflow';
