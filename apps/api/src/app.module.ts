@@ -5,12 +5,15 @@ import { CalendarService } from '@luyue/calendar';
 import { ConfigModule } from '@luyue/config';
 import { PersistenceModule } from '@luyue/persistence';
 import { TemporalClientModule } from '@luyue/temporal';
+import { AuthModule } from './auth/auth.module';
 import { CalendarController } from './calendar/calendar.controller';
+import { ContractsModule } from './contracts/contracts.module';
 import { WorkingDaysService } from './calendar/working-days.service';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { apiLoggerOptions } from './common/api-logger.options';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
+import { IdentityModule } from './identity/identity.module';
 
 @Module({
   imports: [
@@ -18,6 +21,9 @@ import { HealthService } from './health/health.service';
     LoggerModule.forRootAsync({ useFactory: apiLoggerOptions }),
     PersistenceModule,
     TemporalClientModule,
+    IdentityModule,
+    AuthModule,
+    ContractsModule,
   ],
   controllers: [HealthController, CalendarController],
   providers: [

@@ -95,7 +95,11 @@ export async function startChild(spec: ChildSpec): Promise<ChildHandle> {
       spec.log(`[${spec.name}] did not stop within ${spec.graceMs ?? 10_000} ms; sending SIGKILL`);
       signalGroup(pid, 'SIGKILL');
     }, spec.graceMs ?? 10_000);
-    stopping = exited.finally(() => clearTimeout(killTimer));
+    stopping = exited.then((exit) => {
+      clearTimeout(killTimer);
+      spec.log(`[${spec.name}] stopped`);
+      return exit;
+    });
     return stopping;
   };
 

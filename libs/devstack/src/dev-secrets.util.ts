@@ -7,11 +7,13 @@ export type DevSecrets = Record<(typeof DEV_SECRET_NAMES)[number], string>;
 
 /** The secrets the apps require but a fresh clone has none of: generated once and kept in
  * <dataDir>/dev-secrets.json, so sessions and mailed links stay valid across restarts. */
-export async function loadOrCreateDevSecrets(dataDir: string): Promise<DevSecrets & { file: string }> {
+export async function loadOrCreateDevSecrets(
+  dataDir: string,
+): Promise<DevSecrets & { file: string }> {
   const file = join(dataDir, 'dev-secrets.json');
   const stored = await readFile(file, 'utf8')
     .then((text) => JSON.parse(text) as Partial<DevSecrets>)
-    .catch(() => ({}) as Partial<DevSecrets>);
+    .catch((): Partial<DevSecrets> => ({}));
   const secrets = { ...stored } as DevSecrets;
   let changed = false;
   for (const name of DEV_SECRET_NAMES) {

@@ -63,9 +63,10 @@ export async function startEmbeddedPostgres(
   }
 
   const tail = new LineTail();
+  let quiet = false; // the shutdown chatter after stop() is kept in the tail only
   const output = new LineSplitter((line) => {
     tail.add(line);
-    log(`[postgres] ${line}`);
+    if (!quiet) log(`[postgres] ${line}`);
   });
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const cluster = new EmbeddedPostgres({
@@ -78,7 +79,12 @@ export async function startEmbeddedPostgres(
     // initdb and postgres refuse to run as root; the library then runs them as `postgres`.
     createPostgresUser: asRoot,
     // UTF-8 with PostgreSQL's own C.UTF-8 rules: the same on every OS, no OS locales needed.
-    initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
+    initdbFlags: [
+      '--encoding=UTF8',
+      '--locale=C',
+      '--locale-provider=builtin',
+      '--builtin-locale=C.UTF-8',
+    ],
     // TCP on loopback only; no Unix socket, whose default folder may not exist or be writable.
     postgresFlags: ['-c', `listen_addresses=${LOOPBACK}`, '-c', 'unix_socket_directories='],
     onLog: (message) => output.push(message.replace(/^\[STDERR\] /, '')),
@@ -121,14 +127,19 @@ export async function startEmbeddedPostgres(
         (reuse ? ` (the cluster in ${clusterDir} keeps the credentials it was created with)` : ''),
     );
   }
-  log(`[postgres] ready at ${LOOPBACK}:${port}, database "${database}" (${Date.now() - started} ms)`);
+  log(
+    `[postgres] ready at ${LOOPBACK}:${port}, database "${database}" (${Date.now() - started} ms)`,
+  );
 
   let stopping: Promise<void> | undefined;
   return {
     url,
     port,
     exited,
-    stop: () => (stopping ??= stopCluster(cluster, child).then(() => output.flush())),
+    stop: () => {
+      quiet = true;
+      return (stopping ??= stopCluster(cluster, child).then(() => log('[postgres] stopped')));
+    },
   };
 }
 

@@ -24,7 +24,11 @@ export function createMailHttpServer(store: MailStore): Server {
   });
 }
 
-async function route(store: MailStore, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function route(
+  store: MailStore,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const method = request.method ?? 'GET';
@@ -60,10 +64,20 @@ async function route(store: MailStore, request: IncomingMessage, response: Serve
   sendJson(response, 404, { error: `no route ${method} ${path}` });
 }
 
-function send(response: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: string,
+): void {
   response.writeHead(status, headers).end(body);
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  send(response, status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, JSON.stringify(body));
+  send(
+    response,
+    status,
+    { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    JSON.stringify(body),
+  );
 }

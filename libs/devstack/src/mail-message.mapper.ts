@@ -5,7 +5,7 @@ import type { AddressObject, HeaderValue, ParsedMail } from 'mailparser';
 export interface StoredMail {
   id: string;
   messageId?: string;
-  /** Formatted From, e.g. `"履约" <noreply@luyue.test>`. */
+  /** Formatted From as mailparser gives it, e.g. `"履约" <noreply@luyue.test>`. */
   from: string;
   to: string[];
   cc: string[];
@@ -59,7 +59,7 @@ export function toStoredMail(
     subject: parsed.subject ?? '',
     text: parsed.text,
     html,
-    headers: keptHeaders(parsed.headers),
+    headers: keptHeaders(parsed),
     attachments: parsed.attachments.map((file) => ({
       filename: file.filename,
       contentType: file.contentType,
@@ -76,24 +76,35 @@ function addresses(field: AddressObject | AddressObject[] | undefined): string[]
   return flat.flatMap((entry) => [entry, ...(entry.group ?? [])]).flatMap((e) => e.address ?? []);
 }
 
-function keptHeaders(headers: Map<string, HeaderValue>): Record<string, string> {
+/** Decoded values where mailparser has a simple one; the raw line otherwise (List-* headers,
+ * which it folds into a combined `list` object). Repeated headers are joined with ", ". */
+function keptHeaders(parsed: ParsedMail): Record<string, string> {
   const kept: Record<string, string> = {};
-  for (const [key, value] of headers) {
-    if (key.startsWith('x-') || KEPT_HEADERS.has(key)) kept[key] = headerText(value);
+  for (const { key, line } of parsed.headerLines) {
+    if (!key.startsWith('x-') && !KEPT_HEADERS.has(key)) continue;
+    const decoded = simpleText(parsed.headers.get(key));
+    if (decoded !== undefined) {
+      kept[key] = decoded;
+    } else {
+      const raw = line
+        .slice(line.indexOf(':') + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim();
+      kept[key] = kept[key] ? `${kept[key]}, ${raw}` : raw;
+    }
   }
   return kept;
 }
 
-function headerText(value: HeaderValue): string {
+function simpleText(value: HeaderValue | undefined): string | undefined {
   if (typeof value === 'string') return value;
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map((item) => headerText(item as HeaderValue)).join(', ');
-  if ('text' in value) return value.text;
-  if ('value' in value) {
-    const params = Object.entries(value.params ?? {}).map(([k, v]) => `; ${k}=${v}`);
-    return `${value.value}${params.join('')}`;
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+    return value.join(', ');
+  if (value && !Array.isArray(value) && 'text' in value && typeof value.text === 'string') {
+    return value.text;
   }
-  return JSON.stringify(value);
+  return undefined;
 }
 
 /** http(s) links from href attributes and from plain text, so tests can follow mailed links. */
@@ -110,7 +121,9 @@ export function extractLinks(html: string | undefined, text: string | undefined)
 
 function decodeEntities(value: string): string {
   return value
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) =>
+      String.fromCodePoint(Number.parseInt(hex, 16)),
+    )
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number.parseInt(dec, 10)))
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")

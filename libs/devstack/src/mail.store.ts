@@ -26,7 +26,9 @@ export class MailStore {
       }
     }
     if (store.mails.length || skipped) {
-      log(`[mail] loaded ${store.mails.length} message(s) from ${file}${skipped ? `, skipped ${skipped} unreadable line(s)` : ''}`);
+      log(
+        `[mail] loaded ${store.mails.length} message(s) from ${file}${skipped ? `, skipped ${skipped} unreadable line(s)` : ''}`,
+      );
     }
     return store;
   }

@@ -75,7 +75,9 @@ export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink>
     await listen(http, httpPort);
   } catch (error) {
     await closeSmtp(smtp);
-    throw new Error(`mail page cannot listen on ${LOOPBACK}:${httpPort}: ${(error as Error).message}`);
+    throw new Error(
+      `mail page cannot listen on ${LOOPBACK}:${httpPort}: ${(error as Error).message}`,
+    );
   }
   const smtpUrl = `smtp://${LOOPBACK}:${smtpPort}`;
   const httpUrl = `http://${LOOPBACK}:${httpPort}`;
@@ -92,6 +94,7 @@ export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink>
         http.closeAllConnections();
         await Promise.all([closeSmtp(smtp), new Promise((done) => http.close(done))]);
         await store.flush();
+        log('[mail] stopped');
       })()),
   };
 }

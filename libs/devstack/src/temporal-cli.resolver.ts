@@ -8,7 +8,7 @@ const resolved = new Map<string, Promise<string>>();
 
 /** Path of the `temporal` CLI from scripts/ensure-temporal-cli.sh (PATH, cached build, or a
  * one-time `go install`). Memoised so concurrent launches share one build. */
-export function resolveTemporalCli(log: LogFn, root = findRepoRoot()): Promise<string> {
+export function resolveTemporalCli(log: LogFn, root: string = findRepoRoot()): Promise<string> {
   let pending = resolved.get(root);
   if (!pending) {
     pending = runEnsureScript(root, log);

@@ -20,6 +20,8 @@ export interface TemporalDevServerOptions {
   readyTimeoutMs?: number;
   /** A `temporal` binary to use instead of scripts/ensure-temporal-cli.sh. */
   cliPath?: string;
+  /** Repository root holding scripts/ensure-temporal-cli.sh; found from this file by default. */
+  root?: string;
 }
 
 export interface TemporalDevServer {
@@ -46,7 +48,7 @@ export async function startTemporalDevServer(
   await assertPortFree(port, 'Temporal gRPC');
   const uiPort = options.headless ? undefined : await portOrFree(options.uiPort);
   if (uiPort !== undefined) await assertPortFree(uiPort, 'Temporal UI');
-  const cli = options.cliPath ?? (await resolveTemporalCli(log));
+  const cli = options.cliPath ?? (await resolveTemporalCli(log, options.root));
 
   const args = ['server', 'start-dev', '--db-filename', dbFile, '--ip', LOOPBACK];
   args.push('--port', String(port), '--log-level', 'warn', '--color', 'never');

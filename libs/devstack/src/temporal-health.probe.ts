@@ -9,7 +9,10 @@ export interface TemporalProbeOptions {
 
 /** Waits until the frontend answers gRPC and the namespace is registered: an open port alone
  * is not enough, the dev server listens before its namespaces exist. */
-export async function waitForTemporal(address: string, options: TemporalProbeOptions): Promise<void> {
+export async function waitForTemporal(
+  address: string,
+  options: TemporalProbeOptions,
+): Promise<void> {
   const { Connection } = await import('@temporalio/client');
   const [host, portText] = splitAddress(address);
   const namespace = options.namespace ?? 'default';
@@ -19,7 +22,9 @@ export async function waitForTemporal(address: string, options: TemporalProbeOpt
     const reason = options.abortReason?.();
     if (reason) throw new Error(reason);
     if (Date.now() > deadline) {
-      throw new Error(`Temporal at ${address} not ready after ${options.timeoutMs} ms (${lastError})`);
+      throw new Error(
+        `Temporal at ${address} not ready after ${options.timeoutMs} ms (${lastError})`,
+      );
     }
     if (await canConnect(host, Number(portText))) {
       const connection = await Connection.connect({ address, connectTimeout: 2_000 }).catch(

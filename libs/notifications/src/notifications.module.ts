@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { LinkTokenService } from './link-token.service';
 import { MailTransportService } from './mail-transport.service';
 import { TemplateRenderer } from './template.renderer';
 
@@ -7,7 +8,8 @@ import { TemplateRenderer } from './template.renderer';
   providers: [
     { provide: TemplateRenderer, useFactory: () => new TemplateRenderer() },
     MailTransportService,
+    LinkTokenService,
   ],
-  exports: [TemplateRenderer, MailTransportService],
+  exports: [TemplateRenderer, MailTransportService, LinkTokenService],
 })
 export class NotificationsModule {}

@@ -6,12 +6,28 @@ import { CalendarYearRepository } from './repositories/calendar-year.repository'
 import { DatabaseHealthRepository } from './repositories/database-health.repository';
 import { DeadlineRecordRepository } from './repositories/deadline-record.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
+import { AuditEventRepository } from './repositories/audit-event.repository';
+import { ContractRepository } from './repositories/contract.repository';
+import { LinkTokenRepository } from './repositories/link-token.repository';
+import { LoginThrottleRepository } from './repositories/login-throttle.repository';
+import { OrganizationRepository } from './repositories/organization.repository';
+import { UserRepository } from './repositories/user.repository';
+import { UserSessionRepository } from './repositories/user-session.repository';
+import { TransactionRunner } from './transaction.runner';
 
 const REPOSITORIES = [
   CalendarYearRepository,
   DatabaseHealthRepository,
   DeadlineRecordRepository,
   OutboxRepository,
+  AuditEventRepository,
+  ContractRepository,
+  LinkTokenRepository,
+  LoginThrottleRepository,
+  OrganizationRepository,
+  UserRepository,
+  UserSessionRepository,
+  TransactionRunner,
 ];
 
 @Global()

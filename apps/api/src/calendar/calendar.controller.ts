@@ -1,6 +1,9 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Put, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminTokenGuard } from '../common/admin-token.guard';
+import type { Actor } from '@luyue/domain';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Public } from '../auth/public.decorator';
+import { Roles } from '../auth/roles.decorator';
 import { WorkingDaysAnswer, WorkingDaysQuery } from './dto/working-days.query';
 import { YearScheduleDto, YearScheduleLoaded } from './dto/year-schedule.dto';
 import { WorkingDaysService } from './working-days.service';
@@ -11,6 +14,7 @@ export class CalendarController {
   constructor(private readonly workingDays: WorkingDaysService) {}
 
   @Get('working-days')
+  @Public()
   @ApiOperation({
     summary: 'Deadline n working days after receipt',
     description:
@@ -22,14 +26,15 @@ export class CalendarController {
   }
 
   @Put('years/:year')
-  @UseGuards(AdminTokenGuard)
+  @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: "Load a year's official holiday schedule (admin)" })
   @ApiOkResponse({ type: YearScheduleLoaded })
   loadYear(
     @Param('year', ParseIntPipe) year: number,
     @Body() body: YearScheduleDto,
+    @CurrentActor() actor: Actor,
   ): Promise<YearScheduleLoaded> {
-    return this.workingDays.loadYear(year, body, 'admin-token');
+    return this.workingDays.loadYear(year, body, actor.email);
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Public } from '../auth/public.decorator';
 import { HealthReport, HealthService } from './health.service';
 
 @ApiTags('operations')
@@ -9,6 +10,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
+  @Public()
   @ApiOperation({
     summary: 'Liveness and dependencies: PostgreSQL and Temporal reported separately',
   })

@@ -1,0 +1,40 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainError, hasAnyRole, type Role } from '@luyue/domain';
+import { AuthService } from './auth.service';
+import type { AuthenticatedRequest } from './authenticated-request.types';
+import { IS_PUBLIC } from './public.decorator';
+import { ROLES_KEY } from './roles.decorator';
+import { SESSION_COOKIE } from './session-cookie';
+
+/**
+ * The one gate in front of every route (APP_GUARD): authentication unless @Public(), then
+ * the route's @Roles(). Contract membership is checked by the services (404 for outsiders).
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const cookies = req.cookies as Record<string, string | undefined> | undefined;
+    const found = await this.auth.authenticate({
+      authorization: req.headers.authorization,
+      sessionCookie: cookies?.[SESSION_COOKIE],
+    });
+    if (!found) throw new DomainError('unauthenticated', 'Log in first (POST /api/auth/login)');
+    req.actor = found.actor;
+    req.sessionId = found.sessionId;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && roles.length > 0 && !hasAnyRole(found.actor, roles)) {
+      throw new DomainError('forbidden', `This needs one of the roles: ${roles.join(', ')}`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,10 @@
+import type { Request } from 'express';
+import type { Actor } from '@luyue/domain';
+
+/** What the auth guard attaches to a request it let through; `id` comes from pino-http. */
+export type AuthenticatedRequest = Request & {
+  id?: string;
+  actor?: Actor;
+  /** The login session behind a user's token or cookie (absent for the operator). */
+  sessionId?: string;
+};

@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { MeDto } from './me.dto';
+
+export class LoginDto {
+  @ApiProperty({ example: 'hospital.staff@demo.luyue.local' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(320)
+  email!: string;
+
+  @ApiProperty({ example: 'correct horse battery staple' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
+  password!: string;
+}
+
+export class LoginAnswer {
+  @ApiProperty({ description: 'Send as `Authorization: Bearer <token>`' })
+  accessToken!: string;
+
+  @ApiProperty({ example: 'Bearer' })
+  tokenType!: 'Bearer';
+
+  @ApiProperty({ description: 'Seconds until the access token expires', example: 1800 })
+  expiresIn!: number;
+
+  @ApiProperty({ type: MeDto })
+  user!: MeDto;
+}

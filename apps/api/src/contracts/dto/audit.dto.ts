@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { AUDIT_ACTOR_TYPES, PARTIES, type AuditActorType, type Party } from '@luyue/domain';
+
+export class AuditQueryDto {
+  @ApiPropertyOptional({
+    example: 'contract',
+    description: 'A subject type (`contract`), or a type and id (`contract:<uuid>`)',
+  })
+  @IsOptional()
+  @Matches(/^[a-z_]{1,50}(:[\w.:-]{1,200})?$/, { message: 'subject must be "type" or "type:id"' })
+  subject?: string;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}
+
+export class AuditEventDto {
+  @ApiProperty({ description: 'Increasing with time' }) id!: string;
+  @ApiProperty() occurredAt!: Date;
+  @ApiProperty({ enum: AUDIT_ACTOR_TYPES }) actorType!: AuditActorType;
+  @ApiProperty({ type: String, nullable: true }) actorId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorEmail!: string | null;
+  @ApiProperty({ enum: PARTIES, nullable: true }) party!: Party | null;
+  @ApiProperty({ example: 'contract.settings_updated' }) action!: string;
+  @ApiProperty({ example: 'contract' }) subjectType!: string;
+  @ApiProperty() subjectId!: string;
+  @ApiProperty({ type: String, nullable: true }) contractId!: string | null;
+  @ApiProperty({ description: 'Short before/after summary', type: Object })
+  summary!: Record<string, unknown>;
+  @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) workflowId!: string | null;
+}
+
+export class AuditPageDto {
+  @ApiProperty({ type: AuditEventDto, isArray: true }) items!: AuditEventDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

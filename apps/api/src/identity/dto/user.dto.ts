@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { ROLES, type Role } from '@luyue/domain';
+import { MeDto } from '../../auth/dto/me.dto';
+import { MIN_PASSWORD_LENGTH } from '../password-hasher.service';
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'li.lei@hospital.example' })
+  @IsEmail()
+  @MaxLength(320)
+  email!: string;
+
+  @ApiProperty({ example: '李雷' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name!: string;
+
+  @ApiPropertyOptional({ example: '13800000000' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  organizationId!: string;
+
+  @ApiProperty({
+    enum: ROLES,
+    isArray: true,
+    description: 'Roles of the organization’s party (admin fits any)',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(ROLES, { each: true })
+  roles!: Role[];
+
+  @ApiPropertyOptional({ description: 'Generated and returned once when absent' })
+  @IsOptional()
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @MaxLength(1024)
+  password?: string;
+}
+
+export class CreatedUserDto {
+  @ApiProperty({ type: MeDto }) user!: MeDto;
+
+  @ApiProperty({ description: 'Shown only in this answer; hand it to the person' })
+  password!: string;
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { OrganizationsController } from './organizations.controller';
+import { PasswordHasherService } from './password-hasher.service';
+import { ProvisioningService } from './provisioning.service';
+import { UsersController } from './users.controller';
+
+/** Organizations and users (admin routes) and the provisioning shared with the CLI and seed. */
+@Module({
+  controllers: [OrganizationsController, UsersController],
+  providers: [PasswordHasherService, ProvisioningService],
+  exports: [PasswordHasherService, ProvisioningService],
+})
+export class IdentityModule {}

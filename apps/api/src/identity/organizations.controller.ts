@@ -1,0 +1,50 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { auditActorOf, type Actor } from '@luyue/domain';
+import { OrganizationRepository } from '@luyue/persistence';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { RequestId } from '../common/request-id.decorator';
+import { CreateOrganizationDto, OrganizationDto } from './dto/organization.dto';
+import { ProvisioningService } from './provisioning.service';
+
+@ApiTags('organizations')
+@ApiBearerAuth()
+@Controller('api/organizations')
+export class OrganizationsController {
+  constructor(
+    private readonly provisioning: ProvisioningService,
+    private readonly organizations: OrganizationRepository,
+  ) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Create a hospital, vendor or supervisor organization (admin)' })
+  @ApiCreatedResponse({ type: OrganizationDto })
+  create(
+    @Body() body: CreateOrganizationDto,
+    @CurrentActor() actor: Actor,
+    @RequestId() requestId: string | null,
+  ): Promise<OrganizationDto> {
+    return this.provisioning.createOrganization(
+      auditActorOf(actor),
+      body.name,
+      body.party,
+      requestId,
+    );
+  }
+
+  @Get()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Every organization (admin)' })
+  @ApiOkResponse({ type: OrganizationDto, isArray: true })
+  list(): Promise<OrganizationDto[]> {
+    return this.organizations.list();
+  }
+}

@@ -1,0 +1,45 @@
+import type { Party } from './party.types';
+
+export const ROLES = [
+  'hospital_staff',
+  'hospital_manager',
+  'vendor_pm',
+  'vendor_dev',
+  'supervisor',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The party a role speaks for; admin sets contracts up and may sit in any organization. */
+export const ROLE_PARTY: Record<Role, Party | null> = {
+  hospital_staff: 'hospital',
+  hospital_manager: 'hospital',
+  vendor_pm: 'vendor',
+  vendor_dev: 'vendor',
+  supervisor: 'supervisor',
+  admin: null,
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * Problems with giving `roles` to a member of a `party` organization (empty when allowed):
+ * a user acts only for its own organization's party, so a vendor cannot hold a hospital role.
+ */
+export function roleProblems(party: Party, roles: readonly string[]): string[] {
+  if (roles.length === 0) return ['at least one role is required'];
+  const problems: string[] = [];
+  for (const role of new Set(roles)) {
+    if (!isRole(role)) {
+      problems.push(`unknown role "${role}" (one of ${ROLES.join(', ')})`);
+      continue;
+    }
+    const rolesParty = ROLE_PARTY[role];
+    if (rolesParty !== null && rolesParty !== party) {
+      problems.push(`role "${role}" belongs to a ${rolesParty} organization, not a ${party} one`);
+    }
+  }
+  return problems;
+}
