@@ -2,10 +2,19 @@
 const swc = ['@swc/jest', { swcrc: true }];
 const moduleNameMapper = {
   '^@luyue/temporal/definitions$': '<rootDir>/libs/temporal/src/definitions/index.ts',
-  '^@luyue/(domain|calendar|persistence|notifications|temporal|devstack|config)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@luyue/(domain|calendar|persistence|notifications|temporal|devstack|config)$':
+    '<rootDir>/libs/$1/src/index.ts',
 };
 // ESM-only packages (see test/helpers/esm-to-cjs.transform.js) are compiled, the rest left alone.
-const esmPackages = ['@nestjs', 'typeorm', 'uid', 'file-type', 'strtok3', 'token-types', 'peek-readable'];
+const esmPackages = [
+  '@nestjs',
+  'typeorm',
+  'uid',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'peek-readable',
+];
 const common = {
   transform: {
     '^.+\\.ts$': swc,
@@ -16,9 +25,19 @@ const common = {
   testEnvironment: 'node',
 };
 module.exports = {
+  // Real servers answer in milliseconds, but a cold JVM or Temporal on 2 busy cores may not.
+  testTimeout: 60_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows,scripts}/**/*.spec.ts'] },
-    { ...common, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,workflows,scripts}/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'workflow',
+      testMatch: ['<rootDir>/test/workflow/**/*.test.ts'],
+    },
     {
       ...common,
       displayName: 'e2e',

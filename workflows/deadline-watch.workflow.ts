@@ -73,6 +73,7 @@ export async function deadlineWatchWorkflow(
           subject: input.subject,
           deadline: computed.deadline,
           notify: input.notify,
+          link: input.link,
         });
         status.reminderSent = true;
         continue;
@@ -101,6 +102,7 @@ export async function deadlineWatchWorkflow(
     outcome,
     completedAt: fulfilledAt,
     notify: input.notify,
+    link: input.link,
   });
   status.outcome = outcome;
   status.completedAt = fulfilledAt;

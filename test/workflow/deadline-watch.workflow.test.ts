@@ -116,8 +116,8 @@ describe('deadlineWatchWorkflow on the time-skipping server', () => {
       reminderSent: true,
     });
     expect(events.map((e) => e.kind)).toEqual(['schedule', 'reminder', 'outcome']);
-    const reminder = events[1]!;
-    const outcome = events[2]!;
+    const reminder = events[1];
+    const outcome = events[2];
     expect(reminder.at).toBeGreaterThanOrEqual(Date.parse(week!.reminderAt));
     expect(reminder.at).toBeLessThan(Date.parse(week!.reminderAt) + 60_000);
     expect(outcome.at).toBeGreaterThanOrEqual(Date.parse(week!.deadline));
@@ -138,7 +138,7 @@ describe('deadlineWatchWorkflow on the time-skipping server', () => {
     expect(result.outcome).toBe('met');
     expect(result.reminderSent).toBe(false);
     expect(events.map((e) => e.kind)).toEqual(['schedule', 'outcome']);
-    expect(events[1]!.input).toMatchObject({ outcome: 'met' });
+    expect(events[1].input).toMatchObject({ outcome: 'met' });
   }, 60_000);
 
   it('recomputes when the calendar changes: an official schedule replaces the provisional one', async () => {

@@ -12,8 +12,10 @@ export class CalendarService {
 
   constructor(private readonly years: CalendarYearRepository) {}
 
-  async calendar(): Promise<WorkingDayCalendar> {
-    if (this.cached && Date.now() - this.cached.at < this.ttlMs) return this.cached.calendar;
+  /** `fresh` skips the cache: deadline computations must see a year loaded a moment ago. */
+  async calendar(options: { fresh?: boolean } = {}): Promise<WorkingDayCalendar> {
+    const valid = this.cached && Date.now() - this.cached.at < this.ttlMs;
+    if (valid && !options.fresh) return this.cached!.calendar;
     const rows = await this.years.findAll();
     const overrides = new Map<number, YearSchedule>(
       rows.map((r) => [r.year, { year: r.year, holidays: r.holidays, workdays: r.workdays }]),

@@ -126,6 +126,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       PUBLIC_BASE_URL: env.PUBLIC_BASE_URL || `http://localhost:${apiPort}`,
       DATA_DIR: dataDir,
       LUYUE_EMBEDDED: '1',
+      // The worker loads the bundle `npm run build` made instead of running webpack at start.
+      WORKFLOW_BUNDLE_PATH: env.WORKFLOW_BUNDLE_PATH || resolve(root, 'dist', 'workflow-bundle.js'),
     };
     const api = appEnv.PUBLIC_BASE_URL as string;
     let appExit: Promise<AppExit> = new Promise(() => undefined);

@@ -9,6 +9,8 @@ export interface DeadlineWatchInput {
   reminderLeadDays: number | null;
   /** Addresses told about the reminder and the breach. */
   notify: string[];
+  /** Where the mail points people to (the item's page), if anywhere. */
+  link?: string;
 }
 
 export type DeadlineOutcome = 'met' | 'breached';

@@ -7,3 +7,5 @@ export * from './contract-settings.types';
 export * from './contract-year';
 export * from './audit.types';
 export * from './link-token.types';
+export * from './shanghai-date.util';
+export * from './requirement';

@@ -48,10 +48,9 @@ export class DomainErrorFilter implements ExceptionFilter {
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       const response = exception.getResponse();
-      const message =
-        typeof response === 'string'
-          ? response
-          : String((response as { message?: unknown }).message ?? exception.message);
+      const given =
+        typeof response === 'string' ? response : (response as { message?: unknown }).message;
+      const message = typeof given === 'string' ? given : exception.message;
       body = { code: CODE_BY_STATUS[status] ?? 'error', message };
     } else {
       status = HttpStatus.INTERNAL_SERVER_ERROR;

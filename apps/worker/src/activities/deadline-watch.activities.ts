@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@luyue/calendar';
-import { AppConfig } from '@luyue/config';
 import type { DeadlineComputation } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import { DeadlineRecordRepository, NewOutboxMail } from '@luyue/persistence';
@@ -13,7 +12,6 @@ export class DeadlineWatchActivitiesService implements DeadlineWatchActivities {
     private readonly calendars: CalendarService,
     private readonly records: DeadlineRecordRepository,
     private readonly renderer: TemplateRenderer,
-    private readonly config: AppConfig,
   ) {}
 
   async computeDeadline(input: {
@@ -21,7 +19,7 @@ export class DeadlineWatchActivitiesService implements DeadlineWatchActivities {
     workingDays: number;
     reminderLeadDays: number | null;
   }): Promise<DeadlineComputation> {
-    const calendar = await this.calendars.calendar();
+    const calendar = await this.calendars.calendar({ fresh: true });
     const { deadline, provisional } = calendar.addWorkingDays(
       new Date(input.receivedAt),
       input.workingDays,
@@ -57,6 +55,7 @@ export class DeadlineWatchActivitiesService implements DeadlineWatchActivities {
     subject: string;
     deadline: string;
     notify: string[];
+    link?: string;
   }): Promise<void> {
     const mail = this.mail(`${input.workflowId}:reminder`, 'deadline-reminder', input);
     await this.records.recordReminder(input.workflowId, new Date(), mail);
@@ -69,6 +68,7 @@ export class DeadlineWatchActivitiesService implements DeadlineWatchActivities {
     outcome: 'met' | 'breached';
     completedAt: string | null;
     notify: string[];
+    link?: string;
   }): Promise<void> {
     const mail =
       input.outcome === 'breached'
@@ -81,13 +81,13 @@ export class DeadlineWatchActivitiesService implements DeadlineWatchActivities {
   private mail(
     messageKey: string,
     template: string,
-    input: { subject: string; deadline: string; notify: string[] },
+    input: { subject: string; deadline: string; notify: string[]; link?: string },
   ): NewOutboxMail | null {
     if (input.notify.length === 0) return null;
     const rendered = this.renderer.renderMail(template, {
       subject: input.subject,
       deadline: input.deadline,
-      link: `${this.config.PUBLIC_BASE_URL}/api/deadlines/${encodeURIComponent(input.subject)}`,
+      link: input.link,
     });
     return { messageKey, recipients: input.notify, template, ...rendered };
   }

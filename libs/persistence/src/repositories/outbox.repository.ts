@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { OutboxMailEntity } from '../entities';
 
 export interface NewOutboxMail {
   messageKey: string;
@@ -10,6 +9,16 @@ export interface NewOutboxMail {
   html: string;
   text: string;
   template: string;
+}
+
+export interface ClaimedMail {
+  id: string;
+  messageKey: string;
+  recipients: string[];
+  subject: string;
+  html: string;
+  text: string;
+  attempts: number;
 }
 
 /** The mail outbox: written inside business transactions, drained by the worker's mailer. */
@@ -40,26 +49,32 @@ export class OutboxRepository {
    * Leases up to `limit` due messages. A message whose lease expired (its sender died mid-send)
    * is leased again; it keeps its Message-ID so a receiving server can drop the duplicate.
    */
-  async claimDue(limit: number, leaseMs: number): Promise<OutboxMailEntity[]> {
-    const rows: Array<{ id: string }> = await this.ds.query(
-      `UPDATE outbox_mail SET status = 'sending', attempts = attempts + 1,
-              lease_until = now() + ($2::int * interval '1 millisecond')
-       WHERE id IN (
+  async claimDue(limit: number, leaseMs: number): Promise<ClaimedMail[]> {
+    // A CTE so the driver returns plain rows (a bare UPDATE … RETURNING comes back as [rows, count]).
+    const rows: Array<Record<string, unknown>> = await this.ds.query(
+      `WITH due AS (
          SELECT id FROM outbox_mail
          WHERE status = 'pending' OR (status = 'sending' AND lease_until < now())
          ORDER BY created_at
          LIMIT $1
-         FOR UPDATE SKIP LOCKED)
-       RETURNING id`,
+         FOR UPDATE SKIP LOCKED),
+       claimed AS (
+         UPDATE outbox_mail m SET status = 'sending', attempts = m.attempts + 1,
+                lease_until = now() + ($2::int * interval '1 millisecond')
+         FROM due WHERE m.id = due.id
+         RETURNING m.id, m.message_key, m.recipients, m.subject, m.html, m.text, m.attempts, m.created_at)
+       SELECT * FROM claimed ORDER BY created_at`,
       [limit, leaseMs],
     );
-    if (rows.length === 0) return [];
-    return this.ds
-      .getRepository(OutboxMailEntity)
-      .createQueryBuilder('m')
-      .where('m.id IN (:...ids)', { ids: rows.map((r) => r.id) })
-      .orderBy('m.created_at', 'ASC')
-      .getMany();
+    return rows.map((r) => ({
+      id: r.id as string,
+      messageKey: r.message_key as string,
+      recipients: r.recipients as string[],
+      subject: r.subject as string,
+      html: r.html as string,
+      text: r.text as string,
+      attempts: r.attempts as number,
+    }));
   }
 
   async markSent(id: string): Promise<void> {

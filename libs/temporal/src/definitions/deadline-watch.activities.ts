@@ -20,6 +20,7 @@ export interface DeadlineWatchActivities {
     subject: string;
     deadline: string;
     notify: string[];
+    link?: string;
   }): Promise<void>;
   recordDeadlineOutcome(input: {
     workflowId: string;
@@ -28,5 +29,6 @@ export interface DeadlineWatchActivities {
     outcome: DeadlineOutcome;
     completedAt: string | null;
     notify: string[];
+    link?: string;
   }): Promise<void>;
 }

@@ -1,0 +1,83 @@
+import type { ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainError, type Actor } from '@luyue/domain';
+import { AuthGuard } from './auth.guard';
+import type { AuthService } from './auth.service';
+import { Public } from './public.decorator';
+import { Roles } from './roles.decorator';
+
+class Routes {
+  @Public() open(): void {}
+  plain(): void {}
+  @Roles('admin') adminOnly(): void {}
+  @Roles('hospital_manager', 'vendor_pm') managers(): void {}
+}
+
+const staff: Actor = {
+  kind: 'user',
+  userId: 'u1',
+  email: 'staff@h.example',
+  name: 'Staff',
+  organizationId: 'org-h',
+  party: 'hospital',
+  roles: ['hospital_staff'],
+};
+
+function context(handler: keyof Routes, headers: Record<string, string> = {}) {
+  const req: Record<string, unknown> = { headers, cookies: {} };
+  const ctx = {
+    getType: () => 'http',
+    getHandler: () => Routes.prototype[handler],
+    getClass: () => Routes,
+    switchToHttp: () => ({ getRequest: () => req }),
+  } as unknown as ExecutionContext;
+  return { ctx, req };
+}
+
+function guard(actor: Actor | null) {
+  const auth = {
+    authenticate: jest.fn(() => Promise.resolve(actor ? { actor, sessionId: 's1' } : null)),
+  };
+  return { guard: new AuthGuard(new Reflector(), auth as unknown as AuthService), auth };
+}
+
+async function code(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'allowed';
+  } catch (error) {
+    return error instanceof DomainError ? error.code : 'other';
+  }
+}
+
+describe('AuthGuard', () => {
+  it('lets anyone through a @Public() route without looking at credentials', async () => {
+    const { guard: g, auth } = guard(null);
+    expect(await code(g.canActivate(context('open').ctx))).toBe('allowed');
+    expect(auth.authenticate).not.toHaveBeenCalled();
+  });
+
+  it('requires a login everywhere else', async () => {
+    expect(await code(guard(null).guard.canActivate(context('plain').ctx))).toBe('unauthenticated');
+  });
+
+  it('attaches the actor and session to the request', async () => {
+    const { ctx, req } = context('plain', { authorization: 'Bearer t' });
+    const { guard: g, auth } = guard(staff);
+    expect(await code(g.canActivate(ctx))).toBe('allowed');
+    expect(auth.authenticate).toHaveBeenCalledWith({
+      authorization: 'Bearer t',
+      sessionCookie: undefined,
+    });
+    expect(req).toMatchObject({ actor: staff, sessionId: 's1' });
+  });
+
+  it('enforces @Roles(): any one listed role suffices, admin is not implied', async () => {
+    expect(await code(guard(staff).guard.canActivate(context('adminOnly').ctx))).toBe('forbidden');
+    const manager = { ...staff, roles: ['hospital_manager' as const] };
+    expect(await code(guard(manager).guard.canActivate(context('managers').ctx))).toBe('allowed');
+    const admin = { ...staff, roles: ['admin' as const] };
+    expect(await code(guard(admin).guard.canActivate(context('managers').ctx))).toBe('forbidden');
+    expect(await code(guard(admin).guard.canActivate(context('adminOnly').ctx))).toBe('allowed');
+  });
+});

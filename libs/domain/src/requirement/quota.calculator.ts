@@ -1,0 +1,154 @@
+import { DomainError } from '../domain-error';
+import type { QuotaDecision } from './requirement.types';
+
+/**
+ * The interface-development quota of one contract year (rule 2) as a ledger of entries:
+ * approval reserves the estimate, acceptance releases the reservation and consumes the actual
+ * person-days, cancellation or rejection releases it. `outside_quota` records an estimate the
+ * hospital decided to pay outside the free quota; it is listed but never counted.
+ */
+export const QUOTA_ENTRY_TYPES = ['reserve', 'release', 'consume', 'outside_quota'] as const;
+export type QuotaEntryType = (typeof QUOTA_ENTRY_TYPES)[number];
+
+export interface QuotaEntry {
+  requirementId: string;
+  type: QuotaEntryType;
+  personDays: number;
+  at: string;
+}
+
+export interface QuotaSummary {
+  total: number;
+  reserved: number;
+  consumed: number;
+  /** total − reserved − consumed; negative only if an acceptance consumed more than was left. */
+  remaining: number;
+  outsideQuota: number;
+}
+
+/** What a requirement transition asks of the quota; applied by the activity under a row lock. */
+export type QuotaOperation =
+  | { op: 'reserve'; personDays: number; decision: QuotaDecision }
+  | { op: 'consume'; personDays: number }
+  | { op: 'release' };
+
+/** Person-days rounded to the hundredth, so sums of halves and tenths stay exact. */
+export function roundPersonDays(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+export function summarizeQuota(total: number, entries: readonly QuotaEntry[]): QuotaSummary {
+  let reserved = 0;
+  let consumed = 0;
+  let outsideQuota = 0;
+  for (const e of entries) {
+    switch (e.type) {
+      case 'reserve':
+        reserved += e.personDays;
+        break;
+      case 'release':
+        reserved -= e.personDays;
+        break;
+      case 'consume':
+        consumed += e.personDays;
+        break;
+      case 'outside_quota':
+        outsideQuota += e.personDays;
+        break;
+    }
+  }
+  reserved = roundPersonDays(reserved);
+  consumed = roundPersonDays(consumed);
+  return {
+    total,
+    reserved,
+    consumed,
+    remaining: roundPersonDays(total - reserved - consumed),
+    outsideQuota: roundPersonDays(outsideQuota),
+  };
+}
+
+/** Person-days a requirement holds in reservation now. */
+export function reservedFor(entries: readonly QuotaEntry[], requirementId: string): number {
+  let held = 0;
+  for (const e of entries) {
+    if (e.requirementId !== requirementId) continue;
+    if (e.type === 'reserve') held += e.personDays;
+    if (e.type === 'release') held -= e.personDays;
+  }
+  return roundPersonDays(held);
+}
+
+export type ReserveCheck = { ok: true } | { ok: false; remaining: number; requested: number };
+
+/**
+ * Rule 2: never overdraw silently. An estimate beyond what remains needs the hospital's explicit
+ * `outside_quota` decision.
+ */
+export function canReserve(
+  remaining: number,
+  estimate: number,
+  decision: QuotaDecision,
+): ReserveCheck {
+  if (decision === 'outside_quota') return { ok: true };
+  if (Math.round(estimate * 100) <= Math.round(remaining * 100)) return { ok: true };
+  return { ok: false, remaining: Math.max(0, remaining), requested: estimate };
+}
+
+export function quotaExceededError(remaining: number, requested: number): DomainError {
+  return new DomainError(
+    'quota_exceeded',
+    `The estimate of ${requested} person-days exceeds the ${remaining} person-days left in this contract year's interface quota; approve it outside the quota or raise a change request`,
+    { remaining, requested },
+  );
+}
+
+export type QuotaPlan =
+  | { ok: true; entries: QuotaEntry[]; summary: QuotaSummary }
+  | { ok: false; remaining: number; requested: number };
+
+/**
+ * The entries one operation adds to a contract year's ledger, given all its entries so far
+ * (read under the year's row lock so that concurrent approvals cannot both see the same rest).
+ */
+export function planQuotaOperation(
+  total: number,
+  entries: readonly QuotaEntry[],
+  requirementId: string,
+  operation: QuotaOperation,
+  at: string,
+): QuotaPlan {
+  const entry = (type: QuotaEntryType, personDays: number): QuotaEntry => ({
+    requirementId,
+    type,
+    personDays: roundPersonDays(personDays),
+    at,
+  });
+  const held = reservedFor(entries, requirementId);
+  const added: QuotaEntry[] = [];
+  switch (operation.op) {
+    case 'reserve': {
+      const check = canReserve(
+        summarizeQuota(total, entries).remaining,
+        operation.personDays,
+        operation.decision,
+      );
+      if (!check.ok) return check;
+      added.push(
+        entry(
+          operation.decision === 'outside_quota' ? 'outside_quota' : 'reserve',
+          operation.personDays,
+        ),
+      );
+      break;
+    }
+    case 'consume':
+      if (held > 0) added.push(entry('release', held));
+      added.push(entry('consume', operation.personDays));
+      break;
+    case 'release':
+      if (held > 0) added.push(entry('release', held));
+      break;
+  }
+  return { ok: true, entries: added, summary: summarizeQuota(total, [...entries, ...added]) };
+}

@@ -1,0 +1,294 @@
+import { randomUUID } from 'node:crypto';
+import type { Test } from 'supertest';
+import type { Role } from '@luyue/domain';
+import {
+  api,
+  createOtherContract,
+  demoContractId,
+  demoCredential,
+  demoCredentials,
+  login,
+  loginDemo,
+  operator,
+} from '../helpers/e2e-auth';
+
+type Who = Role | 'operator' | 'outsider';
+const ROLES: Role[] = [
+  'hospital_staff',
+  'hospital_manager',
+  'vendor_pm',
+  'vendor_dev',
+  'supervisor',
+  'admin',
+];
+const EVERYONE: Who[] = [...ROLES, 'operator', 'outsider'];
+const ADMINS: Who[] = ['admin', 'operator'];
+
+interface Ids {
+  demo: string;
+  hospitalOrg: string;
+  vendorOrg: string;
+  supervisorOrg: string;
+}
+
+interface RouteCase {
+  route: string;
+  call: (ids: Ids) => Test;
+  /** The status each caller gets; callers not listed get `otherwise`. */
+  expect: Partial<Record<Who, number>>;
+  otherwise: number;
+}
+
+const unique = () => randomUUID().slice(0, 8);
+const only = (who: Who[], status: number): Partial<Record<Who, number>> =>
+  Object.fromEntries(who.map((w) => [w, status]));
+
+const ROUTES: RouteCase[] = [
+  { route: 'GET /api/me', call: () => api().get('/api/me'), expect: {}, otherwise: 200 },
+  {
+    route: 'GET /api/contracts',
+    call: () => api().get('/api/contracts'),
+    expect: {},
+    otherwise: 200,
+  },
+  {
+    route: 'GET /api/contracts/:demo',
+    call: (ids) => api().get(`/api/contracts/${ids.demo}`),
+    expect: { outsider: 404 },
+    otherwise: 200,
+  },
+  {
+    route: 'GET /api/contracts/:unknown',
+    call: () => api().get(`/api/contracts/${randomUUID()}`),
+    expect: {},
+    otherwise: 404,
+  },
+  {
+    route: 'GET /api/contracts/:not-a-uuid',
+    call: () => api().get('/api/contracts/not-a-uuid'),
+    expect: {},
+    otherwise: 404,
+  },
+  {
+    route: 'GET /api/contracts/:demo/audit',
+    call: (ids) => api().get(`/api/contracts/${ids.demo}/audit`),
+    expect: { outsider: 404 },
+    otherwise: 200,
+  },
+  {
+    route: 'PATCH /api/contracts/:demo/settings',
+    call: (ids) =>
+      api().patch(`/api/contracts/${ids.demo}/settings`).send({ retestWorkingDays: 7 }),
+    expect: only(ADMINS, 200),
+    otherwise: 403,
+  },
+  {
+    route: 'POST /api/contracts',
+    call: (ids) =>
+      api()
+        .post('/api/contracts')
+        .send({
+          number: `AUTHZ-${unique()}`,
+          name: 'authorization table',
+          hospitalOrganizationId: ids.hospitalOrg,
+          vendorOrganizationId: ids.vendorOrg,
+          supervisorOrganizationId: ids.supervisorOrg,
+          startDate: '2026-01-01',
+          endDate: '2026-12-31',
+        }),
+    expect: only(ADMINS, 201),
+    otherwise: 403,
+  },
+  {
+    route: 'POST /api/organizations',
+    call: () =>
+      api()
+        .post('/api/organizations')
+        .send({ name: `权限测试 ${unique()}`, party: 'vendor' }),
+    expect: only(ADMINS, 201),
+    otherwise: 403,
+  },
+  {
+    route: 'GET /api/organizations',
+    call: () => api().get('/api/organizations'),
+    expect: only(ADMINS, 200),
+    otherwise: 403,
+  },
+  {
+    route: 'POST /api/users',
+    call: (ids) =>
+      api()
+        .post('/api/users')
+        .send({
+          email: `authz.${unique()}@hospital.example`,
+          name: '权限测试',
+          organizationId: ids.hospitalOrg,
+          roles: ['hospital_staff'],
+        }),
+    expect: only(ADMINS, 201),
+    otherwise: 403,
+  },
+  {
+    route: 'PUT /api/calendar/years/2098',
+    call: () =>
+      api()
+        .put('/api/calendar/years/2098')
+        .send({ holidays: ['2098-01-01'], workdays: [] }),
+    expect: only(ADMINS, 200),
+    otherwise: 403,
+  },
+];
+
+describe('authorization on every route', () => {
+  const auth = new Map<Who, string>();
+  let ids: Ids;
+
+  beforeAll(async () => {
+    for (const role of ROLES) auth.set(role, await loginDemo(role));
+    auth.set('operator', operator());
+    const other = await createOtherContract();
+    auth.set('outsider', other.users.vendor_dev);
+    const demo = await demoContractId();
+    const contract = await api().get(`/api/contracts/${demo}`).set('Authorization', operator());
+    const parties = contract.body as Record<'hospital' | 'vendor' | 'supervisor', { id: string }>;
+    ids = {
+      demo,
+      hospitalOrg: parties.hospital.id,
+      vendorOrg: parties.vendor.id,
+      supervisorOrg: parties.supervisor.id,
+    };
+  });
+
+  it('has a demo user for every role', () => {
+    expect(
+      demoCredentials()
+        .map((c) => c.role)
+        .sort(),
+    ).toEqual([...ROLES].sort());
+  });
+
+  it('refuses every operation not marked public to an anonymous caller (OpenAPI walk)', async () => {
+    const doc = await api().get('/api/docs-json').expect(200);
+    const paths = doc.body.paths as Record<string, Record<string, Record<string, unknown>>>;
+    const checked: string[] = [];
+    for (const [path, operations] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        if (operation['x-luyue-public'] === true) continue;
+        const url = path.replace(/\{year\}/g, '2098').replace(/\{[^}]+\}/g, randomUUID());
+        const res = await (api() as unknown as Record<string, (u: string) => Test>)[method](url);
+        checked.push(`${method.toUpperCase()} ${path} → ${res.status}`);
+        expect(`${method.toUpperCase()} ${path} → ${res.status}`).toBe(
+          `${method.toUpperCase()} ${path} → 401`,
+        );
+      }
+    }
+    // Every protected route of the table below is among those walked.
+    expect(checked.map((line) => line.split(' → ')[0])).toEqual(
+      expect.arrayContaining([
+        'GET /api/me',
+        'POST /api/auth/logout',
+        'GET /api/contracts',
+        'POST /api/contracts',
+        'GET /api/contracts/{id}',
+        'PATCH /api/contracts/{id}/settings',
+        'GET /api/contracts/{id}/audit',
+        'GET /api/organizations',
+        'POST /api/organizations',
+        'POST /api/users',
+        'PUT /api/calendar/years/{year}',
+      ]),
+    );
+  });
+
+  it('keeps the public routes public', async () => {
+    await api().get('/health').expect(200);
+    await api()
+      .get('/api/calendar/working-days')
+      .query({ from: '2026-03-02T09:00:00+08:00', days: 3 })
+      .expect(200);
+    const doc = await api().get('/api/docs-json').expect(200);
+    const publicOps = Object.entries(doc.body.paths as Record<string, Record<string, object>>)
+      .flatMap(([path, ops]) =>
+        Object.entries(ops)
+          .filter(([, op]) => (op as Record<string, unknown>)['x-luyue-public'] === true)
+          .map(([method]) => `${method.toUpperCase()} ${path}`),
+      )
+      .sort();
+    expect(publicOps).toEqual(
+      expect.arrayContaining([
+        'GET /api/calendar/working-days',
+        'GET /health',
+        'POST /api/auth/login',
+      ]),
+    );
+  });
+
+  describe.each(ROUTES)('$route', (route) => {
+    it('answers 401 without a login and 401 for a forged token', async () => {
+      await route.call(ids).expect(401);
+      await route.call(ids).set('Authorization', 'Bearer not.a.token').expect(401);
+    });
+
+    it.each(EVERYONE)('as %s', async (who) => {
+      const expected = route.expect[who] ?? route.otherwise;
+      const res = await route.call(ids).set('Authorization', auth.get(who)!);
+      expect(
+        `${who}: ${res.status} ${res.status === expected ? '' : JSON.stringify(res.body)}`,
+      ).toBe(`${who}: ${expected} `);
+      if (expected === 403) expect(res.body.error.code).toBe('forbidden');
+      if (expected === 404)
+        expect(res.body.error).toEqual({ code: 'not_found', message: 'No such contract' });
+    });
+  });
+
+  it('lets a vendor_dev list but not create contracts (done-when check)', async () => {
+    const dev = await loginDemo('vendor_dev');
+    const res = await api().post('/api/contracts').set('Authorization', dev).send({}).expect(403);
+    expect(res.body.error.code).toBe('forbidden');
+  });
+
+  it('accepts the session cookie for pages and ends it with logout', async () => {
+    const c = demoCredential('supervisor');
+    const res = await api()
+      .post('/api/auth/login')
+      .send({ email: c.email, password: c.password })
+      .expect(200);
+    const cookie = (res.headers['set-cookie'] as unknown as string[]).find((v) =>
+      v.startsWith('luyue_session='),
+    )!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const pair = cookie.split(';')[0];
+    const bearer = `Bearer ${res.body.accessToken as string}`;
+    const me = await api().get('/api/me').set('Cookie', pair).expect(200);
+    expect(me.body).toMatchObject({
+      email: c.email,
+      roles: ['supervisor'],
+      organization: { party: 'supervisor' },
+    });
+    await api().get('/api/me').set('Authorization', bearer).expect(200);
+
+    await api().post('/api/auth/logout').set('Authorization', bearer).expect(204);
+    // Both the token and the cookie of that session are dead; a new login works.
+    await api().get('/api/me').set('Authorization', bearer).expect(401);
+    await api().get('/api/me').set('Cookie', pair).expect(401);
+    await api()
+      .get('/api/me')
+      .set('Authorization', await login(c.email, c.password))
+      .expect(200);
+  });
+
+  it('lets each demo user log in and see the demo contract', async () => {
+    const demo = await demoContractId();
+    for (const c of demoCredentials()) {
+      const res = await api()
+        .get('/api/contracts')
+        .set('Authorization', await login(c.email, c.password))
+        .expect(200);
+      const mine = (res.body as Array<{ id: string; myParty: string | null }>).find(
+        (x) => x.id === demo,
+      );
+      expect({ role: c.role, party: mine?.myParty }).toEqual({ role: c.role, party: c.party });
+    }
+  });
+});

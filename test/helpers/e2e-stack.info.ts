@@ -1,0 +1,12 @@
+export const E2E_STACK_FILE_ENV = 'LUYUE_E2E_STACK_FILE';
+
+/** What the global setup started, for the e2e test files. */
+export interface E2eStackInfo {
+  api: string;
+  mail: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  dataDir: string;
+  /** The environment the api and worker run with (secrets included). */
+  env: Record<string, string>;
+}
