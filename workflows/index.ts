@@ -1,2 +1,4 @@
 // Every workflow the worker registers; bundled by Temporal's webpack bundler.
 export { deadlineWatchWorkflow } from './deadline-watch.workflow';
+export { noopWorkflow } from './noop.workflow';
+export { customizationRequestWorkflow } from './customization-request.workflow';

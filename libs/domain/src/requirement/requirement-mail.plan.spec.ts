@@ -17,7 +17,7 @@ describe('requirement mail plan', () => {
       {
         messageKey: 'REQ-2026-0001:6:requirement-submit-for-testing',
         template: 'requirement-submit-for-testing',
-        to: ['staff@hospital.example', 'manager@hospital.example', 'STAFF@hospital.example'],
+        to: ['staff@hospital.example', 'manager@hospital.example'],
       },
     ]);
   });

@@ -60,10 +60,14 @@ export function requirementMails(
   const addresses = REQUIREMENT_MAIL_PLAN[step].flatMap((r) =>
     r === 'submitter' ? [state.submittedBy.email] : (notify[r] ?? []),
   );
-  const self = actorEmail?.toLowerCase();
-  const to = [
-    ...new Set(addresses.map((a) => a.trim()).filter((a) => a && a.toLowerCase() !== self)),
-  ];
+  // Addresses compare case-insensitively; the first spelling is kept.
+  const seen = new Set([actorEmail?.trim().toLowerCase()]);
+  const to: string[] = [];
+  for (const address of addresses.map((a) => a.trim())) {
+    const key = address.toLowerCase();
+    if (address && !seen.has(key)) to.push(address);
+    seen.add(key);
+  }
   if (to.length === 0) return [];
   const template = requirementTemplate(step);
   return [{ messageKey: `${state.requirementId}:${seq}:${template}`, template, to }];

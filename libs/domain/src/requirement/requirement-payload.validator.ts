@@ -116,7 +116,7 @@ export function validatePayload(
   }
   if (problems.length === 0) return null;
   return new DomainError('validation_failed', problems.map((x) => x.message).join('; '), {
-    field: problems[0]!.field,
+    field: problems[0].field,
     problems,
   });
 }

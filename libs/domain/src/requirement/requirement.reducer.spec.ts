@@ -117,7 +117,7 @@ describe('applyRequirementAction', () => {
       ...Array<null>(8).fill(null),
       { op: 'consume', personDays: 5.5 },
     ]);
-    expect(changes[3]!.workLog).toMatchObject({ personDays: 2.5, by: { userId: dev.userId } });
+    expect(changes[3].workLog).toMatchObject({ personDays: 2.5, by: { userId: dev.userId } });
     expect(state).toMatchObject({
       status: 'accepted',
       seq: 11,
@@ -156,7 +156,7 @@ describe('applyRequirementAction', () => {
       vendorKind: 'report',
       decidedKind: 'interface_new',
     });
-    expect(changes[1]!.quota).toEqual({ op: 'reserve', personDays: 10, decision: 'within_quota' });
+    expect(changes[1].quota).toEqual({ op: 'reserve', personDays: 10, decision: 'within_quota' });
   });
 
   it('does not touch the quota for other kinds, and records an outside-quota decision', () => {
@@ -168,7 +168,7 @@ describe('applyRequirementAction', () => {
         '2026-12-04T02:00:00.000Z',
       ],
     ]);
-    expect(other.changes[1]!.quota).toBeNull();
+    expect(other.changes[1].quota).toBeNull();
     expect(other.state.approval?.quotaDecision).toBeNull();
     const outside = run(assessing(), [
       [assess(), pm, '2026-12-03T02:00:00.000Z'],
@@ -194,7 +194,7 @@ describe('applyRequirementAction', () => {
         [{ action: 'approve', payload: {} }, manager, '2026-12-04T02:00:00.000Z'],
         [{ action, payload: { reason: '预算调整' } }, manager, '2026-12-05T02:00:00.000Z'],
       ]);
-      expect(changes[2]!.quota).toEqual({ op: 'release' });
+      expect(changes[2].quota).toEqual({ op: 'release' });
       expect(state).toMatchObject({
         status: action === 'reject' ? 'rejected' : 'cancelled',
         quotaReservedPersonDays: 0,

@@ -162,7 +162,7 @@ export function applyRequirementAction(
     case 'fail-testing': {
       const rounds = [...state.testRounds];
       rounds[rounds.length - 1] = {
-        ...rounds[rounds.length - 1]!,
+        ...rounds[rounds.length - 1],
         result: call.action === 'pass-testing' ? 'passed' : 'failed',
         resultNotes: call.payload.notes,
         decidedAt: at,

@@ -11,7 +11,7 @@ describe('requirement transition rules', () => {
   );
 
   it.each(cases)('%s by %s: allowed %s (in a state it applies to)', (action, role, allowed) => {
-    const state = stateIn(REQUIREMENT_TRANSITIONS[action].from[0]!);
+    const state = stateIn(REQUIREMENT_TRANSITIONS[action].from[0]);
     const error = checkAction(state, action, actorWith(role));
     if (allowed) expect(error).toBeNull();
     else expect(error).toMatchObject({ code: 'forbidden', details: { action } });

@@ -2,3 +2,6 @@
 export * from './deadline-watch.definitions';
 export * from './workflow-ids';
 export type * from './deadline-watch.activities';
+export * from './domain-failure';
+export * from './customization-request.definitions';
+export type * from './customization-request.activities';

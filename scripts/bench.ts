@@ -1,0 +1,102 @@
+// `npm run bench`: throughput on a private embedded stack, each figure next to a baseline
+// (plain no-op workflow executions on the same Temporal server) measured in the same run.
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { Client as PgClient } from 'pg';
+import { startStack } from '@luyue/devstack';
+import { measure, report, type BenchResult } from './bench/bench.runner';
+
+const TOTAL = Number(process.env.BENCH_OPS ?? 200);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+
+async function waitForRows(db: PgClient, prefix: string, expected: number): Promise<void> {
+  const until = Date.now() + 120_000;
+  for (;;) {
+    const { rows } = await db.query<{ n: string }>(
+      'SELECT count(*)::text AS n FROM deadline_record WHERE subject LIKE $1',
+      [`${prefix}%`],
+    );
+    if (Number(rows[0]?.n) >= expected) return;
+    if (Date.now() > until) throw new Error(`only ${rows[0]?.n}/${expected} deadlines recorded`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'luyue-bench-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
+  for (const name of ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'SMTP_URL', 'PUBLIC_BASE_URL', 'PORT'])
+    delete env[name];
+  console.log(`[bench] starting a private stack in ${dataDir}`);
+  const stack = await startStack({
+    dataDir,
+    env,
+    startApps: true,
+    temporalHeadless: true,
+    log: () => undefined,
+  });
+  const connection = await Connection.connect({ address: stack.urls.temporalAddress });
+  const client = new Client({ connection });
+  const db = new PgClient({ connectionString: stack.urls.databaseUrl });
+  await db.connect();
+  const taskQueue = stack.env.TEMPORAL_TASK_QUEUE ?? 'luyue';
+  try {
+    // Warm-up: JIT, connection pools, the worker's workflow cache.
+    await measure('warm-up', 20, 5, () =>
+      client.workflow.execute('noopWorkflow', {
+        taskQueue,
+        workflowId: `bench-warm-${randomUUID()}`,
+      }),
+    );
+    const baseline = await measure(
+      `no-op workflow executions (c=${CONCURRENCY})`,
+      TOTAL,
+      CONCURRENCY,
+      () =>
+        client.workflow.execute('noopWorkflow', {
+          taskQueue,
+          workflowId: `bench-noop-${randomUUID()}`,
+        }),
+    );
+    const results: BenchResult[] = [];
+    const prefix = `BENCH-${randomUUID().slice(0, 8)}-`;
+    results.push(
+      await measure(
+        `deadline watches started, first activities done`,
+        TOTAL,
+        CONCURRENCY,
+        async (i) => {
+          await client.workflow.start('deadlineWatchWorkflow', {
+            taskQueue,
+            workflowId: `deadline:${prefix}${i}`,
+            args: [
+              {
+                subject: `${prefix}${i}`,
+                receivedAt: new Date().toISOString(),
+                workingDays: 5,
+                reminderLeadDays: 1,
+                notify: [],
+              },
+            ],
+          });
+        },
+        () => waitForRows(db, prefix, TOTAL),
+      ),
+    );
+    console.log(`\n${report(baseline, results)}\n`);
+  } finally {
+    await db.end();
+    await connection.close();
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,244 @@
+import {
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  applyRequirementAction,
+  applyRequirementTimer,
+  checkAction,
+  initialRequirementState,
+  isFinalRequirementStatus,
+  nextRequirementTimer,
+  quotaExceededError,
+  requirementMails,
+  schedulesToCompute,
+  signOffAnchor,
+  validatePayload,
+  withAssessmentSchedule,
+  withDeliverySchedule,
+  withSignOffSchedule,
+  DomainError,
+  REQUIREMENT_ACTIONS,
+  type CustomizationRequestInput,
+  type RequirementAction,
+  type RequirementActionCall,
+  type RequirementBreach,
+  type RequirementCommand,
+  type RequirementEvent,
+  type RequirementState,
+  type RequirementTimer,
+} from '@luyue/domain';
+import {
+  calendarChangedSignal,
+  domainFailure,
+  requirementStateQuery,
+  requirementUpdates,
+  type CustomizationRequestActivities,
+  type DeadlineWatchActivities,
+} from '@luyue/temporal/definitions';
+import { SerialLock } from './serial-lock.util';
+
+const activities = proxyActivities<
+  CustomizationRequestActivities & Pick<DeadlineWatchActivities, 'computeDeadline'>
+>({
+  startToCloseTimeout: '30 seconds',
+  // Retried until the database answers: the workflow is the authority and must persist.
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+const nowIso = (): string => new Date(Date.now()).toISOString();
+
+/**
+ * One customization request (需求定制类, DESIGN.md rule 1), from receipt to acceptance, rejection
+ * or cancellation. Every change is an Update: its validator refuses a wrong role (403) or state
+ * (409) before anything is written; its handler persists the change with one idempotent activity
+ * and only then keeps the new state. Durable timers remind and escalate on working-day deadlines.
+ * All steps run one at a time (SerialLock); the pure rules live in @luyue/domain.
+ */
+export async function customizationRequestWorkflow(
+  input: CustomizationRequestInput,
+): Promise<RequirementState> {
+  const { workflowId } = workflowInfo();
+  const { settings } = input;
+  let state = initialRequirementState(input);
+  let calendarChanged = false;
+  const lock = new SerialLock();
+
+  setHandler(requirementStateQuery, () => state);
+  setHandler(calendarChangedSignal, () => {
+    calendarChanged = true;
+  });
+  for (const action of REQUIREMENT_ACTIONS) registerAction(action);
+
+  function registerAction<A extends RequirementAction>(action: A): void {
+    const refuseIfNotAllowed = (command: RequirementCommand<A>): void => {
+      const call = { action, payload: command.payload } as RequirementActionCall;
+      const error =
+        checkAction(state, action, command.actor) ?? validatePayload(call, state, nowIso());
+      if (error) throw domainFailure(error);
+    };
+    setHandler(
+      requirementUpdates[action],
+      (command) =>
+        lock.run(async () => {
+          // Again under the lock: an Update accepted just before may have moved the state.
+          refuseIfNotAllowed(command);
+          return applyAction(
+            { action, payload: command.payload } as RequirementActionCall,
+            command,
+          );
+        }),
+      { validator: refuseIfNotAllowed },
+    );
+  }
+
+  async function applyAction(
+    call: RequirementActionCall,
+    command: RequirementCommand,
+  ): Promise<RequirementState> {
+    const at = nowIso();
+    const change = applyRequirementAction(state, call, command.actor, at, settings);
+    const seq = change.next.seq;
+    const result = await activities.persistRequirementTransition({
+      ...call,
+      requirementId: state.requirementId,
+      contractId: state.contractId,
+      contractYear: state.contractYear,
+      workflowId,
+      transitionSeq: seq,
+      fromStatus: change.fromStatus,
+      toStatus: change.toStatus,
+      at,
+      state: change.next,
+      breach: change.breach,
+      mails: requirementMails(call.action, change.next, seq, input.notify, command.actor.email),
+      actor: command.actor,
+      requestId: command.requestId ?? null,
+      quota: change.quota,
+      workLog: change.workLog,
+    } as Parameters<CustomizationRequestActivities['persistRequirementTransition']>[0]);
+    if (result.outcome === 'quota_exceeded') {
+      // Nothing was written and the state stays: the hospital may approve outside the quota.
+      const { code, message, details } = quotaExceededError(result.remaining, result.requested);
+      throw domainFailure(
+        new DomainError(code, message, { ...details, currentStatus: state.status }),
+      );
+    }
+    state = change.next;
+    return state;
+  }
+
+  /** Persists something the workflow did by itself, then keeps `next`. */
+  async function recordEvent(
+    event: RequirementEvent,
+    next: RequirementState,
+    breach: RequirementBreach | null,
+    dueAt: string | null,
+  ): Promise<void> {
+    await activities.persistRequirementTransition({
+      action: event,
+      payload: { dueAt },
+      actor: null,
+      requestId: null,
+      quota: null,
+      workLog: null,
+      requirementId: state.requirementId,
+      contractId: state.contractId,
+      contractYear: state.contractYear,
+      workflowId,
+      transitionSeq: next.seq,
+      fromStatus: state.status,
+      toStatus: next.status,
+      at: next.updatedAt,
+      state: next,
+      breach,
+      mails: requirementMails(event, next, next.seq, input.notify, null),
+    });
+    state = next;
+  }
+
+  /** Computes missing or stale schedules with the working-day calendar (activities). */
+  async function refreshSchedules(recomputeAll: boolean): Promise<void> {
+    const todo = schedulesToCompute(state, recomputeAll);
+    const firstSchedule = todo.assessment && state.deadlines.assessment === null;
+    let next = state;
+    if (todo.assessment) {
+      const c = await activities.computeDeadline({
+        receivedAt: state.receivedAt,
+        workingDays: settings.assessmentWorkingDays,
+        reminderLeadDays: settings.assessmentReminderLeadWorkingDays || null,
+      });
+      const computed = { dueAt: c.deadline, reminderAt: c.reminderAt, provisional: c.provisional };
+      next = withAssessmentSchedule(next, computed, nowIso());
+    }
+    if (todo.delivery) {
+      const computed = await activities.computeDeliverySchedule({
+        plannedDeliveryDate: state.plannedDeliveryDate!,
+        reminderLeadDays: settings.deliveryReminderLeadDays,
+      });
+      next = withDeliverySchedule(next, computed, nowIso());
+    }
+    if (todo.signOff) {
+      // Lead 0: 09:00 on the n-th working day after the release or the previous reminder.
+      const c = await activities.computeDeadline({
+        receivedAt: signOffAnchor(state),
+        workingDays: settings.signOffReminderWorkingDays,
+        reminderLeadDays: 0,
+      });
+      next = withSignOffSchedule(next, { reminderAt: c.reminderAt!, provisional: c.provisional });
+    }
+    if (next === state) return;
+    const written = { ...next, seq: state.seq + 1, updatedAt: nowIso() };
+    // The first schedule tells the vendor about the request; a recomputation (a year's official
+    // schedule was loaded) rewrites the row's deadlines. Other schedules are workflow-internal.
+    if (firstSchedule)
+      await recordEvent('assessment_scheduled', written, null, written.deadlines.assessment!.dueAt);
+    else if (recomputeAll) await recordEvent('deadlines_recomputed', written, null, null);
+    else state = next;
+  }
+
+  async function fireTimer(timer: RequirementTimer): Promise<void> {
+    const { next, breach } = applyRequirementTimer(state, timer, nowIso());
+    const dueAt =
+      timer === 'delivery_reminder' || timer === 'delivery_overdue'
+        ? state.deadlines.delivery!.dueAt
+        : timer === 'signoff_reminder'
+          ? null
+          : state.deadlines.assessment!.dueAt;
+    await recordEvent(timer, next, breach, dueAt);
+  }
+
+  while (!isFinalRequirementStatus(state.status)) {
+    await lock.run(async () => {
+      const recomputeAll = calendarChanged;
+      calendarChanged = false;
+      await refreshSchedules(recomputeAll);
+      const due = nextRequirementTimer(state);
+      if (due && Date.parse(due.at) <= Date.now()) await fireTimer(due.timer);
+    });
+    const due = nextRequirementTimer(state);
+    const pending = schedulesToCompute(state);
+    if (
+      isFinalRequirementStatus(state.status) ||
+      calendarChanged ||
+      pending.assessment ||
+      pending.delivery ||
+      pending.signOff ||
+      (due && Date.parse(due.at) <= Date.now())
+    ) {
+      continue;
+    }
+    // Sleep until the next timer; any change of state (an Update) or a calendar change wakes it.
+    const seen = state;
+    const changed = (): boolean => state !== seen || calendarChanged;
+    if (due) await condition(changed, Date.parse(due.at) - Date.now());
+    else await condition(changed);
+  }
+
+  // Updates still queued behind the lock are refused (final state) before the workflow ends.
+  await condition(allHandlersFinished);
+  return state;
+}
