@@ -2,6 +2,7 @@
 // machine, with state under .data/ so a second start carries on where the first stopped.
 import 'reflect-metadata';
 import { join, resolve } from 'node:path';
+import { seedDemo } from './demo-seed';
 import { findRepoRoot, redactUrl, renderBox, startStack, type Stack } from '@luyue/devstack';
 
 const log = (line: string): void => {
@@ -75,6 +76,8 @@ async function main(): Promise<number> {
     stack = await startStack({
       dataDir,
       ports,
+      // The demo contract and users, on the embedded database only and only on the first start.
+      afterMigrate: process.env.DATABASE_URL ? undefined : (url) => seedDemo(url, dataDir, log),
       env: process.env,
       startApps: true,
       log,

@@ -38,6 +38,7 @@ import {
   requirementUpdates,
   type CustomizationRequestActivities,
   type DeadlineWatchActivities,
+  type RequirementUpdate,
 } from '@luyue/temporal/definitions';
 import { SerialLock } from './serial-lock.util';
 
@@ -80,9 +81,10 @@ export async function customizationRequestWorkflow(
         checkAction(state, action, command.actor) ?? validatePayload(call, state, nowIso());
       if (error) throw domainFailure(error);
     };
+    const update: RequirementUpdate<A> = requirementUpdates[action];
     setHandler(
-      requirementUpdates[action],
-      (command) =>
+      update,
+      (command: RequirementCommand<A>) =>
         lock.run(async () => {
           // Again under the lock: an Update accepted just before may have moved the state.
           refuseIfNotAllowed(command);
@@ -119,7 +121,7 @@ export async function customizationRequestWorkflow(
       requestId: command.requestId ?? null,
       quota: change.quota,
       workLog: change.workLog,
-    } as Parameters<CustomizationRequestActivities['persistRequirementTransition']>[0]);
+    });
     if (result.outcome === 'quota_exceeded') {
       // Nothing was written and the state stays: the hospital may approve outside the quota.
       const { code, message, details } = quotaExceededError(result.remaining, result.requested);

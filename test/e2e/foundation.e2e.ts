@@ -44,6 +44,13 @@ describe('foundation on the real stack', () => {
     expect(res.headers['x-request-id']).toMatch(/^[\w-]{8,}$/);
   });
 
+  it('serves Prometheus metrics to operators only', async () => {
+    await api().get('/metrics').expect(401);
+    const res = await api().get('/metrics').set('Authorization', admin()).expect(200);
+    expect(res.text).toContain('luyue_http_request_duration_seconds_bucket');
+    expect(res.text).toMatch(/route="\/health",status="200"/);
+  });
+
   it('serves the OpenAPI document', async () => {
     const res = await api().get('/api/docs-json').expect(200);
     expect(Object.keys(res.body.paths)).toEqual(

@@ -14,6 +14,7 @@ import { apiLoggerOptions } from './common/api-logger.options';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { IdentityModule } from './identity/identity.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 @Module({
   imports: [
@@ -24,6 +25,7 @@ import { IdentityModule } from './identity/identity.module';
     IdentityModule,
     AuthModule,
     ContractsModule,
+    MetricsModule,
   ],
   controllers: [HealthController, CalendarController],
   providers: [

@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '@luyue/config';
+import { installTemporalRuntimeLogger } from './temporal-runtime.logger';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
-  loadConfig(process.env); // fail fast, before anything connects
+  const config = loadConfig(process.env); // fail fast, before anything connects
+  installTemporalRuntimeLogger(config.LOG_LEVEL);
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

@@ -1,4 +1,8 @@
-import { DEFAULT_CONTRACT_SETTINGS, mergeContractSettings } from './contract-settings.types';
+import {
+  DEFAULT_CONTRACT_SETTINGS,
+  mergeContractSettings,
+  withSettingDefaults,
+} from './contract-settings.types';
 
 describe('contract settings', () => {
   it('defaults follow the contract rules', () => {
@@ -39,5 +43,16 @@ describe('contract settings', () => {
     expect(() =>
       mergeContractSettings(DEFAULT_CONTRACT_SETTINGS, { assessmentWorkingDays: 2.5 }),
     ).toThrow(/assessmentWorkingDays must be a whole number/);
+  });
+});
+
+describe('stored settings', () => {
+  it('fill in settings added after the contract was stored', () => {
+    const stored = { interfaceQuotaPersonDays: 80, remediationWorkingDays: { high: 2 } };
+    const full = withSettingDefaults(stored as never);
+    expect(full.interfaceQuotaPersonDays).toBe(80);
+    expect(full.remediationWorkingDays).toEqual({ high: 2, medium: 10, low: 20 });
+    expect(full.reminderLeadWorkingDays).toEqual(DEFAULT_CONTRACT_SETTINGS.reminderLeadWorkingDays);
+    expect(full.systems).toEqual([]);
   });
 });

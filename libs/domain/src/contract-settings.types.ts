@@ -114,3 +114,15 @@ export function contractSettingsProblems(s: ContractSettings): string[] {
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/** Stored settings completed with today's defaults, so a setting added later has a value. */
+export function withSettingDefaults(stored: Partial<ContractSettings>): ContractSettings {
+  const d = DEFAULT_CONTRACT_SETTINGS;
+  return {
+    ...d,
+    ...stored,
+    remediationWorkingDays: { ...d.remediationWorkingDays, ...stored.remediationWorkingDays },
+    reminderLeadWorkingDays: { ...d.reminderLeadWorkingDays, ...stored.reminderLeadWorkingDays },
+    systems: [...(stored.systems ?? d.systems)],
+  };
+}

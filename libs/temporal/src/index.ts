@@ -1,3 +1,5 @@
 export * from './definitions';
 export * from './temporal-client.module';
 export * from './temporal-client.service';
+export * from './update-failure.mapper';
+export * from './customization-request.client';

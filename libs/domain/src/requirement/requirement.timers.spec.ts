@@ -149,14 +149,23 @@ describe('requirement timers', () => {
   });
 
   it('reminds of a delivery on the last working day at least 7 days before it', () => {
-    const weekdays = (date: string) => ![0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+    const weekdays = {
+      isWorkingDay: (date: string) => ![0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay()),
+      isProvisionalYear: (year: number) => year >= 2027,
+    };
     // Planned Sun 2026-12-20: 7 days before is Sun 12-13, so Fri 12-11 09:00.
     expect(deliverySchedule('2026-12-20', 7, weekdays)).toEqual({
       dueAt: '2026-12-20T15:59:59.999Z',
       reminderAt: '2026-12-11T01:00:00.000Z',
       reminderDate: '2026-12-11',
+      provisional: false,
     });
     expect(deliverySchedule('2026-12-23', 7, weekdays).reminderDate).toBe('2026-12-16');
+    expect(deliverySchedule('2027-01-05', 7, weekdays)).toMatchObject({
+      reminderDate: '2026-12-29',
+      provisional: false,
+    });
+    expect(deliverySchedule('2027-01-12', 7, weekdays).provisional).toBe(true);
     expect(deliverySchedule('2026-12-23', 0, weekdays).reminderAt).toBeNull();
   });
 });

@@ -227,20 +227,37 @@ function withDeadlines(
 /** Hour (Shanghai) at which reminders go out. */
 export const REMINDER_HOUR = 9;
 
+/** What `deliverySchedule` needs of the working-day calendar (libs/calendar implements it). */
+export interface WorkingDayLookup {
+  isWorkingDay(date: string): boolean;
+  isProvisionalYear(year: number): boolean;
+}
+
 /**
  * The delivery schedule of a planned date: due at its 24:00; the reminder at 09:00 of the last
  * working day at least `leadDays` calendar days before it, so that a delay can still be announced
- * in time (rule 1). `isWorkingDay` comes from the working-day calendar (in an activity).
+ * in time (rule 1). Run in an activity with the working-day calendar.
  */
 export function deliverySchedule(
   plannedDeliveryDate: string,
   leadDays: number,
-  isWorkingDay: (date: string) => boolean,
-): { dueAt: string; reminderAt: string | null; reminderDate: string | null } {
+  calendar: WorkingDayLookup,
+): ComputedSchedule & { reminderDate: string | null } {
   const dueAt = endOfShanghaiDate(plannedDeliveryDate);
-  if (leadDays <= 0) return { dueAt, reminderAt: null, reminderDate: null };
-  let day = addCalendarDays(plannedDeliveryDate, -leadDays);
+  const year = (date: string): number => Number(date.slice(0, 4));
+  if (leadDays <= 0) {
+    const provisional = calendar.isProvisionalYear(year(plannedDeliveryDate));
+    return { dueAt, reminderAt: null, reminderDate: null, provisional };
+  }
+  const latest = addCalendarDays(plannedDeliveryDate, -leadDays);
+  let day = latest;
   // The longest run of days off (Spring Festival with weekends) is well under a month.
-  for (let i = 0; i < 31 && !isWorkingDay(day); i++) day = addCalendarDays(day, -1);
-  return { dueAt, reminderAt: shanghaiDateAt(day, REMINDER_HOUR), reminderDate: day };
+  for (let i = 0; i < 31 && !calendar.isWorkingDay(day); i++) day = addCalendarDays(day, -1);
+  return {
+    dueAt,
+    reminderAt: shanghaiDateAt(day, REMINDER_HOUR),
+    reminderDate: day,
+    // Every day examined, from `latest` back to `day`, came from the calendar.
+    provisional: calendar.isProvisionalYear(year(day)) || calendar.isProvisionalYear(year(latest)),
+  };
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   DomainError,
+  withSettingDefaults,
   type ContractParties,
   type ContractSettings,
   type ContractYear,
@@ -89,7 +90,7 @@ function toRecord(row: ContractRow): ContractRecord {
     startDate: row.start_date,
     endDate: row.end_date,
     years: row.years,
-    settings: row.settings,
+    settings: withSettingDefaults(row.settings),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -168,7 +169,7 @@ export class ContractRepository {
       `SELECT settings FROM contract WHERE id = $1 FOR UPDATE`,
       [id],
     );
-    return rows[0]?.settings ?? null;
+    return rows[0] ? withSettingDefaults(rows[0].settings) : null;
   }
 
   async updateSettings(

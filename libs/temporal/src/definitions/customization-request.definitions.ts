@@ -1,4 +1,5 @@
-import { defineQuery, defineUpdate, type UpdateDefinition } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import {
   REQUIREMENT_ACTIONS,
   type RequirementAction,

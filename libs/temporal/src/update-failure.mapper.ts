@@ -1,0 +1,48 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { DomainError, type DomainErrorCode } from '@luyue/domain';
+
+// Exhaustive on purpose: a new DomainErrorCode must be listed here to cross the wire.
+const CODES: Record<DomainErrorCode, true> = {
+  validation_failed: true,
+  not_found: true,
+  invalid_state: true,
+  forbidden: true,
+  unauthenticated: true,
+  conflict: true,
+  quota_exceeded: true,
+  rate_limited: true,
+  token_invalid: true,
+  dependency_unavailable: true,
+};
+
+const isCode = (type: string | null | undefined): type is DomainErrorCode =>
+  typeof type === 'string' && Object.hasOwn(CODES, type);
+
+/**
+ * The DomainError a workflow refused an Update with (see `domainFailure`), so the api's error
+ * filter answers it like any other: invalid_state and quota_exceeded 409, forbidden 403,
+ * validation_failed 400, with the details (currentStatus, allowedActions, remaining…) in the
+ * body. A workflow that no longer exists or has ended is `not_found` with `workflowClosed: true`:
+ * the caller answers 409 from the row's final status. Null for anything else (rethrow it).
+ */
+export function domainErrorOf(error: unknown): DomainError | null {
+  if (error instanceof DomainError) return error;
+  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : error;
+  if (cause instanceof ApplicationFailure && isCode(cause.type)) {
+    const details: unknown = cause.details?.[0];
+    return new DomainError(
+      cause.type,
+      cause.message,
+      typeof details === 'object' && details !== null
+        ? (details as Record<string, unknown>)
+        : undefined,
+    );
+  }
+  if (error instanceof WorkflowNotFoundError) {
+    return new DomainError('not_found', 'The workflow of this item has ended or does not exist', {
+      workflowClosed: true,
+    });
+  }
+  return null;
+}
