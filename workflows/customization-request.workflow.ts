@@ -72,6 +72,9 @@ export async function customizationRequestWorkflow(
   setHandler(calendarChangedSignal, () => {
     calendarChanged = true;
   });
+  // The first schedule takes the lock before any Update can (registering a handler dispatches
+  // Updates that arrived with the start), so even an immediate assessment is judged on time.
+  const scheduled = lock.run(() => refreshSchedules(false));
   for (const action of REQUIREMENT_ACTIONS) registerAction(action);
 
   function registerAction<A extends RequirementAction>(action: A): void {
@@ -171,7 +174,7 @@ export async function customizationRequestWorkflow(
       const c = await activities.computeDeadline({
         receivedAt: state.receivedAt,
         workingDays: settings.assessmentWorkingDays,
-        reminderLeadDays: settings.assessmentReminderLeadWorkingDays || null,
+        reminderLeadDays: settings.assessmentReminderLeadWorkingDays,
       });
       const computed = { dueAt: c.deadline, reminderAt: c.reminderAt, provisional: c.provisional };
       next = withAssessmentSchedule(next, computed, nowIso());
@@ -192,7 +195,8 @@ export async function customizationRequestWorkflow(
       });
       next = withSignOffSchedule(next, { reminderAt: c.reminderAt!, provisional: c.provisional });
     }
-    if (next === state) return;
+    // Nothing moved (e.g. a calendar change that did not touch this request): nothing to write.
+    if (JSON.stringify(next.deadlines) === JSON.stringify(state.deadlines)) return;
     const written = { ...next, seq: state.seq + 1, updatedAt: nowIso() };
     // The first schedule tells the vendor about the request; a recomputation (a year's official
     // schedule was loaded) rewrites the row's deadlines. Other schedules are workflow-internal.
@@ -203,16 +207,11 @@ export async function customizationRequestWorkflow(
   }
 
   async function fireTimer(timer: RequirementTimer): Promise<void> {
-    const { next, breach } = applyRequirementTimer(state, timer, nowIso());
-    const dueAt =
-      timer === 'delivery_reminder' || timer === 'delivery_overdue'
-        ? state.deadlines.delivery!.dueAt
-        : timer === 'signoff_reminder'
-          ? null
-          : state.deadlines.assessment!.dueAt;
+    const { next, breach, dueAt } = applyRequirementTimer(state, timer, nowIso());
     await recordEvent(timer, next, breach, dueAt);
   }
 
+  await scheduled;
   while (!isFinalRequirementStatus(state.status)) {
     await lock.run(async () => {
       const recomputeAll = calendarChanged;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { WorkingDayCalendar } from '@luyue/calendar';
+import { provisionalSchedule, WorkingDayCalendar } from '@luyue/calendar';
 import {
   addCalendarDays,
   deliverySchedule,
@@ -18,6 +18,7 @@ import {
   type RequirementState,
 } from '@luyue/domain';
 import {
+  calendarChangedSignal,
   queryRequirementState,
   runRequirementAction,
   startCustomizationRequest,
@@ -31,7 +32,8 @@ import type {
 import { actorWith, SUBMITTED } from '../fixtures/requirement.fixtures';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping.env';
 
-const calendar = new WorkingDayCalendar();
+// The calendar the activities use; a test replaces it to load an official schedule.
+let calendar = new WorkingDayCalendar();
 const pm = actorWith('vendor_pm', { email: 'pm@vendor.example' });
 const dev = actorWith('vendor_dev', { email: 'dev@vendor.example' });
 const manager = actorWith('hospital_manager', { email: 'manager@hospital.example' });
@@ -174,7 +176,15 @@ describe('customizationRequestWorkflow on the time-skipping server', () => {
           state: () => queryRequirementState(env.client, id),
           writes,
           quota,
-          result: () => handle.result() as Promise<RequirementState>,
+          result: async () => {
+            // Not handle.result(): it unlocks time skipping, and the test server then jumps to
+            // timers the ended workflow left behind, years ahead, for every later test.
+            await until(
+              async () => (await handle.describe()).status.name === 'COMPLETED',
+              'the end',
+            );
+            return queryRequirementState(env.client, id);
+          },
         });
       } finally {
         const { status } = await handle.describe();
@@ -184,9 +194,12 @@ describe('customizationRequestWorkflow on the time-skipping server', () => {
   }
 
   /** Waits (in real time) until the worker has written what the server's timers triggered. */
-  async function until(what: () => boolean, description: string): Promise<void> {
-    for (let i = 0; i < 200 && !what(); i++) await new Promise((r) => setTimeout(r, 25));
-    if (!what()) throw new Error(`timed out waiting for ${description}`);
+  async function until(what: () => boolean | Promise<boolean>, description: string): Promise<void> {
+    for (let i = 0; i < 200; i++) {
+      if (await what()) return;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`timed out waiting for ${description}`);
   }
 
   const refusal = async (promise: Promise<unknown>): Promise<DomainError> => {
@@ -481,8 +494,8 @@ describe('customizationRequestWorkflow on the time-skipping server', () => {
   });
 
   // Receipts just before a Spring Festival week in years whose schedule is not published, so the
-  // provisional rules (除夕 to 初三 off) apply. The first one still in the future is used; this
-  // test runs last because the server's clock only moves forward.
+  // provisional rules (除夕 to 初三 off) apply. The first one still in the future is used; these
+  // tests run last because the server's clock only moves forward.
   const HOLIDAY_WEEKS = [
     {
       receivedAt: '2027-02-04T10:00:00+08:00', // Thu; 02-05 除夕 … 02-08 初三 off
@@ -495,31 +508,76 @@ describe('customizationRequestWorkflow on the time-skipping server', () => {
       reminderAt: '2028-02-01T01:00:00.000Z', // Tue 02-01 09:00
     },
   ];
+  let holidayWeek: (typeof HOLIDAY_WEEKS)[number] | undefined;
+
+  /** The week both holiday tests use, with the clock moved to its receipt. */
+  async function springFestival(): Promise<(typeof HOLIDAY_WEEKS)[number] & { at: string }> {
+    const serverNow = await env.currentTimeMs();
+    holidayWeek ??= HOLIDAY_WEEKS.find((w) => Date.parse(w.receivedAt) > serverNow + 3_600_000);
+    if (!holidayWeek) throw new Error('no Spring Festival week left in the future: add one');
+    const at = new Date(holidayWeek.receivedAt).toISOString();
+    await skipTo(at);
+    return { ...holidayWeek, at };
+  }
+
+  it('recomputes a provisional deadline when the official schedule of the year is loaded', async () => {
+    const week = await springFestival();
+    // A (fictional) official schedule: the two working days after receipt become days off too.
+    const year = Number(shanghaiDate(week.at).slice(0, 4));
+    const extra: string[] = [];
+    for (let day = shanghaiDate(week.at); extra.length < 2;) {
+      day = addCalendarDays(day, 1);
+      if (calendar.isWorkingDay(day)) extra.push(day);
+    }
+    const holidays = [...provisionalSchedule(year).holidays, ...extra].sort();
+    const official = new WorkingDayCalendar(new Map([[year, { year, holidays, workdays: [] }]]));
+    await withRequest({ receivedAt: week.at }, async ({ id, writes, state }) => {
+      await until(() => writes.length === 1, 'the assessment schedule');
+      expect((await state()).deadlines.assessment).toMatchObject({
+        dueAt: week.dueAt,
+        provisional: true,
+      });
+      calendar = official;
+      try {
+        await env.client.workflow.getHandle(id).signal(calendarChangedSignal);
+        await until(() => writes.length === 2, 'the recomputation');
+      } finally {
+        calendar = new WorkingDayCalendar();
+      }
+      const due = official.addWorkingDays(new Date(week.at), 3).deadline.toISOString();
+      expect(Date.parse(due) - Date.parse(week.dueAt)).toBeGreaterThanOrEqual(2 * 86_400_000);
+      expect(writes[1]).toMatchObject({
+        action: 'deadlines_recomputed',
+        mails: [],
+        state: { deadlines: { assessment: { dueAt: due, provisional: false } } },
+      });
+      expect((await state()).deadlines.assessment).toMatchObject({
+        dueAt: due,
+        provisional: false,
+      });
+    });
+  });
 
   it('counts the assessment period across a Spring Festival week, provisionally', async () => {
-    const serverNow = await env.currentTimeMs();
-    const week = HOLIDAY_WEEKS.find((w) => Date.parse(w.receivedAt) > serverNow + 3_600_000);
-    expect(week).toBeDefined();
-    const receivedAt = new Date(week!.receivedAt).toISOString();
-    await skipTo(receivedAt);
-    await withRequest({ receivedAt }, async ({ writes, state }) => {
+    const week = await springFestival();
+    await withRequest({ receivedAt: week.at }, async ({ writes, state }) => {
       await until(() => writes.length === 1, 'the assessment schedule');
       expect((await state()).deadlines.assessment).toEqual({
-        dueAt: week!.dueAt,
-        reminderAt: week!.reminderAt,
+        dueAt: week.dueAt,
+        reminderAt: week.reminderAt,
         provisional: true,
         reminderSentAt: null,
         breachedAt: null,
       });
-      await skipTo(addHours(week!.dueAt, 1));
+      await skipTo(addHours(week.dueAt, 1));
       await until(() => writes.length === 3, 'reminder and breach');
       expect(writes.map((w) => w.action)).toEqual([
         'assessment_scheduled',
         'assessment_reminder',
         'assessment_breached',
       ]);
-      expectAt(writes[1].at, week!.reminderAt);
-      expectAt(writes[2].at, new Date(Date.parse(week!.dueAt) + 1).toISOString());
+      expectAt(writes[1].at, week.reminderAt);
+      expectAt(writes[2].at, new Date(Date.parse(week.dueAt) + 1).toISOString());
     });
   });
 });

@@ -155,12 +155,12 @@ export function nextRequirementTimer(
   return candidates[0] ?? null;
 }
 
-/** The state after a timer fired at `at`, and the breach it records, if any. */
+/** The state after a timer fired at `at`, the breach it records and the deadline it is about. */
 export function applyRequirementTimer(
   state: RequirementState,
   timer: RequirementTimer,
   at: string,
-): { next: RequirementState; breach: RequirementBreach | null } {
+): { next: RequirementState; breach: RequirementBreach | null; dueAt: string | null } {
   const { assessment, delivery, signOff } = state.deadlines;
   const bump = (s: RequirementState): RequirementState => ({
     ...s,
@@ -172,6 +172,7 @@ export function applyRequirementTimer(
       return {
         next: bump(withDeadlines(state, { assessment: { ...assessment!, reminderSentAt: at } })),
         breach: null,
+        dueAt: assessment!.dueAt,
       };
     case 'assessment_breached': {
       const breach: RequirementBreach = {
@@ -180,12 +181,17 @@ export function applyRequirementTimer(
         recordedAt: at,
       };
       const next = withDeadlines(state, { assessment: { ...assessment!, breachedAt: at } });
-      return { next: bump({ ...next, breaches: [...state.breaches, breach] }), breach };
+      return {
+        next: bump({ ...next, breaches: [...state.breaches, breach] }),
+        breach,
+        dueAt: breach.dueAt,
+      };
     }
     case 'delivery_reminder':
       return {
         next: bump(withDeadlines(state, { delivery: { ...delivery!, reminderSentAt: at } })),
         breach: null,
+        dueAt: delivery!.dueAt,
       };
     case 'delivery_overdue': {
       const breach: RequirementBreach = {
@@ -194,7 +200,11 @@ export function applyRequirementTimer(
         recordedAt: at,
       };
       const next = withDeadlines(state, { delivery: { ...delivery!, overdueAt: at } });
-      return { next: bump({ ...next, breaches: [...state.breaches, breach] }), breach };
+      return {
+        next: bump({ ...next, breaches: [...state.breaches, breach] }),
+        breach,
+        dueAt: breach.dueAt,
+      };
     }
     case 'signoff_reminder':
       return {
@@ -209,6 +219,7 @@ export function applyRequirementTimer(
           }),
         ),
         breach: null,
+        dueAt: null,
       };
     default: {
       const unknown: never = timer;
