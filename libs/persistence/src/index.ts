@@ -13,3 +13,4 @@ export * from './repositories/organization.repository';
 export * from './repositories/user.repository';
 export * from './repositories/user-session.repository';
 export * from './transaction.runner';
+export type * from './repositories/requirement.read-models';
