@@ -8,7 +8,8 @@ import {
 } from '@luyue/temporal/definitions';
 
 const activities = proxyActivities<DeadlineWatchActivities>({
-  startToCloseTimeout: '30 seconds',
+  // Short: these are single-transaction writes, and a dead worker's attempt is retried after it.
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 

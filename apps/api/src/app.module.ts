@@ -15,6 +15,7 @@ import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { IdentityModule } from './identity/identity.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { RequirementsModule } from './requirements/requirements.module';
 
 @Module({
   imports: [
@@ -26,6 +27,7 @@ import { MetricsModule } from './metrics/metrics.module';
     AuthModule,
     ContractsModule,
     MetricsModule,
+    RequirementsModule,
   ],
   controllers: [HealthController, CalendarController],
   providers: [

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from '@luyue/config';
 import { DeadlineWatchActivitiesService } from './activities/deadline-watch.activities';
+import { CustomizationRequestActivitiesService } from './activities/customization-request.activities';
 import { repoRoot, workflowBundleOptions } from './workflow-bundle.options';
 
 /** Runs the Temporal worker with the Nest activity injectables; drains it on shutdown. */
@@ -17,16 +18,20 @@ export class TemporalWorkerService implements OnApplicationShutdown {
   constructor(
     private readonly config: AppConfig,
     private readonly deadlineWatch: DeadlineWatchActivitiesService,
+    private readonly customizationRequests: CustomizationRequestActivitiesService,
   ) {}
 
   /** Activity functions bound to their injectables; the names are the activity types. */
   activities(): Record<string, (...args: never[]) => Promise<unknown>> {
     const d = this.deadlineWatch;
+    const r = this.customizationRequests;
     return {
       computeDeadline: d.computeDeadline.bind(d),
       scheduleDeadline: d.scheduleDeadline.bind(d),
       sendDeadlineReminder: d.sendDeadlineReminder.bind(d),
       recordDeadlineOutcome: d.recordDeadlineOutcome.bind(d),
+      persistRequirementTransition: r.persistRequirementTransition.bind(r),
+      computeDeliverySchedule: r.computeDeliverySchedule.bind(r),
     };
   }
 

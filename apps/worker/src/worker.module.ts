@@ -3,8 +3,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { CalendarService } from '@luyue/calendar';
 import { ConfigModule } from '@luyue/config';
 import { NotificationsModule } from '@luyue/notifications';
-import { PersistenceModule } from '@luyue/persistence';
+import { PersistenceModule, REQUIREMENT_STORE, RequirementRepository } from '@luyue/persistence';
 import { DeadlineWatchActivitiesService } from './activities/deadline-watch.activities';
+import { CustomizationRequestActivitiesService } from './activities/customization-request.activities';
 import { OutboxMailerService } from './outbox/outbox-mailer.service';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { loggerOptions } from './worker-logger.options';
@@ -21,6 +22,8 @@ import { loggerOptions } from './worker-logger.options';
     DeadlineWatchActivitiesService,
     OutboxMailerService,
     TemporalWorkerService,
+    CustomizationRequestActivitiesService,
+    { provide: REQUIREMENT_STORE, useExisting: RequirementRepository },
   ],
 })
 export class WorkerModule {}

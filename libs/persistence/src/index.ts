@@ -14,3 +14,5 @@ export * from './repositories/user.repository';
 export * from './repositories/user-session.repository';
 export * from './transaction.runner';
 export type * from './repositories/requirement.read-models';
+export * from './repositories/requirement.repository';
+export * from './repositories/requirement-store.port';

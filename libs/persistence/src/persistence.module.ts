@@ -14,6 +14,7 @@ import { OrganizationRepository } from './repositories/organization.repository';
 import { UserRepository } from './repositories/user.repository';
 import { UserSessionRepository } from './repositories/user-session.repository';
 import { TransactionRunner } from './transaction.runner';
+import { RequirementRepository } from './repositories/requirement.repository';
 
 const REPOSITORIES = [
   CalendarYearRepository,
@@ -28,6 +29,7 @@ const REPOSITORIES = [
   UserRepository,
   UserSessionRepository,
   TransactionRunner,
+  RequirementRepository,
 ];
 
 @Global()

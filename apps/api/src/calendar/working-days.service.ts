@@ -6,8 +6,12 @@ import {
   validateYearSchedule,
 } from '@luyue/calendar';
 import { DomainError } from '@luyue/domain';
-import { DeadlineRecordRepository } from '@luyue/persistence';
-import { calendarChangedSignal, TemporalClientService } from '@luyue/temporal';
+import { DeadlineRecordRepository, RequirementRepository } from '@luyue/persistence';
+import {
+  calendarChangedSignal,
+  requirementWorkflowId,
+  TemporalClientService,
+} from '@luyue/temporal';
 import type { WorkingDaysAnswer } from './dto/working-days.query';
 import type { YearScheduleDto, YearScheduleLoaded } from './dto/year-schedule.dto';
 
@@ -19,6 +23,7 @@ export class WorkingDaysService {
     private readonly calendars: CalendarService,
     private readonly deadlines: DeadlineRecordRepository,
     private readonly temporal: TemporalClientService,
+    private readonly requirements: RequirementRepository,
   ) {}
 
   async deadline(from: string, days: number): Promise<WorkingDaysAnswer> {
@@ -27,7 +32,10 @@ export class WorkingDaysService {
     return { deadline: toShanghaiIso(deadline), provisional };
   }
 
-  /** Loads a year's official schedule, then has every open deadline recomputed. */
+  /**
+   * Loads a year's official schedule, then has every open deadline recomputed: the deadline
+   * watches and the open customization requests (both listen to `calendarChanged`).
+   */
   async loadYear(
     year: number,
     body: YearScheduleDto,
@@ -45,13 +53,16 @@ export class WorkingDaysService {
       throw err;
     }
     await this.calendars.saveYear(schedule, loadedBy);
-    const open = await this.deadlines.openWorkflowIds();
+    const open = [
+      ...(await this.deadlines.openWorkflowIds()),
+      ...(await this.requirements.openRequirementIds()).map(requirementWorkflowId),
+    ];
     const client = await this.temporal.client();
     const results = await Promise.allSettled(
       open.map((id) => client.workflow.getHandle(id).signal(calendarChangedSignal)),
     );
     const failed = results.filter((r) => r.status === 'rejected').length;
-    if (failed > 0) this.logger.warn(`${failed} open deadline workflow(s) could not be signalled`);
+    if (failed > 0) this.logger.warn(`${failed} open workflow(s) could not be signalled`);
     return {
       year,
       holidays: schedule.holidays.length,

@@ -59,6 +59,7 @@ export class DomainErrorFilter implements ExceptionFilter {
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
     }
-    res.status(status).json({ error: body, requestId: req.id });
+    // JSON even on routes that declared another type (pages, downloads) for their success.
+    res.status(status).type('application/json').json({ error: body, requestId: req.id });
   }
 }

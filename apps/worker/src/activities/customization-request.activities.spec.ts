@@ -13,6 +13,7 @@ import type {
   AuditEventRepository,
   NewOutboxMail,
   OutboxRepository,
+  RequirementStore,
   TransactionRunner,
 } from '@luyue/persistence';
 import type {
@@ -21,7 +22,6 @@ import type {
 } from '@luyue/temporal/definitions';
 import { actorWith, stateIn } from '../../../../test/fixtures/requirement.fixtures';
 import { CustomizationRequestActivitiesService } from './customization-request.activities';
-import type { RequirementStore } from './requirement-store.port';
 
 /** An in-memory database whose writes count only when the transaction's work succeeds. */
 class FakeDatabase {

@@ -15,8 +15,10 @@ import { TemplateRenderer } from '@luyue/notifications';
 import {
   AuditEventRepository,
   OutboxRepository,
+  REQUIREMENT_STORE,
   TransactionRunner,
   type NewOutboxMail,
+  type RequirementStore,
 } from '@luyue/persistence';
 import type {
   CustomizationRequestActivities,
@@ -28,7 +30,6 @@ import {
   REQUIREMENT_STEP_HEADLINES,
   requirementMailFacts,
 } from './requirement-mail.content';
-import { REQUIREMENT_STORE, type RequirementStore } from './requirement-store.port';
 
 /** Thrown inside the transaction to roll it back when the quota refuses; never leaves here. */
 class QuotaRefused extends Error {

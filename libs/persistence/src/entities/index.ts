@@ -9,6 +9,12 @@ import { ContractEntity } from './contract.entity';
 import { ContractYearEntity } from './contract-year.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { LinkTokenEntity } from './link-token.entity';
+import { RequirementEntity } from './requirement.entity';
+import { RequirementCounterEntity } from './requirement-counter.entity';
+import { RequirementTransitionEntity } from './requirement-transition.entity';
+import { RequirementWorkLogEntity } from './requirement-work-log.entity';
+import { QuotaEntryEntity } from './quota-entry.entity';
+import { RequirementBreachEntity } from './requirement-breach.entity';
 
 export { CalendarYearEntity, DeadlineRecordEntity, OutboxMailEntity };
 export {
@@ -20,6 +26,14 @@ export {
   ContractYearEntity,
   AuditEventEntity,
   LinkTokenEntity,
+};
+export {
+  RequirementEntity,
+  RequirementCounterEntity,
+  RequirementTransitionEntity,
+  RequirementWorkLogEntity,
+  QuotaEntryEntity,
+  RequirementBreachEntity,
 };
 export type { OutboxStatus } from './outbox-mail.entity';
 
@@ -35,4 +49,10 @@ export const ENTITIES = [
   ContractYearEntity,
   AuditEventEntity,
   LinkTokenEntity,
+  RequirementEntity,
+  RequirementCounterEntity,
+  RequirementTransitionEntity,
+  RequirementWorkLogEntity,
+  QuotaEntryEntity,
+  RequirementBreachEntity,
 ];

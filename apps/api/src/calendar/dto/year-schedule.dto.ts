@@ -20,5 +20,6 @@ export class YearScheduleLoaded {
   @ApiProperty() year!: number;
   @ApiProperty() holidays!: number;
   @ApiProperty() workdays!: number;
-  @ApiProperty({ description: 'Open deadline workflows told to recompute' }) recomputing!: number;
+  @ApiProperty({ description: 'Open workflows (deadline watches, requests) told to recompute' })
+  recomputing!: number;
 }

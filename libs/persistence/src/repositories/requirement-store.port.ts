@@ -5,7 +5,7 @@ import type {
   RequirementTransitionResult,
 } from '@luyue/temporal/definitions';
 
-/** Nest token of the requirement repository (libs/persistence implements this port). */
+/** Nest token of the port; the worker binds it to RequirementRepository. */
 export const REQUIREMENT_STORE = Symbol('RequirementStore');
 
 /**
@@ -15,9 +15,10 @@ export const REQUIREMENT_STORE = Symbol('RequirementStore');
  */
 export interface RequirementStore {
   /**
-   * Locks the contract year (`SELECT … FROM contract_year … FOR UPDATE`) so quota operations of
-   * that year run one after another across workflows and workers, and returns the year's quota
-   * total (contract settings) with all its entries.
+   * Locks the contract year (`SELECT … FROM contract_year … FOR NO KEY UPDATE`, which still lets
+   * foreign-key checks into the year pass) so quota operations of that year run one after another
+   * across workflows and workers, and returns the year's quota total (contract settings) with all
+   * its entries, oldest first. Throws when the contract year does not exist.
    */
   lockQuotaYear(
     manager: EntityManager,

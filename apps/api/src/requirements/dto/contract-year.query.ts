@@ -1,0 +1,19 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+/** `?year=` of the quota, stats and ledger routes: a contract year number, 1-based. */
+export class ContractYearQueryDto {
+  @ApiPropertyOptional({
+    example: 1,
+    minimum: 1,
+    description:
+      'Contract year (1 = the first year of the service period); default: the current one',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'year must be a contract year number (1, 2, …)' })
+  @Min(1)
+  @Max(10)
+  year?: number;
+}

@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import {
+  REQUIREMENT_KINDS,
+  REQUIREMENT_PRIORITIES,
+  REQUIREMENT_STATUSES,
+  type RequirementKind,
+  type RequirementPriority,
+  type RequirementStatus,
+} from '@luyue/domain';
+
+export class RequirementListQueryDto {
+  @ApiPropertyOptional({ enum: REQUIREMENT_STATUSES })
+  @IsOptional()
+  @IsIn(REQUIREMENT_STATUSES)
+  status?: RequirementStatus;
+
+  @ApiPropertyOptional({ enum: REQUIREMENT_KINDS })
+  @IsOptional()
+  @IsIn(REQUIREMENT_KINDS)
+  kind?: RequirementKind;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Only (true) or no (false) open requests past their assessment or delivery date',
+  })
+  @IsOptional()
+  // Query strings are text: only the words true and false are booleans here.
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}
+
+export class RequirementListItemDto {
+  @ApiProperty({ example: 'REQ-2026-0001' }) id!: string;
+  @ApiProperty({ enum: REQUIREMENT_STATUSES }) status!: RequirementStatus;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: REQUIREMENT_KINDS, nullable: true }) kind!: RequirementKind | null;
+  @ApiProperty() system!: string;
+  @ApiProperty({ enum: REQUIREMENT_PRIORITIES }) priority!: RequirementPriority;
+  @ApiProperty() receivedAt!: string;
+  @ApiProperty({ type: String, nullable: true }) assessmentDueAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) plannedDeliveryDate!: string | null;
+  @ApiProperty() overdue!: boolean;
+}
+
+export class RequirementPageDto {
+  @ApiProperty({ type: RequirementListItemDto, isArray: true }) items!: RequirementListItemDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { REQUIREMENT_PRIORITIES, type RequirementPriority } from '@luyue/domain';
+
+export class SubmitRequirementDto {
+  @ApiProperty({ example: 'HIS 对接医保结算接口', maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ example: '门诊收费需要调用医保局新版结算接口，详见附件说明。', maxLength: 10000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
+  description!: string;
+
+  @ApiProperty({
+    example: 'HIS',
+    description: "One of the contract's maintained systems (settings)",
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  system!: string;
+
+  @ApiPropertyOptional({ enum: REQUIREMENT_PRIORITIES, default: 'normal' })
+  @IsOptional()
+  @IsIn(REQUIREMENT_PRIORITIES)
+  priority?: RequirementPriority;
+}

@@ -1,0 +1,44 @@
+import { applyDecorators, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+} from '@nestjs/swagger';
+import { REQUIREMENT_TRANSITIONS, type RequirementAction, type Role } from '@luyue/domain';
+import { Roles } from '../auth/roles.decorator';
+import { RequirementDto } from './dto/requirement.dto';
+
+/**
+ * `POST /api/requirements/:id/actions/<action>`: the route, its roles (from the action table in
+ * @luyue/domain, so the guard and the workflow agree) and its OpenAPI text.
+ */
+export function RequirementActionRoute(action: RequirementAction, summary: string) {
+  const rule = REQUIREMENT_TRANSITIONS[action];
+  const to = rule.to ? `; moves it to ${rule.to}` : '';
+  return applyDecorators(
+    Post(`:id/actions/${action}`),
+    HttpCode(HttpStatus.OK),
+    Roles(...(rule.roles as [Role, ...Role[]])),
+    ApiOperation({
+      summary,
+      description: `${rule.roles.join(' or ')}, while the request is ${rule.from.join(' / ')}${to}. Answers the request as read afterwards.`,
+    }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Repeat a request with the same key and the action runs once',
+    }),
+    ApiOkResponse({ type: RequirementDto }),
+    ApiBadRequestResponse({ description: 'The payload is invalid; `fields` names them' }),
+    ApiForbiddenResponse({ description: 'Not a role (of your party) that may take this action' }),
+    ApiNotFoundResponse({ description: 'No such request in a contract you are party to' }),
+    ApiConflictResponse({
+      description:
+        'invalid_state: `currentStatus` and `allowedActions` say what is possible; quota_exceeded: `remaining` person-days',
+    }),
+  );
+}

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, type Actor } from '@luyue/domain';
+import { TemplateRenderer } from '@luyue/notifications';
+import type { ContractRecord } from '@luyue/persistence';
+import type { RequirementDto } from './dto/requirement.dto';
+import { RequirementAccessService } from './requirement-access.service';
+import {
+  FEASIBILITY_LABELS,
+  KIND_LABELS,
+  PRIORITY_LABELS,
+  shanghaiMinute,
+  STATUS_LABELS,
+  STEP_LABELS,
+} from './requirement-labels';
+import { RequirementsService } from './requirements.service';
+
+/** Printable pages for people: the request (where mails link to) and its 需求验收确认单. */
+@Injectable()
+export class RequirementPagesService {
+  constructor(
+    private readonly access: RequirementAccessService,
+    private readonly reads: RequirementsService,
+    private readonly renderer: TemplateRenderer,
+  ) {}
+
+  async page(actor: Actor, id: string): Promise<string> {
+    const visible = await this.access.requireVisible(actor, id);
+    const r = await this.reads.detail(actor, visible);
+    return this.renderer.render('pages/requirement.html', {
+      ...common(r, visible.contract),
+      title: `${r.id} ${r.title}`,
+      status: STATUS_LABELS[r.status],
+      assessmentDueAt: shanghaiMinute(r.assessmentDueAt),
+      allowedActions: r.allowedActions,
+      accepted: r.status === 'accepted',
+      timeline: r.timeline.map((t) => ({
+        at: shanghaiMinute(t.at),
+        action: STEP_LABELS[t.action.replace(/^requirement\./, '')] ?? t.action,
+        actor: t.actorEmail ?? '系统',
+        status: t.toStatus ? STATUS_LABELS[t.toStatus as RequirementDto['status']] : '',
+      })),
+    });
+  }
+
+  /** Only once the hospital has accepted: before that there is nothing to sign (409). */
+  async acceptance(actor: Actor, id: string): Promise<string> {
+    const visible = await this.access.requireVisible(actor, id);
+    const r = await this.reads.detail(actor, visible);
+    if (r.status !== 'accepted' || !r.acceptance) {
+      throw new DomainError(
+        'invalid_state',
+        `${r.id} is ${r.status}: the acceptance confirmation exists once it is accepted`,
+        { currentStatus: r.status, allowedActions: r.allowedActions },
+      );
+    }
+    const { assessment, release, acceptance, approval } = r;
+    return this.renderer.render('pages/requirement-acceptance.html', {
+      ...common(r, visible.contract),
+      title: `需求验收确认单 ${r.id}`,
+      kindDecision: r.kindDecision && { vendorKind: KIND_LABELS[r.kindDecision.vendorKind] },
+      assessment: assessment && {
+        feasibility: FEASIBILITY_LABELS[assessment.feasibility],
+        assessedAt: shanghaiMinute(assessment.assessedAt),
+        onTime: assessment.onTime ? '' : '未',
+        solution: assessment.solution,
+        alternativeSolution: assessment.alternativeSolution,
+        estimate: assessment.estimatePersonDays,
+      },
+      testRounds: r.testRounds.map((t) => ({
+        version: t.version,
+        submittedAt: shanghaiMinute(t.submittedAt),
+        result: t.result === 'passed' ? '通过' : t.result === 'failed' ? '未通过' : '测试中',
+        notes: t.resultNotes ?? t.notes,
+      })),
+      release: release && {
+        ...release,
+        releasedAt: shanghaiMinute(release.releasedAt),
+        onTime: release.onTime ? '' : '未',
+      },
+      acceptance: {
+        actualPersonDays: acceptance.actualPersonDays,
+        note: acceptance.note,
+        by: acceptance.acceptedBy.name,
+        at: shanghaiMinute(acceptance.acceptedAt),
+      },
+      quota:
+        approval?.quotaDecision === 'within_quota'
+          ? `计入本合同年度免费接口开发额度 ${acceptance.actualPersonDays} 人天`
+          : approval?.quotaDecision === 'outside_quota'
+            ? '经甲方决定在免费额度之外另行结算'
+            : null,
+      generatedAt: shanghaiMinute(new Date()),
+    });
+  }
+}
+
+function common(r: RequirementDto, contract: ContractRecord): Record<string, unknown> {
+  return {
+    r,
+    contract: {
+      number: contract.number,
+      name: contract.name,
+      hospital: contract.hospital.name,
+      vendor: contract.vendor.name,
+      supervisor: contract.supervisor.name,
+    },
+    kind: r.kind ? KIND_LABELS[r.kind] : '待评估',
+    priority: PRIORITY_LABELS[r.priority],
+    receivedAt: shanghaiMinute(r.receivedAt),
+  };
+}

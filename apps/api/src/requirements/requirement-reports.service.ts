@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { CalendarService } from '@luyue/calendar';
+import { contractYearOf, DomainError, shanghaiDate, type Actor } from '@luyue/domain';
+import { RequirementRepository, type ContractRecord } from '@luyue/persistence';
+import { ContractAccessService } from '../contracts/contract-access.service';
+import type { QuotaDto, RequirementStatsDto } from './dto/requirement-report.dto';
+import { RequirementLedgerExporter, type LedgerFile } from './requirement-ledger.exporter';
+
+/** The contract-level reports: yearly statistics, the interface quota, the ledger. */
+@Injectable()
+export class RequirementReportsService {
+  constructor(
+    private readonly contracts: ContractAccessService,
+    private readonly requirements: RequirementRepository,
+    private readonly calendars: CalendarService,
+    private readonly exporter: RequirementLedgerExporter,
+  ) {}
+
+  async stats(actor: Actor, contractId: string, year?: number): Promise<RequirementStatsDto> {
+    const contract = await this.contracts.requireParty(actor, contractId);
+    const calendar = await this.calendars.calendar();
+    return this.requirements.stats(
+      contractId,
+      contractYearNo(contract, year),
+      (a, b) => calendar.workingDaysBetween(a, b).days,
+    );
+  }
+
+  async quota(actor: Actor, contractId: string, year?: number): Promise<QuotaDto> {
+    const contract = await this.contracts.requireParty(actor, contractId);
+    return this.requirements.quota(contractId, contractYearNo(contract, year));
+  }
+
+  /** Every request of the contract, or of one contract year when `year` is given. */
+  async ledger(actor: Actor, contractId: string, year?: number): Promise<LedgerFile> {
+    const contract = await this.contracts.requireParty(actor, contractId);
+    const yearNo = year === undefined ? undefined : contractYearNo(contract, year);
+    const rows = await this.requirements.ledger(contractId, yearNo);
+    return this.exporter.export(contract, rows, yearNo);
+  }
+}
+
+/**
+ * The year asked for, which must be one of the contract's; by default the current one (before the
+ * service period the first, after it the last).
+ */
+export function contractYearNo(contract: ContractRecord, year?: number): number {
+  if (year !== undefined) {
+    if (contract.years.some((y) => y.yearNo === year)) return year;
+    const message = `year must be a contract year of ${contract.number}: 1 to ${contract.years.length}`;
+    throw new DomainError('validation_failed', message, { fields: [{ field: 'year', message }] });
+  }
+  const today = shanghaiDate(Date.now());
+  const current = contractYearOf(contract.years, today);
+  if (current) return current.yearNo;
+  return today < contract.startDate ? 1 : contract.years.length;
+}

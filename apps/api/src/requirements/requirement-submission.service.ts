@@ -1,0 +1,167 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  actorRefOf,
+  auditActorOf,
+  contractYearOf,
+  customizationRequestSettings,
+  DomainError,
+  hasAnyRole,
+  requirementYearLabel,
+  shanghaiDate,
+  type Actor,
+  type CustomizationRequestInput,
+  type Role,
+} from '@luyue/domain';
+import {
+  AuditEventRepository,
+  RequirementRepository,
+  TransactionRunner,
+  type ContractRecord,
+  type NewRequirementRow,
+} from '@luyue/persistence';
+import { startCustomizationRequest, TemporalClientService } from '@luyue/temporal';
+import { ContractAccessService } from '../contracts/contract-access.service';
+import type { RequirementDto } from './dto/requirement.dto';
+import type { SubmitRequirementDto } from './dto/submit-requirement.dto';
+import { actorInContract, RequirementAccessService } from './requirement-access.service';
+import { RequirementRecipientsService } from './requirement-recipients.service';
+import { RequirementsService } from './requirements.service';
+
+export const SUBMITTER_ROLES: [Role, ...Role[]] = ['hospital_staff', 'hospital_manager'];
+
+/** How long a submission waits for the workflow's first write (the assessment deadline). */
+const FIRST_WRITE_WAIT_MS = 5_000;
+const FIRST_WRITE_POLL_MS = 50;
+
+/**
+ * Receiving a request: number, row and audit event in one transaction, the workflow started
+ * before that transaction commits (so a Temporal refusal leaves nothing behind), then a short,
+ * bounded wait for the workflow's first write so the answer carries the assessment deadline.
+ */
+@Injectable()
+export class RequirementSubmissionService {
+  private readonly logger = new Logger(RequirementSubmissionService.name);
+
+  constructor(
+    private readonly contracts: ContractAccessService,
+    private readonly access: RequirementAccessService,
+    private readonly requirements: RequirementRepository,
+    private readonly audit: AuditEventRepository,
+    private readonly tx: TransactionRunner,
+    private readonly temporal: TemporalClientService,
+    private readonly recipients: RequirementRecipientsService,
+    private readonly reads: RequirementsService,
+  ) {}
+
+  async submit(
+    actor: Actor,
+    contractId: string,
+    body: SubmitRequirementDto,
+    requestId: string | null,
+  ): Promise<RequirementDto> {
+    const { contract } = await this.contracts.requireActingParty(actor, contractId);
+    const submitter = actorInContract(actor, contract);
+    if (!hasAnyRole(submitter, SUBMITTER_ROLES)) {
+      throw new DomainError('forbidden', 'Only the hospital submits requests in this contract');
+    }
+    checkSystem(contract, body.system);
+    const receivedAt = new Date().toISOString();
+    const year = contractYearOf(contract.years, shanghaiDate(receivedAt));
+    if (!year) {
+      throw new DomainError(
+        'invalid_state',
+        `Contract ${contract.number} is not in service today (${contract.startDate} – ${contract.endDate})`,
+      );
+    }
+    const [notify, client] = await Promise.all([
+      this.recipients.byRole(contract),
+      this.temporalClient(),
+    ]);
+    const id = await this.requirements.allocateNumber(requirementYearLabel(year));
+    const row: NewRequirementRow = {
+      id,
+      contractId,
+      contractYear: year.yearNo,
+      title: body.title.trim(),
+      description: body.description,
+      system: body.system,
+      priority: body.priority ?? 'normal',
+      submittedById: submitter.userId,
+      submittedByEmail: submitter.email,
+      submittedByName: submitter.name,
+      receivedAt,
+    };
+    const input: CustomizationRequestInput = {
+      requirementId: id,
+      contractId,
+      contractYear: year.yearNo,
+      title: row.title,
+      system: row.system,
+      priority: row.priority,
+      submittedBy: actorRefOf(submitter),
+      receivedAt,
+      settings: customizationRequestSettings(contract.settings),
+      notify,
+    };
+    await this.tx.run(async (manager) => {
+      await this.requirements.insertSubmitted(manager, row);
+      await this.audit.append(manager, {
+        ...auditActorOf(submitter),
+        action: 'requirement.submitted',
+        subjectType: 'requirement',
+        subjectId: id,
+        contractId,
+        summary: {
+          after: { status: 'assessing' },
+          payload: { title: row.title, system: row.system, priority: row.priority },
+        },
+        requestId,
+        workflowId: id,
+      });
+      try {
+        await startCustomizationRequest(client, this.temporal.taskQueue, input);
+      } catch (error) {
+        this.logger.warn(`starting the workflow of ${id} failed: ${(error as Error).message}`);
+        throw unavailable();
+      }
+    });
+    await this.awaitFirstWrite(id);
+    return this.reads.detail(actor, await this.access.requireVisible(actor, id));
+  }
+
+  private async temporalClient(): Promise<Awaited<ReturnType<TemporalClientService['client']>>> {
+    try {
+      return await this.temporal.client();
+    } catch {
+      throw unavailable();
+    }
+  }
+
+  /** Bounded: past it the request is still received; its deadline shows up on the next read. */
+  private async awaitFirstWrite(id: string): Promise<void> {
+    const until = Date.now() + FIRST_WRITE_WAIT_MS;
+    while (Date.now() < until) {
+      const view = await this.requirements.findView(id);
+      if (view?.assessmentDueAt) return;
+      await new Promise((resolve) => setTimeout(resolve, FIRST_WRITE_POLL_MS));
+    }
+  }
+}
+
+function checkSystem(contract: ContractRecord, system: string): void {
+  if (contract.settings.systems.includes(system)) return;
+  const known = contract.settings.systems;
+  const message = known.length
+    ? `system must be one of the contract's systems: ${known.join(', ')}`
+    : 'This contract lists no maintained systems yet (an admin adds them to its settings)';
+  throw new DomainError('validation_failed', `system: ${message}`, {
+    fields: [{ field: 'system', message }],
+  });
+}
+
+function unavailable(): DomainError {
+  return new DomainError(
+    'dependency_unavailable',
+    'The workflow service is not reachable; nothing was recorded, please try again',
+  );
+}

@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { CalendarService } from '@luyue/calendar';
+import { TemplateRenderer } from '@luyue/notifications';
+import { ContractRequirementsController } from './contract-requirements.controller';
+import { RequirementAccessService } from './requirement-access.service';
+import { RequirementActionsController } from './requirement-actions.controller';
+import { RequirementActionsService } from './requirement-actions.service';
+import { RequirementLedgerExporter } from './requirement-ledger.exporter';
+import { RequirementPageController } from './requirement-page.controller';
+import { RequirementPagesService } from './requirement-pages.service';
+import { RequirementRecipientsService } from './requirement-recipients.service';
+import { RequirementReportsService } from './requirement-reports.service';
+import { RequirementSubmissionService } from './requirement-submission.service';
+import { RequirementsController } from './requirements.controller';
+import { RequirementsService } from './requirements.service';
+
+/**
+ * Customization requests (issue 4): HTTP → workflow Update → activity → PostgreSQL, reads from
+ * PostgreSQL. The pattern the change-request and security features copy.
+ */
+@Module({
+  controllers: [
+    ContractRequirementsController,
+    RequirementsController,
+    RequirementActionsController,
+    RequirementPageController,
+  ],
+  providers: [
+    RequirementAccessService,
+    RequirementsService,
+    RequirementSubmissionService,
+    RequirementActionsService,
+    RequirementReportsService,
+    RequirementRecipientsService,
+    RequirementPagesService,
+    RequirementLedgerExporter,
+    // Own instances: the api has no notifications module, and AppModule's calendar is not exported.
+    CalendarService,
+    { provide: TemplateRenderer, useFactory: () => new TemplateRenderer() },
+  ],
+})
+export class RequirementsModule {}

@@ -1,0 +1,59 @@
+// Every migration's `down` on a scratch database of the stack's server (never the shared one):
+// all up, all down (nothing left), all up again.
+import { randomUUID } from 'node:crypto';
+import { Client as PgClient } from 'pg';
+import { dataSourceOptions, revertLastMigration, runMigrations } from '@luyue/persistence';
+import { withDb, e2eStack } from '../helpers/e2e-stack';
+
+const REQUIREMENT_TABLES = [
+  'requirement',
+  'requirement_counter',
+  'requirement_transition',
+  'requirement_work_log',
+  'quota_entry',
+  'requirement_breach',
+];
+
+const MIGRATION_COUNT = (dataSourceOptions('postgres://unused').migrations as unknown[]).length;
+const name = `luyue_revert_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+const scratchUrl = (): string => {
+  const url = new URL(e2eStack().databaseUrl);
+  url.pathname = `/${name}`;
+  return url.href;
+};
+
+async function tables(): Promise<string[]> {
+  const db = new PgClient({ connectionString: scratchUrl() });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables
+       WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY table_name`,
+    );
+    return rows.map((r) => r.table_name);
+  } finally {
+    await db.end();
+  }
+}
+
+beforeAll(() => withDb((db) => db.query(`CREATE DATABASE ${name}`)));
+afterAll(() => withDb((db) => db.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
+
+describe('migrations', () => {
+  it('revert to an empty schema and apply again', async () => {
+    expect(await runMigrations(scratchUrl())).toHaveLength(MIGRATION_COUNT);
+    const all = await tables();
+    expect(all).toEqual(expect.arrayContaining([...REQUIREMENT_TABLES, 'contract', 'audit_event']));
+
+    await revertLastMigration(scratchUrl());
+    const left = await tables();
+    for (const table of REQUIREMENT_TABLES) expect(left).not.toContain(table);
+    expect(left).toContain('contract_year');
+
+    for (let i = 1; i < MIGRATION_COUNT; i++) await revertLastMigration(scratchUrl());
+    expect(await tables()).toEqual([]);
+
+    expect(await runMigrations(scratchUrl())).toHaveLength(MIGRATION_COUNT);
+    expect(await tables()).toEqual(all);
+  });
+});
