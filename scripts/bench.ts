@@ -2,15 +2,16 @@
 // (plain no-op workflow executions on the same Temporal server) measured in the same run.
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { startStack } from '@luyue/devstack';
 import { measure, report, type BenchResult } from './bench/bench.runner';
+import { DEMO_CONTRACT_NUMBER, DEMO_CREDENTIALS_FILE, seedDemo } from './demo-seed';
 
-const TOTAL = Number(process.env.BENCH_OPS ?? 200);
+const TOTAL = Number(process.env.BENCH_OPS ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 
 async function waitForRows(db: PgClient, prefix: string, expected: number): Promise<void> {
@@ -26,6 +27,48 @@ async function waitForRows(db: PgClient, prefix: string, expected: number): Prom
   }
 }
 
+/** Requests whose workflow has done its first activity (the assessment deadline is written). */
+async function waitForAssessmentDeadlines(
+  db: PgClient,
+  prefix: string,
+  expected: number,
+): Promise<void> {
+  const until = Date.now() + 120_000;
+  for (;;) {
+    const { rows } = await db.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM requirement
+       WHERE title LIKE $1 AND assessment_due_at IS NOT NULL`,
+      [`${prefix}%`],
+    );
+    if (Number(rows[0]?.n) >= expected) return;
+    if (Date.now() > until) throw new Error(`only ${rows[0]?.n}/${expected} requests scheduled`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The demo hospital user's token and the demo contract, as a person would reach them. */
+async function demoSubmitter(api: string, dataDir: string) {
+  const credentials = JSON.parse(
+    readFileSync(join(dataDir, DEMO_CREDENTIALS_FILE), 'utf8'),
+  ) as Array<{ email: string; password: string; role: string }>;
+  const staff = credentials.find((c) => c.role === 'hospital_staff');
+  if (!staff) throw new Error('the demo seed wrote no hospital_staff user');
+  const login = await fetch(`${api}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: staff.email, password: staff.password }),
+  });
+  if (!login.ok) throw new Error(`demo login answered ${login.status}`);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const authorization = `Bearer ${accessToken}`;
+  const contracts = (await (
+    await fetch(`${api}/api/contracts`, { headers: { authorization } })
+  ).json()) as Array<{ id: string; number: string }>;
+  const demo = contracts.find((c) => c.number === DEMO_CONTRACT_NUMBER);
+  if (!demo) throw new Error('the demo contract is missing');
+  return { authorization, contractId: demo.id };
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'luyue-bench-'));
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
@@ -38,6 +81,7 @@ async function main(): Promise<void> {
     startApps: true,
     temporalHeadless: true,
     log: () => undefined,
+    afterMigrate: (databaseUrl) => seedDemo(databaseUrl, dataDir, () => undefined),
   });
   const connection = await Connection.connect({ address: stack.urls.temporalAddress });
   const client = new Client({ connection });
@@ -85,6 +129,26 @@ async function main(): Promise<void> {
           });
         },
         () => waitForRows(db, prefix, TOTAL),
+      ),
+    );
+    const { authorization, contractId } = await demoSubmitter(stack.urls.api, dataDir);
+    const submit = (title: string) => async () => {
+      const res = await fetch(`${stack.urls.api}/api/contracts/${contractId}/requirements`, {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json' },
+        body: JSON.stringify({ title, description: '压测需求', system: 'HIS', priority: 'normal' }),
+      });
+      if (res.status !== 201) throw new Error(`submission answered ${res.status}`);
+    };
+    await measure('warm-up', 10, 5, (i) => submit(`BENCH-WARM-${i}`)());
+    const titles = `BENCH-REQ-${randomUUID().slice(0, 8)}-`;
+    results.push(
+      await measure(
+        `requirement submissions (HTTP → first activity)`,
+        TOTAL,
+        CONCURRENCY,
+        (i) => submit(`${titles}${i}`)(),
+        () => waitForAssessmentDeadlines(db, titles, TOTAL),
       ),
     );
     console.log(`\n${report(baseline, results)}\n`);

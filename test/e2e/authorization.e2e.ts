@@ -137,6 +137,23 @@ const ROUTES: RouteCase[] = [
     expect: only(ADMINS, 200),
     otherwise: 403,
   },
+  ...['requirements', 'requirements/stats', 'requirements/ledger.xlsx', 'quota'].map(
+    (sub): RouteCase => ({
+      route: `GET /api/contracts/:demo/${sub}`,
+      call: (ids) => api().get(`/api/contracts/${ids.demo}/${sub}`),
+      expect: { outsider: 404 },
+      otherwise: 200,
+    }),
+  ),
+  {
+    route: 'POST /api/contracts/:demo/requirements',
+    call: (ids) =>
+      api()
+        .post(`/api/contracts/${ids.demo}/requirements`)
+        .send({ title: `权限测试 ${unique()}`, description: '权限表', system: 'HIS' }),
+    expect: { hospital_staff: 201, hospital_manager: 201 },
+    otherwise: 403,
+  },
 ];
 
 describe('authorization on every route', () => {
@@ -196,6 +213,10 @@ describe('authorization on every route', () => {
         'POST /api/organizations',
         'POST /api/users',
         'PUT /api/calendar/years/{year}',
+        'POST /api/contracts/{contractId}/requirements',
+        'GET /api/contracts/{contractId}/quota',
+        'GET /api/requirements/{id}',
+        'POST /api/requirements/{id}/actions/approve',
       ]),
     );
   });

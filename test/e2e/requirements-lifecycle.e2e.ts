@@ -111,9 +111,14 @@ describe('a customization request from submission to signed acceptance', () => {
 
     await act(dev, id, 'start-development', {}).expect(200);
     await mailAbout(email('hospital_staff'), id, '需求已开始开发');
-    await act(dev, id, 'log-effort', { date: today(), personDays: 1.5, note: '接口开发' }).expect(
-      200,
-    );
+    // A retried request with the same Idempotency-Key logs the effort once.
+    const effort = { date: today(), personDays: 1.5, note: '接口开发' };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const res = await act(dev, id, 'log-effort', effort)
+        .set('Idempotency-Key', `effort-${id}-1`)
+        .expect(200);
+      expect(res.body.loggedPersonDays).toBe(1.5);
+    }
     r = (
       await act(pm, id, 'log-effort', { date: today(), personDays: 2, note: '联调' }).expect(200)
     ).body;

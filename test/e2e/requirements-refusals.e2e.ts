@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Connection } from '@temporalio/client';
 import {
   api,
@@ -20,13 +19,15 @@ import { e2eStack, withDb } from '../helpers/e2e-stack';
 /** Waits (bounded) until the request's workflow has ended. */
 async function workflowFinished(id: string): Promise<void> {
   const connection = await Connection.connect({ address: e2eStack().temporalAddress });
+  let timer: NodeJS.Timeout | undefined;
   try {
     const result = new Client({ connection }).workflow.getHandle(id).result();
-    await Promise.race([
-      result,
-      sleep(15_000).then(() => Promise.reject(new Error(`${id} runs on`))),
-    ]);
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${id} still runs`)), 15_000);
+    });
+    await Promise.race([result, timeout]);
   } finally {
+    clearTimeout(timer);
     await connection.close();
   }
 }

@@ -31,7 +31,8 @@ export const SUBMITTER_ROLES: [Role, ...Role[]] = ['hospital_staff', 'hospital_m
 
 /** How long a submission waits for the workflow's first write (the assessment deadline). */
 const FIRST_WRITE_WAIT_MS = 5_000;
-const FIRST_WRITE_POLL_MS = 50;
+// Backing off keeps many waiting submissions from crowding the database they wait on.
+const FIRST_WRITE_POLL_MS = { first: 20, max: 250, factor: 1.5 };
 
 /**
  * Receiving a request: number, row and audit event in one transaction, the workflow started
@@ -140,10 +141,12 @@ export class RequirementSubmissionService {
   /** Bounded: past it the request is still received; its deadline shows up on the next read. */
   private async awaitFirstWrite(id: string): Promise<void> {
     const until = Date.now() + FIRST_WRITE_WAIT_MS;
+    let pause = FIRST_WRITE_POLL_MS.first;
     while (Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, pause));
       const view = await this.requirements.findView(id);
       if (view?.assessmentDueAt) return;
-      await new Promise((resolve) => setTimeout(resolve, FIRST_WRITE_POLL_MS));
+      pause = Math.min(pause * FIRST_WRITE_POLL_MS.factor, FIRST_WRITE_POLL_MS.max);
     }
   }
 }

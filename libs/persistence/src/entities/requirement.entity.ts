@@ -88,7 +88,7 @@ export class RequirementEntity {
   @Column({ name: 'assessment_on_time', type: 'boolean', nullable: true })
   assessmentOnTime!: boolean | null;
 
-  /** The vendor's kind when the hospital decided another one (rule 1). */
+  /** The kind the vendor assessed; `kind` differs when the hospital decided another (rule 1). */
   @Column({ name: 'vendor_kind', type: 'text', nullable: true })
   vendorKind!: RequirementKind | null;
 
