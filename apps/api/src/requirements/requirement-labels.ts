@@ -1,46 +1,4 @@
-import type {
-  Feasibility,
-  RequirementKind,
-  RequirementPriority,
-  RequirementStatus,
-} from '@luyue/domain';
-
-// zh-CN wording for the ledger and the printable pages. (The worker has the same status labels
-// for mail; both could move to @luyue/domain.)
-export const STATUS_LABELS: Readonly<Record<RequirementStatus, string>> = {
-  assessing: '评估中',
-  awaiting_approval: '待审批',
-  approved: '已批准',
-  rejected: '已驳回',
-  in_development: '开发中',
-  in_testing: '测试中',
-  testing_passed: '测试通过',
-  released: '已发布',
-  accepted: '已验收',
-  cancelled: '已取消',
-};
-
-export const KIND_LABELS: Readonly<Record<RequirementKind, string>> = {
-  interface_new: '接口新增',
-  customization: '需求定制',
-  report: '报表定制',
-  policy: '政策调整',
-  ux: '用户体验',
-  other: '其他',
-};
-
-export const PRIORITY_LABELS: Readonly<Record<RequirementPriority, string>> = {
-  urgent: '紧急',
-  high: '高',
-  normal: '普通',
-  low: '低',
-};
-
-export const FEASIBILITY_LABELS: Readonly<Record<Feasibility, string>> = {
-  feasible: '可行',
-  architecture_change: '需架构调整',
-  core_rewrite: '需核心重写',
-};
+export { FEASIBILITY_LABELS, KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '@luyue/domain';
 
 const SHANGHAI = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Asia/Shanghai',

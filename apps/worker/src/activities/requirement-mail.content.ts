@@ -1,4 +1,4 @@
-import type { RequirementAction, RequirementEvent, RequirementStatus } from '@luyue/domain';
+import type { RequirementAction, RequirementEvent } from '@luyue/domain';
 import type { RequirementTransitionInput } from '@luyue/temporal/definitions';
 
 /** zh-CN wording of each step's mail, filled into templates/mail/requirement-notice.*.hbs. */
@@ -26,18 +26,7 @@ export const REQUIREMENT_STEP_HEADLINES: Readonly<
   cancel: '需求已取消',
 };
 
-export const REQUIREMENT_STATUS_LABELS: Readonly<Record<RequirementStatus, string>> = {
-  assessing: '评估中',
-  awaiting_approval: '待审批',
-  approved: '已批准',
-  rejected: '已驳回',
-  in_development: '开发中',
-  in_testing: '测试中',
-  testing_passed: '测试通过',
-  released: '已发布',
-  accepted: '已验收',
-  cancelled: '已取消',
-};
+export { STATUS_LABELS as REQUIREMENT_STATUS_LABELS } from '@luyue/domain';
 
 /** The few facts worth a line in the mail, by step. */
 export function requirementMailFacts(

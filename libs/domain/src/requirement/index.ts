@@ -7,3 +7,4 @@ export * from './requirement-mail.plan';
 export * from './requirement-settings';
 export * from './requirement-id';
 export * from './quota.calculator';
+export * from './requirement.labels';
