@@ -213,7 +213,9 @@ describe('customizationRequestWorkflow on the time-skipping server', () => {
 
   it('refuses a wrong role (403) and a wrong state (409) without writing or changing anything', async () => {
     await withRequest({}, async ({ act, state, writes }) => {
+      // The activity's write lands before the workflow applies its result: wait for both.
       await until(() => writes.length === 1, 'the assessment schedule');
+      await until(async () => (await state()).seq === 1, 'the schedule applied to the state');
       const before = await state();
 
       const byDeveloper = await refusal(act('assess', dev, assessment()));
