@@ -7,6 +7,8 @@ import { IdentityModule } from '../identity/identity.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginPageController } from './login-page.controller';
+import { LoginPageService } from './login-page.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionTokenService } from './session-token.service';
 
@@ -22,11 +24,12 @@ import { SessionTokenService } from './session-token.service';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, LoginPageController],
   providers: [
     AuthService,
     SessionTokenService,
     LoginThrottleService,
+    LoginPageService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
 })

@@ -31,6 +31,15 @@ const CODE_BY_STATUS: Record<number, DomainErrorCode> = {
   429: 'rate_limited',
 };
 
+/** Browser navigation to a page (not the REST api): GET preferring HTML. */
+function isPageRequest(req: Request): boolean {
+  return (
+    req.method === 'GET' &&
+    !req.path.startsWith('/api/') &&
+    req.accepts(['json', 'html']) === 'html'
+  );
+}
+
 /** The one place errors become HTTP: `{ error: { code, message, ...details }, requestId }`. */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
@@ -58,6 +67,14 @@ export class DomainErrorFilter implements ExceptionFilter {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
+    }
+    // A person opening a mailed page link without a session gets the login form, then the page.
+    if (status === 401 && isPageRequest(req)) {
+      res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
+      return;
+    }
+    if (status === 429 && typeof body.retryAfterSeconds === 'number') {
+      res.setHeader('Retry-After', String(body.retryAfterSeconds));
     }
     // JSON even on routes that declared another type (pages, downloads) for their success.
     res.status(status).type('application/json').json({ error: body, requestId: req.id });
