@@ -87,15 +87,16 @@ describe('a killed worker loses and duplicates nothing', () => {
     });
     expect(mails).toHaveLength(runs.length); // one outbox row per workflow, never two
     for (const r of runs) {
+      // Mail the killed worker had leased goes out when its lease (30 s) expires.
       const received = await eventually(
         () => receivedMail(r.to),
         (m) => m.length >= 1,
-        30_000,
+        75_000,
       );
       expect(received.length).toBeGreaterThanOrEqual(1);
       // A resend after a crash between SMTP accept and `sent` keeps the Message-ID, so the
       // receiving server can drop it: never two different messages for one key.
       expect(new Set(received.map((m) => m.messageId)).size).toBe(1);
     }
-  }, 150_000);
+  }, 300_000);
 });

@@ -16,7 +16,13 @@ export class MailTransportService implements OnApplicationShutdown {
   private readonly transporter: Transporter;
 
   constructor(private readonly config: AppConfig) {
-    this.transporter = nodemailer.createTransport(config.SMTP_URL);
+    // Bounded so that a send always ends well within the outbox lease.
+    this.transporter = nodemailer.createTransport({
+      url: config.SMTP_URL,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 15_000,
+    });
   }
 
   async send(mail: OutgoingMail): Promise<void> {

@@ -4,7 +4,9 @@ import { MailTransportService } from '@luyue/notifications';
 import { OutboxRepository } from '@luyue/persistence';
 
 const MAX_ATTEMPTS = 8;
-const LEASE_MS = 60_000;
+// Longer than one send may take (see MailTransportService timeouts), short enough that a crashed
+// worker's leased mail goes out soon after.
+const LEASE_MS = 30_000;
 
 /**
  * Drains the mail outbox. Rows are leased with SKIP LOCKED so several workers never send the
