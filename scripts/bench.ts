@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
-import { startStack } from '@luyue/devstack';
+import { privateStackEnv, startStack } from '@luyue/devstack';
 import { measure, report, type BenchResult } from './bench/bench.runner';
 import { DEMO_CONTRACT_NUMBER, DEMO_CREDENTIALS_FILE, seedDemo } from './demo-seed';
 
@@ -71,9 +71,7 @@ async function demoSubmitter(api: string, dataDir: string) {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'luyue-bench-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
-  for (const name of ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'SMTP_URL', 'PUBLIC_BASE_URL', 'PORT'])
-    delete env[name];
+  const env = privateStackEnv(process.env, 'warn');
   console.log(`[bench] starting a private stack in ${dataDir}`);
   const stack = await startStack({
     dataDir,

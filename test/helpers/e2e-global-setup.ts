@@ -16,11 +16,8 @@ export default async function globalSetup(): Promise<void> {
   ) as typeof import('@luyue/devstack');
   const dataDir = mkdtempSync(join(tmpdir(), 'luyue-e2e-'));
   const lines: string[] = [];
-  const env = { ...process.env };
-  for (const name of ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'SMTP_URL', 'PUBLIC_BASE_URL', 'PORT']) {
-    delete env[name]; // the e2e stack is always the embedded one
-  }
-  env.LOG_LEVEL = process.env.E2E_LOG_LEVEL ?? 'warn';
+  // The e2e stack is always the embedded one.
+  const env = devstack.privateStackEnv(process.env, process.env.E2E_LOG_LEVEL ?? 'warn');
   let stack: Stack;
   try {
     stack = await devstack.startStack({

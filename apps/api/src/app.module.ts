@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { CalendarService } from '@luyue/calendar';
+import { CalendarModule } from '@luyue/calendar';
 import { ConfigModule } from '@luyue/config';
+import { NotificationsModule } from '@luyue/notifications';
 import { PersistenceModule } from '@luyue/persistence';
 import { TemporalClientModule } from '@luyue/temporal';
 import { AuthModule } from './auth/auth.module';
@@ -22,6 +23,8 @@ import { RequirementsModule } from './requirements/requirements.module';
     ConfigModule,
     LoggerModule.forRootAsync({ useFactory: apiLoggerOptions }),
     PersistenceModule,
+    CalendarModule,
+    NotificationsModule,
     TemporalClientModule,
     IdentityModule,
     AuthModule,
@@ -32,7 +35,6 @@ import { RequirementsModule } from './requirements/requirements.module';
   controllers: [HealthController, CalendarController],
   providers: [
     { provide: APP_FILTER, useClass: DomainErrorFilter },
-    CalendarService,
     WorkingDaysService,
     HealthService,
   ],

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { CalendarService } from '@luyue/calendar';
+import { CalendarModule } from '@luyue/calendar';
 import { ConfigModule } from '@luyue/config';
 import { NotificationsModule } from '@luyue/notifications';
 import { PersistenceModule, REQUIREMENT_STORE, RequirementRepository } from '@luyue/persistence';
@@ -16,9 +16,9 @@ import { loggerOptions } from './worker-logger.options';
     LoggerModule.forRootAsync({ useFactory: loggerOptions }),
     PersistenceModule,
     NotificationsModule,
+    CalendarModule,
   ],
   providers: [
-    CalendarService,
     DeadlineWatchActivitiesService,
     OutboxMailerService,
     TemporalWorkerService,

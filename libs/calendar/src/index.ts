@@ -9,3 +9,4 @@ export {
 } from './provisional-schedule';
 export { builtinSchedule, builtinYears } from './builtin-schedules';
 export { CalendarService } from './calendar.service';
+export { CalendarModule } from './calendar.module';

@@ -41,3 +41,4 @@ export {
   type TemporalDevServerOptions,
 } from './temporal-dev-server.launcher';
 export { waitForTemporal } from './temporal-health.probe';
+export { privateStackEnv } from './private-stack-env.util';

@@ -18,9 +18,8 @@ export function safeNext(next: unknown): string {
 /** The HTML login that mailed links lead to when the reader has no session yet. */
 @Injectable()
 export class LoginPageService {
-  private readonly renderer = new TemplateRenderer();
-
   constructor(
+    private readonly renderer: TemplateRenderer,
     private readonly auth: AuthService,
     private readonly config: AppConfig,
   ) {}

@@ -1,5 +1,3 @@
-export { FEASIBILITY_LABELS, KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '@luyue/domain';
-
 const SHANGHAI = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',

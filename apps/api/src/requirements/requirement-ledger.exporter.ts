@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
+import { KIND_LABELS, STATUS_LABELS } from '@luyue/domain';
 import type { ContractRecord, RequirementLedgerRow } from '@luyue/persistence';
-import { KIND_LABELS, shanghaiMinute, STATUS_LABELS, yesNo } from './requirement-labels';
+import { shanghaiMinute, yesNo } from './requirement-labels';
 
 export interface LedgerFile {
   filename: string;

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type Actor } from '@luyue/domain';
+import {
+  DomainError,
+  FEASIBILITY_LABELS,
+  KIND_LABELS,
+  PRIORITY_LABELS,
+  STATUS_LABELS,
+  type Actor,
+} from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { ContractRecord } from '@luyue/persistence';
 import type { RequirementDto } from './dto/requirement.dto';
 import { RequirementAccessService } from './requirement-access.service';
-import {
-  FEASIBILITY_LABELS,
-  KIND_LABELS,
-  PRIORITY_LABELS,
-  shanghaiMinute,
-  STATUS_LABELS,
-  STEP_LABELS,
-} from './requirement-labels';
+import { shanghaiMinute, STEP_LABELS } from './requirement-labels';
 import { RequirementsService } from './requirements.service';
 
 /** Printable pages for people: the request (where mails link to) and its 需求验收确认单. */

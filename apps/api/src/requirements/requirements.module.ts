@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CalendarService } from '@luyue/calendar';
-import { TemplateRenderer } from '@luyue/notifications';
 import { ContractRequirementsController } from './contract-requirements.controller';
 import { RequirementAccessService } from './requirement-access.service';
 import { RequirementActionsController } from './requirement-actions.controller';
@@ -34,9 +32,6 @@ import { RequirementsService } from './requirements.service';
     RequirementRecipientsService,
     RequirementPagesService,
     RequirementLedgerExporter,
-    // Own instances: the api has no notifications module, and AppModule's calendar is not exported.
-    CalendarService,
-    { provide: TemplateRenderer, useFactory: () => new TemplateRenderer() },
   ],
 })
 export class RequirementsModule {}

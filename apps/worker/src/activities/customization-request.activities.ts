@@ -6,6 +6,7 @@ import {
   auditActorOf,
   deliverySchedule,
   planQuotaOperation,
+  STATUS_LABELS,
   type AuditActor,
   type ComputedSchedule,
   type QuotaSummary,
@@ -25,11 +26,7 @@ import type {
   RequirementTransitionInput,
   RequirementTransitionResult,
 } from '@luyue/temporal/definitions';
-import {
-  REQUIREMENT_STATUS_LABELS,
-  REQUIREMENT_STEP_HEADLINES,
-  requirementMailFacts,
-} from './requirement-mail.content';
+import { REQUIREMENT_STEP_HEADLINES, requirementMailFacts } from './requirement-mail.content';
 
 /** Thrown inside the transaction to roll it back when the quota refuses; never leaves here. */
 class QuotaRefused extends Error {
@@ -155,7 +152,7 @@ export class CustomizationRequestActivitiesService implements CustomizationReque
     const rendered = this.renderer.renderMail('requirement-notice', {
       headline: REQUIREMENT_STEP_HEADLINES[input.action],
       requirement: state,
-      status: REQUIREMENT_STATUS_LABELS[state.status],
+      status: STATUS_LABELS[state.status],
       actorName: input.actor?.name ?? null,
       dueAt: input.actor === null ? input.payload.dueAt : null,
       provisional: provisionalOf(input),

@@ -26,8 +26,6 @@ export const REQUIREMENT_STEP_HEADLINES: Readonly<
   cancel: '需求已取消',
 };
 
-export { STATUS_LABELS as REQUIREMENT_STATUS_LABELS } from '@luyue/domain';
-
 /** The few facts worth a line in the mail, by step. */
 export function requirementMailFacts(
   input: RequirementTransitionInput,
