@@ -173,7 +173,15 @@ describe('customizationRequestWorkflow on the time-skipping server', () => {
               payload,
               requestId: randomUUID(),
             }),
-          state: () => queryRequirementState(env.client, id),
+          // An activity's write lands before the workflow applies its result: a state read
+          // waits until the workflow has caught up with every recorded write.
+          state: async () => {
+            await until(
+              async () => (await queryRequirementState(env.client, id)).seq >= writes.length,
+              'the workflow to apply its writes',
+            );
+            return queryRequirementState(env.client, id);
+          },
           writes,
           quota,
           result: async () => {
@@ -213,9 +221,7 @@ describe('customizationRequestWorkflow on the time-skipping server', () => {
 
   it('refuses a wrong role (403) and a wrong state (409) without writing or changing anything', async () => {
     await withRequest({}, async ({ act, state, writes }) => {
-      // The activity's write lands before the workflow applies its result: wait for both.
       await until(() => writes.length === 1, 'the assessment schedule');
-      await until(async () => (await state()).seq === 1, 'the schedule applied to the state');
       const before = await state();
 
       const byDeveloper = await refusal(act('assess', dev, assessment()));
