@@ -47,6 +47,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ['libs/persistence/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@luyue/*', '!@luyue/domain', '!@luyue/config'],
+              message: 'libs/persistence depends on @luyue/domain (and its configuration) only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['workflows/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -34,6 +34,7 @@ import {
 import {
   calendarChangedSignal,
   domainFailure,
+  requirementReceivedUpdate,
   requirementStateQuery,
   requirementUpdates,
   type CustomizationRequestActivities,
@@ -75,6 +76,10 @@ export async function customizationRequestWorkflow(
   // The first schedule takes the lock before any Update can (registering a handler dispatches
   // Updates that arrived with the start), so even an immediate assessment is judged on time.
   const scheduled = lock.run(() => refreshSchedules(false));
+  setHandler(requirementReceivedUpdate, async () => {
+    await scheduled;
+    return state;
+  });
   for (const action of REQUIREMENT_ACTIONS) registerAction(action);
 
   function registerAction<A extends RequirementAction>(action: A): void {

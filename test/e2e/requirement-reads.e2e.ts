@@ -27,7 +27,7 @@ const ids: Record<string, string> = {};
 
 /** Received `daysAgo`, assessment due 3 days later; numbered under year label 2097. */
 async function request(name: string, daysAgo: number, year = 2): Promise<RequirementDriver> {
-  const id = await db.repo.allocateNumber(2097);
+  const id = await db.allocate(2097);
   ids[name] = id;
   const r = new RequirementDriver(db, id, contractId, year, daysFromNow(-daysAgo));
   await r.submit(daysFromNow(-daysAgo + 3));
@@ -101,7 +101,7 @@ describe('requirement reads on PostgreSQL', () => {
   it('lists newest first, filtered by status, kind and overdue, paged with the total', async () => {
     const page = { page: 1, pageSize: 20 };
     const list = (filter: object) =>
-      db.repo.list(contractId, { ...page, ...filter }).then((p) => p.items.map((i) => i.id));
+      db.queries.list(contractId, { ...page, ...filter }).then((p) => p.items.map((i) => i.id));
     expect(await list({})).toEqual(
       ['lastYear', 'fresh', 'breached', 'rejected', 'building', 'late', 'accepted'].map(
         (n) => ids[n],
@@ -113,9 +113,9 @@ describe('requirement reads on PostgreSQL', () => {
     expect(await list({ overdue: false })).toHaveLength(5);
     expect(await list({ status: 'assessing', overdue: true })).toEqual([ids.breached]);
 
-    const third = await db.repo.list(contractId, { page: 3, pageSize: 3 });
+    const third = await db.queries.list(contractId, { page: 3, pageSize: 3 });
     expect(third).toMatchObject({ total: 7, page: 3, pageSize: 3, items: [{ id: ids.accepted }] });
-    expect((await db.repo.list(contractId, { page: 1, pageSize: 2 })).items[0]).toEqual({
+    expect((await db.queries.list(contractId, { page: 1, pageSize: 2 })).items[0]).toEqual({
       id: ids.lastYear,
       status: 'assessing',
       title: 'HIS 对接医保结算接口',
@@ -127,12 +127,13 @@ describe('requirement reads on PostgreSQL', () => {
       plannedDeliveryDate: null,
       overdue: false,
     });
-    const building = (await db.repo.list(contractId, { ...page, kind: 'interface_new' })).items[0];
+    const building = (await db.queries.list(contractId, { ...page, kind: 'interface_new' }))
+      .items[0];
     expect(building).toMatchObject({ plannedDeliveryDate: dateFromNow(-2), overdue: true });
   });
 
   it('writes the ledger (需求管理台账) of one contract year or all, by number', async () => {
-    const ledger = await db.repo.ledger(contractId, 2);
+    const ledger = await db.queries.ledger(contractId, 2);
     expect(ledger.map((r) => r.id)).toEqual(
       ['accepted', 'late', 'building', 'rejected', 'breached', 'fresh'].map((n) => ids[n]),
     );
@@ -165,12 +166,12 @@ describe('requirement reads on PostgreSQL', () => {
       assessmentOnTime: null,
       estimatePersonDays: null,
     });
-    expect(await db.repo.ledger(contractId)).toHaveLength(7);
+    expect(await db.queries.ledger(contractId)).toHaveLength(7);
   });
 
   it('counts the yearly figures: completion and on-time rates, breaches, assessment time', async () => {
     const calls: Array<[Date, Date]> = [];
-    const stats = await db.repo.stats(contractId, 2, (a, b) => {
+    const stats = await db.queries.stats(contractId, 2, (a, b) => {
       calls.push([a, b]);
       return Math.round((b.getTime() - a.getTime()) / DAY);
     });
@@ -190,7 +191,7 @@ describe('requirement reads on PostgreSQL', () => {
     });
     expect(calls).toHaveLength(4);
     expect(calls[0][0]).toBeInstanceOf(Date);
-    expect(await db.repo.stats(contractId, 1, () => 1)).toMatchObject({
+    expect(await db.queries.stats(contractId, 1, () => 1)).toMatchObject({
       submitted: 1,
       confirmed: 0,
       completionRate: null,
@@ -200,7 +201,7 @@ describe('requirement reads on PostgreSQL', () => {
   });
 
   it('shows a contract year quota from the settings and the ledger; not_found for no such year', async () => {
-    expect(await db.repo.quota(contractId, 2)).toEqual({
+    expect(await db.quota.quota(contractId, 2)).toEqual({
       year: 2,
       total: 50,
       reserved: 2,
@@ -216,21 +217,20 @@ describe('requirement reads on PostgreSQL', () => {
         },
       ],
     });
-    expect(await db.repo.quota(contractId, 1)).toMatchObject({
+    expect(await db.quota.quota(contractId, 1)).toMatchObject({
       total: 50,
       remaining: 50,
       entries: [],
     });
-    await expect(db.repo.quota(contractId, 9)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(db.quota.quota(contractId, 9)).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('finds a request with its work log and breaches, and lists the open ones', async () => {
-    expect(await db.repo.findView('REQ-2097-9999')).toBeNull();
-    expect(await db.repo.findView(ids.breached)).toMatchObject({
-      status: 'assessing',
-      breaches: [{ kind: 'assessment_overdue' }],
+    expect(await db.queries.find('REQ-2097-9999')).toBeNull();
+    expect(await db.queries.find(ids.breached)).toMatchObject({
+      state: { status: 'assessing', breaches: [{ kind: 'assessment_overdue' }] },
     });
-    const open = await db.repo.openRequirementIds();
+    const open = await db.queries.openRequirementIds();
     for (const n of ['late', 'building', 'breached', 'fresh', 'lastYear']) {
       expect(open).toContain(ids[n]);
     }

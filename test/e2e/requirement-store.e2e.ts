@@ -34,7 +34,7 @@ afterAll(async () => {
 
 /** A request of year 1 of `contractId`, submitted 2 days ago, numbered under year label 2099. */
 async function submitted(contractId: string): Promise<RequirementDriver> {
-  const id = await db.repo.allocateNumber(2099);
+  const id = await db.allocate(2099);
   const driver = new RequirementDriver(db, id, contractId, 1, daysFromNow(-2));
   await driver.submit(daysFromNow(1));
   return driver;
@@ -45,12 +45,12 @@ const count = async (sql: string, params: unknown[]): Promise<number> =>
 
 describe('requirement store on PostgreSQL', () => {
   it('numbers requests REQ-<year>-<4 digits> in sequence, without duplicates under concurrency', async () => {
-    const a = await db.repo.allocateNumber(2098);
-    const b = await db.repo.allocateNumber(2098);
+    const a = await db.allocate(2098);
+    const b = await db.allocate(2098);
     expect(a).toMatch(/^REQ-2098-\d{4}$/);
     expect(Number(b.slice(-4))).toBe(Number(a.slice(-4)) + 1);
     const many = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => (i % 2 ? other : db).repo.allocateNumber(2098)),
+      Array.from({ length: 8 }, (_, i) => (i % 2 ? other : db).allocate(2098)),
     );
     expect(new Set(many).size).toBe(8);
     expect(many.map((n) => Number(n.slice(-4))).sort((x, y) => x - y)).toEqual(
@@ -62,27 +62,30 @@ describe('requirement store on PostgreSQL', () => {
     const contractId = await createQuotaContract(db.ds, 50);
     const r = await submitted(contractId);
     const id = r.state.requirementId;
-    const view = await db.repo.findView(id);
-    expect(view).toMatchObject({
+    const stored = await db.queries.find(id);
+    expect(stored).toMatchObject({
       id,
       contractId,
-      contractYear: 1,
-      status: 'assessing',
       description: '需求说明',
-      submittedBy: { id: 'u-staff', email: 'staff@hospital.example', name: '张三' },
-      assessmentDueAt: r.state.deadlines.assessment!.dueAt,
-      assessmentProvisional: false,
-      kind: null,
-      estimatePersonDays: null,
-      loggedPersonDays: 0,
-      workLog: [],
-      breaches: [],
+      state: {
+        contractYear: 1,
+        status: 'assessing',
+        submittedBy: { userId: 'u-staff', email: 'staff@hospital.example', name: '张三' },
+        deadlines: {
+          assessment: { dueAt: r.state.deadlines.assessment!.dueAt, provisional: false },
+        },
+        kind: null,
+        assessment: null,
+        loggedPersonDays: 0,
+        workLog: [],
+        breaches: [],
+      },
     });
-    expect(view!.state!.seq).toBe(1);
+    expect(stored!.state.seq).toBe(1);
 
     await expect(
       db.ds.transaction((m) =>
-        db.repo.insertSubmitted(m, {
+        db.numbering.insertSubmitted(m, {
           id,
           contractId,
           contractYear: 1,
@@ -105,25 +108,26 @@ describe('requirement store on PostgreSQL', () => {
       daysFromNow(-1),
     );
     // A replayed older snapshot (seq 1) must not overwrite the newer row.
-    const stale = { ...view!.state!, title: '旧标题' };
-    await db.ds.transaction((m) => db.repo.saveProjection(m, stale));
-    expect(await db.repo.findView(id)).toMatchObject({
-      status: 'awaiting_approval',
-      title: r.state.title,
+    const stale = { ...stored!.state, title: '旧标题' };
+    await db.ds.transaction((m) => db.store.saveProjection(m, stale));
+    expect(await db.queries.find(id)).toMatchObject({
       description: '需求说明',
-      kind: 'report',
-      estimatePersonDays: 4.5,
-      plannedDeliveryDate: dateFromNow(30),
-      state: { seq: 2, assessment: { onTime: true } },
+      state: {
+        status: 'awaiting_approval',
+        title: r.state.title,
+        kind: 'report',
+        plannedDeliveryDate: dateFromNow(30),
+        seq: 2,
+        assessment: { estimatePersonDays: 4.5, onTime: true },
+      },
     });
 
     // A projection may also create the row (a workflow started without the api's insert).
-    const orphan = { ...r.state, requirementId: await db.repo.allocateNumber(2099), seq: 1 };
-    await db.ds.transaction((m) => db.repo.saveProjection(m, orphan));
-    expect(await db.repo.findView(orphan.requirementId)).toMatchObject({
+    const orphan = { ...r.state, requirementId: await db.allocate(2099), seq: 1 };
+    await db.ds.transaction((m) => db.store.saveProjection(m, orphan));
+    expect(await db.queries.find(orphan.requirementId)).toMatchObject({
       description: '',
-      status: 'awaiting_approval',
-      estimatePersonDays: 4.5,
+      state: { status: 'awaiting_approval', assessment: { estimatePersonDays: 4.5 } },
     });
   });
 
@@ -137,7 +141,7 @@ describe('requirement store on PostgreSQL', () => {
     const again = await other.activities.persistRequirementTransition(input);
     expect(first).toEqual({ outcome: 'applied', quota: null });
     expect(again).toEqual(first);
-    expect(await db.ds.transaction((m) => db.repo.insertTransition(m, input))).toBe(false);
+    expect(await db.ds.transaction((m) => db.store.insertTransition(m, input))).toBe(false);
     expect(
       await count(
         `SELECT count(*) AS n FROM requirement_transition WHERE requirement_id = $1 AND seq = 2`,
@@ -147,8 +151,8 @@ describe('requirement store on PostgreSQL', () => {
     expect(
       await count(`SELECT count(*) AS n FROM audit_event WHERE request_id = $1`, [input.requestId]),
     ).toBe(1);
-    expect(await db.ds.transaction((m) => db.repo.findTransitionResult(m, id, 2))).toEqual(first);
-    expect(await db.ds.transaction((m) => db.repo.findTransitionResult(m, id, 99))).toBeNull();
+    expect(await db.ds.transaction((m) => db.store.findTransitionResult(m, id, 2))).toEqual(first);
+    expect(await db.ds.transaction((m) => db.store.findTransitionResult(m, id, 99))).toBeNull();
   });
 
   it('serializes quota writers of a contract year: the second waits and sees the first', async () => {
@@ -162,20 +166,20 @@ describe('requirement store on PostgreSQL', () => {
     let firstLocked!: () => void;
     const locked = new Promise<void>((done) => (firstLocked = done));
     const first = db.ds.transaction(async (m) => {
-      const year = await db.repo.lockQuotaYear(m, contractId, 1);
+      const year = await db.quota.lockYear(m, contractId, 1);
       firstLocked();
       await gate; // holds the lock while the second transaction tries to take it
       const plan = planQuotaOperation(year.total, year.entries, a, reserve8, daysFromNow(0));
-      if (plan.ok) await db.repo.appendQuotaEntries(m, contractId, 1, 3, plan.entries);
+      if (plan.ok) await db.quota.append(m, contractId, 1, 3, plan.entries);
       return plan;
     });
     await locked;
     let secondLocked = false;
     const second = other.ds.transaction(async (m) => {
-      const year = await other.repo.lockQuotaYear(m, contractId, 1);
+      const year = await other.quota.lockYear(m, contractId, 1);
       secondLocked = true;
       const plan = planQuotaOperation(year.total, year.entries, b, reserve8, daysFromNow(0));
-      if (plan.ok) await other.repo.appendQuotaEntries(m, contractId, 1, 3, plan.entries);
+      if (plan.ok) await other.quota.append(m, contractId, 1, 3, plan.entries);
       return plan;
     });
     await sleep(300);
@@ -183,7 +187,7 @@ describe('requirement store on PostgreSQL', () => {
     release();
     expect(await first).toMatchObject({ ok: true, summary: { reserved: 8, remaining: 2 } });
     expect(await second).toEqual({ ok: false, remaining: 2, requested: 8 });
-    expect(await db.repo.quota(contractId, 1)).toMatchObject({
+    expect(await db.quota.quota(contractId, 1)).toMatchObject({
       year: 1,
       total: 10,
       reserved: 8,
@@ -219,7 +223,9 @@ describe('requirement store on PostgreSQL', () => {
         [loser.state.requirementId],
       ),
     ).toBe(0);
-    expect((await db.repo.findView(loser.state.requirementId))!.status).toBe('awaiting_approval');
+    expect((await db.queries.find(loser.state.requirementId))!.state.status).toBe(
+      'awaiting_approval',
+    );
 
     // The hospital decides to pay it outside the quota: recorded, never counted.
     await loser.act('approve', { quotaDecision: 'outside_quota' }, 'hospital_manager', at);
@@ -234,7 +240,7 @@ describe('requirement store on PostgreSQL', () => {
       outcome: 'applied',
       quota: { total: 10, reserved: 0, consumed: 5, remaining: 5, outsideQuota: 6 },
     });
-    const quota = await db.repo.quota(contractId, 1);
+    const quota = await db.quota.quota(contractId, 1);
     expect(quota).toMatchObject({ reserved: 0, consumed: 5, remaining: 5, outsideQuota: 6 });
     expect(quota.entries.map((e) => [e.requirementId, e.type, e.personDays])).toEqual([
       [winner.state.requirementId, 'reserve', 6],
@@ -242,9 +248,8 @@ describe('requirement store on PostgreSQL', () => {
       [winner.state.requirementId, 'release', 6],
       [winner.state.requirementId, 'consume', 5],
     ]);
-    expect(await db.repo.findView(winner.state.requirementId)).toMatchObject({
-      status: 'accepted',
-      actualPersonDays: 5,
+    expect(await db.queries.find(winner.state.requirementId)).toMatchObject({
+      state: { status: 'accepted', acceptance: { actualPersonDays: 5 } },
     });
   });
 
@@ -261,25 +266,37 @@ describe('requirement store on PostgreSQL', () => {
 
     const seq = r.state.seq;
     await db.ds.transaction(async (m) => {
-      await db.repo.appendWorkLog(m, id, seq, r.state.workLog[0]);
-      await db.repo.appendBreach(m, r.state, 99, r.state.breaches[0]);
+      await db.store.appendWorkLog(m, id, seq, r.state.workLog[0]);
+      await db.store.appendBreach(m, r.state, 99, r.state.breaches[0]);
     });
-    const view = await db.repo.findView(id);
-    expect(view).toMatchObject({
-      loggedPersonDays: 1.25,
-      workLog: [
-        {
-          seq,
-          date: log.date,
-          personDays: 1.25,
-          note: '联调',
-          userId: 'u-vendor_dev',
-          userEmail: 'vendor.dev@example.com',
-        },
-      ],
-      breaches: [{ kind: 'assessment_overdue', dueAt: r.state.deadlines.assessment!.dueAt }],
+    const logs = await db.ds.query<Array<Record<string, unknown>>>(
+      `SELECT seq, to_char(date, 'YYYY-MM-DD') AS date, person_days, note, user_id, user_email
+       FROM requirement_work_log WHERE requirement_id = $1`,
+      [id],
+    );
+    expect(logs).toEqual([
+      {
+        seq,
+        date: log.date,
+        person_days: '1.25',
+        note: '联调',
+        user_id: 'u-vendor_dev',
+        user_email: 'vendor.dev@example.com',
+      },
+    ]);
+    const breaches = await db.ds.query<Array<{ kind: string; due_at: Date }>>(
+      `SELECT kind, due_at FROM requirement_breach WHERE requirement_id = $1`,
+      [id],
+    );
+    expect(breaches.map((b) => [b.kind, b.due_at.toISOString()])).toEqual([
+      ['assessment_overdue', r.state.deadlines.assessment!.dueAt],
+    ]);
+    expect(await db.queries.find(id)).toMatchObject({
+      state: {
+        loggedPersonDays: 1.25,
+        workLog: [{ date: log.date, personDays: 1.25, note: '联调' }],
+        breaches: [{ kind: 'assessment_overdue' }],
+      },
     });
-    expect(view!.workLog).toHaveLength(1);
-    expect(view!.breaches).toHaveLength(1);
   });
 });

@@ -14,45 +14,57 @@ import {
   type RequirementPayloads,
   type RequirementState,
   type RequirementTimer,
+  type RequirementTransitionInput,
+  type RequirementTransitionResult,
   type Role,
 } from '@luyue/domain';
 import {
   AuditEventRepository,
   OutboxRepository,
-  RequirementRepository,
+  QuotaLedgerRepository,
+  RequirementNumberingRepository,
+  RequirementQueryRepository,
+  RequirementTransitionStore,
   TransactionRunner,
   dataSourceOptions,
 } from '@luyue/persistence';
-import type {
-  RequirementTransitionInput,
-  RequirementTransitionResult,
-} from '@luyue/temporal/definitions';
 import { CustomizationRequestActivitiesService } from '../../apps/worker/src/activities/customization-request.activities';
 import { SUBMITTED, actorWith } from '../fixtures/requirement.fixtures';
 import { e2eStack } from './e2e-stack';
 
 export interface RequirementDb {
   ds: DataSource;
-  repo: RequirementRepository;
+  numbering: RequirementNumberingRepository;
+  queries: RequirementQueryRepository;
+  quota: QuotaLedgerRepository;
+  store: RequirementTransitionStore;
   activities: CustomizationRequestActivitiesService;
+  /** A request number in a transaction of its own. */
+  allocate: (yearLabel: number) => Promise<string>;
 }
 
 /** A DataSource of its own (its own pool), with the repository and activity service on it. */
 export async function openRequirementDb(): Promise<RequirementDb> {
   const ds = new DataSource({ ...dataSourceOptions(e2eStack().databaseUrl), extra: { max: 4 } });
   await ds.initialize();
-  const repo = new RequirementRepository(ds);
+  const numbering = new RequirementNumberingRepository();
+  const queries = new RequirementQueryRepository(ds);
+  const quota = new QuotaLedgerRepository(ds);
+  const store = new RequirementTransitionStore();
   const unused = undefined as never; // calendar, renderer, config: not reached without mails
   const activities = new CustomizationRequestActivitiesService(
     unused,
     new TransactionRunner(ds),
-    repo,
+    store,
+    quota,
     new AuditEventRepository(ds),
     new OutboxRepository(ds),
     unused,
     unused,
   );
-  return { ds, repo, activities };
+  const allocate = (yearLabel: number): Promise<string> =>
+    ds.transaction((m) => numbering.allocate(m, yearLabel));
+  return { ds, numbering, queries, quota, store, activities, allocate };
 }
 
 /** A contract of three fresh organizations with years 1 and 2 and the given quota. */
@@ -127,7 +139,7 @@ export class RequirementDriver {
   async submit(assessmentDueAt: string): Promise<void> {
     const s = this.state;
     await this.db.ds.transaction((m) =>
-      this.db.repo.insertSubmitted(m, {
+      this.db.numbering.insertSubmitted(m, {
         id: s.requirementId,
         contractId: s.contractId,
         contractYear: s.contractYear,

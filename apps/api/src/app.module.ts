@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { CalendarModule } from '@luyue/calendar';
 import { ConfigModule } from '@luyue/config';
@@ -11,6 +11,7 @@ import { CalendarController } from './calendar/calendar.controller';
 import { ContractsModule } from './contracts/contracts.module';
 import { WorkingDaysService } from './calendar/working-days.service';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { apiLoggerOptions } from './common/api-logger.options';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
@@ -35,6 +36,7 @@ import { RequirementsModule } from './requirements/requirements.module';
   controllers: [HealthController, CalendarController],
   providers: [
     { provide: APP_FILTER, useClass: DomainErrorFilter },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     WorkingDaysService,
     HealthService,
   ],

@@ -3,7 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { CalendarModule } from '@luyue/calendar';
 import { ConfigModule } from '@luyue/config';
 import { NotificationsModule } from '@luyue/notifications';
-import { PersistenceModule, REQUIREMENT_STORE, RequirementRepository } from '@luyue/persistence';
+import { PersistenceModule } from '@luyue/persistence';
 import { DeadlineWatchActivitiesService } from './activities/deadline-watch.activities';
 import { CustomizationRequestActivitiesService } from './activities/customization-request.activities';
 import { OutboxMailerService } from './outbox/outbox-mailer.service';
@@ -23,7 +23,6 @@ import { loggerOptions } from './worker-logger.options';
     OutboxMailerService,
     TemporalWorkerService,
     CustomizationRequestActivitiesService,
-    { provide: REQUIREMENT_STORE, useExisting: RequirementRepository },
   ],
 })
 export class WorkerModule {}

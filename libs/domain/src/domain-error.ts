@@ -6,6 +6,7 @@ export type DomainErrorCode =
   | 'forbidden'
   | 'unauthenticated'
   | 'conflict'
+  | 'idempotency_mismatch'
   | 'quota_exceeded'
   | 'rate_limited'
   | 'token_invalid'

@@ -14,7 +14,11 @@ import { OrganizationRepository } from './repositories/organization.repository';
 import { UserRepository } from './repositories/user.repository';
 import { UserSessionRepository } from './repositories/user-session.repository';
 import { TransactionRunner } from './transaction.runner';
-import { RequirementRepository } from './repositories/requirement.repository';
+import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository';
+import { QuotaLedgerRepository } from './repositories/quota-ledger.repository';
+import { RequirementNumberingRepository } from './repositories/requirement-numbering.repository';
+import { RequirementQueryRepository } from './repositories/requirement-query.repository';
+import { RequirementTransitionStore } from './repositories/requirement-transition.store';
 
 const REPOSITORIES = [
   CalendarYearRepository,
@@ -29,7 +33,11 @@ const REPOSITORIES = [
   UserRepository,
   UserSessionRepository,
   TransactionRunner,
-  RequirementRepository,
+  RequirementNumberingRepository,
+  RequirementQueryRepository,
+  RequirementTransitionStore,
+  QuotaLedgerRepository,
+  IdempotencyKeyRepository,
 ];
 
 @Global()

@@ -1,4 +1,9 @@
-import { WorkflowUpdateStage, type Client } from '@temporalio/client';
+import {
+  WithStartWorkflowOperation,
+  WorkflowUpdateStage,
+  type Client,
+  type WorkflowUpdateHandle,
+} from '@temporalio/client';
 import {
   DomainError,
   type CustomizationRequestInput,
@@ -8,6 +13,7 @@ import {
 } from '@luyue/domain';
 import {
   CUSTOMIZATION_REQUEST_WORKFLOW,
+  requirementReceivedUpdate,
   requirementStateQuery,
   requirementUpdates,
   requirementWorkflowId,
@@ -32,6 +38,29 @@ export async function startCustomizationRequest(
 }
 
 /**
+ * Starts the workflow together with its `received` Update (one call) and returns once the
+ * server has accepted both; `first()` then answers the state with the assessment deadline,
+ * bounded by `timeoutMs`. The caller keeps its database transaction open only for the start.
+ */
+export async function startCustomizationRequestWithFirstState(
+  client: Client,
+  taskQueue: string,
+  input: CustomizationRequestInput,
+): Promise<{ first: (timeoutMs?: number) => Promise<RequirementState> }> {
+  const startWorkflowOperation = new WithStartWorkflowOperation(CUSTOMIZATION_REQUEST_WORKFLOW, {
+    taskQueue,
+    workflowId: requirementWorkflowId(input.requirementId),
+    args: [input],
+    workflowIdConflictPolicy: 'FAIL',
+  });
+  const handle: WorkflowUpdateHandle<RequirementState> = await client.workflow.startUpdateWithStart(
+    requirementReceivedUpdate,
+    { waitForStage: WorkflowUpdateStage.ACCEPTED, startWorkflowOperation },
+  );
+  return { first: (timeoutMs) => withTimeout(handle.result(), handle.updateId, timeoutMs) };
+}
+
+/**
  * Runs one action as an Update and returns the state after it. A refusal throws the workflow's
  * DomainError (403/409/400 through the api's error filter). `updateId` makes a retried HTTP
  * request idempotent (use the request id or an Idempotency-Key). If the change is accepted but
@@ -47,29 +76,40 @@ export async function runRequirementAction<A extends RequirementAction>(
 ): Promise<RequirementState> {
   const handle = client.workflow.getHandle(requirementWorkflowId(requirementId));
   const update: RequirementUpdate<A> = requirementUpdates[action];
-  let timer: NodeJS.Timeout | undefined;
   try {
     const started = await handle.startUpdate(update, {
       args: [command],
       waitForStage: WorkflowUpdateStage.ACCEPTED,
       updateId: options.updateId,
     });
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new DomainError(
-              'dependency_unavailable',
-              'The change was accepted but is not recorded yet; it will be shortly',
-              { updateId: started.updateId },
-            ),
-          ),
-        options.timeoutMs ?? 20_000,
-      );
-    });
-    return await Promise.race([started.result(), timeout]);
+    return await withTimeout(started.result(), started.updateId, options.timeoutMs);
   } catch (error) {
     throw domainErrorOf(error) ?? error;
+  }
+}
+
+/** An accepted Update's result, or `dependency_unavailable` once it takes longer than allowed. */
+async function withTimeout<T>(
+  result: Promise<T>,
+  updateId: string,
+  timeoutMs = 20_000,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new DomainError(
+            'dependency_unavailable',
+            'The change was accepted but is not recorded yet; it will be shortly',
+            { updateId },
+          ),
+        ),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([result, timeout]);
   } finally {
     clearTimeout(timer);
   }

@@ -10,6 +10,7 @@ const CODES: Record<DomainErrorCode, true> = {
   forbidden: true,
   unauthenticated: true,
   conflict: true,
+  idempotency_mismatch: true,
   quota_exceeded: true,
   rate_limited: true,
   token_invalid: true,

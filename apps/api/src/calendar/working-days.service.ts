@@ -6,7 +6,7 @@ import {
   validateYearSchedule,
 } from '@luyue/calendar';
 import { DomainError } from '@luyue/domain';
-import { DeadlineRecordRepository, RequirementRepository } from '@luyue/persistence';
+import { DeadlineRecordRepository, RequirementQueryRepository } from '@luyue/persistence';
 import {
   calendarChangedSignal,
   requirementWorkflowId,
@@ -23,7 +23,7 @@ export class WorkingDaysService {
     private readonly calendars: CalendarService,
     private readonly deadlines: DeadlineRecordRepository,
     private readonly temporal: TemporalClientService,
-    private readonly requirements: RequirementRepository,
+    private readonly requirements: RequirementQueryRepository,
   ) {}
 
   async deadline(from: string, days: number): Promise<WorkingDaysAnswer> {

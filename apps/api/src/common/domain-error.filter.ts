@@ -16,6 +16,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   not_found: HttpStatus.NOT_FOUND,
   invalid_state: HttpStatus.CONFLICT,
   conflict: HttpStatus.CONFLICT,
+  idempotency_mismatch: HttpStatus.UNPROCESSABLE_ENTITY,
   quota_exceeded: HttpStatus.CONFLICT,
   token_invalid: HttpStatus.GONE,
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,

@@ -17,6 +17,7 @@ import { ContractYearQueryDto } from './dto/contract-year.query';
 import { RequirementDto } from './dto/requirement.dto';
 import { RequirementListQueryDto, RequirementPageDto } from './dto/requirement-list.dto';
 import { QuotaDto, RequirementStatsDto } from './dto/requirement-report.dto';
+import { Idempotent } from '../common/idempotent.decorator';
 import { SubmitRequirementDto } from './dto/submit-requirement.dto';
 import { RequirementReportsService } from './requirement-reports.service';
 import { RequirementSubmissionService, SUBMITTER_ROLES } from './requirement-submission.service';
@@ -37,6 +38,7 @@ export class ContractRequirementsController {
 
   @Post('requirements')
   @Roles(...SUBMITTER_ROLES)
+  @Idempotent()
   @ApiOperation({
     summary: 'Submit a customization request (hospital staff or manager)',
     description:

@@ -7,14 +7,14 @@ import {
   type Actor,
 } from '@luyue/domain';
 import {
-  RequirementRepository,
+  RequirementQueryRepository,
   type ContractRecord,
-  type RequirementView,
+  type StoredRequirement,
 } from '@luyue/persistence';
 import { ContractAccessService } from '../contracts/contract-access.service';
 
 export interface VisibleRequirement {
-  view: RequirementView;
+  stored: StoredRequirement;
   contract: ContractRecord;
 }
 
@@ -26,14 +26,14 @@ export interface VisibleRequirement {
 export class RequirementAccessService {
   constructor(
     private readonly contracts: ContractAccessService,
-    private readonly requirements: RequirementRepository,
+    private readonly requirements: RequirementQueryRepository,
   ) {}
 
   async requireVisible(actor: Actor, id: string): Promise<VisibleRequirement> {
-    const view = parseRequirementId(id) ? await this.requirements.findView(id) : null;
-    if (!view) throw notFound(id);
+    const stored = parseRequirementId(id) ? await this.requirements.find(id) : null;
+    if (!stored) throw notFound(id);
     try {
-      return { view, contract: await this.contracts.requireParty(actor, view.contractId) };
+      return { stored, contract: await this.contracts.requireParty(actor, stored.contractId) };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'not_found') throw notFound(id);
       throw error;

@@ -3,13 +3,13 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
 } from '@nestjs/swagger';
 import { REQUIREMENT_TRANSITIONS, type RequirementAction, type Role } from '@luyue/domain';
 import { Roles } from '../auth/roles.decorator';
+import { Idempotent } from '../common/idempotent.decorator';
 import { RequirementDto } from './dto/requirement.dto';
 
 /**
@@ -25,13 +25,9 @@ export function RequirementActionRoute(action: RequirementAction, summary: strin
     Roles(...(rule.roles as [Role, ...Role[]])),
     ApiOperation({
       summary,
-      description: `${rule.roles.join(' or ')}, while the request is ${rule.from.join(' / ')}${to}. Answers the request as read afterwards.`,
+      description: `${rule.roles.join(' or ')}, while the request is ${rule.from.join(' / ')}${to}. Answers the request as the action left it.`,
     }),
-    ApiHeader({
-      name: 'Idempotency-Key',
-      required: false,
-      description: 'Repeat a request with the same key and the action runs once',
-    }),
+    Idempotent(),
     ApiOkResponse({ type: RequirementDto }),
     ApiBadRequestResponse({ description: 'The payload is invalid; `fields` names them' }),
     ApiForbiddenResponse({ description: 'Not a role (of your party) that may take this action' }),

@@ -5,7 +5,6 @@ import {
   type RequirementAction,
   type RequirementPayloads,
 } from '@luyue/domain';
-import { RequirementRepository } from '@luyue/persistence';
 import { runRequirementAction, TemporalClientService } from '@luyue/temporal';
 import type { RequirementDto } from './dto/requirement.dto';
 import { actorInContract, RequirementAccessService } from './requirement-access.service';
@@ -15,19 +14,18 @@ import { RequirementsService } from './requirements.service';
 export interface ActingContext {
   actor: Actor;
   requestId: string | null;
-  /** `Idempotency-Key`: the same key for the same action runs it once. */
+  /** `Idempotency-Key`, already bound to this caller and body at the HTTP edge. */
   idempotencyKey: string | null;
 }
 
 /**
  * One action on a request: the workflow's Update decides (403 wrong role, 409 wrong state or
- * quota, 400 bad payload) and records it; the answer is the request as read afterwards.
+ * quota, 400 bad payload) and records it; the answer is built from the state it returns.
  */
 @Injectable()
 export class RequirementActionsService {
   constructor(
     private readonly access: RequirementAccessService,
-    private readonly requirements: RequirementRepository,
     private readonly temporal: TemporalClientService,
     private readonly reads: RequirementsService,
   ) {}
@@ -39,36 +37,41 @@ export class RequirementActionsService {
     payload: RequirementPayloads[A],
   ): Promise<RequirementDto> {
     // The request's contract first: an outsider learns nothing, not even that it is closed.
-    const visible = await this.access.requireVisible(ctx.actor, id);
-    const actor = actorInContract(ctx.actor, visible.contract);
+    const { stored, contract } = await this.access.requireVisible(ctx.actor, id);
+    const actor = actorInContract(ctx.actor, contract);
     const client = await this.temporal.client().catch(() => {
       throw new DomainError('dependency_unavailable', 'The workflow service is not reachable');
     });
+    // Temporal deduplicates by update id too: a retry racing the first attempt runs once.
+    const updateId = ctx.idempotencyKey
+      ? `${action}:${actor.userId}:${ctx.idempotencyKey}`
+      : undefined;
     try {
-      await runRequirementAction(
+      const state = await runRequirementAction(
         client,
         id,
         action,
         { actor, payload: { ...payload }, requestId: ctx.requestId ?? undefined },
-        { updateId: ctx.idempotencyKey ? `${action}:${ctx.idempotencyKey}` : undefined },
+        { updateId },
       );
+      return await this.reads.detail(ctx.actor, {
+        stored: { ...stored, state, updatedAt: state.updatedAt },
+        contract,
+      });
     } catch (error) {
-      if (isClosedWorkflow(error)) throw await this.closed(id, action);
+      // A finished workflow takes no more Updates: answer from the stored final status.
+      if (isClosedWorkflow(error)) throw closed(id, action, stored.state.status);
       throw error;
     }
-    return this.reads.detail(ctx.actor, await this.access.requireVisible(ctx.actor, id));
   }
+}
 
-  /** A finished workflow takes no more Updates: answer from the row's final status. */
-  private async closed(id: string, action: RequirementAction): Promise<DomainError> {
-    const view = await this.requirements.findView(id);
-    const status = view?.status ?? 'unknown';
-    return new DomainError('invalid_state', `${id} is ${status}: ${action} is not possible now`, {
-      action,
-      currentStatus: status,
-      allowedActions: [],
-    });
-  }
+function closed(id: string, action: RequirementAction, status: string): DomainError {
+  return new DomainError('invalid_state', `${id} is ${status}: ${action} is not possible now`, {
+    action,
+    currentStatus: status,
+    allowedActions: [],
+  });
 }
 
 function isClosedWorkflow(error: unknown): boolean {

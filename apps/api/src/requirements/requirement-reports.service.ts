@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@luyue/calendar';
 import { contractYearOf, DomainError, shanghaiDate, type Actor } from '@luyue/domain';
-import { RequirementRepository, type ContractRecord } from '@luyue/persistence';
+import {
+  QuotaLedgerRepository,
+  RequirementQueryRepository,
+  type ContractRecord,
+} from '@luyue/persistence';
 import { ContractAccessService } from '../contracts/contract-access.service';
 import type { QuotaDto, RequirementStatsDto } from './dto/requirement-report.dto';
 import { RequirementLedgerExporter, type LedgerFile } from './requirement-ledger.exporter';
@@ -11,7 +15,8 @@ import { RequirementLedgerExporter, type LedgerFile } from './requirement-ledger
 export class RequirementReportsService {
   constructor(
     private readonly contracts: ContractAccessService,
-    private readonly requirements: RequirementRepository,
+    private readonly requirements: RequirementQueryRepository,
+    private readonly quotaLedger: QuotaLedgerRepository,
     private readonly calendars: CalendarService,
     private readonly exporter: RequirementLedgerExporter,
   ) {}
@@ -28,7 +33,7 @@ export class RequirementReportsService {
 
   async quota(actor: Actor, contractId: string, year?: number): Promise<QuotaDto> {
     const contract = await this.contracts.requireParty(actor, contractId);
-    return this.requirements.quota(contractId, contractYearNo(contract, year));
+    return this.quotaLedger.quota(contractId, contractYearNo(contract, year));
   }
 
   /** Every request of the contract, or of one contract year when `year` is given. */

@@ -14,30 +14,26 @@ import {
 } from '@luyue/domain';
 import {
   AuditEventRepository,
-  RequirementRepository,
+  RequirementNumberingRepository,
   TransactionRunner,
   type ContractRecord,
   type NewRequirementRow,
 } from '@luyue/persistence';
-import { startCustomizationRequest, TemporalClientService } from '@luyue/temporal';
+import { startCustomizationRequestWithFirstState, TemporalClientService } from '@luyue/temporal';
 import { ContractAccessService } from '../contracts/contract-access.service';
 import type { RequirementDto } from './dto/requirement.dto';
 import type { SubmitRequirementDto } from './dto/submit-requirement.dto';
-import { actorInContract, RequirementAccessService } from './requirement-access.service';
+import { actorInContract } from './requirement-access.service';
 import { RequirementRecipientsService } from './requirement-recipients.service';
 import { RequirementsService } from './requirements.service';
 
 export const SUBMITTER_ROLES: [Role, ...Role[]] = ['hospital_staff', 'hospital_manager'];
 
-/** How long a submission waits for the workflow's first write (the assessment deadline). */
-const FIRST_WRITE_WAIT_MS = 5_000;
-// Backing off keeps many waiting submissions from crowding the database they wait on.
-const FIRST_WRITE_POLL_MS = { first: 20, max: 250, factor: 1.5 };
-
 /**
  * Receiving a request: number, row and audit event in one transaction, the workflow started
- * before that transaction commits (so a Temporal refusal leaves nothing behind), then a short,
- * bounded wait for the workflow's first write so the answer carries the assessment deadline.
+ * (with its `received` Update) before that transaction commits, so a Temporal refusal leaves
+ * nothing behind, not even a number. The answer is the state that Update returns: the request
+ * with its assessment deadline, without polling the database.
  */
 @Injectable()
 export class RequirementSubmissionService {
@@ -45,8 +41,7 @@ export class RequirementSubmissionService {
 
   constructor(
     private readonly contracts: ContractAccessService,
-    private readonly access: RequirementAccessService,
-    private readonly requirements: RequirementRepository,
+    private readonly numbering: RequirementNumberingRepository,
     private readonly audit: AuditEventRepository,
     private readonly tx: TransactionRunner,
     private readonly temporal: TemporalClientService,
@@ -78,34 +73,22 @@ export class RequirementSubmissionService {
       this.recipients.byRole(contract),
       this.temporalClient(),
     ]);
-    const id = await this.requirements.allocateNumber(requirementYearLabel(year));
-    const row: NewRequirementRow = {
-      id,
-      contractId,
-      contractYear: year.yearNo,
-      title: body.title.trim(),
-      description: body.description,
-      system: body.system,
-      priority: body.priority ?? 'normal',
-      submittedById: submitter.userId,
-      submittedByEmail: submitter.email,
-      submittedByName: submitter.name,
-      receivedAt,
-    };
-    const input: CustomizationRequestInput = {
-      requirementId: id,
-      contractId,
-      contractYear: year.yearNo,
-      title: row.title,
-      system: row.system,
-      priority: row.priority,
-      submittedBy: actorRefOf(submitter),
-      receivedAt,
-      settings: customizationRequestSettings(contract.settings),
-      notify,
-    };
-    await this.tx.run(async (manager) => {
-      await this.requirements.insertSubmitted(manager, row);
+    const { id, description, received } = await this.tx.run(async (manager) => {
+      const id = await this.numbering.allocate(manager, requirementYearLabel(year));
+      const row: NewRequirementRow = {
+        id,
+        contractId,
+        contractYear: year.yearNo,
+        title: body.title.trim(),
+        description: body.description,
+        system: body.system,
+        priority: body.priority ?? 'normal',
+        submittedById: submitter.userId,
+        submittedByEmail: submitter.email,
+        submittedByName: submitter.name,
+        receivedAt,
+      };
+      await this.numbering.insertSubmitted(manager, row);
       await this.audit.append(manager, {
         ...auditActorOf(submitter),
         action: 'requirement.submitted',
@@ -119,15 +102,37 @@ export class RequirementSubmissionService {
         requestId,
         workflowId: id,
       });
+      const input: CustomizationRequestInput = {
+        requirementId: id,
+        contractId,
+        contractYear: year.yearNo,
+        title: row.title,
+        system: row.system,
+        priority: row.priority,
+        submittedBy: actorRefOf(submitter),
+        receivedAt,
+        settings: customizationRequestSettings(contract.settings),
+        notify,
+      };
       try {
-        await startCustomizationRequest(client, this.temporal.taskQueue, input);
+        const received = await startCustomizationRequestWithFirstState(
+          client,
+          this.temporal.taskQueue,
+          input,
+        );
+        return { id, description: row.description, received };
       } catch (error) {
         this.logger.warn(`starting the workflow of ${id} failed: ${(error as Error).message}`);
         throw unavailable();
       }
     });
-    await this.awaitFirstWrite(id);
-    return this.reads.detail(actor, await this.access.requireVisible(actor, id));
+    // Committed: the workflow's first write (it waited for this row) now answers the Update.
+    const state = await received.first();
+    const now = new Date().toISOString();
+    return this.reads.detail(actor, {
+      stored: { id, contractId, description, state, createdAt: now, updatedAt: now },
+      contract,
+    });
   }
 
   private async temporalClient(): Promise<Awaited<ReturnType<TemporalClientService['client']>>> {
@@ -135,18 +140,6 @@ export class RequirementSubmissionService {
       return await this.temporal.client();
     } catch {
       throw unavailable();
-    }
-  }
-
-  /** Bounded: past it the request is still received; its deadline shows up on the next read. */
-  private async awaitFirstWrite(id: string): Promise<void> {
-    const until = Date.now() + FIRST_WRITE_WAIT_MS;
-    let pause = FIRST_WRITE_POLL_MS.first;
-    while (Date.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, pause));
-      const view = await this.requirements.findView(id);
-      if (view?.assessmentDueAt) return;
-      pause = Math.min(pause * FIRST_WRITE_POLL_MS.factor, FIRST_WRITE_POLL_MS.max);
     }
   }
 }

@@ -7,19 +7,18 @@ import {
   type QuotaEntry,
   type RequirementActionCall,
   type RequirementState,
+  type RequirementTransitionInput,
+  type RequirementTransitionResult,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type {
   AuditEventRepository,
   NewOutboxMail,
   OutboxRepository,
-  RequirementStore,
+  QuotaLedgerRepository,
+  RequirementTransitionStore,
   TransactionRunner,
 } from '@luyue/persistence';
-import type {
-  RequirementTransitionInput,
-  RequirementTransitionResult,
-} from '@luyue/temporal/definitions';
 import { actorWith, stateIn } from '../../../../test/fixtures/requirement.fixtures';
 import { CustomizationRequestActivitiesService } from './customization-request.activities';
 
@@ -45,10 +44,12 @@ class FakeDatabase {
     },
   } as unknown as TransactionRunner;
 
-  readonly store: RequirementStore = {
-    lockQuotaYear: async () => Promise.resolve({ total: 10, entries: [...this.quota] }),
-    appendQuotaEntries: async (_m, _c, _y, _s, entries) =>
-      void this.pending.push(['quota', entries]),
+  readonly quotaLedger: Pick<QuotaLedgerRepository, 'lockYear' | 'append'> = {
+    lockYear: async () => Promise.resolve({ total: 10, entries: [...this.quota] }),
+    append: async (_m, _c, _y, _s, entries) => void this.pending.push(['quota', entries]),
+  };
+
+  readonly store: Pick<RequirementTransitionStore, keyof RequirementTransitionStore> = {
     insertTransition: async (_m, input) => {
       const key = `${input.requirementId}:${input.transitionSeq}`;
       if (this.transitions.has(key) || this.pendingTransitions.has(key)) return false;
@@ -141,6 +142,7 @@ describe('CustomizationRequestActivitiesService.persistRequirementTransition', (
       {} as CalendarService,
       db.tx,
       db.store,
+      db.quotaLedger as QuotaLedgerRepository,
       db.audit,
       db.outbox,
       new TemplateRenderer(),

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CalendarService } from '@luyue/calendar';
 import { AppConfig } from '@luyue/config';
@@ -11,21 +11,19 @@ import {
   type ComputedSchedule,
   type QuotaSummary,
   type RequirementMail,
+  type RequirementTransitionInput,
+  type RequirementTransitionResult,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import {
   AuditEventRepository,
   OutboxRepository,
-  REQUIREMENT_STORE,
+  QuotaLedgerRepository,
+  RequirementTransitionStore,
   TransactionRunner,
   type NewOutboxMail,
-  type RequirementStore,
 } from '@luyue/persistence';
-import type {
-  CustomizationRequestActivities,
-  RequirementTransitionInput,
-  RequirementTransitionResult,
-} from '@luyue/temporal/definitions';
+import type { CustomizationRequestActivities } from '@luyue/temporal/definitions';
 import { REQUIREMENT_STEP_HEADLINES, requirementMailFacts } from './requirement-mail.content';
 
 /** Thrown inside the transaction to roll it back when the quota refuses; never leaves here. */
@@ -52,7 +50,8 @@ export class CustomizationRequestActivitiesService implements CustomizationReque
   constructor(
     private readonly calendars: CalendarService,
     private readonly tx: TransactionRunner,
-    @Inject(REQUIREMENT_STORE) private readonly store: RequirementStore,
+    private readonly store: RequirementTransitionStore,
+    private readonly quotaLedger: QuotaLedgerRepository,
     private readonly audit: AuditEventRepository,
     private readonly outbox: OutboxRepository,
     private readonly renderer: TemplateRenderer,
@@ -90,7 +89,7 @@ export class CustomizationRequestActivitiesService implements CustomizationReque
     const { requirementId, transitionSeq: seq } = input;
     // Quota first: the year's row lock orders concurrent approvals of different requests.
     const quotaYear = input.quota
-      ? await this.store.lockQuotaYear(manager, input.contractId, input.contractYear)
+      ? await this.quotaLedger.lockYear(manager, input.contractId, input.contractYear)
       : null;
     if (!(await this.store.insertTransition(manager, input))) {
       // Written before (a retry after a lost answer, or a replay): answer as the first time.
@@ -113,7 +112,7 @@ export class CustomizationRequestActivitiesService implements CustomizationReque
           requested: plan.requested,
         });
       }
-      await this.store.appendQuotaEntries(
+      await this.quotaLedger.append(
         manager,
         input.contractId,
         input.contractYear,

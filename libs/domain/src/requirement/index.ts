@@ -8,3 +8,4 @@ export * from './requirement-settings';
 export * from './requirement-id';
 export * from './quota.calculator';
 export * from './requirement.labels';
+export type * from './requirement-transition.types';

@@ -27,7 +27,9 @@ export interface RequirementChange {
   breach: RequirementBreach | null;
 }
 
-export function initialRequirementState(input: CustomizationRequestInput): RequirementState {
+export function initialRequirementState(
+  input: Omit<CustomizationRequestInput, 'settings' | 'notify'>,
+): RequirementState {
   return {
     requirementId: input.requirementId,
     contractId: input.contractId,

@@ -1,5 +1,6 @@
 import {
   DELIVERY_STATUSES,
+  initialRequirementState,
   type RequirementKind,
   type RequirementPriority,
   type RequirementState,
@@ -8,7 +9,7 @@ import {
 import type {
   RequirementLedgerRow,
   RequirementListItem,
-  RequirementView,
+  StoredRequirement,
 } from './requirement.read-models';
 
 /** pg returns numeric as a string (exact); person-days are numbers everywhere else. */
@@ -66,58 +67,71 @@ export function toListItem(r: ListRow): RequirementListItem {
   };
 }
 
-export const VIEW_COLUMNS = `r.id, r.contract_id, r.contract_year, r.status, r.title,
-  r.description, r.system, r.priority, r.kind, r.submitted_by, r.submitted_by_email,
-  r.submitted_by_name, r.received_at, r.assessment_due_at, r.assessment_provisional,
-  ${DATE('r.planned_delivery_date', 'planned')}, r.estimate_person_days, r.actual_person_days,
-  r.logged_person_days, r.state, r.created_at, r.updated_at`;
+export const STORED_COLUMNS = `r.id, r.contract_id, r.contract_year, r.status, r.title,
+  r.description, r.system, r.priority, r.submitted_by, r.submitted_by_email,
+  r.submitted_by_name, r.received_at, r.assessment_due_at, r.assessment_provisional, r.state,
+  r.created_at, r.updated_at`;
 
-export interface ViewRow extends RowBase {
+export interface StoredRow {
+  id: string;
   contract_id: string;
   contract_year: number;
+  status: RequirementStatus;
+  title: string;
   description: string;
+  system: string;
   priority: RequirementPriority;
   submitted_by: string;
   submitted_by_email: string;
   submitted_by_name: string;
+  received_at: Date;
+  assessment_due_at: Date | null;
   assessment_provisional: boolean;
-  estimate_person_days: string | null;
-  actual_person_days: string | null;
-  logged_person_days: string;
   state: RequirementState | null;
   created_at: Date;
   updated_at: Date;
 }
 
-export function toView(
-  r: ViewRow,
-  workLog: RequirementView['workLog'],
-  breaches: RequirementView['breaches'],
-): RequirementView {
+export function toStored(r: StoredRow): StoredRequirement {
   return {
     id: r.id,
     contractId: r.contract_id,
-    contractYear: r.contract_year,
-    status: r.status,
-    title: r.title,
     description: r.description,
-    system: r.system,
-    priority: r.priority,
-    kind: r.kind,
-    submittedBy: { id: r.submitted_by, email: r.submitted_by_email, name: r.submitted_by_name },
-    receivedAt: r.received_at.toISOString(),
-    assessmentDueAt: iso(r.assessment_due_at),
-    assessmentProvisional: r.assessment_provisional,
-    plannedDeliveryDate: r.planned,
-    estimatePersonDays: num(r.estimate_person_days),
-    actualPersonDays: num(r.actual_person_days),
-    loggedPersonDays: Number(r.logged_person_days),
-    state: r.state,
-    workLog,
-    breaches,
+    state: r.state ?? stateOfNewRow(r),
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   };
+}
+
+/** The state of a row the workflow has not written yet (only the api's columns). */
+function stateOfNewRow(r: StoredRow): RequirementState {
+  const receivedAt = r.received_at.toISOString();
+  const state = initialRequirementState({
+    requirementId: r.id,
+    contractId: r.contract_id,
+    contractYear: r.contract_year,
+    title: r.title,
+    system: r.system,
+    priority: r.priority,
+    submittedBy: {
+      userId: r.submitted_by,
+      email: r.submitted_by_email,
+      name: r.submitted_by_name,
+      party: 'hospital',
+    },
+    receivedAt,
+  });
+  const dueAt = iso(r.assessment_due_at);
+  const assessment = dueAt
+    ? {
+        dueAt,
+        reminderAt: null,
+        provisional: r.assessment_provisional,
+        reminderSentAt: null,
+        breachedAt: null,
+      }
+    : null;
+  return { ...state, status: r.status, deadlines: { ...state.deadlines, assessment } };
 }
 
 // Names come from the snapshot: the row keeps ids, the ledger shows people.

@@ -1,6 +1,5 @@
 import type {
   QuotaSummary,
-  RequirementBreach,
   RequirementKind,
   RequirementPriority,
   RequirementState,
@@ -9,7 +8,7 @@ import type {
 
 /**
  * The read side of customization requests, agreed between the persistence layer (implements it
- * in RequirementRepository) and the api (reads through it). Dates are ISO strings, person-days
+ * in its repositories) and the api (reads through them). Dates are ISO strings, person-days
  * numbers (PostgreSQL numeric is converted).
  */
 export interface NewRequirementRow {
@@ -26,38 +25,15 @@ export interface NewRequirementRow {
   receivedAt: string;
 }
 
-export interface RequirementWorkLogView {
-  seq: number;
-  date: string;
-  personDays: number;
-  note: string;
-  userId: string | null;
-  userEmail: string | null;
-  loggedAt: string;
-}
-
-export interface RequirementView {
+/**
+ * One request as stored: the workflow's state (the `state` jsonb) plus what only the api keeps.
+ * The API's DTO is mapped from this in one function.
+ */
+export interface StoredRequirement {
   id: string;
   contractId: string;
-  contractYear: number;
-  status: RequirementStatus;
-  title: string;
   description: string;
-  system: string;
-  priority: RequirementPriority;
-  kind: RequirementKind | null;
-  submittedBy: { id: string; email: string; name: string };
-  receivedAt: string;
-  assessmentDueAt: string | null;
-  assessmentProvisional: boolean;
-  plannedDeliveryDate: string | null;
-  estimatePersonDays: number | null;
-  actualPersonDays: number | null;
-  loggedPersonDays: number;
-  /** The workflow's last persisted snapshot (deadlines, release, acceptance …). */
-  state: RequirementState | null;
-  workLog: RequirementWorkLogView[];
-  breaches: RequirementBreach[];
+  state: RequirementState;
   createdAt: string;
   updatedAt: string;
 }

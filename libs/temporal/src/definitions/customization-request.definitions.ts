@@ -31,3 +31,9 @@ export const requirementUpdates = Object.fromEntries(
 
 /** The workflow's whole state: status, deadlines, work log, breaches. */
 export const requirementStateQuery = defineQuery<RequirementState>('requirementState');
+
+/**
+ * Sent with the workflow's start (update-with-start): answers once the first schedule (the
+ * assessment deadline) is recorded, so a submission gets its deadline without polling.
+ */
+export const requirementReceivedUpdate = defineUpdate<RequirementState, []>('requirement.received');

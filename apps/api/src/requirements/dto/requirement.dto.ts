@@ -19,12 +19,20 @@ import {
   type RequirementStatus,
   type TestRound,
 } from '@luyue/domain';
-import type { RequirementWorkLogView } from '@luyue/persistence';
 
 export class RequirementPersonDto {
   @ApiProperty() id!: string;
   @ApiProperty() email!: string;
   @ApiProperty() name!: string;
+}
+
+export class RequirementWorkLogDto {
+  @ApiProperty({ example: '2026-11-30' }) date!: string;
+  @ApiProperty() personDays!: number;
+  @ApiProperty() note!: string;
+  @ApiProperty() userId!: string;
+  @ApiProperty() userEmail!: string;
+  @ApiProperty() loggedAt!: string;
 }
 
 export class TimelineEntryDto {
@@ -82,7 +90,7 @@ export class RequirementDto {
   @ApiProperty({ type: Object, nullable: true }) acceptance!: Acceptance | null;
   @ApiProperty({ type: Object, nullable: true }) closure!: Closure | null;
   @ApiProperty({ type: Object, isArray: true }) breaches!: RequirementBreach[];
-  @ApiProperty({ type: Object, isArray: true }) workLog!: RequirementWorkLogView[];
+  @ApiProperty({ type: RequirementWorkLogDto, isArray: true }) workLog!: RequirementWorkLogDto[];
   @ApiProperty({ type: TimelineEntryDto, isArray: true, description: 'From the audit trail' })
   timeline!: TimelineEntryDto[];
   @ApiProperty({

@@ -1,0 +1,22 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+
+export const IDEMPOTENT = 'luyue:idempotent';
+
+/**
+ * The route honours `Idempotency-Key`: the same key from the same caller with the same body
+ * answers the first answer again; the key reused by another caller or for another route is 409,
+ * with another body 422.
+ */
+export function Idempotent() {
+  return applyDecorators(
+    SetMetadata(IDEMPOTENT, true),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description:
+        'Repeat a request with the same key (yours, same body) and it runs once, answering the first answer again',
+    }),
+    ApiResponse({ status: 422, description: 'The Idempotency-Key was used with another body' }),
+  );
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export interface IdempotencyClaim {
+  key: string;
+  caller: string;
+  scope: string;
+  bodySha256: string;
+}
+
+/** What a key already holds when it was claimed before. */
+export interface IdempotencyRecord extends IdempotencyClaim {
+  /** Null while the first request is still being processed. */
+  statusCode: number | null;
+  response: unknown;
+}
+
+/** Idempotency keys: claimed before the work, completed with its answer, released on failure. */
+@Injectable()
+export class IdempotencyKeyRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Null when this call claimed the key; otherwise what the key holds. */
+  async claim(claim: IdempotencyClaim): Promise<IdempotencyRecord | null> {
+    const inserted: unknown[] = await this.ds.query(
+      `INSERT INTO idempotency_key (key, caller, scope, body_sha256) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (key) DO NOTHING RETURNING key`,
+      [claim.key, claim.caller, claim.scope, claim.bodySha256],
+    );
+    if (inserted.length === 1) return null;
+    const rows: Array<{
+      caller: string;
+      scope: string;
+      body_sha256: string;
+      status_code: number | null;
+      response: unknown;
+    }> = await this.ds.query(
+      `SELECT caller, scope, body_sha256, status_code, response FROM idempotency_key
+       WHERE key = $1`,
+      [claim.key],
+    );
+    // Released between the two statements: claim again.
+    if (!rows[0]) return this.claim(claim);
+    const r = rows[0];
+    return {
+      key: claim.key,
+      caller: r.caller,
+      scope: r.scope,
+      bodySha256: r.body_sha256,
+      statusCode: r.status_code,
+      response: r.response,
+    };
+  }
+
+  async complete(key: string, statusCode: number, response: unknown): Promise<void> {
+    await this.ds.query(
+      `UPDATE idempotency_key SET status_code = $2, response = $3::jsonb, completed_at = now()
+       WHERE key = $1`,
+      [key, statusCode, JSON.stringify(response ?? null)],
+    );
+  }
+
+  /** The work failed: the key is free again, so a retry runs it anew. */
+  async release(key: string): Promise<void> {
+    await this.ds.query(`DELETE FROM idempotency_key WHERE key = $1 AND status_code IS NULL`, [
+      key,
+    ]);
+  }
+}
