@@ -1,0 +1,123 @@
+import { Client, Connection } from '@temporalio/client';
+import { formatRequirementId } from '@luyue/domain';
+import { api, demoContractId, loginDemo } from '../helpers/e2e-auth';
+import {
+  act,
+  assessment,
+  daysFromToday,
+  getRequirement,
+  submitRequirement,
+} from '../helpers/e2e-requirements';
+import { e2eStack, withDb } from '../helpers/e2e-stack';
+
+/** The number the demo contract's next request would get (its year label's counter + 1). */
+async function nextNumber(id: string): Promise<string> {
+  const label = Number(id.slice(4, 8));
+  const last = await withDb(async (db) => {
+    const rows = await db.query<{ last_sequence: number }>(
+      'SELECT last_sequence FROM requirement_counter WHERE year = $1',
+      [label],
+    );
+    return rows.rows[0].last_sequence;
+  });
+  return formatRequirementId(label, last + 1);
+}
+
+const submission = (title: string) => ({
+  title,
+  description: '住院医嘱闭环',
+  system: 'HIS',
+  priority: 'normal',
+});
+
+describe('Idempotency-Key and request numbers', () => {
+  let contractId: string;
+  let staff: string;
+  let pm: string;
+  let dev: string;
+  let manager: string;
+
+  beforeAll(async () => {
+    contractId = await demoContractId();
+    [staff, pm, dev, manager] = await Promise.all(
+      (['hospital_staff', 'vendor_pm', 'vendor_dev', 'hospital_manager'] as const).map(loginDemo),
+    );
+  });
+
+  it('binds a key to its caller and body: another caller 409, another body 422, nothing recorded', async () => {
+    const r = await submitRequirement(staff, contractId);
+    await act(pm, r.id, 'assess', assessment()).expect(200);
+    await act(manager, r.id, 'approve', {}).expect(200);
+    await act(dev, r.id, 'start-development', {}).expect(200);
+    const key = `effort-${r.id}`;
+    const effort = { date: daysFromToday(0), personDays: 1, note: '接口' };
+    const first = await act(pm, r.id, 'log-effort', effort).set('Idempotency-Key', key).expect(200);
+
+    const again = await act(pm, r.id, 'log-effort', effort).set('Idempotency-Key', key).expect(200);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+
+    const otherCaller = await act(dev, r.id, 'log-effort', { ...effort, personDays: 4 })
+      .set('Idempotency-Key', key)
+      .expect(409);
+    expect(otherCaller.body.error).toMatchObject({ code: 'conflict', idempotencyKey: key });
+    const otherBody = await act(pm, r.id, 'log-effort', { ...effort, personDays: 4 })
+      .set('Idempotency-Key', key)
+      .expect(422);
+    expect(otherBody.body.error).toMatchObject({ code: 'idempotency_mismatch' });
+
+    const now = (await getRequirement(pm, r.id).expect(200)).body;
+    expect(now.loggedPersonDays).toBe(1);
+    expect(now.workLog).toHaveLength(1);
+  });
+
+  it('a submission with a key runs once and answers the same request again', async () => {
+    const key = `submit-${Date.now()}`;
+    const body = submission(`幂等提交 ${Date.now()}`);
+    const post = () =>
+      api()
+        .post(`/api/contracts/${contractId}/requirements`)
+        .set('Authorization', staff)
+        .set('Idempotency-Key', key)
+        .send(body);
+    const first = await post().expect(201);
+    expect(first.body.assessmentDueAt).toEqual(expect.any(String));
+    const second = await post().expect(201);
+    expect(second.body.id).toBe(first.body.id);
+    const rows = await withDb((db) =>
+      db.query('SELECT id FROM requirement WHERE title = $1', [body.title]),
+    );
+    expect(rows.rows).toHaveLength(1);
+  });
+
+  it('a submission refused by Temporal leaves no number behind', async () => {
+    const before = await submitRequirement(staff, contractId);
+    const taken = await nextNumber(before.id);
+    // A running workflow already holds the next id (one no worker polls): the start must fail.
+    const connection = await Connection.connect({ address: e2eStack().temporalAddress });
+    const client = new Client({ connection });
+    const blocker = await client.workflow.start('nobodyRunsThis', {
+      taskQueue: `nobody-${Date.now()}`,
+      workflowId: taken,
+    });
+    try {
+      const refused = await api()
+        .post(`/api/contracts/${contractId}/requirements`)
+        .set('Authorization', staff)
+        .send(submission(`被拒的提交 ${Date.now()}`))
+        .expect(503);
+      expect(refused.body.error.code).toBe('dependency_unavailable');
+      expect(await nextNumber(before.id)).toBe(taken);
+      const row = await withDb((db) =>
+        db.query('SELECT id FROM requirement WHERE id = $1', [taken]),
+      );
+      expect(row.rows).toHaveLength(0);
+    } finally {
+      await blocker.terminate('test over');
+      await connection.close();
+    }
+    // The next submission takes that very number: the ledger has no gap.
+    const after = await submitRequirement(staff, contractId);
+    expect(after.id).toBe(taken);
+  });
+});
