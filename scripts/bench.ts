@@ -13,6 +13,10 @@ import { DEMO_CONTRACT_NUMBER, DEMO_CREDENTIALS_FILE, seedDemo } from './demo-se
 
 const TOTAL = Number(process.env.BENCH_OPS ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+/** Operations of each serial (concurrency 1) latency run. */
+const SERIAL_OPS = Number(process.env.BENCH_SERIAL_OPS ?? 30);
+/** The goal for every action at concurrency 1. */
+const ACTION_P99_LIMIT_MS = 200;
 
 async function waitForRows(db: PgClient, prefix: string, expected: number): Promise<void> {
   const until = Date.now() + 120_000;
@@ -46,28 +50,57 @@ async function waitForAssessmentDeadlines(
   }
 }
 
-/** The demo hospital user's token and the demo contract, as a person would reach them. */
-async function demoSubmitter(api: string, dataDir: string) {
+type DemoRole = 'hospital_staff' | 'hospital_manager' | 'vendor_pm' | 'vendor_dev';
+
+/** The demo users' tokens and the demo contract, as people would reach them. */
+async function demoSession(api: string, dataDir: string) {
   const credentials = JSON.parse(
     readFileSync(join(dataDir, DEMO_CREDENTIALS_FILE), 'utf8'),
   ) as Array<{ email: string; password: string; role: string }>;
-  const staff = credentials.find((c) => c.role === 'hospital_staff');
-  if (!staff) throw new Error('the demo seed wrote no hospital_staff user');
-  const login = await fetch(`${api}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: staff.email, password: staff.password }),
-  });
-  if (!login.ok) throw new Error(`demo login answered ${login.status}`);
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const authorization = `Bearer ${accessToken}`;
+  const tokens = {} as Record<DemoRole, string>;
+  for (const role of ['hospital_staff', 'hospital_manager', 'vendor_pm', 'vendor_dev'] as const) {
+    const user = credentials.find((c) => c.role === role);
+    if (!user) throw new Error(`the demo seed wrote no ${role} user`);
+    const login = await fetch(`${api}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: user.email, password: user.password }),
+    });
+    if (!login.ok) throw new Error(`demo login answered ${login.status}`);
+    tokens[role] = `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`;
+  }
   const contracts = (await (
-    await fetch(`${api}/api/contracts`, { headers: { authorization } })
+    await fetch(`${api}/api/contracts`, { headers: { authorization: tokens.hospital_staff } })
   ).json()) as Array<{ id: string; number: string }>;
   const demo = contracts.find((c) => c.number === DEMO_CONTRACT_NUMBER);
   if (!demo) throw new Error('the demo contract is missing');
-  return { authorization, contractId: demo.id };
+  return { tokens, contractId: demo.id };
 }
+
+const inDays = (days: number): string =>
+  new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** The actions of one request from assessment to sign-off, each by its role. */
+const ACTIONS: Array<[action: string, role: DemoRole, payload: () => object]> = [
+  [
+    'assess',
+    'vendor_pm',
+    () => ({
+      kind: 'customization',
+      feasibility: 'feasible',
+      estimatePersonDays: 2,
+      plannedDeliveryDate: inDays(60),
+      solution: '压测方案',
+    }),
+  ],
+  ['approve', 'hospital_manager', () => ({})],
+  ['start-development', 'vendor_dev', () => ({})],
+  ['log-effort', 'vendor_dev', () => ({ date: inDays(0), personDays: 1, note: '压测' })],
+  ['submit-for-testing', 'vendor_dev', () => ({ version: 'v1', notes: '' })],
+  ['pass-testing', 'hospital_staff', () => ({ notes: '通过' })],
+  ['release', 'vendor_pm', () => ({ version: 'v1', releaseNotes: '上线', rollbackPlan: '回滚' })],
+  ['accept', 'hospital_manager', () => ({ note: '验收' })],
+];
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'luyue-bench-'));
@@ -94,21 +127,19 @@ async function main(): Promise<void> {
         workflowId: `bench-warm-${randomUUID()}`,
       }),
     );
-    const baseline = await measure(
-      `no-op workflow executions (c=${CONCURRENCY})`,
-      TOTAL,
-      CONCURRENCY,
-      () =>
-        client.workflow.execute('noopWorkflow', {
-          taskQueue,
-          workflowId: `bench-noop-${randomUUID()}`,
-        }),
-    );
+    const noop = () =>
+      client.workflow
+        .execute('noopWorkflow', { taskQueue, workflowId: `bench-noop-${randomUUID()}` })
+        .then(() => undefined);
+    const baselines = [
+      await measure('no-op workflow executions (baseline)', TOTAL, CONCURRENCY, noop),
+      await measure('no-op workflow executions (baseline)', SERIAL_OPS, 1, noop),
+    ];
     const results: BenchResult[] = [];
     const prefix = `BENCH-${randomUUID().slice(0, 8)}-`;
     results.push(
       await measure(
-        `deadline watches started, first activities done`,
+        'deadline watches started, first activities done',
         TOTAL,
         CONCURRENCY,
         async (i) => {
@@ -129,27 +160,54 @@ async function main(): Promise<void> {
         () => waitForRows(db, prefix, TOTAL),
       ),
     );
-    const { authorization, contractId } = await demoSubmitter(stack.urls.api, dataDir);
-    const submit = (title: string) => async () => {
+    const { tokens, contractId } = await demoSession(stack.urls.api, dataDir);
+    const submit = async (title: string): Promise<string> => {
       const res = await fetch(`${stack.urls.api}/api/contracts/${contractId}/requirements`, {
         method: 'POST',
-        headers: { authorization, 'content-type': 'application/json' },
+        headers: { authorization: tokens.hospital_staff, 'content-type': 'application/json' },
         body: JSON.stringify({ title, description: '压测需求', system: 'HIS', priority: 'normal' }),
       });
+      const body = (await res.json()) as { id: string; assessmentDueAt: string | null };
       if (res.status !== 201) throw new Error(`submission answered ${res.status}`);
+      // The answer itself carries the first deadline: that is the submission done.
+      if (!body.assessmentDueAt) throw new Error(`${body.id} answered without its deadline`);
+      return body.id;
     };
-    await measure('warm-up', 10, 5, (i) => submit(`BENCH-WARM-${i}`)());
-    const titles = `BENCH-REQ-${randomUUID().slice(0, 8)}-`;
-    results.push(
-      await measure(
-        `requirement submissions (HTTP → first activity)`,
-        TOTAL,
-        CONCURRENCY,
-        (i) => submit(`${titles}${i}`)(),
-        () => waitForAssessmentDeadlines(db, titles, TOTAL),
-      ),
-    );
-    console.log(`\n${report(baseline, results)}\n`);
+    await measure('warm-up', 10, 5, async (i) => void (await submit(`BENCH-WARM-${i}`)));
+    const ids: Record<number, string[]> = { [CONCURRENCY]: [], 1: [] };
+    for (const c of [CONCURRENCY, 1]) {
+      const n = c === 1 ? SERIAL_OPS : TOTAL;
+      const titles = `BENCH-REQ-${c}-${randomUUID().slice(0, 8)}-`;
+      results.push(
+        await measure(
+          'requirement submissions (HTTP, first deadline stored)',
+          n,
+          c,
+          async (i) => void ids[c].push(await submit(`${titles}${i}`)),
+          () => waitForAssessmentDeadlines(db, titles, n),
+        ),
+      );
+    }
+    for (const [action, role, payload] of ACTIONS) {
+      for (const c of [CONCURRENCY, 1]) {
+        results.push(
+          await measure(`  action ${action} (HTTP)`, ids[c].length, c, async (i) => {
+            const res = await fetch(
+              `${stack.urls.api}/api/requirements/${ids[c][i]}/actions/${action}`,
+              {
+                method: 'POST',
+                headers: { authorization: tokens[role], 'content-type': 'application/json' },
+                body: JSON.stringify(payload()),
+              },
+            );
+            if (res.status !== 200) {
+              throw new Error(`${action} answered ${res.status}: ${await res.text()}`);
+            }
+          }),
+        );
+      }
+    }
+    console.log(`\n${report(baselines, results, ACTION_P99_LIMIT_MS)}\n`);
   } finally {
     await db.end();
     await connection.close();

@@ -1,9 +1,4 @@
-import {
-  WithStartWorkflowOperation,
-  WorkflowUpdateStage,
-  type Client,
-  type WorkflowUpdateHandle,
-} from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import {
   DomainError,
   type CustomizationRequestInput,
@@ -38,26 +33,19 @@ export async function startCustomizationRequest(
 }
 
 /**
- * Starts the workflow together with its `received` Update (one call) and returns once the
- * server has accepted both; `first()` then answers the state with the assessment deadline,
- * bounded by `timeoutMs`. The caller keeps its database transaction open only for the start.
+ * The state once the workflow's first schedule (the assessment deadline) is recorded: one
+ * `received` Update, answered by the workflow itself, so nobody polls the database for it.
  */
-export async function startCustomizationRequestWithFirstState(
+export async function firstRequirementState(
   client: Client,
-  taskQueue: string,
-  input: CustomizationRequestInput,
-): Promise<{ first: (timeoutMs?: number) => Promise<RequirementState> }> {
-  const startWorkflowOperation = new WithStartWorkflowOperation(CUSTOMIZATION_REQUEST_WORKFLOW, {
-    taskQueue,
-    workflowId: requirementWorkflowId(input.requirementId),
-    args: [input],
-    workflowIdConflictPolicy: 'FAIL',
+  requirementId: string,
+  timeoutMs?: number,
+): Promise<RequirementState> {
+  const handle = client.workflow.getHandle(requirementWorkflowId(requirementId));
+  const result = handle.executeUpdate(requirementReceivedUpdate, {
+    updateId: `received:${requirementId}`,
   });
-  const handle: WorkflowUpdateHandle<RequirementState> = await client.workflow.startUpdateWithStart(
-    requirementReceivedUpdate,
-    { waitForStage: WorkflowUpdateStage.ACCEPTED, startWorkflowOperation },
-  );
-  return { first: (timeoutMs) => withTimeout(handle.result(), handle.updateId, timeoutMs) };
+  return withTimeout(result, `received:${requirementId}`, timeoutMs);
 }
 
 /**
@@ -77,12 +65,9 @@ export async function runRequirementAction<A extends RequirementAction>(
   const handle = client.workflow.getHandle(requirementWorkflowId(requirementId));
   const update: RequirementUpdate<A> = requirementUpdates[action];
   try {
-    const started = await handle.startUpdate(update, {
-      args: [command],
-      waitForStage: WorkflowUpdateStage.ACCEPTED,
-      updateId: options.updateId,
-    });
-    return await withTimeout(started.result(), started.updateId, options.timeoutMs);
+    // One call until the Update completes (the validator refuses before anything is written).
+    const result = handle.executeUpdate(update, { args: [command], updateId: options.updateId });
+    return await withTimeout(result, options.updateId ?? action, options.timeoutMs);
   } catch (error) {
     throw domainErrorOf(error) ?? error;
   }
@@ -101,7 +86,7 @@ async function withTimeout<T>(
         reject(
           new DomainError(
             'dependency_unavailable',
-            'The change was accepted but is not recorded yet; it will be shortly',
+            'The change is not confirmed yet; if it was accepted it is recorded shortly',
             { updateId },
           ),
         ),

@@ -19,7 +19,11 @@ import {
   type ContractRecord,
   type NewRequirementRow,
 } from '@luyue/persistence';
-import { startCustomizationRequestWithFirstState, TemporalClientService } from '@luyue/temporal';
+import {
+  firstRequirementState,
+  startCustomizationRequest,
+  TemporalClientService,
+} from '@luyue/temporal';
 import { ContractAccessService } from '../contracts/contract-access.service';
 import type { RequirementDto } from './dto/requirement.dto';
 import type { SubmitRequirementDto } from './dto/submit-requirement.dto';
@@ -31,9 +35,9 @@ export const SUBMITTER_ROLES: [Role, ...Role[]] = ['hospital_staff', 'hospital_m
 
 /**
  * Receiving a request: number, row and audit event in one transaction, the workflow started
- * (with its `received` Update) before that transaction commits, so a Temporal refusal leaves
- * nothing behind, not even a number. The answer is the state that Update returns: the request
- * with its assessment deadline, without polling the database.
+ * before that transaction commits, so a Temporal refusal leaves nothing behind, not even a
+ * number. The answer is the state the workflow's `received` Update returns: the request with its
+ * assessment deadline, without polling the database.
  */
 @Injectable()
 export class RequirementSubmissionService {
@@ -73,7 +77,9 @@ export class RequirementSubmissionService {
       this.recipients.byRole(contract),
       this.temporalClient(),
     ]);
-    const { id, description, received } = await this.tx.run(async (manager) => {
+    // The counter row stays locked until commit, so only the plain start (one call, no worker
+    // involved) runs inside the transaction; the first state is asked for after it.
+    const { id, description } = await this.tx.run(async (manager) => {
       const id = await this.numbering.allocate(manager, requirementYearLabel(year));
       const row: NewRequirementRow = {
         id,
@@ -115,19 +121,15 @@ export class RequirementSubmissionService {
         notify,
       };
       try {
-        const received = await startCustomizationRequestWithFirstState(
-          client,
-          this.temporal.taskQueue,
-          input,
-        );
-        return { id, description: row.description, received };
+        await startCustomizationRequest(client, this.temporal.taskQueue, input);
+        return { id, description: row.description };
       } catch (error) {
         this.logger.warn(`starting the workflow of ${id} failed: ${(error as Error).message}`);
         throw unavailable();
       }
     });
-    // Committed: the workflow's first write (it waited for this row) now answers the Update.
-    const state = await received.first();
+    // Committed: the workflow's first write (it waited for this row) answers the Update.
+    const state = await firstRequirementState(client, id);
     const now = new Date().toISOString();
     return this.reads.detail(actor, {
       stored: { id, contractId, description, state, createdAt: now, updatedAt: now },
