@@ -54,8 +54,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@luyue/*', '!@luyue/domain', '!@luyue/config'],
-              message: 'libs/persistence depends on @luyue/domain (and its configuration) only.',
+              group: ['@luyue/*', '!@luyue/domain'],
+              message: 'libs/persistence depends on @luyue/domain only.',
             },
           ],
         },

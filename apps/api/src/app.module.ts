@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { CalendarModule } from '@luyue/calendar';
-import { ConfigModule } from '@luyue/config';
+import { AppConfig, ConfigModule } from '@luyue/config';
 import { NotificationsModule } from '@luyue/notifications';
 import { PersistenceModule } from '@luyue/persistence';
 import { TemporalClientModule } from '@luyue/temporal';
@@ -23,7 +23,10 @@ import { RequirementsModule } from './requirements/requirements.module';
   imports: [
     ConfigModule,
     LoggerModule.forRootAsync({ useFactory: apiLoggerOptions }),
-    PersistenceModule,
+    PersistenceModule.forRoot({
+      inject: [AppConfig],
+      databaseUrl: (config: AppConfig) => config.DATABASE_URL,
+    }),
     CalendarModule,
     NotificationsModule,
     TemporalClientModule,

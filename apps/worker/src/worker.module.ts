@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { CalendarModule } from '@luyue/calendar';
-import { ConfigModule } from '@luyue/config';
+import { AppConfig, ConfigModule } from '@luyue/config';
 import { NotificationsModule } from '@luyue/notifications';
 import { PersistenceModule } from '@luyue/persistence';
 import { DeadlineWatchActivitiesService } from './activities/deadline-watch.activities';
@@ -14,7 +14,10 @@ import { loggerOptions } from './worker-logger.options';
   imports: [
     ConfigModule,
     LoggerModule.forRootAsync({ useFactory: loggerOptions }),
-    PersistenceModule,
+    PersistenceModule.forRoot({
+      inject: [AppConfig],
+      databaseUrl: (config: AppConfig) => config.DATABASE_URL,
+    }),
     NotificationsModule,
     CalendarModule,
   ],

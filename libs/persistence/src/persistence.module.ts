@@ -1,6 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type DynamicModule, type InjectionToken } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig } from '@luyue/config';
 import { dataSourceOptions } from './data-source.factory';
 import { CalendarYearRepository } from './repositories/calendar-year.repository';
 import { DatabaseHealthRepository } from './repositories/database-health.repository';
@@ -40,20 +39,33 @@ const REPOSITORIES = [
   IdempotencyKeyRepository,
 ];
 
+/** Where the database is: given by the app, so this library depends on @luyue/domain alone. */
+export interface PersistenceOptions {
+  inject: InjectionToken[];
+  // Called with the injected providers, in the order of `inject`.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  databaseUrl: (...deps: any[]) => string;
+}
+
 @Global()
-@Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.DATABASE_URL),
-        // Keep retrying at start so the app waits for a database that is still coming up.
-        retryAttempts: 30,
-        retryDelay: 1000,
-      }),
-    }),
-  ],
-  providers: REPOSITORIES,
-  exports: REPOSITORIES,
-})
-export class PersistenceModule {}
+@Module({})
+export class PersistenceModule {
+  static forRoot(options: PersistenceOptions): DynamicModule {
+    return {
+      module: PersistenceModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: options.inject,
+          useFactory: (...deps: unknown[]) => ({
+            ...dataSourceOptions(options.databaseUrl(...deps)),
+            // Keep retrying at start so the app waits for a database that is still coming up.
+            retryAttempts: 30,
+            retryDelay: 1000,
+          }),
+        }),
+      ],
+      providers: REPOSITORIES,
+      exports: REPOSITORIES,
+    };
+  }
+}
