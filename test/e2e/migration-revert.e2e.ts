@@ -2,6 +2,7 @@
 // all up, all down (nothing left), all up again.
 import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
+import { DataSource } from 'typeorm';
 import { dataSourceOptions, revertLastMigration, runMigrations } from '@luyue/persistence';
 import { withDb, e2eStack } from '../helpers/e2e-stack';
 
@@ -43,17 +44,47 @@ describe('migrations', () => {
   it('revert to an empty schema and apply again', async () => {
     expect(await runMigrations(scratchUrl())).toHaveLength(MIGRATION_COUNT);
     const all = await tables();
-    expect(all).toEqual(expect.arrayContaining([...REQUIREMENT_TABLES, 'contract', 'audit_event']));
+    expect(all).toEqual(
+      expect.arrayContaining([...REQUIREMENT_TABLES, 'idempotency_key', 'contract', 'audit_event']),
+    );
 
+    // Newest first: the idempotency keys, then the requirement tables.
+    await revertLastMigration(scratchUrl());
+    expect(await tables()).toEqual(all.filter((t) => t !== 'idempotency_key'));
     await revertLastMigration(scratchUrl());
     const left = await tables();
     for (const table of REQUIREMENT_TABLES) expect(left).not.toContain(table);
     expect(left).toContain('contract_year');
 
-    for (let i = 1; i < MIGRATION_COUNT; i++) await revertLastMigration(scratchUrl());
+    for (let i = 2; i < MIGRATION_COUNT; i++) await revertLastMigration(scratchUrl());
     expect(await tables()).toEqual([]);
 
     expect(await runMigrations(scratchUrl())).toHaveLength(MIGRATION_COUNT);
     expect(await tables()).toEqual(all);
+  });
+});
+
+describe('entities', () => {
+  it('map only columns the migrated schema has', async () => {
+    const ds = new DataSource(dataSourceOptions(e2eStack().databaseUrl));
+    await ds.initialize();
+    try {
+      for (const entity of ds.entityMetadatas) {
+        const { rows } = await withDb((db) =>
+          db.query<{ column_name: string }>(
+            `SELECT column_name FROM information_schema.columns WHERE table_name = $1`,
+            [entity.tableName],
+          ),
+        );
+        const columns = rows.map((r) => r.column_name);
+        expect({
+          table: entity.tableName,
+          missing: entity.columns.map((c) => c.databaseName).filter((c) => !columns.includes(c)),
+        }).toEqual({ table: entity.tableName, missing: [] });
+      }
+      expect(ds.entityMetadatas.length).toBeGreaterThan(0);
+    } finally {
+      await ds.destroy();
+    }
   });
 });
