@@ -1,6 +1,8 @@
 import {
   allHandlersFinished,
   condition,
+  continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -22,7 +24,6 @@ import {
   withSignOffSchedule,
   DomainError,
   REQUIREMENT_ACTIONS,
-  type CustomizationRequestInput,
   type RequirementAction,
   type RequirementActionCall,
   type RequirementBreach,
@@ -34,9 +35,11 @@ import {
 import {
   calendarChangedSignal,
   domainFailure,
+  requirementReceivedUpdate,
   requirementStateQuery,
   requirementUpdates,
   type CustomizationRequestActivities,
+  type CustomizationRequestRunInput,
   type DeadlineWatchActivities,
   type RequirementUpdate,
 } from '@luyue/temporal/definitions';
@@ -52,28 +55,40 @@ const activities = proxyActivities<
 
 const nowIso = (): string => new Date(Date.now()).toISOString();
 
+/** Sign-off reminders repeat while the hospital waits: a run hands over before its history grows. */
+const CONTINUE_AS_NEW_AFTER_EVENTS = 2_000;
+/** Runs recorded before continue-as-new existed never continued; replaying them must not either. */
+export const CONTINUE_AS_NEW_PATCH = 'customization-request-continue-as-new';
+
 /**
  * One customization request (需求定制类, DESIGN.md rule 1), from receipt to acceptance, rejection
  * or cancellation. Every change is an Update: its validator refuses a wrong role (403) or state
  * (409) before anything is written; its handler persists the change with one idempotent activity
  * and only then keeps the new state. Durable timers remind and escalate on working-day deadlines.
- * All steps run one at a time (SerialLock); the pure rules live in @luyue/domain.
+ * All steps run one at a time (SerialLock); the pure rules live in @luyue/domain. A long wait
+ * continues as new with the state (`input.resume`), so the history stays bounded.
  */
 export async function customizationRequestWorkflow(
-  input: CustomizationRequestInput,
+  input: CustomizationRequestRunInput,
 ): Promise<RequirementState> {
   const { workflowId } = workflowInfo();
   const { settings } = input;
-  let state = initialRequirementState(input);
-  let calendarChanged = false;
+  let state = input.resume?.state ?? initialRequirementState(input);
+  let calendarChanged = input.resume?.calendarChanged ?? false;
   const lock = new SerialLock();
 
   setHandler(requirementStateQuery, () => state);
+  // Read-only, so not under the lock: the state is kept only after the schedule is persisted.
+  setHandler(requirementReceivedUpdate, async () => {
+    await condition(() => state.deadlines.assessment !== null);
+    return state;
+  });
   setHandler(calendarChangedSignal, () => {
     calendarChanged = true;
   });
   // The first schedule takes the lock before any Update can (registering a handler dispatches
-  // Updates that arrived with the start), so even an immediate assessment is judged on time.
+  // Updates that arrived with the start), so even an immediate assessment is judged on time. A
+  // resumed run has its schedules: this computes nothing new and writes nothing.
   const scheduled = lock.run(() => refreshSchedules(false));
   for (const action of REQUIREMENT_ACTIONS) registerAction(action);
 
@@ -232,11 +247,27 @@ export async function customizationRequestWorkflow(
     ) {
       continue;
     }
-    // Sleep until the next timer; any change of state (an Update) or a calendar change wakes it.
     const seen = state;
+    if (historyTooLong() && patched(CONTINUE_AS_NEW_PATCH)) {
+      // Only between Updates: one accepted but unfinished would be lost with this run.
+      await condition(allHandlersFinished);
+      if (state === seen)
+        return continueAsNew<typeof customizationRequestWorkflow>({
+          ...input,
+          resume: { state, calendarChanged },
+        });
+      continue;
+    }
+    // Sleep until the next timer; any change of state (an Update) or a calendar change wakes it.
     const changed = (): boolean => state !== seen || calendarChanged;
     if (due) await condition(changed, Date.parse(due.at) - Date.now());
     else await condition(changed);
+  }
+
+  function historyTooLong(): boolean {
+    const info = workflowInfo();
+    const limit = input.continueAsNewAfterEvents ?? CONTINUE_AS_NEW_AFTER_EVENTS;
+    return info.continueAsNewSuggested || info.historyLength >= limit;
   }
 
   // Updates still queued behind the lock are refused (final state) before the workflow ends.

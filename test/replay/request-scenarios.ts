@@ -16,6 +16,7 @@ import {
   queryRequirementState,
   runRequirementAction,
   startCustomizationRequest,
+  startCustomizationRequestWithFirstState,
 } from '@luyue/temporal';
 import type { RequirementTransitionInput } from '@luyue/temporal/definitions';
 import { actorWith, SUBMITTED } from '../fixtures/requirement.fixtures';
@@ -26,6 +27,8 @@ export interface ScenarioContext {
   receivedAt: string;
   writes: RequirementTransitionInput[];
   calendar: WorkingDayCalendar;
+  /** The version being recorded: a scenario uses what that version of the code offers. */
+  version: string;
 }
 
 export interface RequestScenario {
@@ -56,14 +59,13 @@ export async function until(what: () => boolean | Promise<boolean>, description:
   throw new Error(`timed out waiting for ${description}`);
 }
 
-export async function startRequest(ctx: ScenarioContext, input: object = {}) {
+/** `firstState`: started with update-with-start (v2 on), as the api does. */
+export async function startRequest(ctx: ScenarioContext, input: object = {}, firstState = false) {
   const id = `REQ-${randomUUID()}`;
-  await startCustomizationRequest(ctx.env.client, ctx.taskQueue, {
-    ...SUBMITTED,
-    requirementId: id,
-    receivedAt: ctx.receivedAt,
-    ...input,
-  });
+  const submission = { ...SUBMITTED, requirementId: id, receivedAt: ctx.receivedAt, ...input };
+  if (firstState)
+    await startCustomizationRequestWithFirstState(ctx.env.client, ctx.taskQueue, submission);
+  else await startCustomizationRequest(ctx.env.client, ctx.taskQueue, submission);
   const handle = ctx.env.client.workflow.getHandle(id);
   const act = <A extends RequirementAction>(
     action: A,
@@ -112,6 +114,25 @@ export async function awaitSignOffReminders(ctx: ScenarioContext, id: string, co
   }
 }
 
+/** The runs of a workflow id, oldest first, followed back from the latest through continue-as-new. */
+export async function runChain(ctx: ScenarioContext, id: string): Promise<string[]> {
+  const runs: string[] = [];
+  let runId: string | undefined = (await ctx.env.client.workflow.getHandle(id).describe()).runId;
+  while (runId) {
+    runs.unshift(runId);
+    const history: {
+      events?: Array<{
+        workflowExecutionStartedEventAttributes?: {
+          continuedExecutionRunId?: string | null;
+        } | null;
+      }> | null;
+    } = await ctx.env.client.workflow.getHandle(id, runId).fetchHistory();
+    const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
+    runId = started?.continuedExecutionRunId || undefined;
+  }
+  return runs;
+}
+
 const once = (handle: WorkflowHandle) => ({ handle, runIds: [undefined] });
 
 export const SCENARIOS: RequestScenario[] = [
@@ -126,9 +147,23 @@ export const SCENARIOS: RequestScenario[] = [
     },
   },
   {
+    // Continues at its first sign-off reminder (above the ~140 events up to the release), then
+    // is reminded again and accepted in the second run.
+    name: 'continued-as-new',
+    async run(ctx) {
+      const r = await releaseRequest(ctx, { continueAsNewAfterEvents: 150 });
+      await awaitSignOffReminders(ctx, r.id, 2);
+      await r.act('accept', manager, { note: '需求验收通过' });
+      await r.closed();
+      const runIds = await runChain(ctx, r.id);
+      if (runIds.length < 2) throw new Error('the request did not continue as new');
+      return { handle: r.handle, runIds };
+    },
+  },
+  {
     name: 'rejected',
     async run(ctx) {
-      const r = await startRequest(ctx);
+      const r = await startRequest(ctx, {}, ctx.version !== 'v1');
       await r.act('assess', pm, assessment(addCalendarDays(shanghaiDate(ctx.receivedAt), 30)));
       await r.act('reject', manager, { reason: '改走变更流程' });
       await r.closed();

@@ -1,4 +1,4 @@
-import { WorkflowUpdateStage, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowUpdateStage, type Client } from '@temporalio/client';
 import {
   DomainError,
   type CustomizationRequestInput,
@@ -8,6 +8,7 @@ import {
 } from '@luyue/domain';
 import {
   CUSTOMIZATION_REQUEST_WORKFLOW,
+  requirementReceivedUpdate,
   requirementStateQuery,
   requirementUpdates,
   requirementWorkflowId,
@@ -28,6 +29,27 @@ export async function startCustomizationRequest(
     taskQueue,
     workflowId: requirementWorkflowId(input.requirementId),
     args: [input],
+  });
+}
+
+/**
+ * Starts a request and returns its state once the first schedule (the assessment deadline) is
+ * recorded, in one call (update-with-start) instead of polling the database. A request whose
+ * workflow is still running is refused (`WorkflowExecutionAlreadyStartedError`), never joined.
+ */
+export async function startCustomizationRequestWithFirstState(
+  client: Client,
+  taskQueue: string,
+  input: CustomizationRequestInput,
+): Promise<RequirementState> {
+  const startWorkflowOperation = new WithStartWorkflowOperation(CUSTOMIZATION_REQUEST_WORKFLOW, {
+    taskQueue,
+    workflowId: requirementWorkflowId(input.requirementId),
+    args: [input],
+    workflowIdConflictPolicy: 'FAIL',
+  });
+  return client.workflow.executeUpdateWithStart(requirementReceivedUpdate, {
+    startWorkflowOperation,
   });
 }
 
