@@ -43,6 +43,7 @@ import {
   type DeadlineWatchActivities,
   type RequirementUpdate,
 } from '@luyue/temporal/definitions';
+import { CONTINUE_AS_NEW_PATCH, historyTooLong } from './run-length.util';
 import { SerialLock } from './serial-lock.util';
 
 const activities = proxyActivities<
@@ -54,11 +55,6 @@ const activities = proxyActivities<
 });
 
 const nowIso = (): string => new Date(Date.now()).toISOString();
-
-/** Sign-off reminders repeat while the hospital waits: a run hands over before its history grows. */
-const CONTINUE_AS_NEW_AFTER_EVENTS = 2_000;
-/** Runs recorded before continue-as-new existed never continued; replaying them must not either. */
-export const CONTINUE_AS_NEW_PATCH = 'customization-request-continue-as-new';
 
 /**
  * One customization request (需求定制类, DESIGN.md rule 1), from receipt to acceptance, rejection
@@ -248,7 +244,7 @@ export async function customizationRequestWorkflow(
       continue;
     }
     const seen = state;
-    if (historyTooLong() && patched(CONTINUE_AS_NEW_PATCH)) {
+    if (historyTooLong(input.continueAsNewAfterEvents) && patched(CONTINUE_AS_NEW_PATCH)) {
       // Only between Updates: one accepted but unfinished would be lost with this run.
       await condition(allHandlersFinished);
       if (state === seen)
@@ -262,12 +258,6 @@ export async function customizationRequestWorkflow(
     const changed = (): boolean => state !== seen || calendarChanged;
     if (due) await condition(changed, Date.parse(due.at) - Date.now());
     else await condition(changed);
-  }
-
-  function historyTooLong(): boolean {
-    const info = workflowInfo();
-    const limit = input.continueAsNewAfterEvents ?? CONTINUE_AS_NEW_AFTER_EVENTS;
-    return info.continueAsNewSuggested || info.historyLength >= limit;
   }
 
   // Updates still queued behind the lock are refused (final state) before the workflow ends.

@@ -28,8 +28,10 @@ export async function replayHistory(
   bundle: WorkflowBundleWithSourceMap,
   workflowType: string,
   file: string,
+  edit: (history: ReturnType<typeof loadHistory>) => void = () => undefined,
 ): Promise<void> {
   const history = loadHistory(workflowType, file);
+  edit(history);
   const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
   if (started?.workflowType?.name !== workflowType)
     throw new Error(`${file} is a ${started?.workflowType?.name} history, not ${workflowType}`);

@@ -32,6 +32,26 @@ describe('replay tier: the workflow code replays every recorded history', () => 
   );
 });
 
+describe('continue-as-new behind patched()', () => {
+  it('replays a pre-patch run that was already past the limit without continuing it', async () => {
+    // v1 code never continued: its 192-event run, started with a limit of 150, must still replay.
+    let limited = false;
+    await replayHistory(
+      await workflowBundle(),
+      'customizationRequestWorkflow',
+      'v1-accepted.json',
+      (history) => {
+        const payload =
+          history.events![0].workflowExecutionStartedEventAttributes!.input!.payloads![0];
+        const input = JSON.parse(Buffer.from(payload.data!).toString('utf8')) as object;
+        payload.data = Buffer.from(JSON.stringify({ ...input, continueAsNewAfterEvents: 150 }));
+        limited = history.events!.length > 150;
+      },
+    );
+    expect(limited).toBe(true);
+  });
+});
+
 describe('replay tier guard: a nondeterministic change fails it', () => {
   it('names the workflow type and the history a wrong workflow cannot replay', async () => {
     const wrong = await bundleWorkflowCode({
