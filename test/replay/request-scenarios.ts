@@ -79,8 +79,8 @@ export async function startRequest(ctx: ScenarioContext, input: object = {}, fir
 }
 
 /** Assessed, approved, developed, tested (once failed), released, reminded to sign off twice. */
-export async function releaseRequest(ctx: ScenarioContext, input: object = {}) {
-  const r = await startRequest(ctx, input);
+export async function releaseRequest(ctx: ScenarioContext, input: object = {}, firstState = false) {
+  const r = await startRequest(ctx, input, firstState);
   const today = async () => shanghaiDate(await ctx.env.currentTimeMs());
   await r.act('assess', pm, assessment(addCalendarDays(shanghaiDate(ctx.receivedAt), 30)));
   await r.act('approve', manager, {});
