@@ -17,6 +17,7 @@ export default tseslint.config(
       '*.js',
       'scripts/*.js',
       'test/helpers/*.js',
+      'test/replay/*.js',
     ],
   },
   js.configs.recommended,

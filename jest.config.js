@@ -1,4 +1,5 @@
-// Three tiers: unit (beside the code), workflow (time-skipping server), e2e (real api + worker + infra).
+// Four tiers: unit (beside the code), workflow (time-skipping server), replay (recorded histories
+// against the current workflow code), e2e (real api + worker + infra).
 const swc = ['@swc/jest', { swcrc: true }];
 const moduleNameMapper = {
   '^@luyue/temporal/definitions$': '<rootDir>/libs/temporal/src/definitions/index.ts',
@@ -37,6 +38,11 @@ module.exports = {
       ...common,
       displayName: 'workflow',
       testMatch: ['<rootDir>/test/workflow/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'replay',
+      testMatch: ['<rootDir>/test/replay/*.replay.ts'],
     },
     {
       ...common,

@@ -1,6 +1,8 @@
 import {
   allHandlersFinished,
   condition,
+  continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -22,7 +24,6 @@ import {
   withSignOffSchedule,
   DomainError,
   REQUIREMENT_ACTIONS,
-  type CustomizationRequestInput,
   type RequirementAction,
   type RequirementActionCall,
   type RequirementBreach,
@@ -38,9 +39,11 @@ import {
   requirementStateQuery,
   requirementUpdates,
   type CustomizationRequestActivities,
+  type CustomizationRequestRunInput,
   type DeadlineWatchActivities,
   type RequirementUpdate,
 } from '@luyue/temporal/definitions';
+import { CONTINUE_AS_NEW_PATCH, historyTooLong } from './run-length.util';
 import { SerialLock } from './serial-lock.util';
 
 const activities = proxyActivities<
@@ -58,28 +61,31 @@ const nowIso = (): string => new Date(Date.now()).toISOString();
  * or cancellation. Every change is an Update: its validator refuses a wrong role (403) or state
  * (409) before anything is written; its handler persists the change with one idempotent activity
  * and only then keeps the new state. Durable timers remind and escalate on working-day deadlines.
- * All steps run one at a time (SerialLock); the pure rules live in @luyue/domain.
+ * All steps run one at a time (SerialLock); the pure rules live in @luyue/domain. A long wait
+ * continues as new with the state (`input.resume`), so the history stays bounded.
  */
 export async function customizationRequestWorkflow(
-  input: CustomizationRequestInput,
+  input: CustomizationRequestRunInput,
 ): Promise<RequirementState> {
   const { workflowId } = workflowInfo();
   const { settings } = input;
-  let state = initialRequirementState(input);
-  let calendarChanged = false;
+  let state = input.resume?.state ?? initialRequirementState(input);
+  let calendarChanged = input.resume?.calendarChanged ?? false;
   const lock = new SerialLock();
 
   setHandler(requirementStateQuery, () => state);
+  // Read-only, so not under the lock: the state is kept only after the schedule is persisted.
+  setHandler(requirementReceivedUpdate, async () => {
+    await condition(() => state.deadlines.assessment !== null);
+    return state;
+  });
   setHandler(calendarChangedSignal, () => {
     calendarChanged = true;
   });
   // The first schedule takes the lock before any Update can (registering a handler dispatches
-  // Updates that arrived with the start), so even an immediate assessment is judged on time.
+  // Updates that arrived with the start), so even an immediate assessment is judged on time. A
+  // resumed run has its schedules: this computes nothing new and writes nothing.
   const scheduled = lock.run(() => refreshSchedules(false));
-  setHandler(requirementReceivedUpdate, async () => {
-    await scheduled;
-    return state;
-  });
   for (const action of REQUIREMENT_ACTIONS) registerAction(action);
 
   function registerAction<A extends RequirementAction>(action: A): void {
@@ -237,8 +243,18 @@ export async function customizationRequestWorkflow(
     ) {
       continue;
     }
-    // Sleep until the next timer; any change of state (an Update) or a calendar change wakes it.
     const seen = state;
+    if (historyTooLong(input.continueAsNewAfterEvents) && patched(CONTINUE_AS_NEW_PATCH)) {
+      // Only between Updates: one accepted but unfinished would be lost with this run.
+      await condition(allHandlersFinished);
+      if (state === seen)
+        return continueAsNew<typeof customizationRequestWorkflow>({
+          ...input,
+          resume: { state, calendarChanged },
+        });
+      continue;
+    }
+    // Sleep until the next timer; any change of state (an Update) or a calendar change wakes it.
     const changed = (): boolean => state !== seen || calendarChanged;
     if (due) await condition(changed, Date.parse(due.at) - Date.now());
     else await condition(changed);

@@ -39,12 +39,19 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 }
 
 const noop = (): void => undefined;
-const quietLogger = { log: noop, trace: noop, debug: noop, info: noop, warn: noop, error: noop };
+export const quietLogger = {
+  log: noop,
+  trace: noop,
+  debug: noop,
+  info: noop,
+  warn: noop,
+  error: noop,
+};
 
 let runtimeInstalled = false;
 
 /** Worker state changes are logged at INFO by default; tests only want warnings. */
-function quietRuntime(): void {
+export function quietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   try {

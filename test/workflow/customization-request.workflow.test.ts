@@ -7,7 +7,6 @@ import {
   deliverySchedule,
   DomainError,
   endOfShanghaiDate,
-  planQuotaOperation,
   shanghaiDate,
   shanghaiDateAt,
   type Actor,
@@ -23,13 +22,9 @@ import {
   runRequirementAction,
   startCustomizationRequest,
 } from '@luyue/temporal';
-import type {
-  CustomizationRequestActivities,
-  DeadlineWatchActivities,
-  RequirementTransitionInput,
-  RequirementTransitionResult,
-} from '@luyue/temporal/definitions';
+import type { RequirementTransitionInput } from '@luyue/temporal/definitions';
 import { actorWith, SUBMITTED } from '../fixtures/requirement.fixtures';
+import { recordingRequirementActivities } from '../helpers/requirement-activities.fixture';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping.env';
 
 // The calendar the activities use; a test replaces it to load an official schedule.
@@ -38,52 +33,6 @@ const pm = actorWith('vendor_pm', { email: 'pm@vendor.example' });
 const dev = actorWith('vendor_dev', { email: 'dev@vendor.example' });
 const manager = actorWith('hospital_manager', { email: 'manager@hospital.example' });
 const staff = actorWith('hospital_staff', { email: 'staff@hospital.example' });
-
-/**
- * The worker's activities with the real calendar; the database is a list of writes (idempotent by
- * seq, like the real one) and a quota ledger using the same pure arithmetic as the worker.
- */
-function recordingActivities(quotaTotal = 50) {
-  const writes: RequirementTransitionInput[] = [];
-  const quota: QuotaEntry[] = [];
-  const results = new Map<number, RequirementTransitionResult>();
-  const activities: CustomizationRequestActivities &
-    Pick<DeadlineWatchActivities, 'computeDeadline'> = {
-    computeDeadline: async ({ receivedAt, workingDays, reminderLeadDays }) => {
-      const due = calendar.addWorkingDays(new Date(receivedAt), workingDays);
-      const reminder =
-        reminderLeadDays === null ? null : calendar.reminderAt(due.deadline, reminderLeadDays);
-      return Promise.resolve({
-        deadline: due.deadline.toISOString(),
-        provisional: due.provisional || (reminder?.provisional ?? false),
-        reminderAt: reminder ? reminder.deadline.toISOString() : null,
-      });
-    },
-    computeDeliverySchedule: async ({ plannedDeliveryDate, reminderLeadDays }) =>
-      Promise.resolve(deliverySchedule(plannedDeliveryDate, reminderLeadDays, calendar)),
-    persistRequirementTransition: async (input) => {
-      const stored = results.get(input.transitionSeq);
-      if (stored) return stored;
-      let result: RequirementTransitionResult = { outcome: 'applied', quota: null };
-      if (input.quota) {
-        const plan = planQuotaOperation(
-          quotaTotal,
-          quota,
-          input.requirementId,
-          input.quota,
-          input.at,
-        );
-        if (!plan.ok) return { outcome: 'quota_exceeded', ...plan };
-        quota.push(...plan.entries);
-        result = { outcome: 'applied', quota: plan.summary };
-      }
-      writes.push(input);
-      results.set(input.transitionSeq, result);
-      return Promise.resolve(result);
-    },
-  };
-  return { writes, quota, activities };
-}
 
 const assessment = (over: Partial<RequirementPayloads['assess']> = {}) => ({
   kind: 'interface_new' as const,
@@ -148,7 +97,10 @@ describe('customizationRequestWorkflow on the time-skipping server', () => {
     }) => Promise<void>,
   ): Promise<void> {
     const taskQueue = `test-${randomUUID()}`;
-    const { writes, quota, activities } = recordingActivities(options.quotaTotal);
+    const { writes, quota, activities } = recordingRequirementActivities(
+      () => calendar,
+      options.quotaTotal,
+    );
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,

@@ -2,6 +2,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import {
   REQUIREMENT_ACTIONS,
+  type CustomizationRequestInput,
   type RequirementAction,
   type RequirementCommand,
   type RequirementState,
@@ -33,7 +34,25 @@ export const requirementUpdates = Object.fromEntries(
 export const requirementStateQuery = defineQuery<RequirementState>('requirementState');
 
 /**
- * Sent with the workflow's start (update-with-start): answers once the first schedule (the
- * assessment deadline) is recorded, so a submission gets its deadline without polling.
+ * Answers once the first schedule (the assessment deadline, `assessment_scheduled`) is recorded,
+ * with the state; later it answers the current state at once. Sent with the start
+ * (update-with-start) so the api answers a submission with its deadline without polling.
  */
 export const requirementReceivedUpdate = defineUpdate<RequirementState, []>('requirement.received');
+
+/** Everything a run continued as new carries over besides the original input. */
+export interface CustomizationRequestResume {
+  state: RequirementState;
+  /** A calendar change signalled just before the previous run ended, still to apply. */
+  calendarChanged: boolean;
+}
+
+/**
+ * Input of every run of `customizationRequestWorkflow`: the submission (with settings and
+ * notify), and from the second run on the state it resumes from.
+ */
+export type CustomizationRequestRunInput = CustomizationRequestInput & {
+  resume?: CustomizationRequestResume;
+  /** Continue as new once the history passes this many events (default 2,000; tests lower it). */
+  continueAsNewAfterEvents?: number;
+};
