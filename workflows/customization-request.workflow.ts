@@ -4,6 +4,7 @@ import {
   continueAsNew,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -46,13 +47,32 @@ import {
 import { CONTINUE_AS_NEW_PATCH, historyTooLong } from './run-length.util';
 import { SerialLock } from './serial-lock.util';
 
-const activities = proxyActivities<
-  CustomizationRequestActivities & Pick<DeadlineWatchActivities, 'computeDeadline'>
->({
+type RequestActivities = CustomizationRequestActivities &
+  Pick<DeadlineWatchActivities, 'computeDeadline'>;
+
+// Retried until the database answers: the workflow is the authority and must persist.
+const RETRY = {
+  initialInterval: '1 second',
+  maximumInterval: '1 minute',
+  backoffCoefficient: 2,
+} as const;
+const remoteActivities = proxyActivities<RequestActivities>({
   startToCloseTimeout: '30 seconds',
-  // Retried until the database answers: the workflow is the authority and must persist.
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+  retry: RETRY,
 });
+// The same idempotent steps run inside the workflow task: no activity task round trip, so an
+// Update is accepted and answered in one workflow task.
+const localActivities = proxyLocalActivities<RequestActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: RETRY,
+});
+
+/** Runs recorded before local activities scheduled remote ones; replaying them must too. */
+const LOCAL_ACTIVITIES_PATCH = 'customization-request-local-activities';
+
+/** Local activities for runs that began with this code, remote ones for older histories. */
+const steps = (): RequestActivities =>
+  patched(LOCAL_ACTIVITIES_PATCH) ? localActivities : remoteActivities;
 
 const nowIso = (): string => new Date(Date.now()).toISOString();
 
@@ -118,7 +138,7 @@ export async function customizationRequestWorkflow(
     const at = nowIso();
     const change = applyRequirementAction(state, call, command.actor, at, settings);
     const seq = change.next.seq;
-    const result = await activities.persistRequirementTransition({
+    const result = await steps().persistRequirementTransition({
       ...call,
       requirementId: state.requirementId,
       contractId: state.contractId,
@@ -154,7 +174,7 @@ export async function customizationRequestWorkflow(
     breach: RequirementBreach | null,
     dueAt: string | null,
   ): Promise<void> {
-    await activities.persistRequirementTransition({
+    await steps().persistRequirementTransition({
       action: event,
       payload: { dueAt },
       actor: null,
@@ -182,7 +202,7 @@ export async function customizationRequestWorkflow(
     const firstSchedule = todo.assessment && state.deadlines.assessment === null;
     let next = state;
     if (todo.assessment) {
-      const c = await activities.computeDeadline({
+      const c = await steps().computeDeadline({
         receivedAt: state.receivedAt,
         workingDays: settings.assessmentWorkingDays,
         reminderLeadDays: settings.assessmentReminderLeadWorkingDays,
@@ -191,7 +211,7 @@ export async function customizationRequestWorkflow(
       next = withAssessmentSchedule(next, computed, nowIso());
     }
     if (todo.delivery) {
-      const computed = await activities.computeDeliverySchedule({
+      const computed = await steps().computeDeliverySchedule({
         plannedDeliveryDate: state.plannedDeliveryDate!,
         reminderLeadDays: settings.deliveryReminderLeadDays,
       });
@@ -199,7 +219,7 @@ export async function customizationRequestWorkflow(
     }
     if (todo.signOff) {
       // Lead 0: 09:00 on the n-th working day after the release or the previous reminder.
-      const c = await activities.computeDeadline({
+      const c = await steps().computeDeadline({
         receivedAt: signOffAnchor(state),
         workingDays: settings.signOffReminderWorkingDays,
         reminderLeadDays: 0,
