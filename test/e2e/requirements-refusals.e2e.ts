@@ -111,7 +111,10 @@ describe('requirement actions that are refused change nothing', () => {
       'assess',
       assessment({ plannedDeliveryDate: '2020-01-01' }),
     ).expect(400);
-    expect(past.body.error.field).toBe('plannedDeliveryDate'); // the workflow's own check
+    // The workflow's own check (its clock), in the same envelope as the DTO's.
+    expect(past.body.error.fields).toEqual([
+      { field: 'plannedDeliveryDate', message: 'plannedDeliveryDate must not be in the past' },
+    ]);
     const extra = await act(pm, id, 'assess', { ...assessment(), price: 1 }).expect(400);
     expect(extra.body.error.message).toMatch(/price/);
     await act(pm, id, 'assess', assessment({ estimatePersonDays: 1.234 })).expect(400);

@@ -186,12 +186,12 @@ describe('customizationRequestWorkflow on the time-skipping server', () => {
         code: 'invalid_state',
         details: { currentStatus: 'assessing', allowedActions: ['assess', 'cancel'] },
       });
-      const noAlternative = await refusal(
-        act('assess', pm, assessment({ feasibility: 'core_rewrite' })),
+      const pastDate = await refusal(
+        act('assess', pm, assessment({ plannedDeliveryDate: '2020-01-01' })),
       );
-      expect(noAlternative).toMatchObject({
+      expect(pastDate).toMatchObject({
         code: 'validation_failed',
-        details: { field: 'alternativeSolution' },
+        details: { fields: [{ field: 'plannedDeliveryDate' }] },
       });
 
       expect(await state()).toEqual(before);

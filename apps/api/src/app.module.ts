@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { CalendarModule } from '@luyue/calendar';
@@ -12,6 +12,7 @@ import { ContractsModule } from './contracts/contracts.module';
 import { WorkingDaysService } from './calendar/working-days.service';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { JsonBodyMiddleware } from './common/json-body.middleware';
 import { apiLoggerOptions } from './common/api-logger.options';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
@@ -44,4 +45,14 @@ import { RequirementsModule } from './requirements/requirements.module';
     HealthService,
   ],
 })
-export class AppModule {}
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(JsonBodyMiddleware)
+      .forRoutes(
+        { path: 'api/*path', method: RequestMethod.POST },
+        { path: 'api/*path', method: RequestMethod.PUT },
+        { path: 'api/*path', method: RequestMethod.PATCH },
+      );
+  }
+}

@@ -10,7 +10,11 @@ export type DomainErrorCode =
   | 'quota_exceeded'
   | 'rate_limited'
   | 'token_invalid'
-  | 'dependency_unavailable';
+  | 'dependency_unavailable'
+  // Refused at the HTTP edge before any route ran.
+  | 'malformed_body'
+  | 'payload_too_large'
+  | 'unsupported_media_type';
 
 export class DomainError extends Error {
   constructor(
@@ -21,4 +25,19 @@ export class DomainError extends Error {
     super(message);
     this.name = 'DomainError';
   }
+}
+
+/** One field's problem, as every `validation_failed` names them (`error.fields`). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** The one shape of a validation failure, from the HTTP edge or from a workflow's validator. */
+export function validationFailed(fields: FieldProblem[]): DomainError {
+  return new DomainError(
+    'validation_failed',
+    fields.map((f) => `${f.field}: ${f.message}`).join('; '),
+    { fields },
+  );
 }

@@ -9,3 +9,4 @@ export * from './audit.types';
 export * from './link-token.types';
 export * from './shanghai-date.util';
 export * from './requirement';
+export * from './process';

@@ -15,6 +15,9 @@ const CODES: Record<DomainErrorCode, true> = {
   rate_limited: true,
   token_invalid: true,
   dependency_unavailable: true,
+  malformed_body: true,
+  payload_too_large: true,
+  unsupported_media_type: true,
 };
 
 const isCode = (type: string | null | undefined): type is DomainErrorCode =>

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, DomainErrorCode } from '@luyue/domain';
+import { requestIdOf } from './api-logger.options';
 
 const STATUS: Record<DomainErrorCode, number> = {
   validation_failed: HttpStatus.BAD_REQUEST,
@@ -21,7 +22,30 @@ const STATUS: Record<DomainErrorCode, number> = {
   token_invalid: HttpStatus.GONE,
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,
   dependency_unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+  malformed_body: HttpStatus.BAD_REQUEST,
+  payload_too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 };
+
+/** What the body parser (http-errors `type`) refused, as a domain error. */
+const BODY_ERRORS: Record<string, [DomainErrorCode, string]> = {
+  'entity.parse.failed': ['malformed_body', 'The body is not valid JSON'],
+  'entity.too.large': ['payload_too_large', 'The body is larger than allowed'],
+  'encoding.unsupported': ['unsupported_media_type', 'The body encoding is not supported'],
+  'charset.unsupported': ['unsupported_media_type', 'The body charset is not supported'],
+};
+
+function bodyParserError(exception: unknown): DomainError | null {
+  const candidates = [exception, exception instanceof Error ? exception.cause : undefined];
+  for (const c of candidates) {
+    const type = (c as { type?: unknown } | undefined)?.type;
+    if (typeof type === 'string' && Object.hasOwn(BODY_ERRORS, type)) {
+      const [code, message] = BODY_ERRORS[type];
+      return new DomainError(code, message);
+    }
+  }
+  return null;
+}
 
 const CODE_BY_STATUS: Record<number, DomainErrorCode> = {
   400: 'validation_failed',
@@ -52,6 +76,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     const req = http.getRequest<Request & { id?: string }>();
     let status: number;
     let body: Record<string, unknown>;
+    exception = bodyParserError(exception) ?? exception;
     if (exception instanceof DomainError) {
       status = STATUS[exception.code];
       body = { code: exception.code, message: exception.message, ...exception.details };
@@ -78,6 +103,9 @@ export class DomainErrorFilter implements ExceptionFilter {
       res.setHeader('Retry-After', String(body.retryAfterSeconds));
     }
     // JSON even on routes that declared another type (pages, downloads) for their success.
-    res.status(status).type('application/json').json({ error: body, requestId: req.id });
+    res
+      .status(status)
+      .type('application/json')
+      .json({ error: body, requestId: requestIdOf(req, res) });
   }
 }

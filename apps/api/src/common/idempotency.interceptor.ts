@@ -8,7 +8,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import { DomainError } from '@luyue/domain';
+import { DomainError, validationFailed } from '@luyue/domain';
 import { IdempotencyKeyRepository } from '@luyue/persistence';
 import type { AuthenticatedRequest } from '../auth/authenticated-request.types';
 import { IDEMPOTENT } from './idempotent.decorator';
@@ -42,9 +42,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (key === undefined) return next.handle();
     if (typeof key !== 'string' || !KEY.test(key)) {
       const message = 'Idempotency-Key must be 1–100 letters, digits, dots, colons or dashes';
-      throw new DomainError('validation_failed', message, {
-        fields: [{ field: 'Idempotency-Key', message }],
-      });
+      throw validationFailed([{ field: 'Idempotency-Key', message }]);
     }
     const res = context.switchToHttp().getResponse<Response>();
     return from(this.run(key, req, res, next));

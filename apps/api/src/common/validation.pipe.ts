@@ -1,10 +1,7 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError } from '@luyue/domain';
+import { validationFailed, type FieldProblem } from '@luyue/domain';
 
-function flatten(
-  errors: ValidationError[],
-  parent = '',
-): Array<{ field: string; message: string }> {
+function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
     const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
@@ -18,13 +15,6 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => {
-      const fields = flatten(errors);
-      return new DomainError(
-        'validation_failed',
-        fields.map((f) => `${f.field}: ${f.message}`).join('; '),
-        { fields },
-      );
-    },
+    exceptionFactory: (errors) => validationFailed(flatten(errors)),
   });
 }

@@ -3,6 +3,7 @@ import {
   contractYears,
   DEFAULT_CONTRACT_SETTINGS,
   DomainError,
+  validationFailed,
   mergeContractSettings,
   roleProblems,
   type AuditActor,
@@ -210,9 +211,7 @@ export class ProvisioningService {
 }
 
 function invalid(field: string, message: string): never {
-  throw new DomainError('validation_failed', `${field}: ${message}`, {
-    fields: [{ field, message }],
-  });
+  throw validationFailed([{ field, message }]);
 }
 
 function checkPassword(password: string): void {

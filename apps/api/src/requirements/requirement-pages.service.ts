@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  requirementStepLabel,
   DomainError,
   FEASIBILITY_LABELS,
   KIND_LABELS,
@@ -11,7 +12,7 @@ import { TemplateRenderer } from '@luyue/notifications';
 import type { ContractRecord } from '@luyue/persistence';
 import type { RequirementDto } from './dto/requirement.dto';
 import { RequirementAccessService } from './requirement-access.service';
-import { shanghaiMinute, STEP_LABELS } from './requirement-labels';
+import { shanghaiMinute } from './requirement-labels';
 import { RequirementsService } from './requirements.service';
 
 /** Printable pages for people: the request (where mails link to) and its 需求验收确认单. */
@@ -35,7 +36,7 @@ export class RequirementPagesService {
       accepted: r.status === 'accepted',
       timeline: r.timeline.map((t) => ({
         at: shanghaiMinute(t.at),
-        action: STEP_LABELS[t.action.replace(/^requirement\./, '')] ?? t.action,
+        action: requirementStepLabel(t.action.replace(/^requirement\./, '')),
         actor: t.actorEmail ?? '系统',
         status: t.toStatus ? STATUS_LABELS[t.toStatus as RequirementDto['status']] : '',
       })),

@@ -5,6 +5,7 @@ import {
   contractYearOf,
   customizationRequestSettings,
   DomainError,
+  validationFailed,
   hasAnyRole,
   requirementYearLabel,
   shanghaiDate,
@@ -152,9 +153,7 @@ function checkSystem(contract: ContractRecord, system: string): void {
   const message = known.length
     ? `system must be one of the contract's systems: ${known.join(', ')}`
     : 'This contract lists no maintained systems yet (an admin adds them to its settings)';
-  throw new DomainError('validation_failed', `system: ${message}`, {
-    fields: [{ field: 'system', message }],
-  });
+  throw validationFailed([{ field: 'system', message }]);
 }
 
 function unavailable(): DomainError {

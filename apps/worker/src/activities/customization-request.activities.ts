@@ -6,6 +6,7 @@ import {
   auditActorOf,
   deliverySchedule,
   planQuotaOperation,
+  requirementStep,
   STATUS_LABELS,
   type AuditActor,
   type ComputedSchedule,
@@ -24,7 +25,7 @@ import {
   type NewOutboxMail,
 } from '@luyue/persistence';
 import type { CustomizationRequestActivities } from '@luyue/temporal/definitions';
-import { REQUIREMENT_STEP_HEADLINES, requirementMailFacts } from './requirement-mail.content';
+import { requirementMailFacts } from './requirement-mail.content';
 
 /** Thrown inside the transaction to roll it back when the quota refuses; never leaves here. */
 class QuotaRefused extends Error {
@@ -149,7 +150,7 @@ export class CustomizationRequestActivitiesService implements CustomizationReque
   private render(mail: RequirementMail, input: RequirementTransitionInput): NewOutboxMail {
     const { state } = input;
     const rendered = this.renderer.renderMail('requirement-notice', {
-      headline: REQUIREMENT_STEP_HEADLINES[input.action],
+      headline: requirementStep(input.action).headline,
       requirement: state,
       status: STATUS_LABELS[state.status],
       actorName: input.actor?.name ?? null,

@@ -1,30 +1,4 @@
-import type { RequirementAction, RequirementEvent } from '@luyue/domain';
-import type { RequirementTransitionInput } from '@luyue/temporal/definitions';
-
-/** zh-CN wording of each step's mail, filled into templates/mail/requirement-notice.*.hbs. */
-export const REQUIREMENT_STEP_HEADLINES: Readonly<
-  Record<RequirementAction | RequirementEvent, string>
-> = {
-  assessment_scheduled: '收到新的需求，请在期限内完成技术评估',
-  deadlines_recomputed: '需求期限已按正式节假日安排重新计算',
-  assessment_reminder: '需求技术评估即将到期',
-  assessment_breached: '需求技术评估已超期',
-  delivery_reminder: '需求计划交付日期临近，如需延期请至少提前一周告知',
-  delivery_overdue: '需求已超过计划交付日期',
-  signoff_reminder: '需求已发布，请尽快验收签字',
-  assess: '需求技术评估已完成，请审批',
-  approve: '需求已批准，可以开始开发',
-  reject: '需求已驳回',
-  'start-development': '需求已开始开发',
-  'log-effort': '已登记工作量',
-  'submit-for-testing': '需求已提交测试，请进行用户验收测试（UAT）',
-  'pass-testing': '需求测试已通过，可以发布',
-  'fail-testing': '需求测试未通过，请修改后重新提交',
-  release: '需求已发布，请验收并签署需求验收确认单',
-  accept: '需求已验收',
-  replan: '需求计划交付日期已调整',
-  cancel: '需求已取消',
-};
+import type { RequirementTransitionInput } from '@luyue/domain';
 
 /** The few facts worth a line in the mail, by step. */
 export function requirementMailFacts(

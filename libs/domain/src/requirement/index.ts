@@ -1,4 +1,5 @@
 export * from './requirement.types';
+export * from './requirement.process';
 export * from './requirement.rules';
 export * from './requirement-payload.validator';
 export * from './requirement.reducer';

@@ -1,5 +1,6 @@
 import { actorWith, stateIn } from '../../../../test/fixtures/requirement.fixtures';
 import { ROLES } from '../role.types';
+import { REQUIREMENT_PROCESS, requirementStepLabel } from './requirement.process';
 import { allowedActions, checkAction, REQUIREMENT_TRANSITIONS } from './requirement.rules';
 import { REQUIREMENT_ACTIONS, type RequirementStatus } from './requirement.types';
 
@@ -25,7 +26,7 @@ describe('requirement transition rules', () => {
       'hospital_staff',
       'hospital_manager',
     ]);
-    expect(REQUIREMENT_TRANSITIONS.accept).toEqual({
+    expect(REQUIREMENT_TRANSITIONS.accept).toMatchObject({
       from: ['released'],
       roles: ['hospital_manager'],
       to: 'accepted',
@@ -96,5 +97,22 @@ describe('requirement transition rules', () => {
     ]);
     expect(allowedActions({ status: 'in_testing' }, actorWith('supervisor'))).toEqual([]);
     expect(allowedActions({ status: 'approved' }, actorWith('admin'))).toEqual([]);
+  });
+});
+
+describe('the requirement process table', () => {
+  it('lists every action once in its order, each with zh-CN wording', () => {
+    expect([...REQUIREMENT_PROCESS.order].sort()).toEqual([...REQUIREMENT_ACTIONS].sort());
+    for (const action of REQUIREMENT_ACTIONS) {
+      expect(REQUIREMENT_PROCESS.actions[action].label).toMatch(/\p{Script=Han}/u);
+      expect(REQUIREMENT_PROCESS.actions[action].headline).toMatch(/\p{Script=Han}/u);
+    }
+  });
+
+  it('names audited steps in zh-CN, and leaves unknown ones as they are', () => {
+    expect(requirementStepLabel('submitted')).toBe('提交需求');
+    expect(requirementStepLabel('approve')).toBe('批准');
+    expect(requirementStepLabel('signoff_reminder')).toBe('验收提醒');
+    expect(requirementStepLabel('requirement.unknown')).toBe('requirement.unknown');
   });
 });

@@ -1,5 +1,5 @@
 import { addCalendarDays, endOfShanghaiDate, shanghaiDateAt } from '../shanghai-date.util';
-import { DELIVERY_STATUSES } from './requirement.rules';
+import { DELIVERY_STATUSES } from './requirement.process';
 import type {
   RequirementBreach,
   RequirementDeadlines,

@@ -1,5 +1,6 @@
-// One payload DTO per action of POST /api/requirements/:id/actions/<action>. The workflow's
-// validator checks the same rules again (dates against its clock), so these only fail early.
+// One payload DTO per action of POST /api/requirements/:id/actions/<action>: the shape of each
+// payload, checked here only. The workflow's validator adds what needs its clock or the state
+// (a date not in the past, a log day since receipt), in the same error envelope.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsIn,

@@ -1,0 +1,27 @@
+import { Injectable, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { DomainError } from '@luyue/domain';
+
+/** Bodies the REST api reads: JSON, and multipart for file uploads. */
+const ACCEPTED = ['application/json', 'multipart/form-data'];
+
+/**
+ * A body of another type would reach the route empty and fail as missing fields; say what is
+ * wrong instead (415).
+ */
+@Injectable()
+export class JsonBodyMiddleware implements NestMiddleware {
+  use(req: Request, _res: Response, next: NextFunction): void {
+    const hasBody =
+      req.headers['transfer-encoding'] !== undefined ||
+      Number(req.headers['content-length'] ?? 0) > 0;
+    if (hasBody && !ACCEPTED.some((type) => req.is(type))) {
+      throw new DomainError(
+        'unsupported_media_type',
+        `Content-Type must be one of ${ACCEPTED.join(', ')}`,
+        { accepted: ACCEPTED },
+      );
+    }
+    next();
+  }
+}

@@ -1,0 +1,2 @@
+export type * from './process-table.types';
+export * from './process.rules';

@@ -1,0 +1,80 @@
+import type { Actor } from '../actor.types';
+import { DomainError } from '../domain-error';
+import { ROLE_PARTY } from '../role.types';
+import type { ActionRule, ProcessTable } from './process-table.types';
+
+/** True when one of the actor's roles is allowed and belongs to the party it speaks for. */
+export function mayTakeRule(
+  rule: Pick<ActionRule<string, string>, 'roles'>,
+  actor: Pick<Actor, 'roles' | 'party'>,
+): boolean {
+  return (
+    actor.party !== null &&
+    rule.roles.some((role) => actor.roles.includes(role) && ROLE_PARTY[role] === actor.party)
+  );
+}
+
+/** Actions possible in `status`: for this actor when given, otherwise for anyone. */
+export function allowedActionsIn<S extends string, A extends string>(
+  table: ProcessTable<S, A, string, string>,
+  status: S,
+  actor?: Pick<Actor, 'roles' | 'party'>,
+): A[] {
+  return table.order.filter(
+    (action) =>
+      table.actions[action].from.includes(status) &&
+      (actor === undefined || mayTakeRule(table.actions[action], actor)),
+  );
+}
+
+/**
+ * May this actor take this action now? Null when yes. A wrong role or party is `forbidden` (403)
+ * whatever the state; a wrong state is `invalid_state` (409) naming the current state and the
+ * actions possible in it. `noun` names the item in messages ("a request").
+ */
+export function checkActionIn<S extends string, A extends string>(
+  table: ProcessTable<S, A, string, string>,
+  item: { id: string; status: S },
+  action: A,
+  actor: Pick<Actor, 'roles' | 'party'>,
+  noun: string,
+  stateMessage?: (action: A, status: S) => string | null,
+): DomainError | null {
+  const rule = table.actions[action];
+  if (!mayTakeRule(rule, actor)) {
+    return new DomainError('forbidden', `Only ${rule.roles.join(' or ')} may ${action} ${noun}`, {
+      action,
+      allowedRoles: [...rule.roles],
+    });
+  }
+  if (!rule.from.includes(item.status)) {
+    const message =
+      stateMessage?.(action, item.status) ??
+      `${item.id} is ${item.status}: ${action} is not possible now`;
+    return new DomainError('invalid_state', message, {
+      action,
+      currentStatus: item.status,
+      allowedActions: allowedActionsIn(table, item.status),
+    });
+  }
+  return null;
+}
+
+/**
+ * The addresses told about a step: its `notify` resolved by `resolve`, without the person who
+ * acted, each address once (compared case-insensitively; the first spelling is kept).
+ */
+export function recipientsOf<R extends string>(
+  notify: readonly R[],
+  resolve: (recipient: R) => readonly string[],
+  actorEmail: string | null,
+): string[] {
+  const seen = new Set([actorEmail?.trim().toLowerCase()]);
+  const to: string[] = [];
+  for (const address of notify.flatMap((r) => resolve(r)).map((a) => a.trim())) {
+    const key = address.toLowerCase();
+    if (address && !seen.has(key)) to.push(address);
+    seen.add(key);
+  }
+  return to;
+}
