@@ -1,6 +1,11 @@
 import type { Role } from '../role.types';
 import type { ProcessTable } from '../process/process-table.types';
-import type { RequirementAction, RequirementEvent, RequirementStatus } from './requirement.types';
+import {
+  REQUIREMENT_ACTIONS,
+  type RequirementAction,
+  type RequirementEvent,
+  type RequirementStatus,
+} from './requirement.types';
 
 /** Who hears about a step: roles of the contract's parties, or the person who submitted it. */
 export type RequirementRecipient = Role | 'submitter';
@@ -23,20 +28,7 @@ export const REQUIREMENT_PROCESS: ProcessTable<
   RequirementEvent | 'submitted',
   RequirementRecipient
 > = {
-  order: [
-    'assess',
-    'approve',
-    'reject',
-    'start-development',
-    'log-effort',
-    'submit-for-testing',
-    'pass-testing',
-    'fail-testing',
-    'release',
-    'accept',
-    'replan',
-    'cancel',
-  ],
+  order: REQUIREMENT_ACTIONS,
   actions: {
     assess: {
       roles: ['vendor_pm'],
