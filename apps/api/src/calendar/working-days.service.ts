@@ -5,7 +5,7 @@ import {
   toShanghaiIso,
   validateYearSchedule,
 } from '@luyue/calendar';
-import { DomainError } from '@luyue/domain';
+import { DomainError, validationFailed } from '@luyue/domain';
 import { DeadlineRecordRepository, RequirementQueryRepository } from '@luyue/persistence';
 import {
   calendarChangedSignal,
@@ -28,7 +28,16 @@ export class WorkingDaysService {
 
   async deadline(from: string, days: number): Promise<WorkingDaysAnswer> {
     const calendar = await this.calendars.calendar();
-    const { deadline, provisional } = calendar.addWorkingDays(new Date(from), days);
+    let result: ReturnType<typeof calendar.addWorkingDays>;
+    try {
+      result = calendar.addWorkingDays(new Date(from), days);
+    } catch (error) {
+      // The holiday data (and the lunar computation behind provisional years) spans 1901–2099.
+      if (!(error instanceof RangeError)) throw error;
+      const message = 'from and the deadline must fall in the years 1901 to 2099';
+      throw validationFailed([{ field: 'from', message }]);
+    }
+    const { deadline, provisional } = result;
     return { deadline: toShanghaiIso(deadline), provisional };
   }
 

@@ -5,15 +5,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsIn,
   IsISO8601,
-  IsNotEmpty,
-  IsNumber,
   IsOptional,
-  IsPositive,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
 import {
@@ -25,10 +20,10 @@ import {
   type QuotaDecision,
   type RequirementKind,
 } from '@luyue/domain';
+import { IsPersonDays, NotBlank } from '../../common/field.validators';
 
 const TEXT = 10_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const PERSON_DAYS = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false };
 
 /** A YYYY-MM-DD calendar date that exists. */
 const CalendarDate = (field: string): PropertyDecorator => {
@@ -49,9 +44,7 @@ export class AssessDto {
   feasibility!: Feasibility;
 
   @ApiProperty({ example: 4.5, description: 'Person-days, to the hundredth' })
-  @IsNumber(PERSON_DAYS)
-  @IsPositive()
-  @Max(10_000)
+  @IsPersonDays({ min: 0, max: 10_000, minExclusive: true })
   estimatePersonDays!: number;
 
   @ApiProperty({ example: '2026-12-31', description: 'YYYY-MM-DD, not in the past' })
@@ -60,7 +53,7 @@ export class AssessDto {
 
   @ApiProperty({ example: '在集成平台新增医保结算服务，HIS 通过平台调用。' })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank('solution')
   @MaxLength(TEXT)
   solution!: string;
 
@@ -73,7 +66,7 @@ export class AssessDto {
       (NEEDS_ALTERNATIVE as readonly string[]).includes(o.feasibility),
   )
   @IsString()
-  @IsNotEmpty({
+  @Matches(/\S/, {
     message:
       'alternativeSolution is required when the request needs an architecture change or a core rewrite',
   })
@@ -103,7 +96,7 @@ export class ApproveDto {
 export class ReasonDto {
   @ApiProperty({ example: '与年度信息化规划不符' })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank('reason')
   @MaxLength(TEXT)
   reason!: string;
 }
@@ -122,9 +115,7 @@ export class LogEffortDto {
   date!: string;
 
   @ApiProperty({ example: 1.5, description: 'Person-days, to the hundredth (at most 1000)' })
-  @IsNumber(PERSON_DAYS)
-  @IsPositive()
-  @Max(1_000)
+  @IsPersonDays({ min: 0, max: 1_000, minExclusive: true })
   personDays!: number;
 
   @ApiProperty({ example: '完成接口联调', description: 'May be empty' })
@@ -136,7 +127,7 @@ export class LogEffortDto {
 export class SubmitForTestingDto {
   @ApiProperty({ example: 'v5.2.1-rc1' })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank('version')
   @MaxLength(TEXT)
   version!: string;
 
@@ -156,7 +147,7 @@ export class PassTestingDto {
 export class FailTestingDto {
   @ApiProperty({ example: '退费场景结算金额不一致' })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank('notes')
   @MaxLength(TEXT)
   notes!: string;
 }
@@ -164,19 +155,19 @@ export class FailTestingDto {
 export class ReleaseDto {
   @ApiProperty({ example: 'v5.2.1' })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank('version')
   @MaxLength(TEXT)
   version!: string;
 
   @ApiProperty({ example: '新增医保结算接口' })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank('releaseNotes')
   @MaxLength(TEXT)
   releaseNotes!: string;
 
   @ApiProperty({ example: '回退至 v5.2.0 并关闭平台路由' })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank('rollbackPlan')
   @MaxLength(TEXT)
   rollbackPlan!: string;
 }
@@ -184,9 +175,7 @@ export class ReleaseDto {
 export class AcceptDto {
   @ApiPropertyOptional({ example: 4, description: 'Defaults to the sum of the work log' })
   @IsOptional()
-  @IsNumber(PERSON_DAYS)
-  @Min(0)
-  @Max(10_000)
+  @IsPersonDays({ min: 0, max: 10_000 })
   actualPersonDays?: number;
 
   @ApiProperty({ example: '功能符合需求，同意验收', description: 'May be empty' })
@@ -202,7 +191,7 @@ export class ReplanDto {
 
   @ApiProperty({ example: '医保局接口文档延期发布' })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank('reason')
   @MaxLength(TEXT)
   reason!: string;
 }

@@ -1,17 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { REQUIREMENT_PRIORITIES, type RequirementPriority } from '@luyue/domain';
+import { NotBlank } from '../../common/field.validators';
 
 export class SubmitRequirementDto {
   @ApiProperty({ example: 'HIS 对接医保结算接口', maxLength: 200 })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank('title')
   @MaxLength(200)
   title!: string;
 
   @ApiProperty({ example: '门诊收费需要调用医保局新版结算接口，详见附件说明。', maxLength: 10000 })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank('description')
   @MaxLength(10000)
   description!: string;
 
