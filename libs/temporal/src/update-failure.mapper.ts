@@ -1,4 +1,9 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  ServiceError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, type DomainErrorCode } from '@luyue/domain';
 
@@ -41,6 +46,15 @@ export function domainErrorOf(error: unknown): DomainError | null {
       typeof details === 'object' && details !== null
         ? (details as Record<string, unknown>)
         : undefined,
+    );
+  }
+  // The server is down, stalled or refusing calls: the caller may retry (with the same
+  // Idempotency-Key a retried action still runs at most once).
+  if (error instanceof ServiceError || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    return new DomainError(
+      'dependency_unavailable',
+      'The workflow service (Temporal) did not answer; please try again',
+      { dependency: 'temporal' },
     );
   }
   if (error instanceof WorkflowNotFoundError) {

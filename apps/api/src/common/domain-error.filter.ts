@@ -101,6 +101,9 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     if (status === 429 && typeof body.retryAfterSeconds === 'number') {
       res.setHeader('Retry-After', String(body.retryAfterSeconds));
+    } else if (status === 503) {
+      // A dependency is down or stalled: worth another try shortly.
+      res.setHeader('Retry-After', '5');
     }
     // JSON even on routes that declared another type (pages, downloads) for their success.
     res
