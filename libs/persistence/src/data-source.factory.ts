@@ -11,7 +11,13 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    extra: { max: 10, application_name: 'luyue' },
+    // Bounded waits: a stalled database fails a request after seconds instead of hanging it.
+    extra: {
+      max: 10,
+      application_name: 'luyue',
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 15_000,
+    },
   };
 }
 

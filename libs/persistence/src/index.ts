@@ -19,3 +19,4 @@ export * from './repositories/requirement-query.repository';
 export * from './repositories/requirement-transition.store';
 export * from './repositories/quota-ledger.repository';
 export * from './repositories/idempotency-key.repository';
+export { databaseUnavailable } from './repositories/pg-error.util';

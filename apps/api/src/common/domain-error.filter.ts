@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, DomainErrorCode } from '@luyue/domain';
+import { databaseUnavailable } from '@luyue/persistence';
 import { requestIdOf } from './api-logger.options';
 
 const STATUS: Record<DomainErrorCode, number> = {
@@ -76,7 +77,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     const req = http.getRequest<Request & { id?: string }>();
     let status: number;
     let body: Record<string, unknown>;
-    exception = bodyParserError(exception) ?? exception;
+    exception = bodyParserError(exception) ?? databaseUnavailable(exception) ?? exception;
     if (exception instanceof DomainError) {
       status = STATUS[exception.code];
       body = { code: exception.code, message: exception.message, ...exception.details };

@@ -1,7 +1,38 @@
+import { DomainError } from '@luyue/domain';
+
 /** True for PostgreSQL's unique_violation, optionally on one named constraint or index. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const e = error as { code?: unknown; constraint?: unknown; driverError?: unknown };
   const inner = (e?.driverError ?? e) as { code?: unknown; constraint?: unknown };
   if (inner?.code !== '23505') return false;
   return constraint === undefined || inner.constraint === constraint;
+}
+
+// pg-pool's and node's words for a database that is not there or does not answer.
+const UNREACHABLE =
+  /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down)/i;
+
+/**
+ * A PostgreSQL error that means the database is down or stalled (not a bad query): no connection
+ * from the pool in time, a refused or dropped connection, or a statement cancelled by
+ * `statement_timeout` (57014). Null otherwise.
+ */
+export function databaseUnavailable(error: unknown): DomainError | null {
+  const e = error as { code?: unknown; message?: unknown; driverError?: unknown };
+  const inner = (e?.driverError ?? e) as { code?: unknown; message?: unknown };
+  const code = typeof inner?.code === 'string' ? inner.code : '';
+  const message = typeof inner?.message === 'string' ? inner.message : '';
+  if (
+    code === '57014' ||
+    code === '57P01' ||
+    code === 'ECONNREFUSED' ||
+    UNREACHABLE.test(message)
+  ) {
+    return new DomainError(
+      'dependency_unavailable',
+      'The database (PostgreSQL) did not answer in time; nothing was changed, please try again',
+      { dependency: 'postgresql' },
+    );
+  }
+  return null;
 }
