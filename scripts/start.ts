@@ -94,13 +94,8 @@ async function main(): Promise<number> {
   }
   if (!cancel.signal.aborted) log(summary(stack));
 
-  const code = await Promise.race([
-    stopRequested,
-    stack.appExit.then((exit) => {
-      log(`[start] the ${exit.app} exited unexpectedly (code ${exit.code}, signal ${exit.signal})`);
-      return 1;
-    }),
-  ]);
+  // An app that dies is restarted by the stack; only Ctrl-C or SIGTERM ends the run.
+  const code = await stopRequested;
   await stack.stop();
   log('[start] stopped');
   return code;

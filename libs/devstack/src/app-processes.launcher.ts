@@ -1,17 +1,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startChild, type ChildExit, type ChildHandle } from './child-process.runner';
+import { startChild, type ChildHandle } from './child-process.runner';
 import { waitForHttpOk } from './http-health.probe';
 import type { LogFn } from './log.types';
 import { assertPortFree, LOOPBACK } from './ports.util';
 import { reapStaleProcess } from './process-liveness.util';
 
 export type AppName = 'api' | 'worker';
-
-export interface AppExit extends ChildExit {
-  app: AppName;
-}
 
 export interface AppsContext {
   /** Repository root holding dist/apps/<app>/src/main.js. */
@@ -41,17 +37,33 @@ export async function prepareApps(context: AppsContext): Promise<void> {
   await assertPortFree(context.apiPort, 'API');
 }
 
-/** Spawns the compiled worker and api with `env`; reports each as soon as it runs. */
-export async function startApps(
-  context: AppsContext & {
-    env: NodeJS.ProcessEnv;
-    onStarted: (app: AppName, child: ChildHandle) => void;
-  },
-): Promise<ChildHandle[]> {
-  const children: ChildHandle[] = [];
-  for (const app of APPS) {
-    context.log(`[stack] starting ${app}`);
-    const child = await startChild({
+/** Restart delays after an unexpected exit: doubling from 1 s up to 30 s. */
+export function restartDelayMs(restarts: number): number {
+  return Math.min(30_000, 1_000 * 2 ** Math.min(Math.max(restarts, 0), 5));
+}
+
+/** A restart counts as another in a row only if the app ran less than this before it died. */
+const STABLE_RUN_MS = 60_000;
+
+export interface SupervisedApps {
+  /** The first processes, to wait for their health. */
+  first: ChildHandle[];
+  /** Stops the apps (api first) and any restart still pending. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Spawns the compiled worker and api with `env` and keeps them running: an app that exits
+ * without being asked to is logged with its code or signal and started again after a backoff.
+ */
+export async function superviseApps(
+  context: AppsContext & { env: NodeJS.ProcessEnv },
+): Promise<SupervisedApps> {
+  let stopping = false;
+  const wakeUp = new AbortController();
+  const current = new Map<AppName, ChildHandle>();
+  const spawn = (app: AppName): Promise<ChildHandle> =>
+    startChild({
       name: app,
       command: process.execPath,
       args: [scriptOf(context.root, app)],
@@ -62,20 +74,55 @@ export async function startApps(
       // The worker finishes in-flight activities on SIGTERM; give it time before SIGKILL.
       graceMs: 20_000,
     });
-    children.push(child);
-    context.onStarted(app, child);
+  const keep = async (app: AppName): Promise<void> => {
+    let restarts = 0;
+    for (;;) {
+      const child = current.get(app)!;
+      const startedAt = Date.now();
+      const exit = await child.exited;
+      if (exit.requested || stopping) return;
+      restarts = Date.now() - startedAt > STABLE_RUN_MS ? 0 : restarts + 1;
+      const delay = restartDelayMs(restarts - 1);
+      context.log(
+        `[stack] the ${app} exited unexpectedly (code ${exit.code}, signal ${exit.signal}); restarting in ${delay / 1000} s`,
+      );
+      await sleep(delay, wakeUp.signal);
+      if (stopping) return;
+      try {
+        current.set(app, await spawn(app));
+      } catch (error) {
+        context.log(`[stack] restarting the ${app} failed: ${(error as Error).message}`);
+        return;
+      }
+    }
+  };
+  const first: ChildHandle[] = [];
+  for (const app of APPS) {
+    context.log(`[stack] starting ${app}`);
+    const child = await spawn(app);
+    current.set(app, child);
+    first.push(child);
   }
-  return children;
+  const loops = APPS.map(keep);
+  return {
+    first,
+    stop: async () => {
+      stopping = true;
+      wakeUp.abort();
+      // Api first: nothing new arrives while the worker finishes what it holds.
+      for (const app of [...APPS].reverse()) await current.get(app)?.stop();
+      await Promise.all(loops);
+    },
+  };
 }
 
-/** Resolves when one of the apps exits without having been asked to; otherwise never. */
-export function unexpectedExit(children: readonly ChildHandle[]): Promise<AppExit> {
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    for (const child of children) {
-      void child.exited.then((exit) => {
-        if (!exit.requested) resolve({ app: child.name as AppName, ...exit });
-      });
-    }
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
   });
 }
 

@@ -26,7 +26,6 @@ export { findRepoRoot } from './repo-root.util';
 export { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from './smtp-sink.server';
 export {
   startStack,
-  type AppExit,
   type AppName,
   type Stack,
   type StackOptions,

@@ -2,10 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   prepareApps,
-  startApps,
-  unexpectedExit,
+  superviseApps,
   waitUntilHealthy,
-  type AppExit,
   type AppName,
 } from './app-processes.launcher';
 import { loadOrCreateDevSecrets, DEV_SECRET_NAMES } from './dev-secrets.util';
@@ -47,7 +45,7 @@ export interface StackUrls {
   smtpUrl: string;
 }
 
-export type { AppExit, AppName, StackPorts };
+export type { AppName, StackPorts };
 
 export interface Stack {
   urls: StackUrls;
@@ -58,9 +56,10 @@ export interface Stack {
   secretsFile?: string;
   /** The in-process SMTP sink, unless SMTP_URL was given. */
   mail?: SmtpSink;
-  /** Resolves if the api or worker exits without stop() being called; otherwise never. */
-  appExit: Promise<AppExit>;
-  /** Stops apps (api, worker), then the SMTP sink, Temporal, PostgreSQL; idempotent. */
+  /**
+   * Stops apps (api, worker; an app that died meanwhile was restarted), then the SMTP sink,
+   * Temporal, PostgreSQL; idempotent.
+   */
   stop(): Promise<void>;
 }
 
@@ -130,15 +129,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       WORKFLOW_BUNDLE_PATH: env.WORKFLOW_BUNDLE_PATH || resolve(root, 'dist', 'workflow-bundle.js'),
     };
     const api = appEnv.PUBLIC_BASE_URL as string;
-    let appExit: Promise<AppExit> = new Promise(() => undefined);
     if (options.startApps) {
-      const children = await startApps({
-        ...apps,
-        env: appEnv,
-        onStarted: (app, child) => parts.set(app, () => child.stop()),
-      });
-      appExit = unexpectedExit(children);
-      await waitUntilHealthy(children, apiPort, { ...options, log });
+      const supervised = await superviseApps({ ...apps, env: appEnv });
+      // One part for both: it stops the api, then the worker, and cancels pending restarts.
+      parts.set('api', () => supervised.stop());
+      await waitUntilHealthy(supervised.first, apiPort, { ...options, log });
     }
     log(`[stack] ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return {
@@ -155,7 +150,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       dataDir,
       secretsFile: secrets.file,
       mail: infra.mail,
-      appExit,
       stop,
     };
   } catch (error) {
