@@ -39,7 +39,7 @@ describe('foundation on the real stack', () => {
     const res = await api().get('/health').expect(200);
     expect(res.body).toMatchObject({
       status: 'ok',
-      checks: { postgres: { status: 'up' }, temporal: { status: 'up' } },
+      checks: { postgres: { status: 'up' }, temporal: { status: 'up' }, worker: { status: 'up' } },
     });
     expect(res.headers['x-request-id']).toMatch(/^[\w-]{8,}$/);
   });

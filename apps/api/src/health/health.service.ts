@@ -10,7 +10,7 @@ export interface DependencyHealth {
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
-  checks: { postgres: DependencyHealth; temporal: DependencyHealth };
+  checks: { postgres: DependencyHealth; temporal: DependencyHealth; worker: DependencyHealth };
 }
 
 const TIMEOUT_MS = 3000;
@@ -42,11 +42,16 @@ export class HealthService {
   ) {}
 
   async check(): Promise<HealthReport> {
-    const [postgres, temporal] = await Promise.all([
+    const [postgres, temporal, worker] = await Promise.all([
       probe(() => this.database.ping()),
       probe(() => this.temporal.ping()),
+      // Nothing moves without a worker polling the task queue.
+      probe(async () => {
+        const pollers = await this.temporal.livePollers();
+        if (pollers === 0) throw new Error('no worker polls the task queue');
+      }),
     ]);
-    const ok = postgres.status === 'up' && temporal.status === 'up';
-    return { status: ok ? 'ok' : 'unavailable', checks: { postgres, temporal } };
+    const ok = [postgres, temporal, worker].every((c) => c.status === 'up');
+    return { status: ok ? 'ok' : 'unavailable', checks: { postgres, temporal, worker } };
   }
 }
