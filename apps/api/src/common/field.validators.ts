@@ -1,4 +1,4 @@
-import { Matches, ValidateBy, type ValidationOptions } from 'class-validator';
+import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { roundPersonDays } from '@luyue/domain';
 
 /**
@@ -30,4 +30,10 @@ export function IsPersonDays(
 
 /** Text with at least one character that is not white space. */
 export const NotBlank = (field: string): PropertyDecorator =>
-  Matches(/\S/, { message: `${field} must not be blank` });
+  ValidateBy({
+    name: 'isNotBlank',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && /\S/.test(value),
+      defaultMessage: () => `${field} must not be blank`,
+    },
+  });
