@@ -7,7 +7,9 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, DomainErrorCode } from '@luyue/domain';
+import { DomainError, DomainErrorCode, isRequirementAction } from '@luyue/domain';
+import { TemplateRenderer } from '@luyue/notifications';
+import { STEP_LABELS } from '../requirements/requirement-labels';
 
 const STATUS: Record<DomainErrorCode, number> = {
   validation_failed: HttpStatus.BAD_REQUEST,
@@ -32,19 +34,26 @@ const CODE_BY_STATUS: Record<number, DomainErrorCode> = {
   429: 'rate_limited',
 };
 
-/** Browser navigation to a page (not the REST api): GET preferring HTML. */
+/** A console page (not the REST api) asked for by a browser. */
 function isPageRequest(req: Request): boolean {
-  return (
-    req.method === 'GET' &&
-    !req.path.startsWith('/api/') &&
-    req.accepts(['json', 'html']) === 'html'
-  );
+  return !req.path.startsWith('/api/') && req.accepts(['json', 'html']) === 'html';
 }
+
+/** What the error page says, by status; anything else is the generic heading. */
+const PAGE_HEADINGS: Readonly<Record<number, string>> = {
+  400: '请求有误',
+  403: '没有权限',
+  404: '页面不存在',
+  409: '当前状态下不能这样操作',
+  429: '操作过于频繁',
+};
 
 /** The one place errors become HTTP: `{ error: { code, message, ...details }, requestId }`. */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(DomainErrorFilter.name);
+
+  constructor(private readonly renderer: TemplateRenderer) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -70,14 +79,39 @@ export class DomainErrorFilter implements ExceptionFilter {
       );
     }
     // A person opening a mailed page link without a session gets the login form, then the page.
-    if (status === 401 && isPageRequest(req)) {
+    if (status === 401 && req.method === 'GET' && isPageRequest(req)) {
       res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
       return;
     }
     if (status === 429 && typeof body.retryAfterSeconds === 'number') {
       res.setHeader('Retry-After', String(body.retryAfterSeconds));
     }
+    if (isPageRequest(req)) {
+      res
+        .status(status)
+        .type('html')
+        .send(this.page(req, status, body));
+      return;
+    }
     // JSON even on routes that declared another type (pages, downloads) for their success.
     res.status(status).type('application/json').json({ error: body, requestId: req.id });
+  }
+
+  /** The HTML face of the same error; a 409 names what the user may do instead. */
+  private page(req: Request, status: number, body: Record<string, unknown>): string {
+    const allowed = Array.isArray(body.allowedActions)
+      ? body.allowedActions.filter(isRequirementAction).map((a) => STEP_LABELS[a])
+      : [];
+    const back = /^\/requirements\/[^/]+/.exec(req.path)?.[0] ?? null;
+    return this.renderer.render('pages/error.html', {
+      title: `${status} ${PAGE_HEADINGS[status] ?? '出错了'}`,
+      status,
+      heading: PAGE_HEADINGS[status] ?? '出错了',
+      message: typeof body.message === 'string' ? body.message : '',
+      conflict: status === 409,
+      allowed,
+      back,
+      requestId: req.id,
+    });
   }
 }
