@@ -21,7 +21,8 @@ export async function readForm<T extends object>(
     const raw = body[field.name];
     const text = typeof raw === 'string' ? raw : '';
     values[field.name] = text;
-    if ((field.type === 'number' || field.type === 'select' || field.type === 'date') && !text) {
+    const choice = field.type === 'number' || field.type === 'select' || field.type === 'date';
+    if ((choice || field.omitEmpty) && !text) {
       if (field.required) plain[field.name] = field.type === 'number' ? undefined : '';
       continue;
     }
@@ -33,10 +34,25 @@ export async function readForm<T extends object>(
   return { ok: false, errors: fieldMessages(errors), values };
 }
 
+/** zh-CN wording of the class-validator constraints the DTOs use; others keep the DTO's text. */
+const CONSTRAINT_MESSAGES: Readonly<Record<string, string>> = {
+  isNotEmpty: '此项必填',
+  isString: '此项必填',
+  isIn: '请从列表中选择',
+  isNumber: '请输入数字（最多两位小数）',
+  isPositive: '必须大于 0',
+  min: '不能小于 0',
+  max: '数值过大',
+  maxLength: '内容过长',
+  matches: '请输入 YYYY-MM-DD 格式的日期',
+  isIso8601: '请输入有效的日期',
+};
+
 function fieldMessages(errors: ValidationError[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of errors) {
-    out[e.property] = Object.values(e.constraints ?? {})[0] ?? 'invalid';
+    const [key, message] = Object.entries(e.constraints ?? {})[0] ?? ['', '内容不正确'];
+    out[e.property] = CONSTRAINT_MESSAGES[key] ?? message;
   }
   return out;
 }

@@ -34,6 +34,8 @@ export interface Field {
   label: string;
   type: 'text' | 'textarea' | 'number' | 'date' | 'select';
   required?: boolean;
+  /** Left out of the payload when empty (the DTO property is optional, not "may be empty"). */
+  omitEmpty?: boolean;
   options?: readonly FieldOption[];
   /** Shown under the control. */
   hint?: string;
@@ -79,6 +81,7 @@ export const REQUIREMENT_ACTION_FORMS: Readonly<
         name: 'alternativeSolution',
         label: '替代方案',
         type: 'textarea',
+        omitEmpty: true,
         hint: '需要架构调整或核心重写时必填（免费提供）',
       },
     ],
@@ -105,7 +108,7 @@ export const REQUIREMENT_ACTION_FORMS: Readonly<
   reject: { dto: ReasonDto, fields: reason },
   'start-development': {
     dto: StartDevelopmentDto,
-    fields: [{ name: 'note', label: '备注', type: 'textarea' }],
+    fields: [{ name: 'note', label: '备注', type: 'textarea', omitEmpty: true }],
   },
   'log-effort': {
     dto: LogEffortDto,
