@@ -51,8 +51,10 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, string>> = {
 function fieldMessages(errors: ValidationError[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of errors) {
-    const [key, message] = Object.entries(e.constraints ?? {})[0] ?? ['', '内容不正确'];
-    out[e.property] = CONSTRAINT_MESSAGES[key] ?? message;
+    const failed = e.constraints ?? {};
+    // The most basic failure first: "not a number" rather than "too large" for NaN.
+    const key = Object.keys(CONSTRAINT_MESSAGES).find((k) => k in failed);
+    out[e.property] = key ? CONSTRAINT_MESSAGES[key] : (Object.values(failed)[0] ?? '内容不正确');
   }
   return out;
 }
