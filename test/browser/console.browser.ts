@@ -2,7 +2,7 @@
 // person whose step it is, through the pages only; then the refusals a browser can meet.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { shanghaiDate, STATUS_LABELS, type Role } from '@luyue/domain';
-import { createOtherContract } from '../helpers/e2e-auth';
+import { createOtherContract, demoCredential } from '../helpers/e2e-auth';
 import { launchBrowser, loginAs, newContext, screenshot } from '../helpers/e2e-browser';
 
 let browser: Browser;
@@ -219,6 +219,36 @@ describe('the web console in a browser', () => {
     await screenshot(page, 'requirements-list');
     await page.goto(`/requirements?status=assessing&q=${encodeURIComponent(id)}`);
     await expect(page.locator('table.list a').count()).resolves.toBe(0);
+  });
+
+  it('shows the quota and the yearly figures, with charts rendered on the server', async () => {
+    const page = await as('hospital_manager');
+    await submit(page, page.getByRole('link', { name: '配额与统计' }));
+    await expect(page.locator('h1').textContent()).resolves.toBe('配额与统计');
+    await expect(page.getByText('完成率（目标 95%）').count()).resolves.toBe(1);
+    const charts = page.locator('img.chart');
+    await expect(charts.count()).resolves.toBe(2);
+    const src = await charts.first().getAttribute('src');
+    const svg = await page.request.get(src!);
+    expect(svg.headers()['content-type']).toContain('image/svg+xml');
+    expect(await svg.text()).toMatch(/^<svg[^>]*>/);
+    const drawn = await charts.evaluateAll((imgs) =>
+      imgs.map((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    );
+    expect(drawn).toEqual([640, 640]);
+    await screenshot(page, 'quota');
+  });
+
+  it('shows the audit trail of the request, filtered by subject and actor', async () => {
+    const page = await as('hospital_manager');
+    const pm = demoCredential('vendor_pm').email;
+    await page.goto(
+      `/audit?${new URLSearchParams({ subject: `requirement:${id}`, actor: pm }).toString()}`,
+    );
+    await expect(page.locator('h1').textContent()).resolves.toBe('审计记录');
+    const codes = await page.locator('table.list td .meta').allTextContents();
+    expect(codes).toEqual(['requirement.release', 'requirement.assess']);
+    await screenshot(page, 'audit');
   });
 
   it('shows the 404 page to a user of another contract', async () => {

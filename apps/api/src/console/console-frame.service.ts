@@ -26,6 +26,8 @@ export interface Frame {
 const NAV = [
   { href: '/', label: '工作台' },
   { href: '/requirements', label: '需求' },
+  { href: '/quota', label: '配额与统计' },
+  { href: '/audit', label: '审计记录' },
 ] as const;
 
 /** The layout of every console page: user and party, contract switcher, nav, crumbs, flash. */

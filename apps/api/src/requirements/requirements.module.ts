@@ -36,6 +36,7 @@ import { RequirementsService } from './requirements.service';
     RequirementPagesService,
     RequirementSubmissionService,
     RequirementActionsService,
+    RequirementReportsService,
   ],
 })
 export class RequirementsModule {}
