@@ -109,6 +109,10 @@ describe('the web console in a browser', () => {
     const page = await as('vendor_pm');
     await expect(page.locator(`a[href="/requirements/${id}"]`).count()).resolves.toBe(1);
     await screenshot(page, 'dashboard-vendor-pm');
+    // Supervisors and managers read on phones: the same page at phone width.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'dashboard-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
     await openRequest('vendor_pm');
     const form = actionForm(page, 'assess');
     await form.getByLabel('需求类型').selectOption('customization');

@@ -42,6 +42,7 @@ function isPageRequest(req: Request): boolean {
 /** What the error page says, by status; anything else is the generic heading. */
 const PAGE_HEADINGS: Readonly<Record<number, string>> = {
   400: '请求有误',
+  401: '请先登录',
   403: '没有权限',
   404: '页面不存在',
   409: '当前状态下不能这样操作',
@@ -109,6 +110,7 @@ export class DomainErrorFilter implements ExceptionFilter {
       heading: PAGE_HEADINGS[status] ?? '出错了',
       message: typeof body.message === 'string' ? body.message : '',
       conflict: status === 409,
+      login: status === 401,
       allowed,
       back,
       requestId: req.id,
