@@ -1,5 +1,5 @@
-// Four tiers: unit (beside the code), workflow (time-skipping server), replay (recorded histories
-// against the current workflow code), e2e (real api + worker + infra).
+// Five tiers: unit (beside the code), workflow (time-skipping server), replay (recorded histories
+// against the current workflow code), e2e (real api + worker + infra), browser (e2e in Chromium).
 const swc = ['@swc/jest', { swcrc: true }];
 const moduleNameMapper = {
   '^@luyue/temporal/definitions$': '<rootDir>/libs/temporal/src/definitions/index.ts',
@@ -48,6 +48,13 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'],
+      globalSetup: '<rootDir>/test/helpers/e2e-global-setup.ts',
+      globalTeardown: '<rootDir>/test/helpers/e2e-global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/*.browser.ts'],
       globalSetup: '<rootDir>/test/helpers/e2e-global-setup.ts',
       globalTeardown: '<rootDir>/test/helpers/e2e-global-teardown.ts',
     },

@@ -45,7 +45,7 @@ describe('the login page behind mailed links', () => {
         .type('form')
         .send({ email, password, next })
         .expect(303);
-      expect(res.headers.location).toBe('/api/me');
+      expect(res.headers.location).toBe('/');
     }
   });
 });

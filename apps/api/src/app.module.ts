@@ -8,6 +8,7 @@ import { PersistenceModule } from '@luyue/persistence';
 import { TemporalClientModule } from '@luyue/temporal';
 import { AuthModule } from './auth/auth.module';
 import { CalendarController } from './calendar/calendar.controller';
+import { ConsoleModule } from './console/console.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { WorkingDaysService } from './calendar/working-days.service';
 import { DomainErrorFilter } from './common/domain-error.filter';
@@ -36,6 +37,7 @@ import { RequirementsModule } from './requirements/requirements.module';
     ContractsModule,
     MetricsModule,
     RequirementsModule,
+    ConsoleModule,
   ],
   controllers: [HealthController, CalendarController],
   providers: [

@@ -32,6 +32,7 @@ export class TemplateRenderer {
     this.hbs.registerHelper('shanghaiTime', (iso: unknown) =>
       typeof iso === 'string' || iso instanceof Date ? SHANGHAI.format(new Date(iso)) : '',
     );
+    this.hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
     const partials = join(this.dir, 'partials');
     for (const file of readdirSync(partials)) {
       if (file.endsWith('.hbs')) {

@@ -32,6 +32,7 @@ import { SessionTokenService } from './session-token.service';
     LoginPageService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
+  exports: [AuthService],
 })
 export class AuthModule implements NestModule {
   // Parses cookies here rather than in main.ts, so the auth feature is self-contained.

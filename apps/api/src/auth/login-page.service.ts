@@ -12,7 +12,7 @@ export type LoginPageOutcome =
 
 /** Only same-site paths: a crafted `next` must not send people to another host. */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/api/me';
+  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/';
 }
 
 /** The HTML login that mailed links lead to when the reader has no session yet. */

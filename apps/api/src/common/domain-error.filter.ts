@@ -7,7 +7,13 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, DomainErrorCode } from '@luyue/domain';
+import {
+  DomainError,
+  DomainErrorCode,
+  isRequirementAction,
+  requirementStepLabel,
+} from '@luyue/domain';
+import { TemplateRenderer } from '@luyue/notifications';
 import { databaseUnavailable } from '@luyue/persistence';
 import { requestIdOf } from './api-logger.options';
 
@@ -57,19 +63,27 @@ const CODE_BY_STATUS: Record<number, DomainErrorCode> = {
   429: 'rate_limited',
 };
 
-/** Browser navigation to a page (not the REST api): GET preferring HTML. */
+/** A console page (not the REST api) asked for by a browser. */
 function isPageRequest(req: Request): boolean {
-  return (
-    req.method === 'GET' &&
-    !req.path.startsWith('/api/') &&
-    req.accepts(['json', 'html']) === 'html'
-  );
+  return !req.path.startsWith('/api/') && req.accepts(['json', 'html']) === 'html';
 }
+
+/** What the error page says, by status; anything else is the generic heading. */
+const PAGE_HEADINGS: Readonly<Record<number, string>> = {
+  400: '请求有误',
+  401: '请先登录',
+  403: '没有权限',
+  404: '页面不存在',
+  409: '当前状态下不能这样操作',
+  429: '操作过于频繁',
+};
 
 /** The one place errors become HTTP: `{ error: { code, message, ...details }, requestId }`. */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(DomainErrorFilter.name);
+
+  constructor(private readonly renderer: TemplateRenderer) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -96,7 +110,7 @@ export class DomainErrorFilter implements ExceptionFilter {
       );
     }
     // A person opening a mailed page link without a session gets the login form, then the page.
-    if (status === 401 && isPageRequest(req)) {
+    if (status === 401 && req.method === 'GET' && isPageRequest(req)) {
       res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
       return;
     }
@@ -106,10 +120,36 @@ export class DomainErrorFilter implements ExceptionFilter {
       // A dependency is down or stalled: worth another try shortly.
       res.setHeader('Retry-After', '5');
     }
+    if (isPageRequest(req)) {
+      res
+        .status(status)
+        .type('html')
+        .send(this.page(req, res, status, body));
+      return;
+    }
     // JSON even on routes that declared another type (pages, downloads) for their success.
     res
       .status(status)
       .type('application/json')
       .json({ error: body, requestId: requestIdOf(req, res) });
+  }
+
+  /** The HTML face of the same error; a 409 names what the user may do instead. */
+  private page(req: Request, res: Response, status: number, body: Record<string, unknown>): string {
+    const allowed = Array.isArray(body.allowedActions)
+      ? body.allowedActions.filter(isRequirementAction).map((a) => requirementStepLabel(a))
+      : [];
+    const back = /^\/requirements\/[^/]+/.exec(req.path)?.[0] ?? null;
+    return this.renderer.render('pages/error.html', {
+      title: `${status} ${PAGE_HEADINGS[status] ?? '出错了'}`,
+      status,
+      heading: PAGE_HEADINGS[status] ?? '出错了',
+      message: typeof body.message === 'string' ? body.message : '',
+      conflict: status === 409,
+      login: status === 401,
+      allowed,
+      back,
+      requestId: requestIdOf(req, res),
+    });
   }
 }

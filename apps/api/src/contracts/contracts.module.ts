@@ -10,6 +10,6 @@ import { ContractsService } from './contracts.service';
   imports: [IdentityModule],
   controllers: [ContractsController],
   providers: [ContractsService, ContractAccessService],
-  exports: [ContractAccessService],
+  exports: [ContractAccessService, ContractsService],
 })
 export class ContractsModule {}

@@ -90,6 +90,7 @@ export class ContractsService {
       contractId: id,
       subjectType,
       subjectId: rest.length > 0 ? rest.join(':') : undefined,
+      actorEmail: query.actor,
       page,
       pageSize,
     });

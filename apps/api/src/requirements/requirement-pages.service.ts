@@ -24,15 +24,35 @@ export class RequirementPagesService {
     private readonly renderer: TemplateRenderer,
   ) {}
 
-  async page(actor: Actor, id: string): Promise<string> {
+  /** `around` adds what the console shows with it: the frame and the action forms. */
+  async page(
+    actor: Actor,
+    id: string,
+    around: (r: RequirementDto) => Promise<Record<string, unknown>> = () => Promise.resolve({}),
+  ): Promise<string> {
     const visible = await this.access.requireVisible(actor, id);
     const r = await this.reads.detail(actor, visible);
+    const { assessment, delivery } = r.deadlines;
     return this.renderer.render('pages/requirement.html', {
       ...common(r, visible.contract),
-      title: `${r.id} ${r.title}`,
+      ...(await around(r)),
       status: STATUS_LABELS[r.status],
       assessmentDueAt: shanghaiMinute(r.assessmentDueAt),
-      allowedActions: r.allowedActions,
+      deadlines: [
+        assessment && {
+          label: '评估期限',
+          dueAt: shanghaiMinute(assessment.dueAt),
+          provisional: assessment.provisional,
+          missed: assessment.breachedAt ? `已超期（${shanghaiMinute(assessment.breachedAt)}）` : '',
+        },
+        delivery && {
+          label: '交付期限',
+          dueAt: `${delivery.plannedDeliveryDate}（${shanghaiMinute(delivery.dueAt)}）`,
+          provisional: delivery.provisional,
+          missed: delivery.overdueAt ? `已超期（${shanghaiMinute(delivery.overdueAt)}）` : '',
+        },
+      ].filter(Boolean),
+      workLog: r.workLog.map((w) => ({ ...w, loggedAt: shanghaiMinute(w.loggedAt) })),
       accepted: r.status === 'accepted',
       timeline: r.timeline.map((t) => ({
         at: shanghaiMinute(t.at),

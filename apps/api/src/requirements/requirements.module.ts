@@ -4,7 +4,6 @@ import { RequirementAccessService } from './requirement-access.service';
 import { RequirementActionsController } from './requirement-actions.controller';
 import { RequirementActionsService } from './requirement-actions.service';
 import { RequirementLedgerExporter } from './requirement-ledger.exporter';
-import { RequirementPageController } from './requirement-page.controller';
 import { RequirementPagesService } from './requirement-pages.service';
 import { RequirementRecipientsService } from './requirement-recipients.service';
 import { RequirementReportsService } from './requirement-reports.service';
@@ -21,7 +20,6 @@ import { RequirementsService } from './requirements.service';
     ContractRequirementsController,
     RequirementsController,
     RequirementActionsController,
-    RequirementPageController,
   ],
   providers: [
     RequirementAccessService,
@@ -32,6 +30,13 @@ import { RequirementsService } from './requirements.service';
     RequirementRecipientsService,
     RequirementPagesService,
     RequirementLedgerExporter,
+  ],
+  exports: [
+    RequirementsService,
+    RequirementPagesService,
+    RequirementSubmissionService,
+    RequirementActionsService,
+    RequirementReportsService,
   ],
 })
 export class RequirementsModule {}

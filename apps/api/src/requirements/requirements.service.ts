@@ -47,6 +47,8 @@ export class RequirementsService {
       status: query.status,
       kind: query.kind,
       overdue: query.overdue,
+      system: query.system,
+      q: query.q,
       page: query.page ?? 1,
       pageSize: query.pageSize ?? 50,
     });

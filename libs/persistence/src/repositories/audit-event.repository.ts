@@ -8,6 +8,8 @@ export interface AuditQuery {
   contractId: string;
   subjectType?: string;
   subjectId?: string;
+  actorId?: string;
+  actorEmail?: string;
   /** 1-based. */
   page: number;
   pageSize: number;
@@ -61,6 +63,9 @@ export class AuditEventRepository {
       .where('a.contract_id = :contractId', { contractId: query.contractId });
     if (query.subjectType) qb.andWhere('a.subject_type = :t', { t: query.subjectType });
     if (query.subjectId) qb.andWhere('a.subject_id = :s', { s: query.subjectId });
+    if (query.actorId) qb.andWhere('a.actor_id = :actor', { actor: query.actorId });
+    if (query.actorEmail)
+      qb.andWhere('lower(a.actor_email) = lower(:email)', { email: query.actorEmail });
     const [items, total] = await qb
       .orderBy('a.id', 'DESC')
       .skip((query.page - 1) * query.pageSize)

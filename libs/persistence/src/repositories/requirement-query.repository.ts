@@ -44,15 +44,25 @@ export class RequirementQueryRepository {
     filter: RequirementListFilter,
   ): Promise<Paged<RequirementListItem>> {
     const where = `r.contract_id = $1 AND ($2::text IS NULL OR r.status = $2)
-      AND ($3::text IS NULL OR r.kind = $3) AND ($4::boolean IS NULL OR ${OVERDUE_SQL} = $4)`;
-    const params = [contractId, filter.status ?? null, filter.kind ?? null, filter.overdue ?? null];
+      AND ($3::text IS NULL OR r.kind = $3) AND ($4::boolean IS NULL OR ${OVERDUE_SQL} = $4)
+      AND ($5::text IS NULL OR r.system = $5)
+      AND ($6::text IS NULL OR strpos(lower(r.id), lower($6)) > 0
+        OR strpos(lower(r.title), lower($6)) > 0)`;
+    const params = [
+      contractId,
+      filter.status ?? null,
+      filter.kind ?? null,
+      filter.overdue ?? null,
+      filter.system ?? null,
+      filter.q?.trim() || null,
+    ];
     const counted: Array<{ total: string }> = await this.ds.query(
       `SELECT count(*) AS total FROM requirement r WHERE ${where}`,
       params,
     );
     const rows: ListRow[] = await this.ds.query(
       `SELECT ${LIST_COLUMNS} FROM requirement r WHERE ${where}
-       ORDER BY r.received_at DESC, r.id DESC LIMIT $5 OFFSET $6`,
+       ORDER BY r.received_at DESC, r.id DESC LIMIT $7 OFFSET $8`,
       [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
     );
     return {

@@ -43,6 +43,9 @@ export interface RequirementListFilter {
   kind?: RequirementKind;
   /** Open requests past their assessment deadline or planned delivery date. */
   overdue?: boolean;
+  system?: string;
+  /** Part of the number or the title, any case. */
+  q?: string;
   page: number;
   pageSize: number;
 }

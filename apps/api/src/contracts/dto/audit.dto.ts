@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsEmail, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { AUDIT_ACTOR_TYPES, PARTIES, type AuditActorType, type Party } from '@luyue/domain';
 
 export class AuditQueryDto {
@@ -11,6 +11,11 @@ export class AuditQueryDto {
   @IsOptional()
   @Matches(/^[a-z_]{1,50}(:[\w.:-]{1,200})?$/, { message: 'subject must be "type" or "type:id"' })
   subject?: string;
+
+  @ApiPropertyOptional({ example: 'vendor.pm@demo.luyue.local', description: 'Who acted (email)' })
+  @IsOptional()
+  @IsEmail({}, { message: 'actor must be an email address' })
+  actor?: string;
 
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional()

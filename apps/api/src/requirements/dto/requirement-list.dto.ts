@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import {
   REQUIREMENT_KINDS,
   REQUIREMENT_PRIORITIES,
@@ -32,6 +32,18 @@ export class RequirementListQueryDto {
   )
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
+
+  @ApiPropertyOptional({ example: 'HIS', description: 'One maintained system' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  system?: string;
+
+  @ApiPropertyOptional({ description: 'Search: part of the request number or title' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
 
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional()

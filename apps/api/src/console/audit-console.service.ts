@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { DomainError, isParty, type Actor, requirementStepLabel } from '@luyue/domain';
+import { TemplateRenderer } from '@luyue/notifications';
+import type { Request, Response } from 'express';
+import { AuditQueryDto } from '../contracts/dto/audit.dto';
+import { ContractsService } from '../contracts/contracts.service';
+import { shanghaiMinute } from '../requirements/requirement-labels';
+import { PARTY_LABELS } from './console-labels';
+import { ConsoleFrameService } from './console-frame.service';
+
+const PAGE_SIZE = 50;
+
+/** The contract's audit trail, by subject and actor, on the REST route's service. */
+@Injectable()
+export class AuditConsoleService {
+  constructor(
+    private readonly frames: ConsoleFrameService,
+    private readonly renderer: TemplateRenderer,
+    private readonly contracts: ContractsService,
+  ) {}
+
+  async page(req: Request, res: Response, actor: Actor): Promise<string> {
+    const frame = await this.frames.frame(req, res, actor, {
+      title: '审计记录',
+      crumbs: [{ label: '审计记录' }],
+      section: '/audit',
+    });
+    const q = req.query as Record<string, unknown>;
+    const text = (k: string): string => (typeof q[k] === 'string' ? q[k].trim() : '');
+    const query = plainToInstance(AuditQueryDto, {
+      subject: text('subject') || undefined,
+      actor: text('actor') || undefined,
+      page: text('page') || undefined,
+      pageSize: PAGE_SIZE,
+    });
+    const invalid = await validate(query);
+    if (invalid.length > 0) {
+      throw new DomainError(
+        'validation_failed',
+        '筛选条件不正确：对象为“类型”或“类型:编号”，操作人为邮箱',
+      );
+    }
+    const contract = frame.contract;
+    if (!contract) return this.renderer.render('pages/audit.html', { layout: frame.layout });
+    const found = await this.contracts.auditTrail(actor, contract.id, query);
+    const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
+    const link = (page: number): string =>
+      `/audit?${new URLSearchParams({ subject: text('subject'), actor: text('actor'), page: String(page) }).toString()}`;
+    return this.renderer.render('pages/audit.html', {
+      layout: frame.layout,
+      contract,
+      filters: { subject: text('subject'), actor: text('actor') },
+      items: found.items.map((e) => ({
+        at: shanghaiMinute(e.occurredAt),
+        actor: e.actorEmail ?? (e.actorType === 'system' ? '系统' : e.actorType),
+        party: isParty(e.party) ? PARTY_LABELS[e.party] : '',
+        action: requirementStepLabel(e.action.replace(/^requirement\./, '')),
+        code: e.action,
+        subject: `${e.subjectType}:${e.subjectId}`,
+        link: e.subjectType === 'requirement' ? `/requirements/${e.subjectId}` : null,
+      })),
+      total: found.total,
+      page: found.page,
+      pages,
+      prev: found.page > 1 ? link(found.page - 1) : null,
+      next: found.page < pages ? link(found.page + 1) : null,
+    });
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@luyue/config';
+import type { Actor } from '@luyue/domain';
+import type { Request, Response } from 'express';
+import type { AuthenticatedRequest } from '../auth/authenticated-request.types';
+import { sessionCookieOptions } from '../auth/session-cookie';
+import type { ContractDto } from '../contracts/dto/contract.dto';
+import { ContractsService } from '../contracts/contracts.service';
+import { PARTY_LABELS, ROLE_LABELS } from './console-labels';
+import { CsrfService } from './csrf.service';
+
+const CONTRACT_COOKIE = 'luyue_contract';
+const FLASH_COOKIE = 'luyue_flash';
+
+export interface Crumb {
+  href?: string;
+  label: string;
+}
+
+/** What every console page shows around its content; `contract` is the one switched to. */
+export interface Frame {
+  contract: ContractDto | null;
+  layout: Record<string, unknown>;
+}
+
+const NAV = [
+  { href: '/', label: '工作台' },
+  { href: '/requirements', label: '需求' },
+  { href: '/quota', label: '配额与统计' },
+  { href: '/audit', label: '审计记录' },
+] as const;
+
+/** The layout of every console page: user and party, contract switcher, nav, crumbs, flash. */
+@Injectable()
+export class ConsoleFrameService {
+  constructor(
+    private readonly contracts: ContractsService,
+    private readonly csrf: CsrfService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async frame(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    page: { title: string; crumbs: Crumb[]; section: string },
+  ): Promise<Frame> {
+    const mine = await this.contracts.list(actor);
+    const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
+    const asked = typeof req.query.contract === 'string' ? req.query.contract : undefined;
+    const contract =
+      mine.find((c) => c.id === asked) ??
+      mine.find((c) => c.id === cookies[CONTRACT_COOKIE]) ??
+      mine[0] ??
+      null;
+    if (contract && asked === contract.id) {
+      res.cookie(CONTRACT_COOKIE, contract.id, sessionCookieOptions(this.config.PUBLIC_BASE_URL));
+    }
+    const flash = cookies[FLASH_COOKIE];
+    if (flash) res.clearCookie(FLASH_COOKIE, { path: '/' });
+    const party = contract ? contract.myParty : actor.party;
+    return {
+      contract,
+      layout: {
+        title: `${page.title} · 履约`,
+        user: actor.name,
+        party: party ? PARTY_LABELS[party] : '',
+        roles: actor.roles.map((r) => ROLE_LABELS[r]).join('、'),
+        csrf: this.csrf.token((req as AuthenticatedRequest).sessionId),
+        flash: flash ?? null,
+        nav: NAV.map((n) => ({ ...n, current: n.href === page.section })),
+        contracts: mine.map((c) => ({
+          id: c.id,
+          label: `${c.number} ${c.name}`,
+          selected: c.id === contract?.id,
+        })),
+        path: req.path,
+        crumbs: [{ href: '/', label: '工作台' }, ...page.crumbs],
+      },
+    };
+  }
+}
+
+/** A message for the next page only: a cookie that page reads and clears. */
+export function setFlash(res: Response, message: string, publicBaseUrl: string): void {
+  res.cookie(FLASH_COOKIE, message, { ...sessionCookieOptions(publicBaseUrl), maxAge: 60_000 });
+}

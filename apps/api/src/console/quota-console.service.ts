@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, REQUIREMENT_BREACH_KINDS, type Actor } from '@luyue/domain';
+import { TemplateRenderer } from '@luyue/notifications';
+import type { Request, Response } from 'express';
+import type { QuotaDto, RequirementStatsDto } from '../requirements/dto/requirement-report.dto';
+import { shanghaiMinute } from '../requirements/requirement-labels';
+import { RequirementReportsService } from '../requirements/requirement-reports.service';
+import { BREACH_LABELS, QUOTA_ENTRY_LABELS } from './console-labels';
+import { ConsoleFrameService } from './console-frame.service';
+import { renderSvgChart } from './svg-chart';
+
+export const QUOTA_CHARTS = ['quota', 'breaches'] as const;
+export type QuotaChart = (typeof QUOTA_CHARTS)[number];
+
+const COMPLETION_TARGET = 0.95;
+
+const percent = (rate: number | null): string =>
+  rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
+
+/** 配额与统计: the contract year's interface quota and the annual-report figures. */
+@Injectable()
+export class QuotaConsoleService {
+  constructor(
+    private readonly frames: ConsoleFrameService,
+    private readonly renderer: TemplateRenderer,
+    private readonly reports: RequirementReportsService,
+  ) {}
+
+  async page(req: Request, res: Response, actor: Actor, year?: number): Promise<string> {
+    const frame = await this.frames.frame(req, res, actor, {
+      title: '配额与统计',
+      crumbs: [{ label: '配额与统计' }],
+      section: '/quota',
+    });
+    const contract = frame.contract;
+    if (!contract) return this.renderer.render('pages/quota.html', { layout: frame.layout });
+    const [quota, stats] = await Promise.all([
+      this.reports.quota(actor, contract.id, year),
+      this.reports.stats(actor, contract.id, year),
+    ]);
+    const charts = (chart: QuotaChart) =>
+      `/quota/${chart}.svg?${new URLSearchParams({ contract: contract.id, year: String(quota.year) }).toString()}`;
+    return this.renderer.render('pages/quota.html', {
+      layout: frame.layout,
+      contract,
+      years: contract.years.map((y) => ({ ...y, selected: y.yearNo === quota.year })),
+      quota,
+      entries: quota.entries.map((e) => ({
+        ...e,
+        type: QUOTA_ENTRY_LABELS[e.type],
+        at: shanghaiMinute(e.at),
+      })),
+      stats: {
+        ...stats,
+        completionRate: percent(stats.completionRate),
+        onTimeDeliveryRate: percent(stats.onTimeDeliveryRate),
+        belowTarget: stats.completionRate !== null && stats.completionRate < COMPLETION_TARGET,
+      },
+      breaches: REQUIREMENT_BREACH_KINDS.map((k) => ({
+        label: BREACH_LABELS[k],
+        n: stats.breaches[k] ?? 0,
+      })),
+      quotaChart: charts('quota'),
+      breachChart: charts('breaches'),
+    });
+  }
+
+  async chart(actor: Actor, contractId: string, chart: string, year?: number): Promise<string> {
+    if (chart === 'quota') return quotaChart(await this.reports.quota(actor, contractId, year));
+    if (chart === 'breaches') {
+      return breachChart(await this.reports.stats(actor, contractId, year));
+    }
+    throw new DomainError('not_found', `没有图表 ${chart}`);
+  }
+}
+
+function quotaChart(q: QuotaDto): string {
+  const bar = (name: string, value: number, color: string) => ({
+    name,
+    type: 'bar' as const,
+    stack: 'quota',
+    data: [value],
+    itemStyle: { color },
+    label: { show: value > 0, formatter: `${value}` },
+  });
+  return renderSvgChart(
+    {
+      title: {
+        text: `第 ${q.year} 合同年度接口额度（共 ${q.total} 人天）`,
+        textStyle: { fontSize: 14 },
+      },
+      legend: { bottom: 0 },
+      grid: { left: 40, right: 20, top: 40, bottom: 40 },
+      xAxis: { type: 'value', max: Math.max(q.total, q.consumed + q.reserved) },
+      yAxis: { type: 'category', data: ['人天'] },
+      series: [
+        bar('已消耗', q.consumed, '#2f6fb3'),
+        bar('已预留', q.reserved, '#e0a030'),
+        bar('剩余', Math.max(q.remaining, 0), '#8cc091'),
+      ],
+    },
+    { width: 640, height: 180 },
+  );
+}
+
+function breachChart(s: RequirementStatsDto): string {
+  return renderSvgChart(
+    {
+      title: { text: `第 ${s.contractYear} 合同年度违约次数`, textStyle: { fontSize: 14 } },
+      grid: { left: 40, right: 20, top: 40, bottom: 40 },
+      xAxis: { type: 'category', data: REQUIREMENT_BREACH_KINDS.map((k) => BREACH_LABELS[k]) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        {
+          type: 'bar',
+          data: REQUIREMENT_BREACH_KINDS.map((k) => s.breaches[k] ?? 0),
+          itemStyle: { color: '#a1241b' },
+          label: { show: true, position: 'top' },
+        },
+      ],
+    },
+    { width: 640, height: 240 },
+  );
+}

@@ -1,0 +1,233 @@
+import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import {
+  DomainError,
+  isRequirementAction,
+  KIND_LABELS,
+  PRIORITY_LABELS,
+  REQUIREMENT_KINDS,
+  REQUIREMENT_PRIORITIES,
+  REQUIREMENT_STATUSES,
+  STATUS_LABELS,
+  type Actor,
+  requirementStepLabel,
+} from '@luyue/domain';
+import { TemplateRenderer } from '@luyue/notifications';
+import type { Request, Response } from 'express';
+import type { RequirementDto } from '../requirements/dto/requirement.dto';
+import { RequirementListQueryDto } from '../requirements/dto/requirement-list.dto';
+import { SubmitRequirementDto } from '../requirements/dto/submit-requirement.dto';
+import { shanghaiMinute } from '../requirements/requirement-labels';
+import { RequirementActionsService } from '../requirements/requirement-actions.service';
+import { RequirementPagesService } from '../requirements/requirement-pages.service';
+import { RequirementSubmissionService } from '../requirements/requirement-submission.service';
+import { RequirementsService } from '../requirements/requirements.service';
+import { ConsoleFrameService, type Frame } from './console-frame.service';
+import { formFields, readForm } from './console-form';
+import {
+  REQUIREMENT_ACTION_FORMS,
+  submitFields,
+  type FieldOption,
+} from './requirement-action-fields';
+
+/** A page, or where to go after a form that worked (with the flash to show there). */
+export type ConsoleOutcome =
+  | { kind: 'page'; status: number; html: string }
+  | { kind: 'redirect'; location: string; flash: string };
+
+interface Failed {
+  action: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}
+
+const PAGE_SIZE = 20;
+
+const choose = <T extends string>(
+  values: readonly T[],
+  labels: Readonly<Record<T, string>>,
+  selected: unknown,
+): Array<FieldOption & { selected: boolean }> =>
+  values.map((value) => ({ value, label: labels[value], selected: value === selected }));
+
+/** The request pages of the console, on the services behind the REST routes. */
+@Injectable()
+export class RequirementConsoleService {
+  constructor(
+    private readonly frames: ConsoleFrameService,
+    private readonly renderer: TemplateRenderer,
+    private readonly reads: RequirementsService,
+    private readonly pages: RequirementPagesService,
+    private readonly submission: RequirementSubmissionService,
+    private readonly actions: RequirementActionsService,
+  ) {}
+
+  async list(req: Request, res: Response, actor: Actor): Promise<string> {
+    const frame = await this.frames.frame(req, res, actor, {
+      title: '需求',
+      crumbs: [{ label: '需求' }],
+      section: '/requirements',
+    });
+    const q = req.query as Record<string, unknown>;
+    const query = plainToInstance(RequirementListQueryDto, {
+      ...pick(q, ['status', 'kind', 'system', 'overdue', 'q', 'page']),
+      pageSize: PAGE_SIZE,
+    });
+    const invalid = await validate(query);
+    if (invalid.length > 0) {
+      throw new DomainError('validation_failed', '筛选条件不正确', {
+        fields: invalid.map((e) => ({ field: e.property, message: 'invalid' })),
+      });
+    }
+    const contract = frame.contract;
+    const found = contract
+      ? await this.reads.list(actor, contract.id, query)
+      : { items: [], total: 0, page: 1, pageSize: PAGE_SIZE };
+    const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
+    const link = (page: number): string =>
+      `/requirements?${new URLSearchParams({ ...stringsOf(q), page: String(page) }).toString()}`;
+    return this.renderer.render('pages/requirements.html', {
+      layout: frame.layout,
+      contract,
+      canSubmit: contract?.myParty === 'hospital',
+      filters: {
+        statuses: choose(REQUIREMENT_STATUSES, STATUS_LABELS, q.status),
+        kinds: choose(REQUIREMENT_KINDS, KIND_LABELS, q.kind),
+        systems: (contract?.settings.systems ?? []).map((s) => ({
+          value: s,
+          label: s,
+          selected: s === q.system,
+        })),
+        overdue: q.overdue === 'true',
+        q: typeof q.q === 'string' ? q.q : '',
+      },
+      items: found.items.map((i) => ({
+        ...i,
+        status: STATUS_LABELS[i.status],
+        kind: i.kind ? KIND_LABELS[i.kind] : '待评估',
+        priority: PRIORITY_LABELS[i.priority],
+        receivedAt: shanghaiMinute(i.receivedAt),
+      })),
+      total: found.total,
+      page: found.page,
+      pages,
+      prev: found.page > 1 ? link(found.page - 1) : null,
+      next: found.page < pages ? link(found.page + 1) : null,
+    });
+  }
+
+  async newForm(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    failed?: Omit<Failed, 'action'>,
+  ): Promise<string> {
+    const frame = await this.newFrame(req, res, actor);
+    return this.renderNew(frame, failed);
+  }
+
+  async submit(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    body: Record<string, unknown>,
+    requestId: string | null,
+  ): Promise<ConsoleOutcome> {
+    const frame = await this.newFrame(req, res, actor);
+    if (!frame.contract) throw new DomainError('not_found', '没有可提交需求的合同');
+    const fields = submitFields(frame.contract.settings.systems);
+    const form = await readForm(SubmitRequirementDto, fields, body);
+    if (!form.ok) {
+      return { kind: 'page', status: 400, html: this.renderNew(frame, form) };
+    }
+    const r = await this.submission.submit(actor, frame.contract.id, form.payload, requestId);
+    return { kind: 'redirect', location: `/requirements/${r.id}`, flash: `已提交需求 ${r.id}` };
+  }
+
+  async page(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    id: string,
+    failed?: Failed,
+  ): Promise<string> {
+    return this.pages.page(actor, id, async (r) => {
+      const frame = await this.frames.frame(req, res, actor, {
+        title: `${r.id} ${r.title}`,
+        crumbs: [{ href: '/requirements', label: '需求' }, { label: r.id }],
+        section: '/requirements',
+      });
+      return { layout: frame.layout, forms: this.forms(r, failed) };
+    });
+  }
+
+  async act(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    id: string,
+    action: string,
+    body: Record<string, unknown>,
+    requestId: string | null,
+  ): Promise<ConsoleOutcome> {
+    if (!isRequirementAction(action)) throw new DomainError('not_found', `没有操作 ${action}`);
+    const { dto, fields } = REQUIREMENT_ACTION_FORMS[action];
+    const form = await readForm(dto, fields, body);
+    if (!form.ok) {
+      const html = await this.page(req, res, actor, id, { action, ...form });
+      return { kind: 'page', status: 400, html };
+    }
+    await this.actions.run({ actor, requestId, idempotencyKey: null }, id, action, form.payload);
+    return {
+      kind: 'redirect',
+      location: `/requirements/${encodeURIComponent(id)}`,
+      flash: `已完成：${requirementStepLabel(action)}`,
+    };
+  }
+
+  private forms(r: RequirementDto, failed?: Failed): unknown[] {
+    return r.allowedActions.map((action) => ({
+      action,
+      label: requirementStepLabel(action),
+      href: `/requirements/${encodeURIComponent(r.id)}/actions/${action}`,
+      failed: failed?.action === action,
+      fields: formFields(
+        action,
+        REQUIREMENT_ACTION_FORMS[action].fields,
+        failed?.action === action ? failed.values : {},
+        failed?.action === action ? failed.errors : {},
+      ),
+    }));
+  }
+
+  private newFrame(req: Request, res: Response, actor: Actor): Promise<Frame> {
+    return this.frames.frame(req, res, actor, {
+      title: '提交需求',
+      crumbs: [{ href: '/requirements', label: '需求' }, { label: '提交需求' }],
+      section: '/requirements',
+    });
+  }
+
+  private renderNew(frame: Frame, failed?: Omit<Failed, 'action'>): string {
+    const fields = submitFields(frame.contract?.settings.systems ?? []);
+    return this.renderer.render('pages/requirement-new.html', {
+      layout: frame.layout,
+      contract: frame.contract,
+      fields: formFields('new', fields, failed?.values, failed?.errors),
+      priorities: REQUIREMENT_PRIORITIES,
+    });
+  }
+}
+
+function pick(q: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (typeof q[k] === 'string' && q[k] !== '') out[k] = q[k];
+  return out;
+}
+
+function stringsOf(q: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(q)) if (typeof v === 'string' && k !== 'page') out[k] = v;
+  return out;
+}
