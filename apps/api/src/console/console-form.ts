@@ -41,7 +41,7 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, string>> = {
   isString: '此项必填',
   isIn: '请从列表中选择',
   isNumber: '请输入数字（最多两位小数）',
-  isPersonDays: '请输入大于 0 的数字（最多两位小数）',
+  isPersonDays: '请输入数字（最多两位小数）',
   isPositive: '必须大于 0',
   min: '不能小于 0',
   max: '数值过大',
