@@ -231,7 +231,7 @@ describe('the web console in a browser', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('配额与统计');
     await expect(page.getByText('完成率（目标 95%）').count()).resolves.toBe(1);
     const charts = page.locator('img.chart');
-    await expect(charts.count()).resolves.toBe(2);
+    await expect(charts.count()).resolves.toBe(3);
     const src = await charts.first().getAttribute('src');
     const svg = await page.request.get(src!);
     expect(svg.headers()['content-type']).toContain('image/svg+xml');
@@ -239,7 +239,10 @@ describe('the web console in a browser', () => {
     const drawn = await charts.evaluateAll((imgs) =>
       imgs.map((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
     );
-    expect(drawn).toEqual([640, 640]);
+    expect(drawn).toEqual([640, 640, 640]);
+    // The monthly stack counts this run's requests in the current month.
+    const monthly = await page.request.get((await charts.nth(1).getAttribute('src'))!);
+    expect(await monthly.text()).toContain('每月提交的需求');
     await screenshot(page, 'quota');
   });
 

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, REQUIREMENT_BREACH_KINDS, type Actor } from '@luyue/domain';
+import {
+  DomainError,
+  REQUIREMENT_BREACH_KINDS,
+  REQUIREMENT_STATUSES,
+  STATUS_LABELS,
+  type Actor,
+  type RequirementStatus,
+} from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
 import type { QuotaDto, RequirementStatsDto } from '../requirements/dto/requirement-report.dto';
@@ -9,7 +16,7 @@ import { BREACH_LABELS, QUOTA_ENTRY_LABELS } from './console-labels';
 import { ConsoleFrameService } from './console-frame.service';
 import { renderSvgChart } from './svg-chart';
 
-export const QUOTA_CHARTS = ['quota', 'breaches'] as const;
+export const QUOTA_CHARTS = ['quota', 'breaches', 'monthly'] as const;
 export type QuotaChart = (typeof QUOTA_CHARTS)[number];
 
 const COMPLETION_TARGET = 0.95;
@@ -62,6 +69,7 @@ export class QuotaConsoleService {
       })),
       quotaChart: charts('quota'),
       breachChart: charts('breaches'),
+      monthlyChart: charts('monthly'),
     });
   }
 
@@ -69,6 +77,9 @@ export class QuotaConsoleService {
     if (chart === 'quota') return quotaChart(await this.reports.quota(actor, contractId, year));
     if (chart === 'breaches') {
       return breachChart(await this.reports.stats(actor, contractId, year));
+    }
+    if (chart === 'monthly') {
+      return monthlyChart(await this.reports.monthly(actor, contractId, year));
     }
     throw new DomainError('not_found', `没有图表 ${chart}`);
   }
@@ -120,5 +131,35 @@ function breachChart(s: RequirementStatsDto): string {
       ],
     },
     { width: 640, height: 240 },
+  );
+}
+
+/** A stacked bar per month: the requests received that month, by the state they are in now. */
+function monthlyChart(m: {
+  contractYear: number;
+  months: string[];
+  counts: Array<{ month: string; status: RequirementStatus; count: number }>;
+}): string {
+  const present = REQUIREMENT_STATUSES.filter((s) => m.counts.some((c) => c.status === s));
+  return renderSvgChart(
+    {
+      title: {
+        text: `第 ${m.contractYear} 合同年度每月提交的需求（按当前状态）`,
+        textStyle: { fontSize: 14 },
+      },
+      legend: { bottom: 0 },
+      grid: { left: 40, right: 20, top: 40, bottom: 60 },
+      xAxis: { type: 'category', data: m.months.map((month) => month.slice(2).replace('-', '/')) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: present.map((status) => ({
+        name: STATUS_LABELS[status],
+        type: 'bar' as const,
+        stack: 'month',
+        data: m.months.map(
+          (month) => m.counts.find((c) => c.month === month && c.status === status)?.count ?? 0,
+        ),
+      })),
+    },
+    { width: 640, height: 280 },
   );
 }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@luyue/calendar';
-import { contractYearOf, DomainError, shanghaiDate, type Actor } from '@luyue/domain';
+import {
+  contractYearOf,
+  DomainError,
+  shanghaiDate,
+  type Actor,
+  type RequirementStatus,
+} from '@luyue/domain';
 import {
   QuotaLedgerRepository,
   RequirementQueryRepository,
@@ -34,6 +40,32 @@ export class RequirementReportsService {
   async quota(actor: Actor, contractId: string, year?: number): Promise<QuotaDto> {
     const contract = await this.contracts.requireParty(actor, contractId);
     return this.quotaLedger.quota(contractId, contractYearNo(contract, year));
+  }
+
+  /** Submissions of a contract year by month received and status now, every month of the year. */
+  async monthly(
+    actor: Actor,
+    contractId: string,
+    year?: number,
+  ): Promise<{
+    contractYear: number;
+    months: string[];
+    counts: Array<{ month: string; status: RequirementStatus; count: number }>;
+  }> {
+    const contract = await this.contracts.requireParty(actor, contractId);
+    const yearNo = contractYearNo(contract, year);
+    const span = contract.years.find((y) => y.yearNo === yearNo)!;
+    const months: string[] = [];
+    for (let m = span.startDate.slice(0, 7); m <= span.endDate.slice(0, 7);) {
+      months.push(m);
+      const [y, mm] = m.split('-').map(Number);
+      m = mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`;
+    }
+    return {
+      contractYear: yearNo,
+      months,
+      counts: await this.requirements.monthlyByStatus(contractId, yearNo),
+    };
   }
 
   /** Every request of the contract, or of one contract year when `year` is given. */

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { FINAL_REQUIREMENT_STATUSES, type RequirementBreachKind } from '@luyue/domain';
+import {
+  FINAL_REQUIREMENT_STATUSES,
+  type RequirementBreachKind,
+  type RequirementStatus,
+} from '@luyue/domain';
 import {
   LEDGER_COLUMNS,
   LIST_COLUMNS,
@@ -115,6 +119,22 @@ export class RequirementQueryRepository {
       breaches,
       assessed.map((a) => workingDaysBetween(a.received_at, a.assessed_at)),
     );
+  }
+
+  /** How many requests of a contract year were received each month (Shanghai), by status now. */
+  async monthlyByStatus(
+    contractId: string,
+    contractYear: number,
+  ): Promise<Array<{ month: string; status: RequirementStatus; count: number }>> {
+    const rows: Array<{ month: string; status: RequirementStatus; n: string }> =
+      await this.ds.query(
+        `SELECT to_char(received_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, status,
+           count(*) AS n
+         FROM requirement WHERE contract_id = $1 AND contract_year = $2
+         GROUP BY 1, 2 ORDER BY 1, 2`,
+        [contractId, contractYear],
+      );
+    return rows.map((r) => ({ month: r.month, status: r.status, count: Number(r.n) }));
   }
 
   /** Requests whose workflow still runs (not accepted, rejected or cancelled). */
