@@ -2,6 +2,7 @@ export * from './domain-error';
 export * from './deadline.types';
 export * from './party.types';
 export * from './role.types';
+export * from './party-role.labels';
 export * from './actor.types';
 export * from './contract-settings.types';
 export * from './contract-year';

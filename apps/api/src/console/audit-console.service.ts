@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DomainError, isParty, type Actor, requirementStepLabel } from '@luyue/domain';
+import {
+  DomainError,
+  isParty,
+  type Actor,
+  requirementStepLabel,
+  PARTY_LABELS,
+} from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
 import { AuditQueryDto } from '../contracts/dto/audit.dto';
 import { ContractsService } from '../contracts/contracts.service';
 import { shanghaiMinute } from '../requirements/requirement-labels';
-import { PARTY_LABELS } from './console-labels';
 import { ConsoleFrameService } from './console-frame.service';
 
 const PAGE_SIZE = 50;

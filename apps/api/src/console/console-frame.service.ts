@@ -1,3 +1,4 @@
+import { PARTY_LABELS, ROLE_LABELS } from '@luyue/domain';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@luyue/config';
 import type { Actor } from '@luyue/domain';
@@ -6,7 +7,6 @@ import type { AuthenticatedRequest } from '../auth/authenticated-request.types';
 import { sessionCookieOptions } from '../auth/session-cookie';
 import type { ContractDto } from '../contracts/dto/contract.dto';
 import { ContractsService } from '../contracts/contracts.service';
-import { PARTY_LABELS, ROLE_LABELS } from './console-labels';
 import { CsrfService } from './csrf.service';
 
 const CONTRACT_COOKIE = 'luyue_contract';

@@ -6,13 +6,14 @@ import {
   STATUS_LABELS,
   type Actor,
   type RequirementStatus,
+  BREACH_LABELS,
+  QUOTA_ENTRY_LABELS,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
 import type { QuotaDto, RequirementStatsDto } from '../requirements/dto/requirement-report.dto';
 import { shanghaiMinute } from '../requirements/requirement-labels';
 import { RequirementReportsService } from '../requirements/requirement-reports.service';
-import { BREACH_LABELS, QUOTA_ENTRY_LABELS } from './console-labels';
 import { ConsoleFrameService } from './console-frame.service';
 import { renderSvgChart } from './svg-chart';
 

@@ -1,5 +1,7 @@
+import type { QuotaEntryType } from './quota.calculator';
 import type {
   Feasibility,
+  RequirementBreachKind,
   RequirementKind,
   RequirementPriority,
   RequirementStatus,
@@ -39,4 +41,17 @@ export const FEASIBILITY_LABELS: Readonly<Record<Feasibility, string>> = {
   feasible: '可行',
   architecture_change: '需架构调整',
   core_rewrite: '需核心重写',
+};
+
+export const QUOTA_ENTRY_LABELS: Readonly<Record<QuotaEntryType, string>> = {
+  reserve: '预留',
+  release: '释放',
+  consume: '消耗',
+  outside_quota: '额度外结算',
+};
+
+export const BREACH_LABELS: Readonly<Record<RequirementBreachKind, string>> = {
+  assessment_overdue: '评估超期',
+  delivery_overdue: '交付超期',
+  late_replan_notice: '调整计划未提前 7 天告知',
 };
