@@ -2,3 +2,4 @@
 export { deadlineWatchWorkflow } from './deadline-watch.workflow';
 export { noopWorkflow } from './noop.workflow';
 export { customizationRequestWorkflow } from './customization-request.workflow';
+export { changeRequestWorkflow } from './change-request.workflow';

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { AppConfig } from '@luyue/config';
 import { DeadlineWatchActivitiesService } from './activities/deadline-watch.activities';
 import { CustomizationRequestActivitiesService } from './activities/customization-request.activities';
+import { ChangeRequestActivitiesService } from './activities/change-request.activities';
+import { ChangeEffectsService } from './activities/change-effects.service';
 import { repoRoot, workflowBundleOptions } from './workflow-bundle.options';
 
 /** Runs the Temporal worker with the Nest activity injectables; drains it on shutdown. */
@@ -19,12 +21,16 @@ export class TemporalWorkerService implements OnApplicationShutdown {
     private readonly config: AppConfig,
     private readonly deadlineWatch: DeadlineWatchActivitiesService,
     private readonly customizationRequests: CustomizationRequestActivitiesService,
+    private readonly changeRequests: ChangeRequestActivitiesService,
+    private readonly changeEffects: ChangeEffectsService,
   ) {}
 
   /** Activity functions bound to their injectables; the names are the activity types. */
   activities(): Record<string, (...args: never[]) => Promise<unknown>> {
     const d = this.deadlineWatch;
     const r = this.customizationRequests;
+    const c = this.changeRequests;
+    const e = this.changeEffects;
     return {
       computeDeadline: d.computeDeadline.bind(d),
       scheduleDeadline: d.scheduleDeadline.bind(d),
@@ -32,6 +38,8 @@ export class TemporalWorkerService implements OnApplicationShutdown {
       recordDeadlineOutcome: d.recordDeadlineOutcome.bind(d),
       persistRequirementTransition: r.persistRequirementTransition.bind(r),
       computeDeliverySchedule: r.computeDeliverySchedule.bind(r),
+      persistChangeTransition: c.persistChangeTransition.bind(c),
+      applyChangeEffect: e.applyChangeEffect.bind(e),
     };
   }
 

@@ -6,6 +6,9 @@ import { NotificationsModule } from '@luyue/notifications';
 import { PersistenceModule } from '@luyue/persistence';
 import { DeadlineWatchActivitiesService } from './activities/deadline-watch.activities';
 import { CustomizationRequestActivitiesService } from './activities/customization-request.activities';
+import { ChangeRequestActivitiesService } from './activities/change-request.activities';
+import { ChangeEffectsService } from './activities/change-effects.service';
+import { TemporalClientModule } from '@luyue/temporal';
 import { OutboxMailerService } from './outbox/outbox-mailer.service';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { loggerOptions } from './worker-logger.options';
@@ -20,12 +23,15 @@ import { loggerOptions } from './worker-logger.options';
     }),
     NotificationsModule,
     CalendarModule,
+    TemporalClientModule,
   ],
   providers: [
     DeadlineWatchActivitiesService,
     OutboxMailerService,
     TemporalWorkerService,
     CustomizationRequestActivitiesService,
+    ChangeRequestActivitiesService,
+    ChangeEffectsService,
   ],
 })
 export class WorkerModule {}

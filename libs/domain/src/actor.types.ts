@@ -2,11 +2,12 @@ import type { Party } from './party.types';
 import { ROLE_PARTY, type Role } from './role.types';
 
 /**
- * Who is acting: a logged-in user, or the operator holding the configured ADMIN_TOKEN.
+ * Who is acting: a logged-in user, the operator holding the configured ADMIN_TOKEN, or the
+ * recipient of an email link (a user limited to the link's item, party and purpose).
  * `party` is the party of the user's own organization; the operator has none.
  */
 export interface Actor {
-  kind: 'user' | 'operator';
+  kind: 'user' | 'operator' | 'link';
   userId: string;
   email: string;
   name: string;

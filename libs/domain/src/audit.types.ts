@@ -24,15 +24,21 @@ export interface AuditEventInput {
 /** What an audit write records about who acted; built from an Actor or a link recipient. */
 export type AuditActor = Pick<AuditEventInput, 'actorType' | 'actorId' | 'actorEmail' | 'party'>;
 
+const AUDIT_ACTOR_TYPE_OF: Record<'user' | 'operator' | 'link', AuditActorType> = {
+  user: 'user',
+  operator: 'operator',
+  link: 'link_recipient',
+};
+
 /** How an authenticated actor is recorded: the operator (ADMIN_TOKEN, CLI) or a user. */
 export function auditActorOf(actor: {
-  kind: 'user' | 'operator';
+  kind: 'user' | 'operator' | 'link';
   userId: string;
   email: string;
   party: Party | null;
 }): AuditActor {
   return {
-    actorType: actor.kind === 'operator' ? 'operator' : 'user',
+    actorType: AUDIT_ACTOR_TYPE_OF[actor.kind],
     actorId: actor.userId,
     actorEmail: actor.kind === 'operator' ? null : actor.email,
     party: actor.party,

@@ -18,6 +18,8 @@ import { QuotaLedgerRepository } from './repositories/quota-ledger.repository';
 import { RequirementNumberingRepository } from './repositories/requirement-numbering.repository';
 import { RequirementQueryRepository } from './repositories/requirement-query.repository';
 import { RequirementTransitionStore } from './repositories/requirement-transition.store';
+import { ChangeRequestStore } from './repositories/change-request.store';
+import { ChangeRequestQueryRepository } from './repositories/change-request-query.repository';
 
 const REPOSITORIES = [
   CalendarYearRepository,
@@ -35,6 +37,8 @@ const REPOSITORIES = [
   RequirementNumberingRepository,
   RequirementQueryRepository,
   RequirementTransitionStore,
+  ChangeRequestStore,
+  ChangeRequestQueryRepository,
   QuotaLedgerRepository,
   IdempotencyKeyRepository,
 ];

@@ -1,6 +1,5 @@
 import type { Client } from '@temporalio/client';
 import {
-  DomainError,
   type CustomizationRequestInput,
   type RequirementAction,
   type RequirementCommand,
@@ -15,6 +14,7 @@ import {
   type RequirementUpdate,
 } from './definitions';
 import { domainErrorOf } from './update-failure.mapper';
+import { withTimeout } from './update-timeout.util';
 
 /**
  * The api side of the customization-request workflow, kept next to its definitions so that every
@@ -70,33 +70,6 @@ export async function runRequirementAction<A extends RequirementAction>(
     return await withTimeout(result, options.updateId ?? action, options.timeoutMs);
   } catch (error) {
     throw domainErrorOf(error) ?? error;
-  }
-}
-
-/** An accepted Update's result, or `dependency_unavailable` once it takes longer than allowed. */
-async function withTimeout<T>(
-  result: Promise<T>,
-  updateId: string,
-  timeoutMs = 20_000,
-): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new DomainError(
-            'dependency_unavailable',
-            'The change is not confirmed yet; if it was accepted it is recorded shortly',
-            { updateId },
-          ),
-        ),
-      timeoutMs,
-    );
-  });
-  try {
-    return await Promise.race([result, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

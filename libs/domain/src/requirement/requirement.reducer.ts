@@ -199,7 +199,9 @@ export function applyRequirementAction(
     }
     case 'replan': {
       const from = state.plannedDeliveryDate!;
-      const late = isLateReplanNotice(at, from, settings.delayNoticeDays);
+      const late =
+        call.payload.changeRequestId === undefined &&
+        isLateReplanNotice(at, from, settings.delayNoticeDays);
       next.replans = [
         ...state.replans,
         {

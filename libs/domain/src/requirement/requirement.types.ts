@@ -127,6 +127,8 @@ export interface AcceptPayload {
 export interface ReplanPayload {
   plannedDeliveryDate: string;
   reason: string;
+  /** Set when a confirmed change request moves the date: agreed by all, so never a late notice. */
+  changeRequestId?: string;
 }
 
 export interface RequirementPayloads {

@@ -2,6 +2,7 @@ import { Foundation1763860000000 } from './1763860000000-foundation';
 import { Identity1763870000000 } from './1763870000000-identity';
 import { Requirements1763880000000 } from './1763880000000-requirements';
 import { Idempotency1764600000000 } from './1764600000000-idempotency';
+import { ChangeRequests1764700000000 } from './1764700000000-change-requests';
 
 /** Every migration in order; a landed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Identity1763870000000,
   Requirements1763880000000,
   Idempotency1764600000000,
+  ChangeRequests1764700000000,
 ];

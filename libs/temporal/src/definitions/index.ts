@@ -5,3 +5,5 @@ export type * from './deadline-watch.activities';
 export * from './domain-failure';
 export * from './customization-request.definitions';
 export type * from './customization-request.activities';
+export * from './change-request.definitions';
+export type * from './change-request.activities';

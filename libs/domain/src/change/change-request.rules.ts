@@ -1,0 +1,123 @@
+import type { Actor } from '../actor.types';
+import { DomainError, validationFailed, type FieldProblem } from '../domain-error';
+import type { Party } from '../party.types';
+import { allowedActionsIn, checkActionIn } from '../process/process.rules';
+import { CHANGE_PROCESS } from './change-request.process';
+import {
+  REPLY_DECISIONS,
+  type ChangeAction,
+  type ChangeActionCall,
+  type ChangeRequestState,
+  type PartyReply,
+} from './change-request.types';
+
+export const CHANGE_COMMENT_MAX = 2000;
+
+/** The reply of a party, or undefined when the party proposed (it counts as agreeing). */
+export function replyOf(state: Pick<ChangeRequestState, 'replies'>, party: Party) {
+  return state.replies.find((r) => r.party === party);
+}
+
+export function pendingReplies(state: Pick<ChangeRequestState, 'replies'>): PartyReply[] {
+  return state.replies.filter((r) => r.decision === null);
+}
+
+/**
+ * May this actor take this action now? Null when yes; `forbidden` (403) for a wrong role or
+ * party, `invalid_state` (409) for a wrong state or a party that has already answered.
+ */
+export function checkChangeAction(
+  state: Pick<ChangeRequestState, 'changeRequestId' | 'status' | 'replies' | 'proposedBy'>,
+  action: ChangeAction,
+  actor: Pick<Actor, 'roles' | 'party'>,
+): DomainError | null {
+  const error = checkActionIn(
+    CHANGE_PROCESS,
+    { id: state.changeRequestId, status: state.status },
+    action,
+    actor,
+    'a change request',
+  );
+  if (error) return error;
+  const party = actor.party!;
+  if (action === 'withdraw' && party !== state.proposedBy.party) {
+    return new DomainError('forbidden', 'Only the proposing party may withdraw a change request', {
+      action,
+      proposerParty: state.proposedBy.party,
+    });
+  }
+  if (action === 'reply') {
+    const reply = replyOf(state, party);
+    if (!reply) {
+      return new DomainError(
+        'invalid_state',
+        `Your party proposed ${state.changeRequestId} and counts as agreeing`,
+        { action, currentStatus: state.status, party },
+      );
+    }
+    if (reply.decision !== null) {
+      return new DomainError(
+        'invalid_state',
+        `${reply.by?.name ?? 'Your party'} already replied for the ${party} at ${reply.at}`,
+        {
+          action,
+          currentStatus: state.status,
+          party,
+          decision: reply.decision,
+          repliedBy: reply.by?.name ?? null,
+          repliedAt: reply.at,
+          via: reply.via,
+        },
+      );
+    }
+  }
+  return null;
+}
+
+/** The payload rules every path shares (console, REST, email link). */
+export function validateChangePayload(call: ChangeActionCall): DomainError | null {
+  const problems: FieldProblem[] = [];
+  switch (call.action) {
+    case 'reply': {
+      const { decision, comment } = call.payload;
+      if (!(REPLY_DECISIONS as readonly string[]).includes(decision)) {
+        problems.push({ field: 'decision', message: 'must be agree or disagree' });
+      }
+      if (decision === 'disagree' && comment.trim() === '') {
+        problems.push({ field: 'comment', message: 'is required when disagreeing' });
+      }
+      if (comment.length > CHANGE_COMMENT_MAX) {
+        problems.push({
+          field: 'comment',
+          message: `must be at most ${CHANGE_COMMENT_MAX} characters`,
+        });
+      }
+      break;
+    }
+    case 'withdraw':
+      if (call.payload.reason.trim() === '') {
+        problems.push({ field: 'reason', message: 'is required' });
+      }
+      break;
+    case 'archive':
+      if (call.payload.documents.length === 0) {
+        problems.push({
+          field: 'documents',
+          message: 'at least one configuration document is required',
+        });
+      }
+      break;
+    default:
+      break;
+  }
+  return problems.length > 0 ? validationFailed(problems) : null;
+}
+
+/** Actions possible now: for this actor when given (with the party rules), else for anyone. */
+export function allowedChangeActions(
+  state: Pick<ChangeRequestState, 'changeRequestId' | 'status' | 'replies' | 'proposedBy'>,
+  actor?: Pick<Actor, 'roles' | 'party'>,
+): ChangeAction[] {
+  const candidates = allowedActionsIn(CHANGE_PROCESS, state.status, actor);
+  return actor ? candidates.filter((a) => checkChangeAction(state, a, actor) === null) : candidates;
+}

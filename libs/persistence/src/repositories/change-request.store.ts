@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  DomainError,
+  formatChangeRequestId,
+  type ChangeRequestState,
+  type ChangeTransitionInput,
+  type Party,
+  type StoredFileRef,
+} from '@luyue/domain';
+
+export interface NewChangeRequestRow {
+  id: string;
+  contractId: string;
+  contractYear: number;
+  title: string;
+  description: string;
+  changeType: string;
+  proposerParty: Party;
+  proposedById: string;
+  proposedByEmail: string;
+  proposedAt: string;
+}
+
+export interface NewStoredFile extends StoredFileRef {
+  contractId: string;
+  purpose: string;
+  storageKey: string;
+  uploadedBy: string;
+  uploadedByEmail: string | null;
+}
+
+/**
+ * Writes of change requests: numbering and the proposal row (api, in the proposal's
+ * transaction), and each transition (worker, keyed by (id, seq) so a retry writes nothing twice).
+ */
+@Injectable()
+export class ChangeRequestStore {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** `CHG-<year>-<4 digits>` without gaps: the counter row stays locked until commit. */
+  async allocate(manager: EntityManager, year: number): Promise<string> {
+    const rows: Array<{ last_sequence: number }> = await manager.query(
+      `INSERT INTO change_request_counter (year, last_sequence) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last_sequence = change_request_counter.last_sequence + 1
+       RETURNING last_sequence`,
+      [year],
+    );
+    try {
+      return formatChangeRequestId(year, rows[0].last_sequence);
+    } catch {
+      throw new DomainError('conflict', `All change numbers of ${year} are used`);
+    }
+  }
+
+  async insertProposed(manager: EntityManager, row: NewChangeRequestRow): Promise<void> {
+    await manager.query(
+      `INSERT INTO change_request (id, contract_id, contract_year, title, description, change_type,
+         proposer_party, proposed_by, proposed_by_email, proposed_at, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'awaiting_replies')`,
+      [
+        row.id,
+        row.contractId,
+        row.contractYear,
+        row.title,
+        row.description,
+        row.changeType,
+        row.proposerParty,
+        row.proposedById,
+        row.proposedByEmail,
+        row.proposedAt,
+      ],
+    );
+  }
+
+  /** False when (changeRequestId, seq) was written before: a retry or a replay. */
+  async insertTransition(manager: EntityManager, input: ChangeTransitionInput): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO change_request_transition (change_request_id, seq, action, actor_id,
+         actor_email, party, from_status, to_status, payload, at, request_id, workflow_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12)
+       ON CONFLICT (change_request_id, seq) DO NOTHING
+       RETURNING seq`,
+      [
+        input.changeRequestId,
+        input.transitionSeq,
+        input.action,
+        input.actor?.userId ?? null,
+        input.actor?.email ?? null,
+        input.actor?.party ?? null,
+        input.fromStatus,
+        input.toStatus,
+        JSON.stringify(input.payload),
+        input.at,
+        input.requestId,
+        input.workflowId,
+      ],
+    );
+    return rows.length === 1;
+  }
+
+  /** The row's columns from the workflow state (the row is a projection). */
+  async saveProjection(manager: EntityManager, s: ChangeRequestState): Promise<void> {
+    const due = s.replies.map((r) => r.dueAt).filter((d): d is string => d !== null);
+    await manager.query(
+      `UPDATE change_request SET status = $2, reply_due_at = $3, outcome_at = $4,
+         state = $5::jsonb, last_seq = $6, updated_at = $7
+       WHERE id = $1 AND last_seq < $6`,
+      [
+        s.changeRequestId,
+        s.status,
+        due.sort()[0] ?? null,
+        s.outcomeAt,
+        JSON.stringify(s),
+        s.seq,
+        s.updatedAt,
+      ],
+    );
+  }
+
+  async appendBreach(
+    manager: EntityManager,
+    s: ChangeRequestState,
+    seq: number,
+    party: Party,
+    dueAt: string,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO change_request_breach (change_request_id, contract_id, contract_year, party,
+         due_at, recorded_at, seq)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (change_request_id, party) DO NOTHING`,
+      [s.changeRequestId, s.contractId, s.contractYear, party, dueAt, s.updatedAt, seq],
+    );
+  }
+
+  async insertFile(manager: EntityManager, file: NewStoredFile): Promise<void> {
+    await manager.query(
+      `INSERT INTO stored_file (id, contract_id, purpose, filename, content_type, size, sha256,
+         storage_key, uploaded_by, uploaded_by_email)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        file.id,
+        file.contractId,
+        file.purpose,
+        file.filename,
+        file.contentType,
+        file.size,
+        file.sha256,
+        file.storageKey,
+        file.uploadedBy,
+        file.uploadedByEmail,
+      ],
+    );
+  }
+
+  /** Binds uploaded files to the item they belong to (only files not bound yet). */
+  async attachFiles(
+    manager: EntityManager,
+    contractId: string,
+    ids: string[],
+    subject: { type: string; id: string },
+  ): Promise<StoredFileRef[]> {
+    if (ids.length === 0) return [];
+    const rows: StoredFileRef[] = await manager.query(
+      `UPDATE stored_file SET subject_type = $3, subject_id = $4
+       WHERE id = ANY($2::uuid[]) AND contract_id = $1 AND subject_id IS NULL
+       RETURNING id, filename, content_type AS "contentType", size::int AS size, sha256`,
+      [contractId, ids, subject.type, subject.id],
+    );
+    if (rows.length !== new Set(ids).size) {
+      throw new DomainError('validation_failed', 'attachments: unknown or already used file id', {
+        fields: [{ field: 'attachments', message: 'unknown or already used file id' }],
+      });
+    }
+    return ids.map((id) => rows.find((r) => r.id === id)!);
+  }
+
+  async findFile(
+    id: string,
+  ): Promise<
+    (StoredFileRef & { contractId: string; storageKey: string; subjectId: string | null }) | null
+  > {
+    const rows: Array<
+      StoredFileRef & { contractId: string; storageKey: string; subjectId: string | null }
+    > = await this.ds.query(
+      `SELECT id, filename, content_type AS "contentType", size::int AS size, sha256,
+         contract_id AS "contractId", storage_key AS "storageKey", subject_id AS "subjectId"
+       FROM stored_file WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+}

@@ -1,0 +1,28 @@
+import { DomainError } from '@luyue/domain';
+
+/** An accepted Update's result, or `dependency_unavailable` once it takes longer than allowed. */
+export async function withTimeout<T>(
+  result: Promise<T>,
+  updateId: string,
+  timeoutMs = 20_000,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new DomainError(
+            'dependency_unavailable',
+            'The change is not confirmed yet; if it was accepted it is recorded shortly',
+            { updateId },
+          ),
+        ),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([result, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
