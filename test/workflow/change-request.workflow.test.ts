@@ -169,8 +169,9 @@ describe('changeRequestWorkflow on the time-skipping server', () => {
         });
         expect(after.status).toBe('rejected');
         expect(writes.map((w) => w.action)).toEqual(['replies_requested', 'reply', 'rejected']);
+        // The workflow has ended: no Update reaches it (the api answers 409 from the row).
         const late = await refusal(act('reply', supervisor, agree));
-        expect([late.code, late.details?.currentStatus]).toEqual(['invalid_state', 'rejected']);
+        expect([late.code, late.details?.workflowClosed]).toEqual(['not_found', true]);
         expect((await state()).status).toBe('rejected');
       },
     );
@@ -243,7 +244,7 @@ describe('changeRequestWorkflow on the time-skipping server', () => {
         const lapsed = await state();
         expect([lapsed.status, lapsed.silentParties]).toEqual(['lapsed', ['supervisor']]);
         const late = await refusal(act('reply', supervisor, agree));
-        expect([late.code, late.details?.currentStatus]).toEqual(['invalid_state', 'lapsed']);
+        expect([late.code, late.details?.workflowClosed]).toEqual(['not_found', true]);
       },
     );
   });

@@ -20,6 +20,8 @@ import { HealthService } from './health/health.service';
 import { IdentityModule } from './identity/identity.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { RequirementsModule } from './requirements/requirements.module';
+import { ChangeRequestsModule } from './change-requests/change-requests.module';
+import { FilesModule } from './files/files.module';
 
 @Module({
   imports: [
@@ -37,6 +39,8 @@ import { RequirementsModule } from './requirements/requirements.module';
     ContractsModule,
     MetricsModule,
     RequirementsModule,
+    FilesModule,
+    ChangeRequestsModule,
     ConsoleModule,
   ],
   controllers: [HealthController, CalendarController],

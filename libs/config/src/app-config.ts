@@ -64,6 +64,44 @@ export class AppConfig {
   @IsString()
   DATA_DIR = '.data';
 
+  /** Where uploaded files (attachments, documents, proof) are kept; `<DATA_DIR>/files` if unset. */
+  @IsOptional()
+  @IsString()
+  FILE_STORE_DIR?: string;
+
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  FILE_MAX_BYTES = 20 * 1024 * 1024;
+
+  /** Comma-separated content types an upload may have. */
+  @IsString()
+  @MinLength(3)
+  FILE_TYPES = [
+    'application/pdf',
+    'image/png',
+    'image/jpeg',
+    'text/plain',
+    'text/csv',
+    'application/zip',
+    'application/msword',
+    'application/vnd.ms-excel',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/xml',
+    'text/xml',
+  ].join(',');
+
+  get fileStoreDir(): string {
+    return this.FILE_STORE_DIR ?? `${this.DATA_DIR}/files`;
+  }
+
+  get fileTypes(): string[] {
+    return this.FILE_TYPES.split(',')
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean);
+  }
+
   /** Prebuilt workflow bundle (production); absent means bundle from source at start. */
   @IsOptional()
   @IsString()
@@ -97,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'JWT_SECRET',
     'LINK_TOKEN_SECRET',
     'WORKFLOW_BUNDLE_PATH',
+    'FILE_STORE_DIR',
     'LUYUE_EMBEDDED',
   ]) {
     const value = env[key];

@@ -21,4 +21,11 @@ export interface LinkTokenPayload extends LinkTokenClaims {
 
 /** Why a token was refused; shown in the error details, never the token's content. */
 export type LinkTokenRefusal =
-  'malformed' | 'bad_signature' | 'wrong_purpose' | 'expired' | 'already_used' | 'unknown';
+  | 'malformed'
+  | 'bad_signature'
+  | 'wrong_purpose'
+  | 'expired'
+  | 'already_used'
+  | 'unknown'
+  /** The recipient is no longer an enabled user of the link's party. */
+  | 'recipient_gone';

@@ -23,12 +23,13 @@ export interface RedeemOptions {
 }
 
 const MESSAGES: Record<LinkTokenRefusal, string> = {
-  malformed: 'This link is not valid',
-  bad_signature: 'This link is not valid',
-  wrong_purpose: 'This link is not meant for this page',
-  expired: 'This link has expired',
-  already_used: 'This link has already been used',
-  unknown: 'This link is not valid',
+  malformed: '此链接无效（This link is not valid）',
+  bad_signature: '此链接无效（This link is not valid）',
+  wrong_purpose: '此链接不适用于本页面（This link is not meant for this page）',
+  expired: '此链接已过期（This link has expired）',
+  already_used: '此链接已使用过（This link has already been used）',
+  unknown: '此链接无效（This link is not valid）',
+  recipient_gone: '此链接的收件人已不再有权答复（The recipient may no longer reply）',
 };
 
 /**
@@ -68,6 +69,32 @@ export class LinkTokenService {
     const reason = row ? stateRefusal(row) : 'unknown';
     if (reason) throw refusal(reason);
     return payload.value;
+  }
+
+  /**
+   * Like `inspect` (nothing is used up), but a refusal is audited: the way an email-link page
+   * admits its visitor, on GET and POST alike.
+   */
+  async admit(
+    token: string,
+    expectedPurpose: string,
+    options: RedeemOptions = {},
+  ): Promise<LinkTokenPayload> {
+    const checked = this.verified(token, expectedPurpose);
+    if (!checked.ok) return this.refuse(checked.reason, checked.claims, expectedPurpose, options);
+    const row = await this.tokens.find(checked.value.jti);
+    const reason = row ? stateRefusal(row) : 'unknown';
+    if (reason) return this.refuse(reason, checked.value, expectedPurpose, options);
+    return checked.value;
+  }
+
+  /** Audits a refusal decided outside this service (a settled item, a recipient gone). */
+  async refuseAdmitted(
+    reason: LinkTokenRefusal,
+    payload: LinkTokenPayload,
+    options: RedeemOptions = {},
+  ): Promise<never> {
+    return this.refuse(reason, payload, payload.purpose, options);
   }
 
   /** Uses the token once; a second use, an expired or altered token is refused and audited. */

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { DomainError, type Actor } from '@luyue/domain';
 import { AuthGuard } from './auth.guard';
 import type { AuthService } from './auth.service';
+import type { LinkPrincipalService } from './link-principal.service';
 import { Public } from './public.decorator';
 import { Roles } from './roles.decorator';
 
@@ -38,7 +39,16 @@ function guard(actor: Actor | null) {
   const auth = {
     authenticate: jest.fn(() => Promise.resolve(actor ? { actor, sessionId: 's1' } : null)),
   };
-  return { guard: new AuthGuard(new Reflector(), auth as unknown as AuthService), auth };
+  // Link routes are covered end to end; here no route is one.
+  const links = { admit: jest.fn(() => Promise.reject(new Error('not a link route'))) };
+  return {
+    guard: new AuthGuard(
+      new Reflector(),
+      auth as unknown as AuthService,
+      links as unknown as LinkPrincipalService,
+    ),
+    auth,
+  };
 }
 
 async function code(p: Promise<unknown>): Promise<string> {

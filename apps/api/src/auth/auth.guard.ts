@@ -3,19 +3,23 @@ import { Reflector } from '@nestjs/core';
 import { DomainError, hasAnyRole, type Role } from '@luyue/domain';
 import { AuthService } from './auth.service';
 import type { AuthenticatedRequest } from './authenticated-request.types';
+import { LINK_PURPOSE } from './link-principal.decorator';
+import { LinkPrincipalService } from './link-principal.service';
 import { IS_PUBLIC } from './public.decorator';
 import { ROLES_KEY } from './roles.decorator';
 import { SESSION_COOKIE } from './session-cookie';
 
 /**
- * The one gate in front of every route (APP_GUARD): authentication unless @Public(), then
- * the route's @Roles(). Contract membership is checked by the services (404 for outsiders).
+ * The one gate in front of every route (APP_GUARD): authentication unless @Public() (an email
+ * link's token on @LinkPrincipal() routes, a session or bearer token otherwise), then the
+ * route's @Roles(). Contract membership is checked by the services (404 for outsiders).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly links: LinkPrincipalService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -23,6 +27,14 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const purpose = this.reflector.getAllAndOverride<string | undefined>(LINK_PURPOSE, targets);
+    if (purpose) {
+      const token = typeof req.params?.token === 'string' ? req.params.token : '';
+      const admitted = await this.links.admit(token, purpose, req.id ?? null);
+      req.actor = admitted.actor;
+      req.link = admitted.link;
+      return true;
+    }
     const cookies = req.cookies as Record<string, string | undefined> | undefined;
     const found = await this.auth.authenticate({
       authorization: req.headers.authorization,

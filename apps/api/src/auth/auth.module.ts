@@ -7,6 +7,7 @@ import { IdentityModule } from '../identity/identity.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LinkPrincipalService } from './link-principal.service';
 import { LoginPageController } from './login-page.controller';
 import { LoginPageService } from './login-page.service';
 import { LoginThrottleService } from './login-throttle.service';
@@ -30,6 +31,7 @@ import { SessionTokenService } from './session-token.service';
     SessionTokenService,
     LoginThrottleService,
     LoginPageService,
+    LinkPrincipalService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService],

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Actor } from '@luyue/domain';
+import type { Actor, LinkTokenPayload } from '@luyue/domain';
 
 /** What the auth guard attaches to a request it let through; `id` comes from pino-http. */
 export type AuthenticatedRequest = Request & {
@@ -7,4 +7,6 @@ export type AuthenticatedRequest = Request & {
   actor?: Actor;
   /** The login session behind a user's token or cookie (absent for the operator). */
   sessionId?: string;
+  /** The email link the actor came with, on @LinkPrincipal() routes. */
+  link?: LinkTokenPayload;
 };

@@ -6,7 +6,11 @@ import {
   validateYearSchedule,
 } from '@luyue/calendar';
 import { DomainError, validationFailed } from '@luyue/domain';
-import { DeadlineRecordRepository, RequirementQueryRepository } from '@luyue/persistence';
+import {
+  ChangeRequestQueryRepository,
+  DeadlineRecordRepository,
+  RequirementQueryRepository,
+} from '@luyue/persistence';
 import {
   calendarChangedSignal,
   requirementWorkflowId,
@@ -24,6 +28,7 @@ export class WorkingDaysService {
     private readonly deadlines: DeadlineRecordRepository,
     private readonly temporal: TemporalClientService,
     private readonly requirements: RequirementQueryRepository,
+    private readonly changes: ChangeRequestQueryRepository,
   ) {}
 
   async deadline(from: string, days: number): Promise<WorkingDaysAnswer> {
@@ -65,6 +70,7 @@ export class WorkingDaysService {
     const open = [
       ...(await this.deadlines.openWorkflowIds()),
       ...(await this.requirements.openRequirementIds()).map(requirementWorkflowId),
+      ...(await this.changes.openIds()),
     ];
     const client = await this.temporal.client();
     const results = await Promise.allSettled(

@@ -14,7 +14,10 @@ export class CsrfGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (req.method === 'GET' || req.method === 'HEAD') return true;
-    const body = req.body as Record<string, unknown> | undefined;
+    // A multipart body is read after the guards run, so its form carries the token in its URL.
+    const body = req.is('multipart/form-data')
+      ? (req.query as Record<string, unknown>)
+      : (req.body as Record<string, unknown> | undefined);
     if (!this.csrf.matches(req.sessionId, body?.[CSRF_FIELD])) {
       throw new DomainError('forbidden', '表单已过期或来源不明，请刷新页面后重试。');
     }

@@ -37,6 +37,7 @@ import { RequirementsService } from './requirements.service';
     RequirementSubmissionService,
     RequirementActionsService,
     RequirementReportsService,
+    RequirementRecipientsService,
   ],
 })
 export class RequirementsModule {}

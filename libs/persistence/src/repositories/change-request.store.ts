@@ -100,15 +100,32 @@ export class ChangeRequestStore {
     return rows.length === 1;
   }
 
-  /** The row's columns from the workflow state (the row is a projection). */
+  /**
+   * The row's columns from the workflow state (the row is a projection). An upsert, so the
+   * workflow's first write waits for the proposal's uncommitted row instead of missing it.
+   */
   async saveProjection(manager: EntityManager, s: ChangeRequestState): Promise<void> {
     const due = s.replies.map((r) => r.dueAt).filter((d): d is string => d !== null);
     await manager.query(
-      `UPDATE change_request SET status = $2, reply_due_at = $3, outcome_at = $4,
-         state = $5::jsonb, last_seq = $6, updated_at = $7
-       WHERE id = $1 AND last_seq < $6`,
+      `INSERT INTO change_request AS c (id, contract_id, contract_year, title, description,
+         change_type, proposer_party, proposed_by, proposed_by_email, proposed_at, status,
+         reply_due_at, outcome_at, state, last_seq, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16)
+       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status,
+         reply_due_at = EXCLUDED.reply_due_at, outcome_at = EXCLUDED.outcome_at,
+         state = EXCLUDED.state, last_seq = EXCLUDED.last_seq, updated_at = EXCLUDED.updated_at
+       WHERE c.last_seq < EXCLUDED.last_seq`,
       [
         s.changeRequestId,
+        s.contractId,
+        s.contractYear,
+        s.title,
+        s.description,
+        s.changeType,
+        s.proposedBy.party,
+        s.proposedBy.userId,
+        s.proposedBy.email,
+        s.proposedAt,
         s.status,
         due.sort()[0] ?? null,
         s.outcomeAt,

@@ -1,0 +1,307 @@
+import { Injectable } from '@nestjs/common';
+import {
+  actorRefOf,
+  allowedChangeActions,
+  auditActorOf,
+  contractYearOf,
+  DomainError,
+  hasAnyRole,
+  requirementYearLabel,
+  shanghaiDate,
+  validationFailed,
+  type Actor,
+  type ChangeAction,
+  type ChangeEffect,
+  type ChangePayloads,
+  type ChangeRequestInput,
+  type ChangeRequestState,
+  type FieldProblem,
+  type LinkTokenPayload,
+  type Role,
+} from '@luyue/domain';
+import {
+  AuditEventRepository,
+  ChangeRequestQueryRepository,
+  ChangeRequestStore,
+  RequirementQueryRepository,
+  TransactionRunner,
+  type ContractRecord,
+} from '@luyue/persistence';
+import {
+  firstChangeState,
+  runChangeAction,
+  startChangeRequest,
+  TemporalClientService,
+} from '@luyue/temporal';
+import { ContractAccessService } from '../contracts/contract-access.service';
+import { actorInContract } from '../requirements/requirement-access.service';
+import type { ActingContext } from '../requirements/requirement-actions.service';
+import { RequirementRecipientsService } from '../requirements/requirement-recipients.service';
+import { toTimeline } from '../requirements/requirement-timeline.mapper';
+import { ChangeRequestAccessService, notFound } from './change-request-access.service';
+import { toChangeDto, toChangeListItem } from './change-request-dto.mapper';
+import { effectOf } from './change-effects.rules';
+import type { ChangePageDto, ChangeListQueryDto } from './dto/change-list.dto';
+import type { ChangeRequestDto } from './dto/change-request.dto';
+import type { ProposeChangeDto } from './dto/propose-change.dto';
+
+/** Who may propose: the hospital (for itself and its end users), the vendor PM, the supervisor. */
+export const PROPOSER_ROLES: [Role, ...Role[]] = [
+  'hospital_staff',
+  'hospital_manager',
+  'vendor_pm',
+  'supervisor',
+];
+
+/**
+ * Change requests (rule 3) on the workflow: proposing (number, row, audit, start in one
+ * transaction; the answer once the reply deadlines are recorded), reading, and every action and
+ * reply as one Update, whether from the console, the REST api or an email link.
+ */
+@Injectable()
+export class ChangeRequestsService {
+  constructor(
+    private readonly contracts: ContractAccessService,
+    private readonly access: ChangeRequestAccessService,
+    private readonly store: ChangeRequestStore,
+    private readonly queries: ChangeRequestQueryRepository,
+    private readonly requirements: RequirementQueryRepository,
+    private readonly audit: AuditEventRepository,
+    private readonly tx: TransactionRunner,
+    private readonly temporal: TemporalClientService,
+    private readonly recipients: RequirementRecipientsService,
+  ) {}
+
+  async propose(
+    actor: Actor,
+    contractId: string,
+    body: ProposeChangeDto,
+    requestId: string | null,
+  ): Promise<ChangeRequestDto> {
+    const { contract } = await this.contracts.requireActingParty(actor, contractId);
+    const proposer = actorInContract(actor, contract);
+    if (!hasAnyRole(proposer, PROPOSER_ROLES)) {
+      throw new DomainError('forbidden', `Only ${PROPOSER_ROLES.join(', ')} propose changes`);
+    }
+    const effects = await this.effects(contract, body);
+    const proposedAt = new Date().toISOString();
+    const year = contractYearOf(contract.years, shanghaiDate(proposedAt));
+    if (!year) {
+      throw new DomainError('invalid_state', `Contract ${contract.number} is not in service today`);
+    }
+    const [notify, client] = await Promise.all([this.recipients.byRole(contract), this.client()]);
+    const id = await this.tx.run(async (m) => {
+      const id = await this.store.allocate(m, requirementYearLabel(year));
+      const row = {
+        id,
+        contractId,
+        contractYear: year.yearNo,
+        title: body.title.trim(),
+        description: body.description,
+        changeType: body.changeType,
+        proposerParty: proposer.party!,
+        proposedById: proposer.userId,
+        proposedByEmail: proposer.email,
+        proposedAt,
+      };
+      await this.store.insertProposed(m, row);
+      const attachments = await this.store.attachFiles(m, contractId, body.attachments ?? [], {
+        type: 'change_request',
+        id,
+      });
+      await this.audit.append(m, {
+        ...auditActorOf(proposer),
+        action: 'change_request.proposed',
+        subjectType: 'change_request',
+        subjectId: id,
+        contractId,
+        summary: {
+          after: { status: 'awaiting_replies' },
+          payload: {
+            title: row.title,
+            changeType: row.changeType,
+            impact: body.impact,
+            effects,
+            attachments: attachments.map((a) => ({ filename: a.filename, sha256: a.sha256 })),
+          },
+        },
+        requestId,
+        workflowId: id,
+      });
+      const input: ChangeRequestInput = {
+        changeRequestId: id,
+        contractId,
+        contractYear: year.yearNo,
+        title: row.title,
+        description: row.description,
+        changeType: body.changeType,
+        impact: {
+          scope: body.impact.scope.trim(),
+          schedule: body.impact.schedule.trim(),
+          cost: body.impact.cost.trim(),
+        },
+        effects,
+        attachments,
+        proposedBy: { ...actorRefOf(proposer), party: proposer.party!, roles: proposer.roles },
+        proposedAt,
+        settings: {
+          replyWorkingDays: contract.settings.changeReplyWorkingDays,
+          reminderLeadWorkingDays: [2, 1],
+        },
+        notify,
+      };
+      await startChangeRequest(client, this.temporal.taskQueue, input).catch(() => {
+        throw unavailable();
+      });
+      return id;
+    });
+    const state = await firstChangeState(client, id);
+    return this.detail(actor, contract, state, body.description);
+  }
+
+  async list(actor: Actor, contractId: string, query: ChangeListQueryDto): Promise<ChangePageDto> {
+    await this.contracts.requireParty(actor, contractId);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const found = await this.queries.list(contractId, { status: query.status, page, pageSize });
+    return { items: found.items.map(toChangeListItem), total: found.total, page, pageSize };
+  }
+
+  async get(actor: Actor, id: string): Promise<ChangeRequestDto> {
+    const { row, contract } = await this.access.requireVisible(actor, id);
+    return this.detail(actor, contract, row.state!, row.description);
+  }
+
+  /** A reply or an action, as one Update; `link` when it comes through an email link. */
+  async act<A extends ChangeAction>(
+    ctx: ActingContext,
+    id: string,
+    action: A,
+    payload: ChangePayloads[A],
+  ): Promise<ChangeRequestDto> {
+    const { row, contract } = await this.access.requireVisible(ctx.actor, id);
+    const actor = ctx.actor.kind === 'link' ? ctx.actor : actorInContract(ctx.actor, contract);
+    const client = await this.client();
+    const updateId = ctx.idempotencyKey
+      ? `${action}:${actor.userId}:${ctx.idempotencyKey}`
+      : undefined;
+    try {
+      const state = await runChangeAction(
+        client,
+        id,
+        action,
+        { actor, payload, requestId: ctx.requestId ?? undefined },
+        { updateId },
+      );
+      return await this.detail(ctx.actor, contract, state, row.description);
+    } catch (error) {
+      // A finished workflow takes no more Updates: answer from the stored final status.
+      if (error instanceof DomainError && error.details?.workflowClosed === true) {
+        throw new DomainError(
+          'invalid_state',
+          `${id} is ${row.status}: ${action} is not possible now`,
+          {
+            action,
+            currentStatus: row.status,
+            allowedActions: [],
+          },
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** The reply a link allows: only its own change, as the same Update as a console reply. */
+  async replyByLink(
+    ctx: ActingContext,
+    link: LinkTokenPayload,
+    id: string,
+    body: { decision: 'agree' | 'disagree'; comment?: string },
+  ): Promise<ChangeRequestDto> {
+    if (link.subjectId !== id) throw notFound(id);
+    try {
+      return await this.act(ctx, id, 'reply', {
+        decision: body.decision,
+        comment: body.comment ?? '',
+        via: 'link',
+        linkJti: link.jti,
+      });
+    } catch (error) {
+      if (error instanceof DomainError && error.code !== 'validation_failed') {
+        await this.tx.run((m) =>
+          this.audit.append(m, {
+            actorType: 'link_recipient',
+            actorId: null,
+            actorEmail: link.recipient,
+            party: link.party,
+            action: 'link_token.refused',
+            subjectType: 'change_request',
+            subjectId: id,
+            contractId: link.contractId,
+            summary: { reason: error.code, message: error.message, jti: link.jti },
+            requestId: ctx.requestId,
+          }),
+        );
+      }
+      throw error;
+    }
+  }
+
+  async detail(
+    actor: Actor,
+    contract: ContractRecord,
+    state: ChangeRequestState,
+    description: string,
+  ): Promise<ChangeRequestDto> {
+    const events = await this.audit.bySubject('change_request', state.changeRequestId);
+    const acting = actor.kind === 'link' ? actor : actorInContract(actor, contract);
+    return toChangeDto(
+      state,
+      description,
+      toTimeline(events.filter((e) => e.contractId === contract.id)),
+      acting.party ? allowedChangeActions(state, acting) : [],
+    );
+  }
+
+  /** Effects checked against the contract: named requests must be this contract's. */
+  private async effects(contract: ContractRecord, body: ProposeChangeDto): Promise<ChangeEffect[]> {
+    const problems: FieldProblem[] = [];
+    const effects: ChangeEffect[] = [];
+    for (const [i, dto] of (body.effects ?? []).entries()) {
+      const checked = effectOf(dto, i);
+      if ('problems' in checked) {
+        problems.push(...checked.problems);
+        continue;
+      }
+      const e = checked.effect;
+      if (e.type !== 'contract_settings') {
+        const found = await this.requirements.find(e.requirementId);
+        if (!found || found.contractId !== contract.id) {
+          problems.push({
+            field: `effects[${i}].requirementId`,
+            message: 'no such request in this contract',
+          });
+          continue;
+        }
+      }
+      effects.push(e);
+    }
+    if (problems.length > 0) throw validationFailed(problems);
+    return effects;
+  }
+
+  private async client() {
+    try {
+      return await this.temporal.client();
+    } catch {
+      throw unavailable();
+    }
+  }
+}
+
+function unavailable(): DomainError {
+  return new DomainError(
+    'dependency_unavailable',
+    'The workflow service is not reachable; nothing was recorded, please try again',
+  );
+}

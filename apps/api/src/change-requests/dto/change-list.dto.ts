@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { CHANGE_STATUSES, type ChangeStatus } from '@luyue/domain';
+
+export class ChangeListQueryDto {
+  @ApiPropertyOptional({ enum: CHANGE_STATUSES })
+  @IsOptional()
+  @IsIn(CHANGE_STATUSES)
+  status?: ChangeStatus;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 100000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}
+
+export class ChangeListItemDto {
+  @ApiProperty({ example: 'CHG-2026-0001' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() changeType!: string;
+  @ApiProperty({ enum: CHANGE_STATUSES }) status!: ChangeStatus;
+  @ApiProperty() proposerParty!: string;
+  @ApiProperty() proposedAt!: string;
+  @ApiProperty({ type: String, nullable: true }) replyDueAt!: string | null;
+}
+
+export class ChangePageDto {
+  @ApiProperty({ type: [ChangeListItemDto] }) items!: ChangeListItemDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

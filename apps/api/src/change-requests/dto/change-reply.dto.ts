@@ -1,0 +1,30 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CHANGE_COMMENT_MAX, REPLY_DECISIONS, type ReplyDecision } from '@luyue/domain';
+
+export class ChangeReplyDto {
+  @ApiProperty({ enum: REPLY_DECISIONS })
+  @IsIn(REPLY_DECISIONS)
+  decision!: ReplyDecision;
+
+  @ApiPropertyOptional({ maxLength: CHANGE_COMMENT_MAX, description: 'Required when disagreeing' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(CHANGE_COMMENT_MAX)
+  comment?: string;
+}
+
+export class ChangeNoteDto {
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class ChangeWithdrawDto {
+  @ApiProperty({ maxLength: 2000 })
+  @IsString()
+  @MaxLength(2000)
+  reason!: string;
+}

@@ -1,0 +1,344 @@
+import { Injectable } from '@nestjs/common';
+import {
+  CHANGE_ACTIONS,
+  CHANGE_EFFECT_LABELS,
+  CHANGE_STATUS_LABELS,
+  CHANGE_STATUSES,
+  CHANGE_TYPE_LABELS,
+  changeStepLabel,
+  DomainError,
+  PARTY_LABELS,
+  REPLY_CHANNEL_LABELS,
+  REPLY_DECISION_LABELS,
+  type Actor,
+  type ChangeAction,
+  type ChangeEffect,
+  type ChangeType,
+  type LinkTokenPayload,
+  type Party,
+} from '@luyue/domain';
+import { TemplateRenderer } from '@luyue/notifications';
+import type { Request, Response } from 'express';
+import { ChangeActionsService } from '../change-requests/change-actions.service';
+import { ChangeRequestsService } from '../change-requests/change-requests.service';
+import type { ChangeRequestDto } from '../change-requests/dto/change-request.dto';
+import type { ProposeChangeDto } from '../change-requests/dto/propose-change.dto';
+import type { StoredUpload } from '../files/file-store.service';
+import { FilesService } from '../files/files.service';
+import { shanghaiMinute } from '../requirements/requirement-labels';
+import { CHANGE_ACTION_FORMS, PROPOSE_FIELDS, ProposeChangeFormDto } from './change-console-forms';
+import { ConsoleFrameService, type Frame } from './console-frame.service';
+import { formFields, readForm } from './console-form';
+import type { ConsoleOutcome } from './requirement-console.service';
+
+interface Failed {
+  action: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}
+
+const PAGE_SIZE = 20;
+const isChangeAction = (a: string): a is ChangeAction =>
+  (CHANGE_ACTIONS as readonly string[]).includes(a);
+
+/** The change-request pages of the console and the email-link reply page, on the api's services. */
+@Injectable()
+export class ChangeConsoleService {
+  constructor(
+    private readonly frames: ConsoleFrameService,
+    private readonly renderer: TemplateRenderer,
+    private readonly changes: ChangeRequestsService,
+    private readonly actions: ChangeActionsService,
+    private readonly files: FilesService,
+  ) {}
+
+  async list(req: Request, res: Response, actor: Actor): Promise<string> {
+    const frame = await this.frame(req, res, actor, '项目变更', []);
+    const q = req.query as Record<string, unknown>;
+    const status = CHANGE_STATUSES.find((s) => s === q.status);
+    const page = Math.max(1, Math.min(100000, Number(q.page) || 1));
+    const found = frame.contract
+      ? await this.changes.list(actor, frame.contract.id, { status, page, pageSize: PAGE_SIZE })
+      : { items: [], total: 0, page: 1, pageSize: PAGE_SIZE };
+    const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
+    const link = (p: number) =>
+      `/change-requests?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) }).toString()}`;
+    return this.renderer.render('pages/change-requests.html', {
+      layout: frame.layout,
+      contract: frame.contract,
+      canPropose: frame.contract?.myParty !== null && frame.contract !== null,
+      statuses: CHANGE_STATUSES.map((s) => ({
+        value: s,
+        label: CHANGE_STATUS_LABELS[s],
+        selected: s === status,
+      })),
+      items: found.items.map((i) => ({
+        ...i,
+        status: CHANGE_STATUS_LABELS[i.status],
+        changeType: CHANGE_TYPE_LABELS[i.changeType as ChangeType],
+        proposer: PARTY_LABELS[i.proposerParty as Party],
+        proposedAt: shanghaiMinute(i.proposedAt),
+        replyDueAt: shanghaiMinute(i.replyDueAt),
+      })),
+      total: found.total,
+      page: found.page,
+      pages,
+      prev: found.page > 1 ? link(found.page - 1) : null,
+      next: found.page < pages ? link(found.page + 1) : null,
+    });
+  }
+
+  async newForm(req: Request, res: Response, actor: Actor, failed?: Omit<Failed, 'action'>) {
+    const frame = await this.frame(req, res, actor, '提出项目变更', [{ label: '提出变更' }]);
+    return this.renderer.render('pages/change-request-new.html', {
+      layout: frame.layout,
+      contract: frame.contract,
+      fields: formFields('new', PROPOSE_FIELDS, failed?.values, failed?.errors),
+    });
+  }
+
+  async propose(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    body: Record<string, unknown>,
+    uploads: StoredUpload[],
+    requestId: string | null,
+  ): Promise<ConsoleOutcome> {
+    const frame = await this.frame(req, res, actor, '提出项目变更', [{ label: '提出变更' }]);
+    if (!frame.contract) throw new DomainError('not_found', '没有可提出变更的合同');
+    const form = await readForm(ProposeChangeFormDto, PROPOSE_FIELDS, body);
+    if (!form.ok) {
+      return { kind: 'page', status: 400, html: await this.newForm(req, res, actor, form) };
+    }
+    const f = form.payload;
+    const files = uploads.length
+      ? await this.files.record(actor, frame.contract.id, 'attachment', uploads, requestId)
+      : [];
+    const effects: ProposeChangeDto['effects'] = [];
+    if (f.replanRequirementId) {
+      effects.push({
+        type: 'replan_requirement',
+        requirementId: f.replanRequirementId,
+        plannedDeliveryDate: f.replanDate,
+      });
+    }
+    if (f.grantRequirementId)
+      effects.push({ type: 'grant_quota', requirementId: f.grantRequirementId });
+    const c = await this.changes.propose(
+      actor,
+      frame.contract.id,
+      {
+        title: f.title,
+        description: f.description,
+        changeType: f.changeType,
+        impact: { scope: f.impactScope, schedule: f.impactSchedule, cost: f.impactCost },
+        effects,
+        attachments: files.map((x) => x.id),
+      },
+      requestId,
+    );
+    return {
+      kind: 'redirect',
+      location: `/change-requests/${c.id}`,
+      flash: `已提出项目变更 ${c.id}`,
+    };
+  }
+
+  async page(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    id: string,
+    failed?: Failed,
+  ): Promise<string> {
+    const c = await this.changes.get(actor, id);
+    const frame = await this.frame(req, res, actor, `${c.id} ${c.title}`, [{ label: c.id }]);
+    return this.renderer.render('pages/change-request.html', {
+      layout: frame.layout,
+      ...this.view(c),
+      forms: c.allowedActions.map((action) => ({
+        action,
+        label: changeStepLabel(action),
+        href: `/change-requests/${encodeURIComponent(c.id)}/actions/${action}`,
+        multipart: CHANGE_ACTION_FORMS[action].multipart ?? false,
+        failed: failed?.action === action,
+        fields: formFields(
+          action,
+          CHANGE_ACTION_FORMS[action].fields,
+          failed?.action === action ? failed.values : {},
+          failed?.action === action ? failed.errors : {},
+        ),
+      })),
+    });
+  }
+
+  async act(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    id: string,
+    action: string,
+    body: Record<string, unknown>,
+    uploads: StoredUpload[],
+    requestId: string | null,
+  ): Promise<ConsoleOutcome> {
+    if (!isChangeAction(action)) throw new DomainError('not_found', `没有操作 ${action}`);
+    const { dto, fields } = CHANGE_ACTION_FORMS[action];
+    const form = await readForm(dto, fields, body);
+    if (!form.ok) {
+      const html = await this.page(req, res, actor, id, { action, ...form });
+      return { kind: 'page', status: 400, html };
+    }
+    const ctx = { actor, requestId, idempotencyKey: null };
+    const p = form.payload as Record<string, string | undefined>;
+    if (action === 'reply') {
+      await this.actions.reply(ctx, id, { decision: p.decision as 'agree', comment: p.comment });
+    } else if (action === 'archive') {
+      await this.actions.archive(ctx, id, p.note ?? '', uploads);
+    } else if (action === 'withdraw') {
+      await this.changes.act(ctx, id, action, { reason: p.reason ?? '' });
+    } else {
+      await this.changes.act(ctx, id, action, { note: p.note ?? '' });
+    }
+    return {
+      kind: 'redirect',
+      location: `/change-requests/${encodeURIComponent(id)}`,
+      flash: `已完成：${changeStepLabel(action)}`,
+    };
+  }
+
+  /** The printable 变更确认单: the request, its impact and every reply (who, when, how). */
+  async confirmation(actor: Actor, id: string): Promise<string> {
+    const c = await this.changes.get(actor, id);
+    return this.renderer.render('pages/change-confirmation.html', {
+      title: `变更确认单 ${c.id}`,
+      ...this.view(c),
+    });
+  }
+
+  /** The email-link page: GET shows, only the form's POST (`answer`) decides. */
+  async linkPage(
+    actor: Actor,
+    link: LinkTokenPayload,
+    token: string,
+    outcome?: { flash?: string; errors?: Record<string, string>; values?: Record<string, string> },
+  ): Promise<string> {
+    const c = await this.changes.get(actor, link.subjectId);
+    const mine = c.replies.find((r) => r.party === link.party);
+    const open = c.status === 'awaiting_replies' && mine?.decision === null;
+    return this.renderer.render('pages/change-reply-link.html', {
+      title: `项目变更书面答复 ${c.id}`,
+      ...this.view(c),
+      token,
+      partyLabel: PARTY_LABELS[link.party],
+      recipient: link.recipient,
+      open,
+      settledBy:
+        mine && mine.decision ? this.view(c).replies.find((r) => r.partyKey === link.party) : null,
+      flash: outcome?.flash ?? null,
+      fields: formFields(
+        'link',
+        CHANGE_ACTION_FORMS.reply.fields,
+        outcome?.values,
+        outcome?.errors,
+      ),
+    });
+  }
+
+  async answerByLink(
+    actor: Actor,
+    link: LinkTokenPayload,
+    token: string,
+    body: Record<string, unknown>,
+    requestId: string | null,
+  ): Promise<ConsoleOutcome> {
+    const form = await readForm(
+      CHANGE_ACTION_FORMS.reply.dto,
+      CHANGE_ACTION_FORMS.reply.fields,
+      body,
+    );
+    if (!form.ok) {
+      return { kind: 'page', status: 400, html: await this.linkPage(actor, link, token, form) };
+    }
+    const p = form.payload as { decision: 'agree' | 'disagree'; comment?: string };
+    await this.changes.replyByLink(
+      { actor, requestId, idempotencyKey: null },
+      link,
+      link.subjectId,
+      p,
+    );
+    return {
+      kind: 'page',
+      status: 200,
+      html: await this.linkPage(actor, link, token, { flash: '已记录您的书面答复，谢谢。' }),
+    };
+  }
+
+  private view(c: ChangeRequestDto) {
+    return {
+      c,
+      status: CHANGE_STATUS_LABELS[c.status],
+      changeType: CHANGE_TYPE_LABELS[c.changeType as ChangeType],
+      proposer: `${PARTY_LABELS[c.proposedBy.party]} ${c.proposedBy.name}`,
+      proposedAt: shanghaiMinute(c.proposedAt),
+      confirmable: ['confirmed', 'implementing', 'archiving', 'closed'].includes(c.status),
+      replies: c.replies.map((r) => ({
+        partyKey: r.party,
+        party: PARTY_LABELS[r.party],
+        dueAt: shanghaiMinute(r.dueAt),
+        provisional: r.provisional,
+        decision: r.decision ? REPLY_DECISION_LABELS[r.decision] : '尚未答复',
+        disagree: r.decision === 'disagree',
+        by: r.by?.name ?? '',
+        at: shanghaiMinute(r.at),
+        via: r.via ? REPLY_CHANNEL_LABELS[r.via] : '',
+        comment: r.comment ?? '',
+        silent: c.silentParties.includes(r.party),
+      })),
+      silent: c.silentParties.map((p) => PARTY_LABELS[p]),
+      effects: c.effects.map((e, i) => ({
+        label: CHANGE_EFFECT_LABELS[e.type],
+        detail: effectDetail(e),
+        result: c.effectResults?.[i]
+          ? c.effectResults[i].outcome === 'applied'
+            ? '已执行'
+            : `未执行：${c.effectResults[i].message ?? ''}`
+          : '',
+      })),
+      timeline: c.timeline.map((t) => ({
+        at: shanghaiMinute(t.at),
+        action: changeStepLabel(t.action.replace(/^change_request\./, '')),
+        actor: t.actorEmail ?? '系统',
+        status: t.toStatus
+          ? CHANGE_STATUS_LABELS[t.toStatus as keyof typeof CHANGE_STATUS_LABELS]
+          : '',
+      })),
+    };
+  }
+
+  private frame(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    title: string,
+    crumbs: Array<{ label: string }>,
+  ): Promise<Frame> {
+    return this.frames.frame(req, res, actor, {
+      title,
+      crumbs: [{ href: '/change-requests', label: '项目变更' }, ...crumbs],
+      section: '/change-requests',
+    });
+  }
+}
+
+function effectDetail(e: ChangeEffect): string {
+  switch (e.type) {
+    case 'replan_requirement':
+      return `${e.requirementId} → ${e.plannedDeliveryDate}`;
+    case 'grant_quota':
+      return e.requirementId;
+    case 'contract_settings':
+      return JSON.stringify({ ...e, type: undefined });
+  }
+}

@@ -1,0 +1,88 @@
+import { Injectable, StreamableFile } from '@nestjs/common';
+import { auditActorOf, DomainError, type Actor, type StoredFileRef } from '@luyue/domain';
+import { AuditEventRepository, ChangeRequestStore, TransactionRunner } from '@luyue/persistence';
+import type { AuthenticatedRequest } from '../auth/authenticated-request.types';
+import { ContractAccessService } from '../contracts/contract-access.service';
+import { FileStoreService, type StoredUpload } from './file-store.service';
+
+/**
+ * Uploaded files: recorded with their sha256 in the audit trail, downloadable by the contract's
+ * parties only (and by an email link's recipient, only for that link's item).
+ */
+@Injectable()
+export class FilesService {
+  constructor(
+    private readonly contracts: ContractAccessService,
+    private readonly store: FileStoreService,
+    private readonly rows: ChangeRequestStore,
+    private readonly audit: AuditEventRepository,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  /** Records uploads that multer has already streamed to disk; removes them if refused. */
+  async record(
+    actor: Actor,
+    contractId: string,
+    purpose: string,
+    uploads: StoredUpload[],
+    requestId: string | null,
+  ): Promise<StoredFileRef[]> {
+    try {
+      await this.contracts.requireActingParty(actor, contractId);
+      if (uploads.length === 0) {
+        throw new DomainError('validation_failed', 'file: choose a file to upload', {
+          fields: [{ field: 'file', message: 'is required' }],
+        });
+      }
+      await this.tx.run(async (m) => {
+        for (const u of uploads) {
+          await this.rows.insertFile(m, {
+            ...u,
+            contractId,
+            purpose,
+            uploadedBy: actor.userId,
+            uploadedByEmail: actor.email,
+          });
+          await this.audit.append(m, {
+            ...auditActorOf(actor),
+            action: 'file.uploaded',
+            subjectType: 'file',
+            subjectId: u.id,
+            contractId,
+            summary: { filename: u.filename, size: u.size, sha256: u.sha256, purpose },
+            requestId,
+          });
+        }
+      });
+    } catch (error) {
+      await Promise.all(uploads.map((u) => this.store.remove(u.storageKey)));
+      throw error;
+    }
+    return uploads.map(({ id, filename, contentType, size, sha256 }) => ({
+      id,
+      filename,
+      contentType,
+      size,
+      sha256,
+    }));
+  }
+
+  async download(req: AuthenticatedRequest, id: string): Promise<StreamableFile> {
+    const actor = req.actor!;
+    const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    const file = UUID.test(id) ? await this.rows.findFile(id) : null;
+    const missing = new DomainError('not_found', 'No such file');
+    if (!file) throw missing;
+    if (req.link && req.link.subjectId !== file.subjectId) throw missing;
+    try {
+      await this.contracts.requireParty(actor, file.contractId);
+    } catch {
+      throw missing;
+    }
+    return new StreamableFile(this.store.open(file.storageKey), {
+      type: file.contentType,
+      length: file.size,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    });
+  }
+}
