@@ -11,3 +11,4 @@ export * from './link-token.types';
 export * from './shanghai-date.util';
 export * from './requirement';
 export * from './process';
+export * from './security';
