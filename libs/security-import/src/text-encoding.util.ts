@@ -3,7 +3,7 @@ export type TextEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 const GB_NAMES = /^(gb2312|gbk|gb18030|cp936)$/i;
 
-/** From the BOM, the XML declaration, or (for text without either) whether it is valid UTF-8. */
+/** From the BOM, the XML declaration, or (for a CSV) whether it is valid UTF-8. */
 export function encodingOf(head: Uint8Array): TextEncoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
@@ -11,6 +11,8 @@ export function encodingOf(head: Uint8Array): TextEncoding {
   const prologue = Buffer.from(head.subarray(0, 256)).toString('latin1');
   const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/i.exec(prologue)?.[1];
   if (declared) return GB_NAMES.test(declared) ? 'gb18030' : 'utf-8';
+  // XML without a declared encoding is UTF-8 by the standard; only text files are guessed.
+  if (/^\s*</.test(prologue)) return 'utf-8';
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
     return 'utf-8';

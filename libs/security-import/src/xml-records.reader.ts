@@ -142,7 +142,7 @@ export async function* streamXmlFindings(
       yield* out.splice(0);
     }
   } catch (error) {
-    if (error instanceof TypeError && /encoded data|decode/i.test(error.message)) {
+    if ((error as { code?: unknown }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
       throw new ReportRefusedError({ reason: 'malformed_xml', detail: 'not valid UTF-8', ...at() });
     }
     throw error;
