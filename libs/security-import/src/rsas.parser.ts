@@ -46,7 +46,7 @@ const unescapeNewlines = (s: string): string => s.replace(/\\r\\n|\\n/g, '\n');
 
 function scannedOf(r: XmlRecord, target: RsasTarget): RsasScanned {
   const url = firstField(r, 'url');
-  const mess = unescapeNewlines(firstField(r, 'mess_string'));
+  const mess = unescapeNewlines(firstField(r, 'mess_string')).trim();
   const site = target.site;
   const sitePort = site ? Number(site.port) || DEFAULT_PORTS[site.protocol] || null : null;
   return {
