@@ -116,7 +116,7 @@ function where(r: ReportRefusal): [zh: string, en: string] | null {
     return [`第 ${r.line} 行第 ${r.column ?? 1} 列`, `line ${r.line}, column ${r.column ?? 1}`];
   }
   if (r.row !== undefined) {
-    const col = r.sheetColumn ? `${r.sheetColumn} 列` : '';
+    const col = r.sheetColumn ? ` ${r.sheetColumn} 列` : '';
     return [
       `第 ${r.row} 行${col}`,
       `row ${r.row}${r.sheetColumn ? `, column ${r.sheetColumn}` : ''}`,
