@@ -25,6 +25,8 @@ export const XML_ROOTS: Readonly<Record<ScanReportFormat, readonly string[]>> = 
 };
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** An OLE compound file: a legacy .xls, or an XLSX encrypted with a password. */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
 function positionOf(text: string, at: number): Pick<ReportRefusal, 'line' | 'column'> {
   const before = text.slice(0, at);
@@ -91,6 +93,12 @@ function detectCsv(text: string, encoding: TextEncoding): DetectedReport | null 
 export function detectReportFormat(firstBytes: Uint8Array): DetectedReport {
   if (firstBytes.byteLength === 0) throw new ReportRefusedError({ reason: 'empty_file' });
   if (ZIP_MAGIC.every((b, i) => firstBytes[i] === b)) return { container: 'xlsx', format: null };
+  if (OLE_MAGIC.every((b, i) => firstBytes[i] === b)) {
+    throw new ReportRefusedError({
+      reason: 'unreadable_workbook',
+      detail: '.xls / 加密 (encrypted)',
+    });
+  }
   const encoding = encodingOf(firstBytes);
   const text = decodeText(firstBytes.subarray(0, DETECTION_BYTES), encoding);
   if (text.replace(/^\uFEFF/, '').trim() === '') {
