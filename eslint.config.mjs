@@ -64,6 +64,36 @@ export default tseslint.config(
     },
   },
   {
+    files: ['libs/security-import/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@luyue/*', '!@luyue/domain'],
+              message: 'libs/security-import depends on @luyue/domain only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['libs/domain/src/security/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'The finding vocabulary is pure: no Node built-ins.',
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['workflows/**/*.ts'],
     rules: {
       'no-restricted-imports': [

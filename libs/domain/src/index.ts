@@ -12,3 +12,4 @@ export * from './shanghai-date.util';
 export * from './requirement';
 export * from './process';
 export * from './change';
+export * from './security';

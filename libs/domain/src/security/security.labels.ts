@@ -1,0 +1,135 @@
+import type { ReportRefusal, ReportRefusalReason } from './report-refusal.types';
+import type { Compliance, ReportFormat, FindingSeverity } from './security-finding.types';
+
+// zh-CN wording of findings on pages, in mail and in the finding templates.
+export const SEVERITY_LABELS: Readonly<Record<FindingSeverity, string>> = {
+  critical: '严重',
+  high: '高',
+  medium: '中',
+  low: '低',
+  info: '信息',
+};
+
+export const REPORT_FORMAT_LABELS: Readonly<Record<ReportFormat, string>> = {
+  nessus: 'Nessus 扫描报告',
+  openvas: 'OpenVAS/GVM 扫描报告',
+  rsas: '绿盟 RSAS 扫描报告',
+  mlps_sheet: '等保测评问题清单',
+  crypto_sheet: '密评问题清单',
+};
+
+export const COMPLIANCE_LABELS: Readonly<Record<Compliance, string>> = {
+  compliant: '符合',
+  partial: '部分符合',
+  non_compliant: '不符合',
+  not_applicable: '不适用',
+};
+
+/** 安全层面 of GB/T 22239-2019 (等保 2.0), in the standard's order. */
+export const MLPS_LAYERS: readonly string[] = [
+  '安全物理环境',
+  '安全通信网络',
+  '安全区域边界',
+  '安全计算环境',
+  '安全管理中心',
+  '安全管理制度',
+  '安全管理机构',
+  '安全管理人员',
+  '安全建设管理',
+  '安全运维管理',
+];
+
+/** 层面 of GB/T 39786-2021 (密评), in the standard's order. */
+export const CRYPTO_LAYERS: readonly string[] = [
+  '物理和环境安全',
+  '网络和通信安全',
+  '设备和计算安全',
+  '应用和数据安全',
+  '管理制度',
+  '人员管理',
+  '建设运行',
+  '应急处置',
+];
+
+type Words = (r: ReportRefusal) => [zh: string, en: string];
+
+const REFUSAL_WORDS: Readonly<Record<ReportRefusalReason, Words>> = {
+  empty_file: () => ['文件为空', 'the file is empty'],
+  too_large: (r) => [
+    `文件超过 ${r.limit} 字节的上限`,
+    `the file is larger than the ${r.limit}-byte limit`,
+  ],
+  unknown_format: (r) => [
+    `无法识别的报告格式${r.detail ? `（${r.detail}）` : ''}，支持 Nessus v2、OpenVAS/GVM XML、绿盟 RSAS XML、等保/密评问题清单（XLSX/CSV）`,
+    `not a recognised report${r.detail ? ` (${r.detail})` : ''}; accepted: Nessus v2, OpenVAS/GVM XML, NSFOCUS RSAS XML, MLPS/crypto assessment sheets (XLSX/CSV)`,
+  ],
+  nessus_v1: () => [
+    '这是 Nessus v1 格式（NessusClientData），请在 Nessus 中导出 .nessus（v2）格式',
+    'this is a Nessus v1 file (NessusClientData); export the scan as .nessus (v2)',
+  ],
+  html_report: () => [
+    '这是 HTML 网页报告，请导出 XML 格式的报告',
+    'this is an HTML report; export the report as XML instead',
+  ],
+  dtd_refused: () => [
+    '报告含 DTD 或实体声明（<!DOCTYPE>/<!ENTITY>），出于安全原因拒绝',
+    'the report declares a DTD or entities (<!DOCTYPE>/<!ENTITY>), which are refused for safety',
+  ],
+  malformed_xml: (r) => [`XML 格式错误：${r.detail ?? ''}`, `malformed XML: ${r.detail ?? ''}`],
+  truncated_xml: (r) => [
+    `XML 不完整，文件可能被截断${r.detail ? `：${r.detail}` : ''}`,
+    `the XML ends early; the file may be truncated${r.detail ? `: ${r.detail}` : ''}`,
+  ],
+  format_mismatch: (r) => [
+    `文件内容是${r.found ? REPORT_FORMAT_LABELS[r.found] : '未知格式'}，不是所选的${r.expected ? REPORT_FORMAT_LABELS[r.expected] : ''}`,
+    `the file is ${r.found ?? 'unknown'}, not the ${r.expected ?? ''} that was chosen`,
+  ],
+  unknown_severity: (r) => [
+    `无法识别的风险级别「${r.value ?? ''}」（${r.field ?? ''}）`,
+    `unknown severity "${r.value ?? ''}" (${r.field ?? ''})`,
+  ],
+  unreadable_workbook: (r) => [
+    `无法读取 Excel 文件${r.detail ? `：${r.detail}` : ''}`,
+    `the workbook cannot be read${r.detail ? `: ${r.detail}` : ''}`,
+  ],
+  no_header_row: () => [
+    '未找到表头行（应含「层面」「测评对象」「风险等级」等列）',
+    'no header row found (expected columns such as 层面, 测评对象, 风险等级)',
+  ],
+  missing_column: (r) => [
+    `缺少必需的列「${r.field ?? ''}」`,
+    `the required column "${r.field ?? ''}" is missing`,
+  ],
+  missing_value: (r) => [`「${r.field ?? ''}」不能为空`, `"${r.field ?? ''}" must not be empty`],
+  unknown_risk_level: (r) => [
+    `「风险等级」的值「${r.value ?? ''}」无法识别，应为 高/中/低`,
+    `unknown 风险等级 "${r.value ?? ''}"; expected 高/中/低`,
+  ],
+  unknown_compliance: (r) => [
+    `「符合程度」的值「${r.value ?? ''}」无法识别，应为 符合/部分符合/不符合/不适用`,
+    `unknown 符合程度 "${r.value ?? ''}"; expected 符合/部分符合/不符合/不适用`,
+  ],
+};
+
+function where(r: ReportRefusal): [zh: string, en: string] | null {
+  if (r.line !== undefined) {
+    return [`第 ${r.line} 行第 ${r.column ?? 1} 列`, `line ${r.line}, column ${r.column ?? 1}`];
+  }
+  if (r.row !== undefined) {
+    const col = r.sheetColumn ? ` ${r.sheetColumn} 列` : '';
+    return [
+      `第 ${r.row} 行${col}`,
+      `row ${r.row}${r.sheetColumn ? `, column ${r.sheetColumn}` : ''}`,
+    ];
+  }
+  return null;
+}
+
+/** The one wording of a refusal: zh-CN, then English, each naming where it broke. */
+export function reportRefusalMessage(r: ReportRefusal): string {
+  const [zh, en] = REFUSAL_WORDS[r.reason](r);
+  const at = where(r);
+  return at
+    ? `报告被拒绝（${at[0]}）：${zh} / Report refused (${at[1]}): ${en}`
+    : `报告被拒绝：${zh} / Report refused: ${en}`;
+}

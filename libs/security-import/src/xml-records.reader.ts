@@ -1,0 +1,155 @@
+import { SaxesParser } from 'saxes';
+import { EVIDENCE_LIMIT, ReportRefusedError, type ParsedFinding } from '@luyue/domain';
+
+/** One element a format reads whole (a ReportItem, a result, a vuln), with its descendants' text. */
+export interface XmlRecord {
+  name: string;
+  attrs: Readonly<Record<string, string>>;
+  /** The element's own text (descendants' excluded), trimmed. */
+  text: string;
+  /** Own text of each descendant by path below the record (`nvt/name`), in document order. */
+  fields: ReadonlyMap<string, string[]>;
+  /** Attributes of each descendant by path. */
+  attrsAt: ReadonlyMap<string, Readonly<Record<string, string>>[]>;
+  line: number;
+  column: number;
+}
+
+/** What one scanner format does with the elements of its XML; it emits findings as it goes. */
+export interface XmlFormatReader {
+  readonly roots: readonly string[];
+  readonly itemsRead: number;
+  readonly skipped: number;
+  /** Whether an element (outside any record) is a record to be read whole. */
+  isRecord(name: string, parent: string | undefined): boolean;
+  onRecord(record: XmlRecord, parent: string | undefined): void;
+  onOpen?(name: string, attrs: Readonly<Record<string, string>>): void;
+  onClose?(name: string): void;
+  /** The document ended well: emit what was held back. */
+  onEnd?(): void;
+}
+
+/** A field longer than this is cut while reading, so one huge element cannot exhaust memory. */
+const FIELD_CHAR_LIMIT = EVIDENCE_LIMIT + 1;
+
+export const firstField = (r: XmlRecord, path: string): string => r.fields.get(path)?.[0] ?? '';
+
+interface Building {
+  record: { name: string; attrs: Record<string, string>; line: number; column: number };
+  fields: Map<string, string[]>;
+  attrsAt: Map<string, Record<string, string>[]>;
+  own: string;
+  /** Open elements inside the record: path and own text so far. */
+  open: { path: string; text: string }[];
+}
+
+const saxesWords = (message: string): string => message.replace(/^(?:[^:]*:)?\d+:\d+:\s*/, '');
+
+/**
+ * Streams findings out of an XML document with saxes: text is fed chunk by chunk, the format's
+ * reader collects its records and emits findings, which are yielded after each chunk. Memory is
+ * one chunk plus one record. A DTD is refused (never read, so no entity is ever expanded),
+ * malformed or truncated XML is refused with the line and column where it broke.
+ */
+export async function* streamXmlFindings(
+  text: AsyncIterable<string>,
+  makeReader: (emit: (f: ParsedFinding) => void) => XmlFormatReader,
+): AsyncGenerator<ParsedFinding, XmlFormatReader> {
+  const out: ParsedFinding[] = [];
+  const reader = makeReader((f) => out.push(f));
+  const parser = new SaxesParser({ position: true });
+  const stack: string[] = [];
+  let building: Building | null = null;
+  let closing = false;
+  const at = () => ({ line: parser.line, column: parser.column + 1 });
+
+  parser.on('error', (error) => {
+    const detail = saxesWords(error.message);
+    throw new ReportRefusedError({
+      reason: closing ? 'truncated_xml' : 'malformed_xml',
+      detail,
+      ...at(),
+    });
+  });
+  parser.on('doctype', () => {
+    throw new ReportRefusedError({ reason: 'dtd_refused', ...at() });
+  });
+  parser.on('opentag', (tag) => {
+    const attrs = tag.attributes as Record<string, string>;
+    const parent = stack[stack.length - 1];
+    if (stack.length === 0 && !reader.roots.includes(tag.name)) {
+      throw new ReportRefusedError({ reason: 'unknown_format', detail: `<${tag.name}>`, ...at() });
+    }
+    stack.push(tag.name);
+    if (building) {
+      const top = building.open[building.open.length - 1];
+      const path = top ? `${top.path}/${tag.name}` : tag.name;
+      building.open.push({ path, text: '' });
+      const list = building.attrsAt.get(path) ?? [];
+      list.push(attrs);
+      building.attrsAt.set(path, list);
+    } else if (reader.isRecord(tag.name, parent)) {
+      building = {
+        record: { name: tag.name, attrs, ...at() },
+        own: '',
+        fields: new Map(),
+        attrsAt: new Map(),
+        open: [],
+      };
+    } else {
+      reader.onOpen?.(tag.name, attrs);
+    }
+  });
+  const capped = (s: string, t: string) =>
+    s.length >= FIELD_CHAR_LIMIT ? s : s + t.slice(0, FIELD_CHAR_LIMIT - s.length);
+  const onText = (t: string) => {
+    if (!building) return;
+    const inner = building.open[building.open.length - 1];
+    if (inner) inner.text = capped(inner.text, t);
+    else building.own = capped(building.own, t);
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('closetag', (tag) => {
+    stack.pop();
+    const b = building;
+    if (!b) {
+      reader.onClose?.(tag.name);
+      return;
+    }
+    const inner = b.open.pop();
+    if (inner) {
+      const list = b.fields.get(inner.path) ?? [];
+      list.push(inner.text.trim());
+      b.fields.set(inner.path, list);
+      return;
+    }
+    building = null;
+    reader.onRecord(
+      {
+        ...b.record,
+        text: b.own.trim(),
+        fields: b.fields,
+        attrsAt: b.attrsAt,
+      },
+      stack[stack.length - 1],
+    );
+  });
+
+  try {
+    for await (const chunk of text) {
+      parser.write(chunk);
+      yield* out.splice(0);
+    }
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
+      throw new ReportRefusedError({ reason: 'malformed_xml', detail: 'not valid UTF-8', ...at() });
+    }
+    throw error;
+  }
+  closing = true;
+  parser.close();
+  reader.onEnd?.();
+  yield* out.splice(0);
+  return reader;
+}
