@@ -26,6 +26,7 @@ export interface Frame {
 const NAV = [
   { href: '/', label: '工作台' },
   { href: '/requirements', label: '需求' },
+  { href: '/change-requests', label: '项目变更' },
   { href: '/quota', label: '配额与统计' },
   { href: '/audit', label: '审计记录' },
 ] as const;

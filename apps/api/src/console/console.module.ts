@@ -2,6 +2,12 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { ContractsModule } from '../contracts/contracts.module';
 import { RequirementsModule } from '../requirements/requirements.module';
+import { ChangeRequestsModule } from '../change-requests/change-requests.module';
+import { FilesModule } from '../files/files.module';
+import { ChangeConfirmationController } from './change-confirmation.controller';
+import { ChangeConsoleController } from './change-console.controller';
+import { ChangeConsoleService } from './change-console.service';
+import { ChangeReplyLinkController } from './change-reply-link.controller';
 import { AuditConsoleController } from './audit-console.controller';
 import { AuditConsoleService } from './audit-console.service';
 import { ConsoleAssets } from './console-assets';
@@ -16,12 +22,15 @@ import { RequirementConsoleService } from './requirement-console.service';
 
 /** The server-rendered zh-CN console, on the same services as the REST api. */
 @Module({
-  imports: [AuthModule, ContractsModule, RequirementsModule],
+  imports: [AuthModule, ContractsModule, RequirementsModule, ChangeRequestsModule, FilesModule],
   controllers: [
     ConsoleController,
     RequirementConsoleController,
     QuotaConsoleController,
     AuditConsoleController,
+    ChangeConsoleController,
+    ChangeConfirmationController,
+    ChangeReplyLinkController,
   ],
   providers: [
     AuditConsoleService,
@@ -31,6 +40,7 @@ import { RequirementConsoleService } from './requirement-console.service';
     DashboardService,
     QuotaConsoleService,
     RequirementConsoleService,
+    ChangeConsoleService,
   ],
   exports: [CsrfService],
 })
