@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   api,
   createOtherContract,
@@ -8,7 +8,8 @@ import {
   loginDemo,
   operator,
 } from '../helpers/e2e-auth';
-import { proposeChange, replyLinkMails, replyLinkOf } from '../helpers/e2e-changes';
+import type { ChangeRequestDto } from '../../apps/api/src/change-requests/dto/change-request.dto';
+import { getChange, proposeChange, replyLinkMails, replyLinkOf } from '../helpers/e2e-changes';
 import {
   act,
   assessment,
@@ -104,7 +105,7 @@ describe('change requests: three parties, written replies, the supervisor decidi
     });
     expect(c.id).toMatch(/^CHG-\d{4}-\d{4}$/);
     expect(c.status).toBe('awaiting_replies');
-    expect(c.replies.map((r: any) => [r.party, r.decision, typeof r.dueAt])).toEqual([
+    expect(c.replies.map((r) => [r.party, r.decision, typeof r.dueAt])).toEqual([
       ['hospital', null, 'string'],
       ['supervisor', null, 'string'],
     ]);
@@ -121,10 +122,8 @@ describe('change requests: three parties, written replies, the supervisor decidi
         for (let i = 0; i < 2; i++) await fetch(link, { redirect: 'manual' });
       }
     }
-    const untouched = (
-      await api().get(`/api/change-requests/${c.id}`).set('Authorization', pm).expect(200)
-    ).body;
-    expect([untouched.status, untouched.replies.map((r: any) => r.decision)]).toEqual([
+    const untouched = await getChange(pm, c.id);
+    expect([untouched.status, untouched.replies.map((r) => r.decision)]).toEqual([
       'awaiting_replies',
       [null, null],
     ]);
@@ -141,7 +140,7 @@ describe('change requests: three parties, written replies, the supervisor decidi
     const hospitalReplies = await withDb(
       async (db) =>
         (
-          await db.query(
+          await db.query<{ n: number }>(
             `SELECT count(*)::int AS n FROM change_request_transition WHERE change_request_id = $1 AND action = 'reply' AND party = 'hospital'`,
             [c.id],
           )
@@ -160,12 +159,10 @@ describe('change requests: three parties, written replies, the supervisor decidi
       .send({ decision: 'agree', comment: '' })
       .expect(200);
     expect(decided.text).toContain('已记录您的书面答复');
-    const agreed = (
-      await api().get(`/api/change-requests/${c.id}`).set('Authorization', pm).expect(200)
-    ).body;
+    const agreed = await getChange(pm, c.id);
     expect(agreed.status).toBe('agreed');
-    const supervisorReply = agreed.replies.find((r: any) => r.party === 'supervisor');
-    expect([supervisorReply.decision, supervisorReply.via, supervisorReply.by.email]).toEqual([
+    const supervisorReply = agreed.replies.find((r) => r.party === 'supervisor')!;
+    expect([supervisorReply.decision, supervisorReply.via, supervisorReply.by?.email]).toEqual([
       'agree',
       'link',
       email('supervisor'),
@@ -190,10 +187,8 @@ describe('change requests: three parties, written replies, the supervisor decidi
       expect.arrayContaining(['already_used', 'expired']),
     );
     expect((await refusals('unverified')).length).toBeGreaterThan(0);
-    const still = (
-      await api().get(`/api/change-requests/${c.id}`).set('Authorization', pm).expect(200)
-    ).body;
-    expect(still.replies.find((r: any) => r.party === 'supervisor').decision).toBe('agree');
+    const still = await getChange(pm, c.id);
+    expect(still.replies.find((r) => r.party === 'supervisor')?.decision).toBe('agree');
 
     // Written confirmation by the vendor: the effects apply once, each through its own process.
     await api()
@@ -207,10 +202,10 @@ describe('change requests: three parties, written replies, the supervisor decidi
       .send({ note: '三方已签字' })
       .expect(200);
     const applied = await eventually(
-      async () => (await api().get(`/api/change-requests/${c.id}`).set('Authorization', pm)).body,
+      () => getChange(pm, c.id),
       (body) => Array.isArray(body.effectResults),
     );
-    expect(applied.effectResults.map((r: any) => r.outcome)).toEqual(['applied', 'applied']);
+    expect(applied.effectResults?.map((r) => r.outcome)).toEqual(['applied', 'applied']);
     const movedA = (await getRequirement(manager, a.id).expect(200)).body;
     expect(movedA.plannedDeliveryDate).toBe(newDate);
     expect(movedA.breaches ?? []).toEqual([]);
@@ -227,7 +222,7 @@ describe('change requests: three parties, written replies, the supervisor decidi
     const replans = await withDb(
       async (db) =>
         (
-          await db.query(
+          await db.query<{ n: number }>(
             `SELECT count(*)::int AS n FROM requirement_transition WHERE requirement_id = $1 AND action = 'replan'`,
             [a.id],
           )
@@ -248,13 +243,14 @@ describe('change requests: three parties, written replies, the supervisor decidi
       .field('note', '配置文档已更新')
       .attach('files', doc, { filename: '配置文档-v2.txt', contentType: 'text/plain' });
     expect([archived.status, archived.body.error]).toEqual([200, undefined]);
-    const sha256 = (await import('node:crypto')).createHash('sha256').update(doc).digest('hex');
-    expect(archived.body.status).toBe('archiving');
-    expect(archived.body.archive.documents.map((d: any) => d.sha256)).toEqual([sha256]);
+    const sha256 = createHash('sha256').update(doc).digest('hex');
+    const archive = (archived.body as ChangeRequestDto).archive!;
+    expect((archived.body as ChangeRequestDto).status).toBe('archiving');
+    expect(archive.documents.map((d) => d.sha256)).toEqual([sha256]);
     const uploadedAudit = await withDb(
       async (db) =>
         (
-          await db.query(
+          await db.query<{ summary: unknown }>(
             `SELECT summary FROM audit_event WHERE action = 'file.uploaded' AND summary->>'sha256' = $1`,
             [sha256],
           )
@@ -262,7 +258,7 @@ describe('change requests: three parties, written replies, the supervisor decidi
     );
     expect(uploadedAudit).toHaveLength(1);
     const download = await api()
-      .get(`/api/files/${archived.body.archive.documents[0].id}`)
+      .get(`/api/files/${archive.documents[0].id}`)
       .set('Authorization', manager)
       .expect(200);
     expect(download.text ?? download.body.toString()).toContain('医保电子凭证');
@@ -278,7 +274,7 @@ describe('change requests: three parties, written replies, the supervisor decidi
       .expect(200);
     expect(sheet.text).toContain('项目变更确认单');
     expect(sheet.text).toContain('邮件链接');
-    expect(sheet.text).toContain(supervisorReply.by.name);
+    expect(sheet.text).toContain(supervisorReply.by!.name);
   });
 
   it('rejects at once on a disagreement, which needs a comment; wrong roles, outsiders and other parties are refused', async () => {

@@ -1,4 +1,5 @@
 // Change requests through the HTTP API and the mail sink, for the change-request e2e files.
+import type { ChangeRequestDto } from '../../apps/api/src/change-requests/dto/change-request.dto';
 import { api } from './e2e-auth';
 import { eventually, receivedMail, type SinkMail } from './e2e-stack';
 
@@ -8,7 +9,7 @@ export async function proposeChange(
   auth: string,
   contractId: string,
   over: Record<string, unknown> = {},
-): Promise<Record<string, any>> {
+): Promise<ChangeRequestDto> {
   counter += 1;
   const res = await api()
     .post(`/api/contracts/${contractId}/change-requests`)
@@ -22,7 +23,12 @@ export async function proposeChange(
     });
   if (res.status !== 201)
     throw new Error(`propose answered ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body as Record<string, any>;
+  return res.body as ChangeRequestDto;
+}
+
+export async function getChange(auth: string, id: string): Promise<ChangeRequestDto> {
+  const res = await api().get(`/api/change-requests/${id}`).set('Authorization', auth).expect(200);
+  return res.body as ChangeRequestDto;
 }
 
 /** The reply-link mails about change `id` to `to`, waited for (bounded). */
