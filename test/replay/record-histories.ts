@@ -18,6 +18,8 @@ import {
 } from '@luyue/domain';
 import { deadlineFulfilledSignal, type DeadlineWatchActivities } from '@luyue/temporal/definitions';
 import { SCENARIOS, type RequestScenario } from './request-scenarios';
+import { CHANGE_SCENARIOS } from './change-scenarios';
+import { recordingChangeActivities } from '../helpers/change-activities.fixture';
 import { recordingRequirementActivities } from '../helpers/requirement-activities.fixture';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping.env';
 
@@ -166,4 +168,18 @@ describe(`record workflow histories as ${VERSION}`, () => {
         await save('noopWorkflow', 'default', handle);
       });
     });
+
+  if (wanted('changeRequestWorkflow'))
+    it.each(CHANGE_SCENARIOS.map((s) => [s.name, s] as const))(
+      'changeRequestWorkflow: %s',
+      async (name, scenario) => {
+        const proposedAt = await nextFullWeekMonday();
+        await skipTo(proposedAt);
+        const { activities } = recordingChangeActivities(() => calendar);
+        await withWorker(activities, async (taskQueue) => {
+          const handle = await scenario.run({ env, taskQueue, proposedAt });
+          await save('changeRequestWorkflow', name, handle);
+        });
+      },
+    );
 });
