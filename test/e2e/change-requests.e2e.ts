@@ -246,7 +246,9 @@ describe('change requests: three parties, written replies, the supervisor decidi
     const sha256 = createHash('sha256').update(doc).digest('hex');
     const archive = (archived.body as ChangeRequestDto).archive!;
     expect((archived.body as ChangeRequestDto).status).toBe('archiving');
-    expect(archive.documents.map((d) => d.sha256)).toEqual([sha256]);
+    expect(archive.documents.map((d) => [d.filename, d.sha256])).toEqual([
+      ['配置文档-v2.txt', sha256],
+    ]);
     const uploadedAudit = await withDb(
       async (db) =>
         (
