@@ -11,3 +11,6 @@ export * from './link-token.types';
 export * from './shanghai-date.util';
 export * from './requirement';
 export * from './process';
+export * from './account.rules';
+export * from './schedule-source.types';
+export * from './admin.labels';
