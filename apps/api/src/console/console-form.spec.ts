@@ -18,6 +18,7 @@ describe('readForm', () => {
     expect(out).toEqual({
       ok: true,
       payload: expect.objectContaining({ estimatePersonDays: 3.5, solution: '新增推送服务' }),
+      values: expect.objectContaining({ estimatePersonDays: ' 3.5 ' }),
     });
     if (!out.ok) throw new Error('unreachable');
     expect((out.payload as { alternativeSolution?: string }).alternativeSolution).toBeUndefined();
@@ -55,6 +56,7 @@ describe('readForm', () => {
     expect(out).toEqual({
       ok: true,
       payload: expect.objectContaining({ note: '', personDays: 1 }),
+      values: { date: '2026-11-30', personDays: '1', note: '' },
     });
   });
 });

@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { WorkingDaysModule } from '../calendar/working-days.module';
 import { ContractsModule } from '../contracts/contracts.module';
+import { IdentityModule } from '../identity/identity.module';
 import { RequirementsModule } from '../requirements/requirements.module';
+import { AdminConsoleController } from './admin-console.controller';
+import { AdminConsoleService } from './admin-console.service';
+import { AdminSettingsConsoleService } from './admin-settings-console.service';
+import { AdminUsersConsoleController } from './admin-users-console.controller';
+import { AdminUsersConsoleService } from './admin-users-console.service';
 import { AuditConsoleController } from './audit-console.controller';
 import { AuditConsoleService } from './audit-console.service';
 import { ConsoleAssets } from './console-assets';
@@ -16,15 +23,20 @@ import { RequirementConsoleService } from './requirement-console.service';
 
 /** The server-rendered zh-CN console, on the same services as the REST api. */
 @Module({
-  imports: [AuthModule, ContractsModule, RequirementsModule],
+  imports: [AuthModule, ContractsModule, RequirementsModule, IdentityModule, WorkingDaysModule],
   controllers: [
     ConsoleController,
     RequirementConsoleController,
     QuotaConsoleController,
     AuditConsoleController,
+    AdminConsoleController,
+    AdminUsersConsoleController,
   ],
   providers: [
     AuditConsoleService,
+    AdminConsoleService,
+    AdminSettingsConsoleService,
+    AdminUsersConsoleService,
     ConsoleAssets,
     ConsoleFrameService,
     CsrfService,
