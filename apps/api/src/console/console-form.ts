@@ -102,11 +102,11 @@ function fieldMessages(errors: ValidationError[], prefix = ''): Record<string, s
   return out;
 }
 
-/** A range failure names its bound (the DTO's default message ends with it); empty is "required". */
+/** A range failure names its bound (the last number of the DTO's default message); empty is "required". */
 function boundMessage(key: string, dtoMessage: string, value: unknown): string | undefined {
   if (key === 'minLength' && (value === '' || value === undefined))
     return CONSTRAINT_MESSAGES.isNotEmpty;
-  const bound = /(-?\d+(?:\.\d+)?)$/.exec(dtoMessage)?.[1];
+  const bound = /(-?\d+(?:\.\d+)?)\D*$/.exec(dtoMessage)?.[1];
   if (bound === undefined) return undefined;
   if (key === 'min') return `不能小于 ${bound}`;
   if (key === 'max') return `不能大于 ${bound}`;
