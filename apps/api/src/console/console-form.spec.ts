@@ -82,7 +82,7 @@ describe('readForm', () => {
       password: '至少 10 个字符',
     });
     const shown = formFields('user', fields, out.values, out.errors);
-    const roles = shown.find((f) => f.name === 'roles')!.options as Array<{
+    const roles = shown.find((f) => f.name === 'roles')!.options as unknown as Array<{
       value: string;
       selected: boolean;
     }>;
