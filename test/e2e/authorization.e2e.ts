@@ -154,6 +154,26 @@ const ROUTES: RouteCase[] = [
     expect: { hospital_staff: 201, hospital_manager: 201 },
     otherwise: 403,
   },
+  {
+    route: 'GET /api/contracts/:demo/change-requests',
+    call: (ids) => api().get(`/api/contracts/${ids.demo}/change-requests`),
+    expect: { outsider: 404 },
+    otherwise: 200,
+  },
+  {
+    route: 'POST /api/contracts/:demo/change-requests',
+    call: (ids) =>
+      api()
+        .post(`/api/contracts/${ids.demo}/change-requests`)
+        .send({
+          title: `权限测试 ${unique()}`,
+          description: '权限表',
+          changeType: 'modify',
+          impact: { scope: '无', schedule: '无', cost: '无' },
+        }),
+    expect: { hospital_staff: 201, hospital_manager: 201, vendor_pm: 201, supervisor: 201 },
+    otherwise: 403,
+  },
 ];
 
 describe('authorization on every route', () => {
