@@ -36,6 +36,11 @@ export function checkRemediationAction(
     actor,
     'a security task',
   );
+  if (error?.code === 'invalid_state') {
+    // The table's list for the state, less accept-risk when the severity rules it out.
+    const allowedActions = allowedRemediationActions(state);
+    return new DomainError(error.code, error.message, { ...error.details, allowedActions });
+  }
   if (error) return error;
   if (action === 'accept-risk' && !isRiskAcceptable(state.severity)) {
     return new DomainError(
