@@ -58,9 +58,7 @@ const nowIso = (): string => new Date(Date.now()).toISOString();
  * decided by the hospital. Every move is an Update validated by role and state, and every
  * write (with a new period's due time already computed) goes through one idempotent activity.
  */
-export async function securityTaskWorkflow(
-  input: SecurityTaskRunInput,
-): Promise<RemediationState> {
+export async function securityTaskWorkflow(input: SecurityTaskRunInput): Promise<RemediationState> {
   const { workflowId } = workflowInfo();
   const { settings, notify } = input;
   let state = initialRemediationState(input);
