@@ -214,6 +214,18 @@ describe('applyRetestImport', () => {
     );
   });
 
+  it('reopens a fixed task whose line still shows, keeping the period that still runs', () => {
+    const fixed = run(start, [[vendorDev, fix()]]);
+    const change = applyRetestImport(
+      fixed,
+      { importId: 'I1', lines: [{ lineId: 'L1', present: true }] },
+      at(5),
+      settings,
+    )!;
+    expect([change.toStatus, lineStatuses(change.next)]).toEqual(['reopened', ['open', 'fixed']]);
+    expect(change.next.fixDeadlines).toEqual(fixed.fixDeadlines);
+  });
+
   it('adds an asset the retest found the finding on', () => {
     const change = applyRetestImport(
       start,

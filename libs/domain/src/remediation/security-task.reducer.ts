@@ -202,12 +202,11 @@ export function applyRetestImport(
   const working = claimedFixed || ['open', 'in_progress', 'reopened'].includes(state.status);
   if (claimedFixed && regressed) {
     next.status = 'reopened';
+    // Only a requested retest had ended the vendor's period; a fix not yet offered keeps it.
     if (state.status === 'retest_requested') {
       next.retests = decideRetest(state.retests, 'failed', at, null, null);
-    } else {
-      next.fixDeadlines = endCurrentPeriod(state.fixDeadlines, at, 'retest_import');
+      next.fixDeadlines = [...state.fixDeadlines, fixPeriod(state, 'retest_import', at, settings)];
     }
-    next.fixDeadlines = [...next.fixDeadlines, fixPeriod(state, 'retest_import', at, settings)];
   } else if (working && state.status !== 'retest_requested' && everyOpenLineGone(lines)) {
     next.status = 'retest_requested';
     next.fixDeadlines = endCurrentPeriod(state.fixDeadlines, at, 'retest_import');
