@@ -19,8 +19,10 @@ import {
 import { deadlineFulfilledSignal, type DeadlineWatchActivities } from '@luyue/temporal/definitions';
 import { SCENARIOS, type RequestScenario } from './request-scenarios';
 import { CHANGE_SCENARIOS } from './change-scenarios';
+import { SECURITY_TASK_SCENARIOS } from './security-task-scenarios';
 import { recordingChangeActivities } from '../helpers/change-activities.fixture';
 import { recordingRequirementActivities } from '../helpers/requirement-activities.fixture';
+import { recordingSecurityTaskActivities } from '../helpers/security-task-activities.fixture';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping.env';
 
 const VERSION = process.env.HISTORY_VERSION ?? '';
@@ -179,6 +181,20 @@ describe(`record workflow histories as ${VERSION}`, () => {
         await withWorker(activities, async (taskQueue) => {
           const handle = await scenario.run({ env, taskQueue, proposedAt });
           await save('changeRequestWorkflow', name, handle);
+        });
+      },
+    );
+
+  if (wanted('securityTaskWorkflow'))
+    it.each(SECURITY_TASK_SCENARIOS.map((s) => [s.name, s] as const))(
+      'securityTaskWorkflow: %s',
+      async (name, scenario) => {
+        const issuedAt = await nextFullWeekMonday();
+        await skipTo(issuedAt);
+        const { activities } = recordingSecurityTaskActivities(() => calendar);
+        await withWorker(activities, async (taskQueue) => {
+          const handle = await scenario.run({ env, taskQueue, issuedAt });
+          await save('securityTaskWorkflow', name, handle);
         });
       },
     );
