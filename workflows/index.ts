@@ -3,3 +3,4 @@ export { deadlineWatchWorkflow } from './deadline-watch.workflow';
 export { noopWorkflow } from './noop.workflow';
 export { customizationRequestWorkflow } from './customization-request.workflow';
 export { changeRequestWorkflow } from './change-request.workflow';
+export { securityImportWorkflow } from './security-import.workflow';

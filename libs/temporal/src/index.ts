@@ -4,3 +4,4 @@ export * from './temporal-client.service';
 export * from './update-failure.mapper';
 export * from './customization-request.client';
 export * from './change-request.client';
+export * from './security-import.client';

@@ -7,3 +7,5 @@ export * from './customization-request.definitions';
 export type * from './customization-request.activities';
 export * from './change-request.definitions';
 export type * from './change-request.activities';
+export * from './security-import.definitions';
+export type * from './security-import.activities';
