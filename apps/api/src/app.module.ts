@@ -22,6 +22,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { RequirementsModule } from './requirements/requirements.module';
 import { ChangeRequestsModule } from './change-requests/change-requests.module';
 import { FilesModule } from './files/files.module';
+import { SecurityModule } from './security/security.module';
 
 @Module({
   imports: [
@@ -41,6 +42,7 @@ import { FilesModule } from './files/files.module';
     RequirementsModule,
     FilesModule,
     ChangeRequestsModule,
+    SecurityModule,
     ConsoleModule,
   ],
   controllers: [HealthController, CalendarController],

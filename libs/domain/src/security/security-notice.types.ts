@@ -2,6 +2,7 @@ import type { Role } from '../role.types';
 import { SEVERITIES, type Severity } from '../contract-settings.types';
 import type { FindingSeverity, ReportFormat } from './security-finding.types';
 import type { ReportRefusal } from './report-refusal.types';
+import { REPORT_FORMAT_LABELS } from './security.labels';
 
 /** Who assessed: 等保测评, 密评, a vulnerability scan or a penetration test. */
 export const NOTICE_SOURCES = ['mlps', 'crypto', 'vuln_scan', 'pentest'] as const;
@@ -50,3 +51,6 @@ export function remediationSeverityOf(severity: FindingSeverity): Severity {
 export type RemediationDueDates = Record<Severity, { dueAt: string; provisional: boolean }>;
 
 export const REMEDIATION_SEVERITIES: readonly Severity[] = SEVERITIES;
+
+/** Every report format, in the order the labels list them. */
+export const REPORT_FORMATS = Object.keys(REPORT_FORMAT_LABELS) as ReportFormat[];
