@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { auditActorOf, DomainError, validationFailed, type Actor } from '@luyue/domain';
-import { AuditEventRepository, SecurityNoticeRepository, TransactionRunner } from '@luyue/persistence';
+import {
+  AuditEventRepository,
+  SecurityNoticeRepository,
+  TransactionRunner,
+} from '@luyue/persistence';
 import { ContractAccessService } from '../contracts/contract-access.service';
 import type { IssueNoticeDto, NoticeDetailDto, NoticeDto } from './dto/security-notice.dto';
 import { SecurityAccessService } from './security-access.service';

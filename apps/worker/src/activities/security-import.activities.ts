@@ -109,7 +109,12 @@ export class SecurityImportActivitiesService implements SecurityImportActivities
       this.logger.log(`import ${job.importId}: ${JSON.stringify(summary)}`);
       return summary;
     } catch (error) {
-      if (!(error instanceof Refused)) throw error;
+      if (!(error instanceof Refused)) {
+        this.logger.error(
+          `import ${job.importId} failed: ${(error as Error).stack ?? String(error)}`,
+        );
+        throw error;
+      }
       const { refusal, message } = error.error;
       await this.store.refuse(job.importId, refusal, message);
       this.logger.warn(`import ${job.importId} refused: ${message}`);

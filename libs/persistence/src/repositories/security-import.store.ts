@@ -45,7 +45,8 @@ const RANKED = Object.entries(SEVERITY_RANK)
   .map(([s]) => `'${s}'`)
   .join(', ');
 const rank = (x: string) => `array_position(ARRAY[${RANKED}], ${x})`;
-const higher = (a: string, b: string) => `CASE WHEN ${rank(b)} > ${rank(a)} THEN ${b} ELSE ${a} END`;
+const higher = (a: string, b: string) =>
+  `CASE WHEN ${rank(b)} > ${rank(a)} THEN ${b} ELSE ${a} END`;
 
 const STAGING_COLUMNS = [
   ['finding_key', 'text'],
@@ -271,7 +272,7 @@ export class SecurityImportStore {
          last_seen_report_id, title, severity, service, cves, cvss, solution, evidence, layer,
          control_point, item, compliance)
        SELECT $1, l.id, s.finding_key, $2, $2, s.title, s.severity, s.service,
-         string_to_array(NULLIF(s.cves, ''), ','), s.cvss, s.solution, s.evidence, s.layer,
+         COALESCE(string_to_array(NULLIF(s.cves, ''), ','), '{}'), s.cvss, s.solution, s.evidence, s.layer,
          s.control_point, s.item, s.compliance
        FROM security_staging s
        JOIN security_task t ON t.notice_id = $1 AND t.vulnerability_key = s.task_key
@@ -280,7 +281,7 @@ export class SecurityImportStore {
          last_seen_report_id = EXCLUDED.last_seen_report_id, seen_count = f.seen_count + 1,
          present = true, gone_in_report_id = NULL, title = EXCLUDED.title,
          severity = EXCLUDED.severity, service = EXCLUDED.service,
-         cves = COALESCE(EXCLUDED.cves, '{}'), cvss = EXCLUDED.cvss,
+         cves = EXCLUDED.cves, cvss = EXCLUDED.cvss,
          solution = EXCLUDED.solution, evidence = EXCLUDED.evidence, updated_at = now()`,
       [noticeId, importId],
     );
@@ -306,7 +307,7 @@ export class SecurityImportStore {
     importId: string,
     format: ReportFormat,
   ): Promise<number> {
-    const gone: Array<{ asset_line_id: string }> = await m.query(
+    const [gone]: [Array<{ asset_line_id: string }>, number] = await m.query(
       `UPDATE security_finding f SET present = false, gone_in_report_id = $2, updated_at = now()
        FROM security_asset_line l JOIN security_task t ON t.id = l.task_id
        WHERE f.notice_id = $1 AND f.present AND l.id = f.asset_line_id AND t.format = $3
@@ -333,7 +334,8 @@ export class SecurityImportStore {
     itemsRead: number,
     bytesRead: number,
   ): Promise<boolean> {
-    const rows: unknown[] = await m.query(
+    // An UPDATE … RETURNING answers [rows, count] through TypeORM.
+    const [rows]: [unknown[], number] = await m.query(
       `UPDATE security_report SET status = 'done', format = $2, summary = $3::jsonb,
          items_read = $4, items_total = $4, bytes_read = $5, finished_at = now()
        WHERE id = $1 AND status = 'parsing' RETURNING id`,

@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type {
-  FindingSeverity,
-  NoticeSource,
-  ReportFormat,
-  SecurityTaskState,
-} from '@luyue/domain';
+import type { FindingSeverity, NoticeSource, ReportFormat, SecurityTaskState } from '@luyue/domain';
 
 export interface SecurityTaskFilters {
   noticeId?: string;
@@ -85,7 +80,8 @@ const TASK_COLUMNS = `t.id, t.notice_id AS "noticeId", n.number AS "noticeNumber
 
 const isoDue = (r: SecurityTaskRecord): SecurityTaskRecord => ({
   ...r,
-  dueAt: (r.dueAt as unknown) instanceof Date ? (r.dueAt as unknown as Date).toISOString() : r.dueAt,
+  dueAt:
+    (r.dueAt as unknown) instanceof Date ? (r.dueAt as unknown as Date).toISOString() : r.dueAt,
 });
 
 /** Reads of remediation tasks: the filtered list, one task with its lines and evidence. */

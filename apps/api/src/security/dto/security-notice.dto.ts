@@ -120,4 +120,3 @@ export class NoticeDetailDto extends NoticeDto {
   @ApiProperty({ type: NoticeCountsDto }) counts!: NoticeCountsDto;
   @ApiProperty({ type: [ImportDto] }) reports!: ImportDto[];
 }
-
