@@ -229,7 +229,7 @@ describe('Nessus import', () => {
       })
       .expect(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as unknown as ArrayBuffer);
+    await workbook.xlsx.load(res.body);
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(1).getCell(2).value).toBe('风险等级');
     expect(sheet.rowCount - 1).toBe((await stored(noticeId)).lines);

@@ -207,7 +207,7 @@ export class SecurityImportStore {
   ): Promise<ImportCounts> {
     const { noticeId, importId, retest } = job;
     await m.query(`SELECT id FROM security_notice WHERE id = $1 FOR UPDATE`, [noticeId]);
-    const [counts] = (await m.query(
+    const [counts]: Array<{ findings: number; merged: number; reopened: number }> = await m.query(
       `SELECT count(*)::int AS findings, count(f.id)::int AS merged,
          count(f.id) FILTER (WHERE NOT f.present OR l.fixed_by_retest OR l.state <> 'open')::int
            AS reopened
@@ -215,7 +215,7 @@ export class SecurityImportStore {
        LEFT JOIN security_finding f ON f.notice_id = $1 AND f.finding_key = s.finding_key
        LEFT JOIN security_asset_line l ON l.id = f.asset_line_id`,
       [noticeId],
-    )) as Array<{ findings: number; merged: number; reopened: number }>;
+    );
     const dues = Object.entries(due);
     const tasks: Array<{ inserted: boolean }> = await m.query(
       `WITH due (remediation, due_at, provisional) AS (

@@ -135,22 +135,18 @@ export class SecurityNoticeRepository {
   }
 
   async counts(noticeId: string): Promise<NoticeCounts> {
-    const [bySeverity, byState, lines]: [
-      Array<{ key: FindingSeverity; n: number }>,
-      Array<{ key: SecurityTaskState; n: number }>,
-      Array<{ lines: number; fixed: number; findings: number }>,
-    ] = await Promise.all([
-      this.ds.query(
+    const [bySeverity, byState, lines] = await Promise.all([
+      this.ds.query<Array<{ key: FindingSeverity; n: number }>>(
         `SELECT severity AS key, count(*)::int AS n FROM security_task WHERE notice_id = $1
          GROUP BY severity`,
         [noticeId],
       ),
-      this.ds.query(
+      this.ds.query<Array<{ key: SecurityTaskState; n: number }>>(
         `SELECT state AS key, count(*)::int AS n FROM security_task WHERE notice_id = $1
          GROUP BY state`,
         [noticeId],
       ),
-      this.ds.query(
+      this.ds.query<Array<{ lines: number; fixed: number; findings: number }>>(
         `SELECT count(*)::int AS lines, count(*) FILTER (WHERE fixed_by_retest)::int AS fixed,
            (SELECT count(*)::int FROM security_finding WHERE notice_id = $1) AS findings
          FROM security_asset_line WHERE notice_id = $1`,

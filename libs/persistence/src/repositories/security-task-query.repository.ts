@@ -137,17 +137,14 @@ export class SecurityTaskQueryRepository {
 
   /** Every asset line of a task with its findings' evidence, in the order first seen. */
   async lines(taskId: string): Promise<SecurityAssetLineRecord[]> {
-    const [lines, findings]: [
-      Array<Omit<SecurityAssetLineRecord, 'findings'>>,
-      Array<SecurityFindingRecord & { lineId: string }>,
-    ] = await Promise.all([
-      this.ds.query(
+    const [lines, findings] = await Promise.all([
+      this.ds.query<Array<Omit<SecurityAssetLineRecord, 'findings'>>>(
         `SELECT id, asset_key AS "assetKey", label, host, port, protocol, target, severity, state,
            fixed_by_retest AS "fixedByRetest", found_in_retest AS "foundInRetest"
          FROM security_asset_line WHERE task_id = $1 ORDER BY created_at, label`,
         [taskId],
       ),
-      this.ds.query(
+      this.ds.query<Array<SecurityFindingRecord & { lineId: string }>>(
         `SELECT f.id, f.asset_line_id AS "lineId", f.finding_key AS "findingKey", f.title,
            f.severity, f.service, f.cves, f.cvss::float8 AS cvss, f.solution, f.evidence, f.layer,
            f.control_point AS "controlPoint", f.item, f.compliance, f.present,

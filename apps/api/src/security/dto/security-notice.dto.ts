@@ -3,7 +3,6 @@ import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validato
 import {
   IMPORT_STATUSES,
   NOTICE_SOURCES,
-  SECURITY_TASK_STATES,
   type FindingSeverity,
   type ImportStatus,
   type NoticeSource,
