@@ -23,6 +23,7 @@ import { RequirementsModule } from './requirements/requirements.module';
 import { ChangeRequestsModule } from './change-requests/change-requests.module';
 import { FilesModule } from './files/files.module';
 import { SecurityModule } from './security/security.module';
+import { SecurityConsoleModule } from './console/security-console.module';
 
 @Module({
   imports: [
@@ -44,6 +45,7 @@ import { SecurityModule } from './security/security.module';
     ChangeRequestsModule,
     SecurityModule,
     ConsoleModule,
+    SecurityConsoleModule,
   ],
   controllers: [HealthController, CalendarController],
   providers: [

@@ -27,6 +27,7 @@ const NAV = [
   { href: '/', label: '工作台' },
   { href: '/requirements', label: '需求' },
   { href: '/quota', label: '配额与统计' },
+  { href: '/security', label: '安全整改' },
   { href: '/audit', label: '审计记录' },
 ] as const;
 

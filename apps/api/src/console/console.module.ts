@@ -32,6 +32,6 @@ import { RequirementConsoleService } from './requirement-console.service';
     QuotaConsoleService,
     RequirementConsoleService,
   ],
-  exports: [CsrfService],
+  exports: [CsrfService, ConsoleFrameService],
 })
 export class ConsoleModule {}

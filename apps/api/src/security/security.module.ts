@@ -38,6 +38,6 @@ import { SecurityTasksService } from './security-tasks.service';
     SecurityTasksService,
     RectificationListExporter,
   ],
-  exports: [SecurityNoticesService, SecurityImportService, SecurityTasksService],
+  exports: [SecurityNoticesService, SecurityImportService, SecurityTasksService, MulterModule],
 })
 export class SecurityModule {}
