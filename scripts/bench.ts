@@ -9,12 +9,15 @@ import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { privateStackEnv, startStack } from '@luyue/devstack';
 import { measure, report, type BenchResult } from './bench/bench.runner';
+import { benchSecurityImport } from './bench/security-import.bench';
 import { DEMO_CONTRACT_NUMBER, DEMO_CREDENTIALS_FILE, seedDemo } from './demo-seed';
 
 const TOTAL = Number(process.env.BENCH_OPS ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 /** Operations of each serial (concurrency 1) latency run. */
 const SERIAL_OPS = Number(process.env.BENCH_SERIAL_OPS ?? 30);
+/** `security` runs only the security import figures. */
+const ONLY = process.env.BENCH_ONLY;
 /** The goal for every action at concurrency 1. */
 const ACTION_P99_LIMIT_MS = 200;
 
@@ -120,6 +123,13 @@ async function main(): Promise<void> {
   await db.connect();
   const taskQueue = stack.env.TEMPORAL_TASK_QUEUE ?? 'luyue';
   try {
+    if (ONLY === 'security') {
+      const { tokens, contractId } = await demoSession(stack.urls.api, dataDir);
+      console.log(
+        `\n${await benchSecurityImport({ api: stack.urls.api, dataDir, db, contractId, manager: tokens.hospital_manager })}\n`,
+      );
+      return;
+    }
     // Warm-up: JIT, connection pools, the worker's workflow cache.
     await measure('warm-up', 20, 5, () =>
       client.workflow.execute('noopWorkflow', {
@@ -208,6 +218,14 @@ async function main(): Promise<void> {
       }
     }
     console.log(`\n${report(baselines, results, ACTION_P99_LIMIT_MS)}\n`);
+    const security = await benchSecurityImport({
+      api: stack.urls.api,
+      dataDir,
+      db,
+      contractId,
+      manager: tokens.hospital_manager,
+    });
+    console.log(`${security}\n`);
   } finally {
     await db.end();
     await connection.close();

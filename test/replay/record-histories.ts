@@ -16,7 +16,12 @@ import {
   shanghaiDateAt,
   type DeadlineWatchInput,
 } from '@luyue/domain';
-import { deadlineFulfilledSignal, type DeadlineWatchActivities } from '@luyue/temporal/definitions';
+import {
+  deadlineFulfilledSignal,
+  type DeadlineWatchActivities,
+  type SecurityImportInput,
+} from '@luyue/temporal/definitions';
+import { importedSummary } from '../fixtures/security-import.fixtures';
 import { SCENARIOS, type RequestScenario } from './request-scenarios';
 import { CHANGE_SCENARIOS } from './change-scenarios';
 import { SECURITY_TASK_SCENARIOS } from './security-task-scenarios';
@@ -156,6 +161,31 @@ describe(`record workflow histories as ${VERSION}`, () => {
         }
         await handle.result();
         await save('deadlineWatchWorkflow', scenario, handle);
+      });
+    });
+
+  if (wanted('securityImportWorkflow'))
+    it('securityImportWorkflow: imported', async () => {
+      const anchorAt = await nextFullWeekMonday();
+      await skipTo(anchorAt);
+      const activities = {
+        computeDeadline: deadlineActivities.computeDeadline,
+        importSecurityReport: async () => Promise.resolve(importedSummary()),
+      };
+      await withWorker(activities, async (taskQueue) => {
+        const handle = await env.client.workflow.start('securityImportWorkflow', {
+          taskQueue,
+          workflowId: `security-import:record-${randomUUID()}`,
+          args: [
+            {
+              importId: randomUUID(),
+              anchorAt,
+              remediationWorkingDays: { high: 5, medium: 10, low: 20 },
+            } satisfies SecurityImportInput,
+          ],
+        });
+        await handle.result();
+        await save('securityImportWorkflow', 'imported', handle);
       });
     });
 

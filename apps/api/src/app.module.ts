@@ -21,6 +21,8 @@ import { MetricsModule } from './metrics/metrics.module';
 import { RequirementsModule } from './requirements/requirements.module';
 import { ChangeRequestsModule } from './change-requests/change-requests.module';
 import { FilesModule } from './files/files.module';
+import { SecurityModule } from './security/security.module';
+import { SecurityConsoleModule } from './console/security-console.module';
 
 @Module({
   imports: [
@@ -41,7 +43,9 @@ import { FilesModule } from './files/files.module';
     FilesModule,
     ChangeRequestsModule,
     WorkingDaysModule,
+    SecurityModule,
     ConsoleModule,
+    SecurityConsoleModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -7,6 +7,7 @@ import { DeadlineWatchActivitiesService } from './activities/deadline-watch.acti
 import { CustomizationRequestActivitiesService } from './activities/customization-request.activities';
 import { ChangeRequestActivitiesService } from './activities/change-request.activities';
 import { ChangeEffectsService } from './activities/change-effects.service';
+import { SecurityImportActivitiesService } from './activities/security-import.activities';
 import { repoRoot, workflowBundleOptions } from './workflow-bundle.options';
 
 /** Runs the Temporal worker with the Nest activity injectables; drains it on shutdown. */
@@ -23,6 +24,7 @@ export class TemporalWorkerService implements OnApplicationShutdown {
     private readonly customizationRequests: CustomizationRequestActivitiesService,
     private readonly changeRequests: ChangeRequestActivitiesService,
     private readonly changeEffects: ChangeEffectsService,
+    private readonly securityImports: SecurityImportActivitiesService,
   ) {}
 
   /** Activity functions bound to their injectables; the names are the activity types. */
@@ -40,6 +42,7 @@ export class TemporalWorkerService implements OnApplicationShutdown {
       computeDeliverySchedule: r.computeDeliverySchedule.bind(r),
       persistChangeTransition: c.persistChangeTransition.bind(c),
       applyChangeEffect: e.applyChangeEffect.bind(e),
+      importSecurityReport: this.securityImports.importSecurityReport.bind(this.securityImports),
     };
   }
 

@@ -8,6 +8,7 @@ import { DeadlineWatchActivitiesService } from './activities/deadline-watch.acti
 import { CustomizationRequestActivitiesService } from './activities/customization-request.activities';
 import { ChangeRequestActivitiesService } from './activities/change-request.activities';
 import { ChangeEffectsService } from './activities/change-effects.service';
+import { SecurityImportActivitiesService } from './activities/security-import.activities';
 import { TemporalClientModule } from '@luyue/temporal';
 import { OutboxMailerService } from './outbox/outbox-mailer.service';
 import { TemporalWorkerService } from './temporal-worker.service';
@@ -32,6 +33,7 @@ import { loggerOptions } from './worker-logger.options';
     CustomizationRequestActivitiesService,
     ChangeRequestActivitiesService,
     ChangeEffectsService,
+    SecurityImportActivitiesService,
   ],
 })
 export class WorkerModule {}

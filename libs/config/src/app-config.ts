@@ -74,6 +74,12 @@ export class AppConfig {
   @Min(1)
   FILE_MAX_BYTES = 20 * 1024 * 1024;
 
+  /** Scanner reports and assessment sheets may be larger than attachments. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  REPORT_MAX_BYTES = 200 * 1024 * 1024;
+
   /** Comma-separated content types an upload may have. */
   @IsString()
   @MinLength(3)

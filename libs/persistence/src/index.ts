@@ -22,3 +22,6 @@ export * from './repositories/idempotency-key.repository';
 export { databaseUnavailable } from './repositories/pg-error.util';
 export * from './repositories/change-request.store';
 export * from './repositories/change-request-query.repository';
+export * from './repositories/security-import.store';
+export * from './repositories/security-notice.repository';
+export * from './repositories/security-task-query.repository';

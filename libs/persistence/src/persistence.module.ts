@@ -20,6 +20,9 @@ import { RequirementQueryRepository } from './repositories/requirement-query.rep
 import { RequirementTransitionStore } from './repositories/requirement-transition.store';
 import { ChangeRequestStore } from './repositories/change-request.store';
 import { ChangeRequestQueryRepository } from './repositories/change-request-query.repository';
+import { SecurityImportStore } from './repositories/security-import.store';
+import { SecurityNoticeRepository } from './repositories/security-notice.repository';
+import { SecurityTaskQueryRepository } from './repositories/security-task-query.repository';
 
 const REPOSITORIES = [
   CalendarYearRepository,
@@ -41,6 +44,9 @@ const REPOSITORIES = [
   ChangeRequestQueryRepository,
   QuotaLedgerRepository,
   IdempotencyKeyRepository,
+  SecurityImportStore,
+  SecurityNoticeRepository,
+  SecurityTaskQueryRepository,
 ];
 
 /** Where the database is: given by the app, so this library depends on @luyue/domain alone. */

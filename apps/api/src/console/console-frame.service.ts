@@ -28,6 +28,7 @@ const NAV = [
   { href: '/requirements', label: '需求' },
   { href: '/change-requests', label: '项目变更' },
   { href: '/quota', label: '配额与统计' },
+  { href: '/security', label: '安全整改' },
   { href: '/audit', label: '审计记录' },
 ] as const;
 

@@ -62,6 +62,6 @@ import { RequirementConsoleService } from './requirement-console.service';
     RequirementConsoleService,
     ChangeConsoleService,
   ],
-  exports: [CsrfService],
+  exports: [CsrfService, ConsoleFrameService],
 })
 export class ConsoleModule {}

@@ -45,11 +45,14 @@ export class FileStoreService {
     mkdirSync(this.root, { recursive: true });
   }
 
-  /** A multer storage engine writing into this store. */
-  engine(): StorageEngine {
+  /**
+   * A multer storage engine writing into this store. `anyType` for files whose content says
+   * what they are (scanner reports arrive as application/octet-stream): the reader checks them.
+   */
+  engine(options: { anyType?: boolean } = {}): StorageEngine {
     return {
       _handleFile: (_req: Request, file, cb) => {
-        this.write(file.stream, file.originalname, file.mimetype).then(
+        this.write(file.stream, file.originalname, file.mimetype, options.anyType).then(
           (stored) => cb(null, stored),
           (error: Error) => cb(error),
         );
@@ -65,9 +68,10 @@ export class FileStoreService {
     stream: NodeJS.ReadableStream,
     filename: string,
     declared: string,
+    anyType = false,
   ): Promise<StoredUpload> {
-    const contentType = declared.toLowerCase();
-    if (!this.config.fileTypes.includes(contentType)) {
+    const contentType = (declared || 'application/octet-stream').toLowerCase();
+    if (!anyType && !this.config.fileTypes.includes(contentType)) {
       throw new DomainError(
         'unsupported_media_type',
         `Files of type ${declared} are not accepted`,

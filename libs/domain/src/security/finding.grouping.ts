@@ -70,7 +70,11 @@ export function assetLabelOf(
     : `${f.host ?? ''}:${f.port}/${proto}`;
 }
 
-const taskTitleOf = (f: ParsedFinding): string =>
+/** The task a finding belongs to: its vulnerability (plugin / NVT / vul_id) or control point. */
+export const taskKeyOf = (f: Pick<ParsedFinding, 'format' | 'vulnerabilityId'>): string =>
+  `${f.format}:${f.vulnerabilityId}`;
+
+export const taskTitleOf = (f: ParsedFinding): string =>
   f.layer !== null && f.controlPoint !== null ? `${f.layer} / ${f.controlPoint}` : f.title;
 
 /**
@@ -81,7 +85,7 @@ const taskTitleOf = (f: ParsedFinding): string =>
 export function groupFindingsIntoTasks(findings: Iterable<ParsedFinding>): FindingTask[] {
   const tasks = new Map<string, FindingTask & { lines: Map<string, FindingAssetLine> }>();
   for (const f of findings) {
-    const taskKey = `${f.format}:${f.vulnerabilityId}`;
+    const taskKey = taskKeyOf(f);
     let task = tasks.get(taskKey);
     if (!task) {
       task = {

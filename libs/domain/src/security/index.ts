@@ -3,3 +3,4 @@ export * from './report-refusal.types';
 export * from './security.labels';
 export * from './report-refused.error';
 export * from './finding.grouping';
+export * from './security-notice.types';

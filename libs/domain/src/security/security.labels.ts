@@ -1,4 +1,5 @@
 import type { ReportRefusal, ReportRefusalReason } from './report-refusal.types';
+import type { ImportStatus, NoticeSource, SecurityTaskState } from './security-notice.types';
 import type { Compliance, ReportFormat, FindingSeverity } from './security-finding.types';
 
 // zh-CN wording of findings on pages, in mail and in the finding templates.
@@ -133,3 +134,21 @@ export function reportRefusalMessage(r: ReportRefusal): string {
     ? `报告被拒绝（${at[0]}）：${zh} / Report refused (${at[1]}): ${en}`
     : `报告被拒绝：${zh} / Report refused: ${en}`;
 }
+
+export const NOTICE_SOURCE_LABELS: Readonly<Record<NoticeSource, string>> = {
+  mlps: '等保测评',
+  crypto: '密评',
+  vuln_scan: '漏洞扫描',
+  pentest: '渗透测试',
+};
+
+export const IMPORT_STATUS_LABELS: Readonly<Record<ImportStatus, string>> = {
+  queued: '排队中',
+  parsing: '解析中',
+  done: '已导入',
+  refused: '已拒绝',
+};
+
+export const SECURITY_TASK_STATE_LABELS: Readonly<Record<SecurityTaskState, string>> = {
+  open: '待整改',
+};

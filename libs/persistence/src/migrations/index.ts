@@ -3,6 +3,7 @@ import { Identity1763870000000 } from './1763870000000-identity';
 import { Requirements1763880000000 } from './1763880000000-requirements';
 import { Idempotency1764600000000 } from './1764600000000-idempotency';
 import { ChangeRequests1764700000000 } from './1764700000000-change-requests';
+import { Security1764800000000 } from './1764800000000-security';
 
 /** Every migration in order; a landed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Requirements1763880000000,
   Idempotency1764600000000,
   ChangeRequests1764700000000,
+  Security1764800000000,
 ];

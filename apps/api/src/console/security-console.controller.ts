@@ -1,0 +1,101 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Param,
+  Post,
+  Req,
+  Res,
+  UploadedFile,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { AppConfig } from '@luyue/config';
+import type { Actor } from '@luyue/domain';
+import type { Request, Response } from 'express';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { RequestId } from '../common/request-id.decorator';
+import type { StoredUpload } from '../files/file-store.service';
+import { setFlash } from './console-frame.service';
+import { CsrfGuard } from './csrf.guard';
+import type { ConsoleOutcome } from './requirement-console.service';
+import { SecurityConsoleService } from './security-console.service';
+
+/** The security pages: notices and the issue form, a notice with its imports, a task. */
+@ApiExcludeController()
+@UseGuards(CsrfGuard)
+@Controller('security')
+export class SecurityConsoleController {
+  constructor(
+    private readonly console: SecurityConsoleService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  list(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentActor() actor: Actor,
+  ): Promise<string> {
+    return this.console.list(req, res, actor);
+  }
+
+  @Post('notices')
+  async issue(
+    @Req() req: Request,
+    @Res() res: Response,
+    @CurrentActor() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @RequestId() requestId: string | null,
+  ): Promise<void> {
+    this.send(res, await this.console.issue(req, res, actor, body, requestId));
+  }
+
+  @Get('notices/:id')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  notice(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Param('id') id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<string> {
+    return this.console.notice(req, res, actor, id);
+  }
+
+  @Post('notices/:id/reports')
+  @UseInterceptors(FileInterceptor('file'))
+  async upload(
+    @Res() res: Response,
+    @Param('id') id: string,
+    @UploadedFile() file: StoredUpload | undefined,
+    @CurrentActor() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @RequestId() requestId: string | null,
+  ): Promise<void> {
+    this.send(res, await this.console.upload(actor, id, file, body, requestId));
+  }
+
+  @Get('tasks/:id')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  task(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Param('id') id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<string> {
+    return this.console.task(req, res, actor, id);
+  }
+
+  private send(res: Response, outcome: ConsoleOutcome): void {
+    if (outcome.kind === 'page') {
+      res.status(outcome.status).type('html').send(outcome.html);
+      return;
+    }
+    setFlash(res, outcome.flash, this.config.PUBLIC_BASE_URL);
+    res.redirect(303, outcome.location);
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { SecurityModule } from '../security/security.module';
+import { ConsoleModule } from './console.module';
+import { SecurityConsoleController } from './security-console.controller';
+import { SecurityConsoleService } from './security-console.service';
+
+/**
+ * The security pages, in a module of their own: their upload form streams into the report
+ * store with the security module's upload limits, not the attachments'.
+ */
+@Module({
+  imports: [ConsoleModule, SecurityModule],
+  controllers: [SecurityConsoleController],
+  providers: [SecurityConsoleService],
+})
+export class SecurityConsoleModule {}

@@ -1,0 +1,232 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  FINDING_SEVERITIES,
+  hasAnyRole,
+  IMPORT_STATUS_LABELS,
+  NOTICE_ISSUER_ROLES,
+  NOTICE_SOURCE_LABELS,
+  REPORT_FORMAT_LABELS,
+  SECURITY_TASK_STATE_LABELS,
+  SEVERITY_LABELS,
+  type Actor,
+  type FindingSeverity,
+} from '@luyue/domain';
+import { TemplateRenderer } from '@luyue/notifications';
+import type { Request, Response } from 'express';
+import type { StoredUpload } from '../files/file-store.service';
+import { shanghaiMinute } from '../requirements/requirement-labels';
+import type { ContractDto } from '../contracts/dto/contract.dto';
+import {
+  IssueNoticeDto,
+  type ImportDto,
+  type NoticeDetailDto,
+} from '../security/dto/security-notice.dto';
+import type { SecurityTaskDto } from '../security/dto/security-task.dto';
+import { UploadReportDto } from '../security/dto/upload-report.dto';
+import { SecurityImportService } from '../security/security-import.service';
+import { SecurityNoticesService } from '../security/security-notices.service';
+import { SecurityTasksService } from '../security/security-tasks.service';
+import { ConsoleFrameService } from './console-frame.service';
+import { formFields, readForm } from './console-form';
+import type { ConsoleOutcome } from './requirement-console.service';
+import { FORMAT_OPTIONS, NOTICE_FIELDS } from './security-console-fields';
+
+const TASK_PAGE = 200;
+const REFRESH_SECONDS = 2;
+
+const severityBadge = (s: FindingSeverity) => ({ key: s, label: SEVERITY_LABELS[s] });
+
+/** The security pages of the console, on the services behind the REST routes. */
+@Injectable()
+export class SecurityConsoleService {
+  constructor(
+    private readonly frames: ConsoleFrameService,
+    private readonly renderer: TemplateRenderer,
+    private readonly notices: SecurityNoticesService,
+    private readonly imports: SecurityImportService,
+    private readonly tasks: SecurityTasksService,
+  ) {}
+
+  async list(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    failed?: { values: Record<string, string>; errors: Record<string, string> },
+  ): Promise<string> {
+    const frame = await this.frames.frame(req, res, actor, {
+      title: '安全整改',
+      crumbs: [{ label: '安全整改' }],
+      section: '/security',
+    });
+    const contract = frame.contract;
+    const notices = contract ? await this.notices.list(actor, contract.id) : [];
+    return this.renderer.render('pages/security-notices.html', {
+      layout: frame.layout,
+      contract,
+      canIssue: contract ? this.canIssue(actor, contract) : false,
+      fields: formFields('notice', NOTICE_FIELDS, failed?.values, failed?.errors),
+      notices: notices.map((n) => ({
+        ...n,
+        source: NOTICE_SOURCE_LABELS[n.source],
+        issuedAt: shanghaiMinute(n.issuedAt).slice(0, 10),
+      })),
+    });
+  }
+
+  async issue(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    body: Record<string, unknown>,
+    requestId: string | null,
+  ): Promise<ConsoleOutcome> {
+    const frame = await this.frames.frame(req, res, actor, {
+      title: '安全整改',
+      crumbs: [],
+      section: '/security',
+    });
+    if (!frame.contract) throw new DomainError('not_found', '没有可下发通知单的合同');
+    const form = await readForm(IssueNoticeDto, NOTICE_FIELDS, body);
+    if (!form.ok) {
+      return { kind: 'page', status: 400, html: await this.list(req, res, actor, form) };
+    }
+    const notice = await this.notices.issue(actor, frame.contract.id, form.payload, requestId);
+    return {
+      kind: 'redirect',
+      location: `/security/notices/${notice.id}`,
+      flash: `已下发整改通知单 ${notice.number}`,
+    };
+  }
+
+  async notice(req: Request, res: Response, actor: Actor, id: string): Promise<string> {
+    const notice = await this.notices.get(actor, id);
+    const frame = await this.frames.frame(req, res, actor, {
+      title: notice.number,
+      crumbs: [{ href: '/security', label: '安全整改' }, { label: notice.number }],
+      section: '/security',
+    });
+    const running = notice.reports.some((r) => r.status === 'queued' || r.status === 'parsing');
+    const tasks = await this.tasks.list(actor, notice.contractId, {
+      notice: id,
+      page: 1,
+      pageSize: TASK_PAGE,
+    });
+    const contract = frame.contract?.id === notice.contractId ? frame.contract : null;
+    return this.renderer.render('pages/security-notice.html', {
+      layout: { ...frame.layout, refresh: running ? REFRESH_SECONDS : null },
+      notice: { ...notice, source: NOTICE_SOURCE_LABELS[notice.source] },
+      counts: this.countsOf(notice),
+      reports: notice.reports.map((r) => this.reportView(r)),
+      running,
+      canUpload: contract ? this.canIssue(actor, contract) : false,
+      csrf: frame.layout.csrf,
+      formats: FORMAT_OPTIONS,
+      tasks: tasks.items.map((t) => this.taskView(t)),
+      tasksTotal: tasks.total,
+      tasksShown: tasks.items.length,
+    });
+  }
+
+  async upload(
+    actor: Actor,
+    id: string,
+    file: StoredUpload | undefined,
+    body: Record<string, unknown>,
+    requestId: string | null,
+  ): Promise<ConsoleOutcome> {
+    const location = `/security/notices/${id}`;
+    const form = await readForm(
+      UploadReportDto,
+      [
+        { name: 'format', label: '格式', type: 'select', omitEmpty: true },
+        { name: 'reportDate', label: '报告日期', type: 'date', omitEmpty: true },
+        { name: 'retestOf', label: '复测', type: 'text', omitEmpty: true },
+      ],
+      body,
+    );
+    if (!form.ok) return { kind: 'redirect', location, flash: '上传参数不正确，请重新选择。' };
+    try {
+      const accepted = await this.imports.upload(actor, id, file, form.payload, requestId);
+      return {
+        kind: 'redirect',
+        location,
+        flash: accepted.duplicate
+          ? '同一文件已导入过此通知单，未重复导入。'
+          : '报告已上传，正在后台导入。',
+      };
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'validation_failed') {
+        return { kind: 'redirect', location, flash: error.message };
+      }
+      throw error;
+    }
+  }
+
+  async task(req: Request, res: Response, actor: Actor, id: string): Promise<string> {
+    const task = await this.tasks.get(actor, id);
+    const frame = await this.frames.frame(req, res, actor, {
+      title: task.title,
+      crumbs: [
+        { href: '/security', label: '安全整改' },
+        { href: `/security/notices/${task.noticeId}`, label: task.noticeNumber },
+        { label: task.title },
+      ],
+      section: '/security',
+    });
+    return this.renderer.render('pages/security-task.html', {
+      layout: frame.layout,
+      task: this.taskView(task),
+      lines: task.lines.map((l) => ({
+        ...l,
+        severity: severityBadge(l.severity),
+        state: SECURITY_TASK_STATE_LABELS[l.state],
+        findings: l.findings.map((f) => ({ ...f, severity: severityBadge(f.severity) })),
+      })),
+    });
+  }
+
+  private canIssue(actor: Actor, contract: ContractDto): boolean {
+    return (
+      contract.myParty === 'hospital' && hasAnyRole({ roles: actor.roles }, NOTICE_ISSUER_ROLES)
+    );
+  }
+
+  private countsOf(notice: NoticeDetailDto) {
+    return {
+      tasks: notice.counts.tasks,
+      assetLines: notice.counts.assetLines,
+      findings: notice.counts.findings,
+      fixedByRetest: notice.counts.fixedByRetest,
+      bySeverity: FINDING_SEVERITIES.map((s) => ({
+        ...severityBadge(s),
+        n: notice.counts.bySeverity[s] ?? 0,
+      })),
+      byState: Object.entries(notice.counts.byState).map(([s, n]) => ({
+        label: SECURITY_TASK_STATE_LABELS[s as keyof typeof SECURITY_TASK_STATE_LABELS],
+        n,
+      })),
+    };
+  }
+
+  private reportView(r: ImportDto) {
+    return {
+      ...r,
+      statusLabel: IMPORT_STATUS_LABELS[r.status],
+      running: r.status === 'queued' || r.status === 'parsing',
+      refused: r.status === 'refused',
+      formatLabel: r.format ? REPORT_FORMAT_LABELS[r.format] : '',
+      uploadedAt: shanghaiMinute(r.uploadedAt),
+    };
+  }
+
+  private taskView(t: SecurityTaskDto) {
+    return {
+      ...t,
+      severity: severityBadge(t.severity),
+      state: SECURITY_TASK_STATE_LABELS[t.state],
+      dueAt: shanghaiMinute(t.dueAt),
+      format: REPORT_FORMAT_LABELS[t.format],
+    };
+  }
+}

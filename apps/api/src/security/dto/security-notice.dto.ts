@@ -1,0 +1,121 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  IMPORT_STATUSES,
+  NOTICE_SOURCES,
+  type FindingSeverity,
+  type ImportStatus,
+  type NoticeSource,
+  type ReportFormat,
+  type ReportRefusal,
+  type SecurityTaskState,
+} from '@luyue/domain';
+import { NotBlank } from '../../common/field.validators';
+
+export class IssueNoticeDto {
+  @ApiProperty({ example: 'AQZG-2026-003', maxLength: 100, description: '通知单编号' })
+  @IsString()
+  @NotBlank('number')
+  @MaxLength(100)
+  number!: string;
+
+  @ApiProperty({ example: '2026-12-01', description: 'Date (or instant) the notice was issued' })
+  @IsISO8601({ strict: true })
+  issuedAt!: string;
+
+  @ApiProperty({ enum: NOTICE_SOURCES })
+  @IsIn(NOTICE_SOURCES)
+  source!: NoticeSource;
+
+  @ApiProperty({ example: 'XX 测评中心', maxLength: 200 })
+  @IsString()
+  @NotBlank('assessor')
+  @MaxLength(200)
+  assessor!: string;
+
+  @ApiPropertyOptional({ example: 'HIS', description: "One of the contract's systems" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  system?: string;
+
+  @ApiProperty({ example: '2026 年度等保测评整改', maxLength: 200 })
+  @IsString()
+  @NotBlank('title')
+  @MaxLength(200)
+  title!: string;
+}
+
+export class ImportSummaryDto {
+  @ApiProperty({ nullable: true }) format!: ReportFormat | null;
+  @ApiProperty({ description: 'Distinct findings in the file' }) findings!: number;
+  @ApiProperty() created!: number;
+  @ApiProperty() merged!: number;
+  @ApiProperty() reopened!: number;
+  @ApiProperty({ description: 'Retest: findings no longer seen' }) closed!: number;
+  @ApiProperty() tasksCreated!: number;
+  @ApiProperty() itemsRead!: number;
+  @ApiProperty({ description: '符合/不适用 rows, counted not imported' }) compliant!: number;
+  @ApiPropertyOptional({ description: 'Why the file was refused: reason, where, message' })
+  refused?: ReportRefusal & { message: string };
+}
+
+export class ImportDto {
+  @ApiProperty({ format: 'uuid' }) importId!: string;
+  @ApiProperty({ format: 'uuid' }) noticeId!: string;
+  @ApiProperty() filename!: string;
+  @ApiProperty() sha256!: string;
+  @ApiProperty({ enum: IMPORT_STATUSES }) status!: ImportStatus;
+  @ApiProperty({ nullable: true }) format!: ReportFormat | null;
+  @ApiProperty({ nullable: true }) reportDate!: string | null;
+  @ApiProperty({ nullable: true, format: 'uuid' }) retestOf!: string | null;
+  @ApiProperty({
+    description: 'itemsRead and bytesRead so far; itemsTotal once known, bytesTotal from upload',
+  })
+  progress!: {
+    itemsRead: number;
+    itemsTotal: number | null;
+    bytesRead: number;
+    bytesTotal: number | null;
+    percent: number;
+  };
+  @ApiProperty({ type: ImportSummaryDto, nullable: true }) summary!: ImportSummaryDto | null;
+  @ApiProperty() uploadedAt!: string;
+  @ApiProperty({ nullable: true }) finishedAt!: string | null;
+}
+
+export class ImportAcceptedDto {
+  @ApiProperty({ format: 'uuid' }) importId!: string;
+  @ApiProperty({ description: 'True when the same file was imported into this notice before' })
+  duplicate!: boolean;
+  @ApiProperty({ enum: IMPORT_STATUSES }) status!: ImportStatus;
+}
+
+export class NoticeDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) contractId!: string;
+  @ApiProperty() number!: string;
+  @ApiProperty() issuedAt!: string;
+  @ApiProperty({ enum: NOTICE_SOURCES }) source!: NoticeSource;
+  @ApiProperty() assessor!: string;
+  @ApiProperty({ nullable: true }) system!: string | null;
+  @ApiProperty() title!: string;
+  @ApiProperty() issuedByEmail!: string | null;
+  @ApiProperty() tasks!: number;
+}
+
+export class NoticeCountsDto {
+  @ApiProperty({ description: 'Tasks per severity', example: { high: 2, medium: 5 } })
+  bySeverity!: Partial<Record<FindingSeverity, number>>;
+  @ApiProperty({ description: 'Tasks per state', example: { open: 7 } })
+  byState!: Partial<Record<SecurityTaskState, number>>;
+  @ApiProperty() tasks!: number;
+  @ApiProperty() assetLines!: number;
+  @ApiProperty() fixedByRetest!: number;
+  @ApiProperty() findings!: number;
+}
+
+export class NoticeDetailDto extends NoticeDto {
+  @ApiProperty({ type: NoticeCountsDto }) counts!: NoticeCountsDto;
+  @ApiProperty({ type: [ImportDto] }) reports!: ImportDto[];
+}

@@ -1,0 +1,131 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  FINDING_SEVERITIES,
+  NOTICE_SOURCES,
+  SECURITY_TASK_STATES,
+  type FindingSeverity,
+  type NoticeSource,
+  type ReportFormat,
+  type SecurityTaskState,
+} from '@luyue/domain';
+
+export class SecurityTaskListQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'One notice' })
+  @IsOptional()
+  @IsUUID()
+  notice?: string;
+
+  @ApiPropertyOptional({ enum: FINDING_SEVERITIES })
+  @IsOptional()
+  @IsIn(FINDING_SEVERITIES)
+  severity?: FindingSeverity;
+
+  @ApiPropertyOptional({ enum: SECURITY_TASK_STATES })
+  @IsOptional()
+  @IsIn(SECURITY_TASK_STATES)
+  state?: SecurityTaskState;
+
+  @ApiPropertyOptional({ example: 'HIS' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  system?: string;
+
+  @ApiPropertyOptional({ example: '10.0.0.5', description: 'An affected host (or 测评对象)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  host?: string;
+
+  @ApiPropertyOptional({ example: 'CVE-2016-2183' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  cve?: string;
+
+  @ApiPropertyOptional({ enum: NOTICE_SOURCES })
+  @IsOptional()
+  @IsIn(NOTICE_SOURCES)
+  source?: NoticeSource;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}
+
+export class SecurityTaskDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) noticeId!: string;
+  @ApiProperty() noticeNumber!: string;
+  @ApiProperty() format!: ReportFormat;
+  @ApiProperty({ description: 'Plugin id, NVT oid, vul_id, or 层面/控制点' })
+  vulnerabilityId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: FINDING_SEVERITIES }) severity!: FindingSeverity;
+  @ApiProperty({ enum: NOTICE_SOURCES }) source!: NoticeSource;
+  @ApiProperty({ nullable: true }) system!: string | null;
+  @ApiProperty({ enum: SECURITY_TASK_STATES }) state!: SecurityTaskState;
+  @ApiProperty({ description: 'Remediation due (working days by severity)' }) dueAt!: string;
+  @ApiProperty({ description: 'Computed without the official holiday schedule' })
+  provisional!: boolean;
+  @ApiProperty() foundInRetest!: boolean;
+  @ApiProperty({ type: [String] }) cves!: string[];
+  @ApiProperty() assetLines!: number;
+  @ApiProperty() fixedByRetest!: number;
+}
+
+export class SecurityTaskPageDto {
+  @ApiProperty({ type: [SecurityTaskDto] }) items!: SecurityTaskDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class SecurityFindingDto {
+  @ApiProperty() findingKey!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: FINDING_SEVERITIES }) severity!: FindingSeverity;
+  @ApiProperty({ nullable: true }) service!: string | null;
+  @ApiProperty({ type: [String] }) cves!: string[];
+  @ApiProperty({ nullable: true }) cvss!: number | null;
+  @ApiProperty() solution!: string;
+  @ApiProperty({ description: 'Plugin output / mess_string / 问题描述' }) evidence!: string;
+  @ApiProperty({ nullable: true }) layer!: string | null;
+  @ApiProperty({ nullable: true }) controlPoint!: string | null;
+  @ApiProperty({ nullable: true }) item!: string | null;
+  @ApiProperty({ nullable: true }) compliance!: string | null;
+  @ApiProperty({ description: 'False once a retest no longer shows it' }) present!: boolean;
+  @ApiProperty() seenCount!: number;
+}
+
+export class SecurityAssetLineDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '10.0.0.5:443/tcp' }) label!: string;
+  @ApiProperty({ nullable: true }) host!: string | null;
+  @ApiProperty({ nullable: true }) port!: number | null;
+  @ApiProperty({ nullable: true }) protocol!: string | null;
+  @ApiProperty({ nullable: true, description: '测评对象' }) target!: string | null;
+  @ApiProperty({ enum: FINDING_SEVERITIES }) severity!: FindingSeverity;
+  @ApiProperty({ enum: SECURITY_TASK_STATES }) state!: SecurityTaskState;
+  @ApiProperty() fixedByRetest!: boolean;
+  @ApiProperty() foundInRetest!: boolean;
+  @ApiProperty({ type: [SecurityFindingDto] }) findings!: SecurityFindingDto[];
+}
+
+export class SecurityTaskDetailDto extends SecurityTaskDto {
+  @ApiProperty({ type: [SecurityAssetLineDto] }) lines!: SecurityAssetLineDto[];
+}

@@ -1,0 +1,56 @@
+import type { Role } from '../role.types';
+import { SEVERITIES, type Severity } from '../contract-settings.types';
+import type { FindingSeverity, ReportFormat } from './security-finding.types';
+import type { ReportRefusal } from './report-refusal.types';
+import { REPORT_FORMAT_LABELS } from './security.labels';
+
+/** Who assessed: 等保测评, 密评, a vulnerability scan or a penetration test. */
+export const NOTICE_SOURCES = ['mlps', 'crypto', 'vuln_scan', 'pentest'] as const;
+export type NoticeSource = (typeof NOTICE_SOURCES)[number];
+
+/** Only the hospital's manager issues a rectification notice (安全整改通知单). */
+export const NOTICE_ISSUER_ROLES: [Role, ...Role[]] = ['hospital_manager'];
+
+/** An import runs in the worker: queued on upload, parsing, then done or refused whole. */
+export const IMPORT_STATUSES = ['queued', 'parsing', 'done', 'refused'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** A remediation task's state; the remediation lifecycle adds the later states. */
+export const SECURITY_TASK_STATES = ['open'] as const;
+export type SecurityTaskState = (typeof SECURITY_TASK_STATES)[number];
+
+/** What one import did to its notice. */
+export interface ImportSummary {
+  format: ReportFormat | null;
+  /** Distinct findings in the file (repeats of one key counted once). */
+  findings: number;
+  /** Findings the notice did not hold before. */
+  created: number;
+  /** Findings the notice held already: merged, not duplicated. */
+  merged: number;
+  /** Findings seen again on an asset line that had been closed or fixed by a retest. */
+  reopened: number;
+  /** Retest only: findings of the notice the retest no longer shows (fixed by retest). */
+  closed: number;
+  /** Tasks the import created. */
+  tasksCreated: number;
+  /** Items read, and 符合/不适用 rows counted but not findings. */
+  itemsRead: number;
+  compliant: number;
+  refused?: ReportRefusal & { message: string };
+}
+
+/** The working-day period of a finding: critical counts as high, info as low. */
+export function remediationSeverityOf(severity: FindingSeverity): Severity {
+  if (severity === 'critical') return 'high';
+  if (severity === 'info') return 'low';
+  return severity;
+}
+
+/** Due instants per remediation severity, computed with the working-day calendar. */
+export type RemediationDueDates = Record<Severity, { dueAt: string; provisional: boolean }>;
+
+export const REMEDIATION_SEVERITIES: readonly Severity[] = SEVERITIES;
+
+/** Every report format, in the order the labels list them. */
+export const REPORT_FORMATS = Object.keys(REPORT_FORMAT_LABELS) as ReportFormat[];

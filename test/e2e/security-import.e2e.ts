@@ -1,0 +1,446 @@
+// Security findings import on the real stack: real scanner exports from ../shared/scan-samples
+// (read in place) go through the api's upload, the worker's workflow and PostgreSQL.
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { api, createOtherContract, demoContractId, loginDemo } from '../helpers/e2e-auth';
+import { eventually, withDb } from '../helpers/e2e-stack';
+
+const SAMPLES = resolve(__dirname, '../../..', 'shared', 'scan-samples');
+const sample = (file: string) => resolve(SAMPLES, file);
+
+interface ImportBody {
+  importId: string;
+  status: string;
+  progress: { itemsRead: number; percent: number };
+  summary: {
+    findings: number;
+    created: number;
+    merged: number;
+    reopened: number;
+    closed: number;
+    tasksCreated: number;
+    compliant: number;
+    refused?: { reason: string; message: string; line?: number; row?: number };
+  } | null;
+}
+
+let contractId: string;
+let manager: string;
+let vendor: string;
+
+async function issueNotice(source = 'vuln_scan', title = '漏洞扫描整改'): Promise<string> {
+  const res = await api()
+    .post(`/api/contracts/${contractId}/security-notices`)
+    .set('Authorization', manager)
+    .send({
+      number: `AQZG-${randomUUID().slice(0, 8)}`,
+      issuedAt: '2026-12-01',
+      source,
+      assessor: 'XX 测评中心',
+      title,
+    })
+    .expect(201);
+  return (res.body as { id: string }).id;
+}
+
+async function upload(
+  noticeId: string,
+  file: string | Buffer,
+  name?: string,
+  fields: Record<string, string> = {},
+): Promise<{ importId: string; duplicate: boolean }> {
+  let req = api().post(`/api/security-notices/${noticeId}/reports`).set('Authorization', manager);
+  for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
+  const res = await (typeof file === 'string'
+    ? req.attach('file', file)
+    : req.attach('file', file, name));
+  expect(res.status).toBe(202);
+  return res.body as { importId: string; duplicate: boolean };
+}
+
+async function finished(importId: string): Promise<ImportBody> {
+  const read = async () =>
+    (await api().get(`/api/security-imports/${importId}`).set('Authorization', manager))
+      .body as ImportBody;
+  const body = await eventually(read, (b) => b.status === 'done' || b.status === 'refused', 45_000);
+  expect(['done', 'refused']).toContain(body.status);
+  return body;
+}
+
+async function importFile(noticeId: string, file: string | Buffer, name?: string, fields = {}) {
+  const { importId } = await upload(noticeId, file, name, fields);
+  return finished(importId);
+}
+
+const stored = (noticeId: string) =>
+  withDb(async (db) => {
+    const q = async (sql: string) => Number((await db.query(sql, [noticeId])).rows[0].n as string);
+    return {
+      tasks: await q('SELECT count(*) AS n FROM security_task WHERE notice_id = $1'),
+      lines: await q('SELECT count(*) AS n FROM security_asset_line WHERE notice_id = $1'),
+      findings: await q('SELECT count(*) AS n FROM security_finding WHERE notice_id = $1'),
+      files: await q(
+        `SELECT count(*) AS n FROM stored_file f JOIN security_report r ON r.file_id = f.id
+         WHERE r.notice_id = $1`,
+      ),
+    };
+  });
+
+beforeAll(async () => {
+  contractId = await demoContractId();
+  manager = await loginDemo('hospital_manager');
+  vendor = await loginDemo('vendor_pm');
+});
+
+describe('notices', () => {
+  it('only the hospital manager issues; outsiders see nothing', async () => {
+    await api()
+      .post(`/api/contracts/${contractId}/security-notices`)
+      .set('Authorization', vendor)
+      .send({ number: 'X-1', issuedAt: '2026-12-01', source: 'mlps', assessor: 'a', title: 't' })
+      .expect(403);
+    const id = await issueNotice();
+    await api().get(`/api/security-notices/${id}`).set('Authorization', vendor).expect(200);
+    const other = await createOtherContract();
+    await api()
+      .get(`/api/security-notices/${id}`)
+      .set('Authorization', other.users.hospital_staff)
+      .expect(404);
+    await api()
+      .post(`/api/security-notices/${id}/reports`)
+      .set('Authorization', vendor)
+      .attach('file', sample('dradis-nessus/example_v2.nessus'))
+      .expect(403);
+    const list = await api()
+      .get(`/api/contracts/${contractId}/security-notices`)
+      .set('Authorization', manager)
+      .expect(200);
+    expect((list.body as Array<{ id: string }>).map((n) => n.id)).toContain(id);
+  });
+});
+
+describe('Nessus import', () => {
+  let noticeId: string;
+  let first: ImportBody;
+
+  beforeAll(async () => {
+    noticeId = await issueNotice();
+    first = await importFile(noticeId, sample('python-libnessus/nessus_report_localpci.nessus'));
+  });
+
+  it('imports the README figures: 167 items, 166 distinct findings, 123 plugins', async () => {
+    expect(first.status).toBe('done');
+    expect(first.summary).toMatchObject({
+      findings: 166,
+      created: 166,
+      merged: 0,
+      tasksCreated: 123,
+    });
+    expect(first.progress.percent).toBe(100);
+    expect(await stored(noticeId)).toMatchObject({ tasks: 123, findings: 166, files: 1 });
+    // README severity histogram of the 167 items; the one repeat (22964) is informational.
+    const bySeverity = await withDb(
+      async (db) =>
+        (
+          await db.query(
+            `SELECT severity, count(*)::int AS n FROM security_finding WHERE notice_id = $1
+             GROUP BY severity`,
+            [noticeId],
+          )
+        ).rows as Array<{ severity: string; n: number }>,
+    );
+    expect(Object.fromEntries(bySeverity.map((r) => [r.severity, r.n]))).toEqual({
+      info: 94 - 1,
+      low: 5,
+      medium: 44,
+      high: 21,
+      critical: 3,
+    });
+    const notice = await api()
+      .get(`/api/security-notices/${noticeId}`)
+      .set('Authorization', manager);
+    const counts = (
+      notice.body as { counts: { bySeverity: Record<string, number>; tasks: number } }
+    ).counts;
+    expect(Object.values(counts.bySeverity).reduce((a, b) => a + b, 0)).toBe(123);
+    expect(counts.tasks).toBe(123);
+  });
+
+  it('the same file again is recognised and creates nothing', async () => {
+    const before = await stored(noticeId);
+    const again = await upload(noticeId, sample('python-libnessus/nessus_report_localpci.nessus'));
+    expect(again).toMatchObject({ importId: first.importId, duplicate: true });
+    expect(await stored(noticeId)).toEqual(before);
+  });
+
+  it('a second report merges into the notice; due dates come from the settings', async () => {
+    const second = await importFile(noticeId, sample('dradis-nessus/example_v2.nessus'));
+    expect(second.summary).toMatchObject({ findings: 68, created: 68, merged: 0 });
+    const due = await withDb(
+      async (db) =>
+        (
+          await db.query(
+            `SELECT DISTINCT severity, due_at FROM security_task WHERE notice_id = $1`,
+            [noticeId],
+          )
+        ).rows as Array<{ severity: string; due_at: Date }>,
+    );
+    const dueOf = (s: string) => due.filter((d) => d.severity === s).map((d) => +d.due_at);
+    // Critical counts as high, info as low: shorter periods are due no later.
+    expect(Math.max(...dueOf('critical'))).toBeLessThanOrEqual(Math.min(...dueOf('medium')));
+    expect(Math.max(...dueOf('medium'))).toBeLessThanOrEqual(Math.min(...dueOf('info')));
+  });
+
+  it('lists tasks with filters and shows a task with its evidence', async () => {
+    const page = async (q: string) =>
+      (
+        await api()
+          .get(`/api/contracts/${contractId}/security-tasks?notice=${noticeId}&${q}`)
+          .set('Authorization', vendor)
+          .expect(200)
+      ).body as { total: number; items: Array<{ id: string; severity: string; cves: string[] }> };
+    const critical = await page('severity=critical&pageSize=200');
+    expect(critical.total).toBeGreaterThan(0);
+    expect(critical.items.every((t) => t.severity === 'critical')).toBe(true);
+    const withCve = (await page('pageSize=200')).items.find((t) => t.cves.length > 0)!;
+    const byCve = await page(`cve=${withCve.cves[0]}`);
+    expect(byCve.items.map((t) => t.id)).toContain(withCve.id);
+    const task = await api().get(`/api/security-tasks/${withCve.id}`).set('Authorization', vendor);
+    const lines = (
+      task.body as { lines: Array<{ host: string; findings: Array<{ cves: string[] }> }> }
+    ).lines;
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines[0].findings[0].cves).toContain(withCve.cves[0]);
+    const byHost = await page(`host=${encodeURIComponent(lines[0].host)}&pageSize=200`);
+    expect(byHost.items.map((t) => t.id)).toContain(withCve.id);
+  });
+
+  it('writes the 整改清单 with zh-CN headers, one row per asset line', async () => {
+    const res = await api()
+      .get(`/api/security-notices/${noticeId}/rectification-list.xlsx`)
+      .set('Authorization', manager)
+      .buffer(true)
+      .parse((r, cb) => {
+        const parts: Buffer[] = [];
+        r.on('data', (c: Buffer) => parts.push(c));
+        r.on('end', () => cb(null, Buffer.concat(parts)));
+      })
+      .expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(1).getCell(2).value).toBe('风险等级');
+    expect(sheet.rowCount - 1).toBe((await stored(noticeId)).lines);
+  });
+});
+
+describe('refused files', () => {
+  const negatives: Array<[string, () => Buffer, RegExp]> = [
+    ['empty file', () => readFileSync(sample('python-libnessus/xxxxxxxx.nessus')), /文件为空/],
+    [
+      'Nessus v1',
+      () => readFileSync(sample('python-libnessus/nessus_report_test_local.nessus.v1')),
+      /Nessus v1/,
+    ],
+    [
+      'HTML report',
+      () => readFileSync(sample('nsfocus-change-scan-xml-into-excel/rsas-v5-index.html')),
+      /HTML/,
+    ],
+    [
+      'truncated XML (refused on its last line, after findings were read)',
+      () => {
+        const whole = readFileSync(sample('python-libnessus/nessus_report_test_local.nessus'));
+        return whole.subarray(0, Math.floor(whole.length * 0.9));
+      },
+      /XML/,
+    ],
+  ];
+
+  it.each(negatives)('%s: refused with its reason, nothing stored', async (_name, bytes, why) => {
+    const noticeId = await issueNotice();
+    const result = await importFile(noticeId, bytes(), 'report.nessus');
+    expect(result.status).toBe('refused');
+    expect(result.summary?.refused?.message).toMatch(why);
+    expect(result.summary?.refused?.message).toMatch(/报告被拒绝/);
+    expect(await stored(noticeId)).toMatchObject({ tasks: 0, lines: 0, findings: 0 });
+  });
+
+  it('a late refusal names the line', async () => {
+    const noticeId = await issueNotice();
+    const whole = readFileSync(sample('python-libnessus/nessus_report_test_local.nessus'));
+    const result = await importFile(noticeId, whole.subarray(0, whole.length - 200), 'x.nessus');
+    expect(result.summary?.refused?.line).toBeGreaterThan(100);
+    expect(await stored(noticeId)).toMatchObject({ findings: 0 });
+  });
+
+  it('a sheet missing a required column is refused naming the column', async () => {
+    const noticeId = await issueNotice('mlps', '等保整改');
+    const bytes = await xlsx([
+      ['安全层面', '控制点', '测评项', '测评对象', '测评结果', '符合程度', '整改建议'],
+      [
+        '安全计算环境',
+        '身份鉴别',
+        '应对登录的用户进行身份标识和鉴别',
+        'HIS',
+        '弱口令',
+        '不符合',
+        '',
+      ],
+    ]);
+    const result = await importFile(noticeId, bytes, 'mlps.xlsx');
+    expect(result.status).toBe('refused');
+    expect(result.summary?.refused?.message).toMatch(/风险等级/);
+    expect(await stored(noticeId)).toMatchObject({ findings: 0 });
+  });
+});
+
+async function xlsx(rows: string[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('问题清单');
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+describe('等保 sheet', () => {
+  it('non-compliant rows become one task per control point, a line per 测评对象', async () => {
+    const noticeId = await issueNotice('mlps', '等保整改');
+    const header = [
+      '安全层面',
+      '控制点',
+      '测评项',
+      '测评对象',
+      '测评结果',
+      '符合程度',
+      '风险等级',
+      '整改建议',
+    ];
+    const bytes = await xlsx([
+      header,
+      [
+        '安全计算环境',
+        '身份鉴别',
+        '应对登录的用户进行身份标识和鉴别',
+        'HIS 数据库服务器',
+        '弱口令',
+        '不符合',
+        '高',
+        '强口令',
+      ],
+      [
+        '安全计算环境',
+        '身份鉴别',
+        '应采用口令、密码技术组合的鉴别技术',
+        'HIS 数据库服务器',
+        '仅口令',
+        '部分符合',
+        '中',
+        '双因素',
+      ],
+      [
+        '安全计算环境',
+        '身份鉴别',
+        '应对登录的用户进行身份标识和鉴别',
+        'EMR 应用服务器',
+        '弱口令',
+        '不符合',
+        '高',
+        '强口令',
+      ],
+      [
+        '安全计算环境',
+        '访问控制',
+        '应对登录的用户分配账户和权限',
+        'HIS 应用服务器',
+        '',
+        '符合',
+        '',
+        '',
+      ],
+    ]);
+    const result = await importFile(noticeId, bytes, 'mlps.xlsx');
+    expect(result.summary).toMatchObject({
+      findings: 3,
+      created: 3,
+      tasksCreated: 1,
+      compliant: 1,
+    });
+    expect(await stored(noticeId)).toMatchObject({ tasks: 1, lines: 2, findings: 3 });
+  });
+});
+
+describe('retest', () => {
+  it('findings gone are fixed by retest, the rest seen again, new ones flagged', async () => {
+    const noticeId = await issueNotice();
+    const file = sample('python-libnessus/nessus_report_local_3.nessus');
+    const original = await importFile(noticeId, file);
+    expect(original.summary).toMatchObject({ findings: 106, created: 106 });
+    const xml = readFileSync(file, 'utf8');
+    const items = [
+      ...xml.matchAll(/<ReportItem [^>]*pluginID="(\d+)"[^>]*>[\s\S]*?<\/ReportItem>/g),
+    ];
+    const gonePlugin = items.find((m) => /severity="[1-4]"/.test(m[0]))![1];
+    const removed = items.filter((m) => m[1] === gonePlugin).length;
+    let retest = xml.replace(
+      new RegExp(`<ReportItem [^>]*pluginID="${gonePlugin}"[^>]*>[\\s\\S]*?</ReportItem>`, 'g'),
+      '',
+    );
+    const keep = items.find((m) => m[1] !== gonePlugin)![0];
+    retest = retest.replace(keep, keep + keep.replace(/pluginID="\d+"/, 'pluginID="999999"'));
+    const result = await importFile(noticeId, Buffer.from(retest), 'retest.nessus', {
+      retestOf: noticeId,
+    });
+    expect(result.summary).toMatchObject({
+      findings: 106 - removed + 1,
+      merged: 106 - removed,
+      created: 1,
+      closed: removed,
+      tasksCreated: 1,
+    });
+    const rows = await withDb(async (db) => ({
+      fixed: (
+        await db.query(
+          `SELECT count(*)::int AS n FROM security_asset_line l JOIN security_task t
+             ON t.id = l.task_id WHERE l.notice_id = $1 AND l.fixed_by_retest
+             AND t.vulnerability_id = $2`,
+          [noticeId, gonePlugin],
+        )
+      ).rows[0].n as number,
+      fixedElsewhere: (
+        await db.query(
+          `SELECT count(*)::int AS n FROM security_asset_line l JOIN security_task t
+             ON t.id = l.task_id WHERE l.notice_id = $1 AND l.fixed_by_retest
+             AND t.vulnerability_id <> $2`,
+          [noticeId, gonePlugin],
+        )
+      ).rows[0].n as number,
+      newTask: (
+        await db.query(
+          `SELECT found_in_retest FROM security_task WHERE notice_id = $1
+             AND vulnerability_id = '999999'`,
+          [noticeId],
+        )
+      ).rows[0] as { found_in_retest: boolean },
+      seenTwice: (
+        await db.query(
+          `SELECT count(*)::int AS n FROM security_finding WHERE notice_id = $1
+             AND seen_count = 2`,
+          [noticeId],
+        )
+      ).rows[0].n as number,
+    }));
+    expect(rows).toEqual({
+      fixed: removed,
+      fixedElsewhere: 0,
+      newTask: { found_in_retest: true },
+      seenTwice: 106 - removed,
+    });
+    // The original file again (a second retest): the gone findings are back, reopened.
+    const back = await importFile(noticeId, Buffer.from(xml + '\n'), 'again.nessus', {
+      retestOf: noticeId,
+    });
+    expect(back.summary).toMatchObject({ reopened: removed, created: 0, closed: 1 });
+  });
+});

@@ -1,0 +1,42 @@
+import { proxyActivities } from '@temporalio/workflow';
+import {
+  REMEDIATION_SEVERITIES,
+  type ImportSummary,
+  type RemediationDueDates,
+} from '@luyue/domain';
+import type {
+  DeadlineWatchActivities,
+  SecurityImportActivities,
+  SecurityImportInput,
+} from '@luyue/temporal/definitions';
+
+const calendar = proxyActivities<Pick<DeadlineWatchActivities, 'computeDeadline'>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+// The heartbeat carries progress and lets a crashed worker's attempt be retried in a minute;
+// a few attempts, since each restarts the whole file in one transaction.
+const importer = proxyActivities<SecurityImportActivities>({
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', maximumAttempts: 5 },
+});
+
+/**
+ * One report import, in the worker: the due date of each remediation severity (at most three
+ * calendar activities, whatever the file holds), then the import itself. The history stays a
+ * few events long for any file size; per-task deadline timers belong to the notice, not here.
+ */
+export async function securityImportWorkflow(input: SecurityImportInput): Promise<ImportSummary> {
+  const dueDates = {} as RemediationDueDates;
+  for (const severity of REMEDIATION_SEVERITIES) {
+    const { deadline, provisional } = await calendar.computeDeadline({
+      receivedAt: input.anchorAt,
+      workingDays: input.remediationWorkingDays[severity],
+      reminderLeadDays: null,
+    });
+    dueDates[severity] = { dueAt: deadline, provisional };
+  }
+  return importer.importSecurityReport({ importId: input.importId, dueDates });
+}
