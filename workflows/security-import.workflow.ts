@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities } from '@temporalio/workflow';
 import {
   REMEDIATION_SEVERITIES,
   type ImportSummary,
@@ -8,6 +8,7 @@ import type {
   DeadlineWatchActivities,
   SecurityImportActivities,
   SecurityImportInput,
+  SecurityTaskIssueActivities,
 } from '@luyue/temporal/definitions';
 
 const calendar = proxyActivities<Pick<DeadlineWatchActivities, 'computeDeadline'>>({
@@ -22,6 +23,16 @@ const importer = proxyActivities<SecurityImportActivities>({
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', maximumAttempts: 5 },
 });
+
+// Starting thousands of task workflows takes a while; heartbeats say it is still going.
+const issuer = proxyActivities<SecurityTaskIssueActivities>({
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
+});
+
+/** Imports recorded before tasks had workflows ended after the import; replaying them must. */
+const ISSUES_TASKS_PATCH = 'security-import-issues-tasks';
 
 /**
  * One report import, in the worker: the due date of each remediation severity (at most three
@@ -38,5 +49,10 @@ export async function securityImportWorkflow(input: SecurityImportInput): Promis
     });
     dueDates[severity] = { dueAt: deadline, provisional };
   }
-  return importer.importSecurityReport({ importId: input.importId, dueDates });
+  const summary = await importer.importSecurityReport({ importId: input.importId, dueDates });
+  // Each task then runs its own remediation workflow (deadline timers, fix, retest).
+  if (!summary.refused && patched(ISSUES_TASKS_PATCH)) {
+    await issuer.issueRemediationTasks({ importId: input.importId });
+  }
+  return summary;
 }

@@ -42,6 +42,7 @@ afterAll(() => withDb((db) => db.query(`DROP DATABASE IF EXISTS ${name} WITH (FO
 
 /** Tables a migration creates, checked to be gone once it is reverted. */
 const OWNED: Readonly<Record<string, readonly string[]>> = {
+  Remediation1764900000000: ['security_task_transition', 'security_task_breach'],
   ChangeRequests1764700000000: [
     'change_request',
     'change_request_counter',

@@ -8,6 +8,8 @@ import { CustomizationRequestActivitiesService } from './activities/customizatio
 import { ChangeRequestActivitiesService } from './activities/change-request.activities';
 import { ChangeEffectsService } from './activities/change-effects.service';
 import { SecurityImportActivitiesService } from './activities/security-import.activities';
+import { SecurityTaskActivitiesService } from './activities/security-task.activities';
+import { SecurityTaskIssueActivitiesService } from './activities/security-task-issue.activities';
 import { repoRoot, workflowBundleOptions } from './workflow-bundle.options';
 
 /** Runs the Temporal worker with the Nest activity injectables; drains it on shutdown. */
@@ -25,6 +27,8 @@ export class TemporalWorkerService implements OnApplicationShutdown {
     private readonly changeRequests: ChangeRequestActivitiesService,
     private readonly changeEffects: ChangeEffectsService,
     private readonly securityImports: SecurityImportActivitiesService,
+    private readonly securityTasks: SecurityTaskActivitiesService,
+    private readonly securityIssue: SecurityTaskIssueActivitiesService,
   ) {}
 
   /** Activity functions bound to their injectables; the names are the activity types. */
@@ -43,6 +47,10 @@ export class TemporalWorkerService implements OnApplicationShutdown {
       persistChangeTransition: c.persistChangeTransition.bind(c),
       applyChangeEffect: e.applyChangeEffect.bind(e),
       importSecurityReport: this.securityImports.importSecurityReport.bind(this.securityImports),
+      persistSecurityTaskTransition: this.securityTasks.persistSecurityTaskTransition.bind(
+        this.securityTasks,
+      ),
+      issueRemediationTasks: this.securityIssue.issueRemediationTasks.bind(this.securityIssue),
     };
   }
 

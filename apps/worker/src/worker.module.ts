@@ -9,6 +9,8 @@ import { CustomizationRequestActivitiesService } from './activities/customizatio
 import { ChangeRequestActivitiesService } from './activities/change-request.activities';
 import { ChangeEffectsService } from './activities/change-effects.service';
 import { SecurityImportActivitiesService } from './activities/security-import.activities';
+import { SecurityTaskActivitiesService } from './activities/security-task.activities';
+import { SecurityTaskIssueActivitiesService } from './activities/security-task-issue.activities';
 import { TemporalClientModule } from '@luyue/temporal';
 import { OutboxMailerService } from './outbox/outbox-mailer.service';
 import { TemporalWorkerService } from './temporal-worker.service';
@@ -34,6 +36,8 @@ import { loggerOptions } from './worker-logger.options';
     ChangeRequestActivitiesService,
     ChangeEffectsService,
     SecurityImportActivitiesService,
+    SecurityTaskActivitiesService,
+    SecurityTaskIssueActivitiesService,
   ],
 })
 export class WorkerModule {}

@@ -49,3 +49,20 @@ export function roleProblems(party: Party, roles: readonly string[]): string[] {
   }
   return problems;
 }
+
+/**
+ * Who is told about a contract's steps, by role: enabled users of the contract's organizations,
+ * each under only the roles of the party their organization is (never admin).
+ */
+export function contactsByRole(
+  users: ReadonlyArray<{ email: string; roles: readonly Role[]; party: Party; disabled: boolean }>,
+): Partial<Record<Role, string[]>> {
+  const by: Partial<Record<Role, string[]>> = {};
+  for (const user of users) {
+    if (user.disabled) continue;
+    for (const role of user.roles) {
+      if (ROLE_PARTY[role] === user.party) (by[role] ??= []).push(user.email);
+    }
+  }
+  return by;
+}

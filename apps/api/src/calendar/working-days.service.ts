@@ -9,12 +9,14 @@ import { DomainError, isOfficialSource, shanghaiDate, validationFailed } from '@
 import {
   CalendarYearRepository,
   ChangeRequestQueryRepository,
+  SecurityTaskStore,
   DeadlineRecordRepository,
   RequirementQueryRepository,
 } from '@luyue/persistence';
 import {
   calendarChangedSignal,
   requirementWorkflowId,
+  securityTaskWorkflowId,
   TemporalClientService,
 } from '@luyue/temporal';
 import type { WorkingDaysAnswer } from './dto/working-days.query';
@@ -34,6 +36,7 @@ export class WorkingDaysService {
     private readonly temporal: TemporalClientService,
     private readonly requirements: RequirementQueryRepository,
     private readonly changes: ChangeRequestQueryRepository,
+    private readonly securityTasks: SecurityTaskStore,
     private readonly loaded: CalendarYearRepository,
   ) {}
 
@@ -77,6 +80,7 @@ export class WorkingDaysService {
       ...(await this.deadlines.openWorkflowIds()),
       ...(await this.requirements.openRequirementIds()).map(requirementWorkflowId),
       ...(await this.changes.openIds()),
+      ...(await this.securityTasks.openTaskIds()).map(securityTaskWorkflowId),
     ];
     const client = await this.temporal.client();
     const results = await Promise.allSettled(

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ROLE_PARTY, type RequirementNotify } from '@luyue/domain';
+import { contactsByRole, type RequirementNotify } from '@luyue/domain';
 import { UserRepository, type ContractRecord } from '@luyue/persistence';
 
 /**
- * Who the workflow mails about each step, by role: the enabled users of the contract's three
- * organizations, resolved once when the request is submitted (the workflow keeps the list).
+ * Who the workflows mail about each step, by role: the enabled users of the contract's three
+ * organizations, resolved once when an item starts (the workflow keeps the list).
  */
 @Injectable()
 export class RequirementRecipientsService {
@@ -17,15 +17,13 @@ export class RequirementRecipientsService {
       contract.supervisorOrganizationId,
     ];
     const members = await Promise.all(organizations.map((id) => this.users.listByOrganization(id)));
-    const notify: RequirementNotify = {};
-    for (const user of members.flat()) {
-      if (user.disabledAt) continue;
-      for (const role of user.roles) {
-        // Only roles of the party the user's organization is in this contract (not admin).
-        if (ROLE_PARTY[role] !== user.organization.party) continue;
-        (notify[role] ??= []).push(user.email);
-      }
-    }
-    return notify;
+    return contactsByRole(
+      members.flat().map((u) => ({
+        email: u.email,
+        roles: u.roles,
+        party: u.organization.party,
+        disabled: u.disabledAt !== null,
+      })),
+    );
   }
 }

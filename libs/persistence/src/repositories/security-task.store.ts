@@ -106,19 +106,46 @@ export class SecurityTaskStore {
     );
   }
 
-  /** Tasks of a notice whose workflow has not been started yet, with their lines. */
+  /**
+   * Tasks of a notice whose workflow has not been started yet, with their lines. A task reaches
+   * the vendor when its report was uploaded (or the notice's date, if later), as its due date.
+   */
   async unstarted(noticeId: string): Promise<UnstartedTask[]> {
     return this.ds.query(
       `SELECT t.id AS "taskId", t.notice_id AS "noticeId", t.contract_id AS "contractId",
-         t.title, t.severity, n.source, n.issued_at AS "issuedAt",
+         t.title, t.severity, n.source,
+         GREATEST(n.issued_at, r.uploaded_at) AS "issuedAt",
          COALESCE(json_agg(json_build_object('lineId', l.id, 'label', l.label) ORDER BY l.label)
            FILTER (WHERE l.id IS NOT NULL), '[]') AS lines
        FROM security_task t
        JOIN security_notice n ON n.id = t.notice_id
+       JOIN security_report r ON r.id = t.first_report_id
        LEFT JOIN security_asset_line l ON l.task_id = t.id
        WHERE t.notice_id = $1 AND t.workflow_started_at IS NULL
-       GROUP BY t.id, n.source, n.issued_at
+       GROUP BY t.id, n.source, n.issued_at, r.uploaded_at
        ORDER BY t.created_at, t.id`,
+      [noticeId],
+    );
+  }
+
+  /**
+   * For a retest import into a notice: every asset line of the notice's started, unfinished
+   * tasks, present when one of its findings is still present after the import.
+   */
+  async retestResults(
+    noticeId: string,
+  ): Promise<
+    Array<{ taskId: string; lines: Array<{ lineId: string; label: string; present: boolean }> }>
+  > {
+    return this.ds.query(
+      `SELECT t.id AS "taskId",
+         json_agg(json_build_object('lineId', l.id, 'label', l.label, 'present',
+           EXISTS (SELECT 1 FROM security_finding f WHERE f.asset_line_id = l.id AND f.present))
+           ORDER BY l.label) AS lines
+       FROM security_task t JOIN security_asset_line l ON l.task_id = t.id
+       WHERE t.notice_id = $1 AND t.workflow_started_at IS NOT NULL
+         AND t.state NOT IN ('verified', 'false_positive')
+       GROUP BY t.id ORDER BY t.id`,
       [noticeId],
     );
   }

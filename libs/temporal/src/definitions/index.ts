@@ -11,3 +11,4 @@ export * from './security-task.definitions';
 export type * from './security-task.activities';
 export * from './security-import.definitions';
 export type * from './security-import.activities';
+export type * from './security-task-issue.activities';
