@@ -4,3 +4,4 @@ export { noopWorkflow } from './noop.workflow';
 export { customizationRequestWorkflow } from './customization-request.workflow';
 export { changeRequestWorkflow } from './change-request.workflow';
 export { securityImportWorkflow } from './security-import.workflow';
+export { securityTaskWorkflow } from './security-task.workflow';

@@ -154,7 +154,76 @@ const ROUTES: RouteCase[] = [
     expect: { hospital_staff: 201, hospital_manager: 201 },
     otherwise: 403,
   },
+  {
+    route: 'GET /api/contracts/:demo/change-requests',
+    call: (ids) => api().get(`/api/contracts/${ids.demo}/change-requests`),
+    expect: { outsider: 404 },
+    otherwise: 200,
+  },
+  {
+    route: 'POST /api/contracts/:demo/change-requests',
+    call: (ids) =>
+      api()
+        .post(`/api/contracts/${ids.demo}/change-requests`)
+        .send({
+          title: `权限测试 ${unique()}`,
+          description: '权限表',
+          changeType: 'modify',
+          impact: { scope: '无', schedule: '无', cost: '无' },
+        }),
+    expect: { hospital_staff: 201, hospital_manager: 201, vendor_pm: 201, supervisor: 201 },
+    otherwise: 403,
+  },
 ];
+
+/**
+ * Documented operations whose role cells are checked in another file (actions need an item in
+ * the right state). Every documented operation is in ROUTES or here: a new route without an
+ * entry fails the coverage test below.
+ */
+const CHECKED_ELSEWHERE: Readonly<Record<string, string>> = {
+  'POST /api/auth/logout': 'this file: session cookie and logout; error-envelope.e2e.ts (operator)',
+  'GET /metrics': 'foundation.e2e.ts',
+  'GET /api/users': 'user-administration.e2e.ts',
+  'POST /api/users/*/disable': 'user-administration.e2e.ts',
+  'POST /api/users/*/enable': 'user-administration.e2e.ts',
+  'PUT /api/users/*/roles': 'user-administration.e2e.ts',
+  'POST /api/users/*/password': 'user-administration.e2e.ts',
+  'GET /api/calendar/years': 'user-administration.e2e.ts, admin.browser.ts',
+  'GET /api/requirements/*': 'contract-isolation.e2e.ts, requirement-reads.e2e.ts',
+  'GET /api/requirements/*/acceptance': 'requirements-refusals.e2e.ts',
+  'POST /api/requirements/*/actions/*': 'requirements-refusals.e2e.ts (roles from the table)',
+  'POST /api/contracts/*/files': 'change-attachments.e2e.ts',
+  'GET /api/files/*': 'change-attachments.e2e.ts',
+  'GET /api/change-requests/*': 'change-requests.e2e.ts',
+  'GET /api/change-requests/*/confirmation': 'change-requests.e2e.ts',
+  'POST /api/change-requests/*/replies': 'change-requests.e2e.ts',
+  'POST /api/change-requests/*/actions/*': 'change-requests.e2e.ts',
+};
+
+/** `GET /api/contracts/:demo/x`, `GET /api/contracts/{id}/x`, `PUT …/years/2098` → one form. */
+const opOf = (route: string): string =>
+  route
+    .split(' ')
+    .map((part, i) =>
+      i === 0
+        ? part
+        : part
+            .split('/')
+            .map((seg) => (/^(:|\{)|^\d+$/.test(seg) ? '*' : seg))
+            .join('/'),
+    )
+    .join(' ');
+
+/** `*` in a key stands for one path segment (an id, an action name). */
+const matches = (key: string, op: string): boolean => {
+  const [a, b] = [key.split(/[ /]/), op.split(/[ /]/)];
+  return a.length === b.length && a.every((seg, i) => seg === '*' || seg === b[i]);
+};
+
+const covered = (op: string): boolean =>
+  ROUTES.some((r) => opOf(r.route) === op) ||
+  Object.keys(CHECKED_ELSEWHERE).some((key) => matches(key, op));
 
 describe('authorization on every route', () => {
   const auth = new Map<Who, string>();
@@ -219,6 +288,20 @@ describe('authorization on every route', () => {
         'POST /api/requirements/{id}/actions/approve',
       ]),
     );
+  });
+
+  it('has role cells for every documented operation (a new route without an entry fails here)', async () => {
+    const doc = await api().get('/api/docs-json').expect(200);
+    const paths = doc.body.paths as Record<string, Record<string, Record<string, unknown>>>;
+    const missing: string[] = [];
+    for (const [path, operations] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        if (operation['x-luyue-public'] === true) continue;
+        const op = opOf(`${method.toUpperCase()} ${path}`);
+        if (!covered(op)) missing.push(op);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
   it('keeps the public routes public', async () => {

@@ -1,4 +1,4 @@
-import { api, demoContractId, loginDemo } from '../helpers/e2e-auth';
+import { api, demoContractId, loginDemo, operator } from '../helpers/e2e-auth';
 import { act, assessment, submitRequirement } from '../helpers/e2e-requirements';
 
 /** The one error envelope: `{ error: { code, message, fields? }, requestId }`. */
@@ -74,5 +74,18 @@ describe('one error envelope', () => {
       .send('title=x')
       .expect(415);
     expectEnvelope(res.body, 'unsupported_media_type');
+  });
+
+  it('for TRACE: 405 with Allow, not 404', async () => {
+    const res = await api().trace('/api/me').expect(405);
+    expect(res.headers.allow).toContain('GET');
+    expectEnvelope(res.body, 'method_not_allowed');
+  });
+
+  it('for logging out with the operator token: 409, saying it cannot be, and the token still works', async () => {
+    const res = await api().post('/api/auth/logout').set('Authorization', operator()).expect(409);
+    expectEnvelope(res.body, 'invalid_state');
+    expect(res.body.error.message).toContain('cannot be logged out');
+    await api().get('/api/me').set('Authorization', operator()).expect(200);
   });
 });

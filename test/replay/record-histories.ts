@@ -23,7 +23,11 @@ import {
 } from '@luyue/temporal/definitions';
 import { importedSummary } from '../fixtures/security-import.fixtures';
 import { SCENARIOS, type RequestScenario } from './request-scenarios';
+import { CHANGE_SCENARIOS } from './change-scenarios';
+import { SECURITY_TASK_SCENARIOS } from './security-task-scenarios';
+import { recordingChangeActivities } from '../helpers/change-activities.fixture';
 import { recordingRequirementActivities } from '../helpers/requirement-activities.fixture';
+import { recordingSecurityTaskActivities } from '../helpers/security-task-activities.fixture';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping.env';
 
 const VERSION = process.env.HISTORY_VERSION ?? '';
@@ -196,4 +200,32 @@ describe(`record workflow histories as ${VERSION}`, () => {
         await save('noopWorkflow', 'default', handle);
       });
     });
+
+  if (wanted('changeRequestWorkflow'))
+    it.each(CHANGE_SCENARIOS.map((s) => [s.name, s] as const))(
+      'changeRequestWorkflow: %s',
+      async (name, scenario) => {
+        const proposedAt = await nextFullWeekMonday();
+        await skipTo(proposedAt);
+        const { activities } = recordingChangeActivities(() => calendar);
+        await withWorker(activities, async (taskQueue) => {
+          const handle = await scenario.run({ env, taskQueue, proposedAt });
+          await save('changeRequestWorkflow', name, handle);
+        });
+      },
+    );
+
+  if (wanted('securityTaskWorkflow'))
+    it.each(SECURITY_TASK_SCENARIOS.map((s) => [s.name, s] as const))(
+      'securityTaskWorkflow: %s',
+      async (name, scenario) => {
+        const issuedAt = await nextFullWeekMonday();
+        await skipTo(issuedAt);
+        const { activities } = recordingSecurityTaskActivities(() => calendar);
+        await withWorker(activities, async (taskQueue) => {
+          const handle = await scenario.run({ env, taskQueue, issuedAt });
+          await save('securityTaskWorkflow', name, handle);
+        });
+      },
+    );
 });

@@ -23,7 +23,6 @@ import {
   supervisor,
   vendorPm,
 } from '../fixtures/change-request.fixtures';
-import { actorWith } from '../fixtures/requirement.fixtures';
 import { recordingChangeActivities } from '../helpers/change-activities.fixture';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping.env';
 

@@ -7,10 +7,9 @@ import { NotificationsModule } from '@luyue/notifications';
 import { PersistenceModule } from '@luyue/persistence';
 import { TemporalClientModule } from '@luyue/temporal';
 import { AuthModule } from './auth/auth.module';
-import { CalendarController } from './calendar/calendar.controller';
 import { ConsoleModule } from './console/console.module';
 import { ContractsModule } from './contracts/contracts.module';
-import { WorkingDaysService } from './calendar/working-days.service';
+import { WorkingDaysModule } from './calendar/working-days.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { JsonBodyMiddleware } from './common/json-body.middleware';
@@ -44,14 +43,14 @@ import { SecurityConsoleModule } from './console/security-console.module';
     FilesModule,
     ChangeRequestsModule,
     SecurityModule,
+    WorkingDaysModule,
     ConsoleModule,
     SecurityConsoleModule,
   ],
-  controllers: [HealthController, CalendarController],
+  controllers: [HealthController],
   providers: [
     { provide: APP_FILTER, useClass: DomainErrorFilter },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-    WorkingDaysService,
     HealthService,
   ],
 })

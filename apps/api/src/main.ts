@@ -6,6 +6,8 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, ConfigError, loadConfig } from '@luyue/config';
 import { AppModule } from './app.module';
+import { SESSION_COOKIE } from './auth/session-cookie';
+import { refuseTrace } from './common/method-not-allowed.middleware';
 import { createValidationPipe } from './common/validation.pipe';
 
 async function bootstrap(): Promise<void> {
@@ -14,6 +16,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   // The console loads only its own stylesheet: no inline style or script, nothing from elsewhere.
   // Swagger UI (api/docs) needs inline code of its own, so only it goes without the CSP.
+  app.use(refuseTrace);
   app.use(helmet({ contentSecurityPolicy: false }));
   const csp = helmet.contentSecurityPolicy({
     useDefaults: false,
@@ -41,6 +44,11 @@ async function bootstrap(): Promise<void> {
       .setDescription('Hospital IT maintenance contract obligations as durable workflows')
       .setVersion('0.1.0')
       .addBearerAuth()
+      .addCookieAuth(
+        SESSION_COOKIE,
+        { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        SESSION_COOKIE,
+      )
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

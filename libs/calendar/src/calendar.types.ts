@@ -7,8 +7,7 @@ export interface YearSchedule {
   workdays: string[];
 }
 
-/** Where a year's schedule comes from: loaded by an admin, shipped with chinese-days, or computed. */
-export type ScheduleSource = 'override' | 'builtin' | 'provisional';
+export type { ScheduleSource } from '@luyue/domain';
 
 export interface DeadlineResult {
   deadline: Date;

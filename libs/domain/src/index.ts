@@ -13,3 +13,7 @@ export * from './requirement';
 export * from './process';
 export * from './change';
 export * from './security';
+export * from './remediation';
+export * from './account.rules';
+export * from './schedule-source.types';
+export * from './admin.labels';

@@ -1,5 +1,5 @@
 import { actorPartyIn, canSeeContract, rolesInContract, type Actor } from './actor.types';
-import { roleProblems } from './role.types';
+import { roleProblems, rolesForParty } from './role.types';
 
 const contract = {
   hospitalOrganizationId: 'org-h',
@@ -75,5 +75,14 @@ describe('roles and parties', () => {
     const a = actor({ roles: ['hospital_staff', 'admin'] });
     expect(rolesInContract(a, contract)).toEqual(['hospital_staff', 'admin']);
     expect(rolesInContract(actor({ organizationId: 'other' }), contract)).toEqual([]);
+  });
+
+  it.each([
+    ['hospital', ['hospital_staff', 'hospital_manager', 'admin']],
+    ['vendor', ['vendor_pm', 'vendor_dev', 'admin']],
+    ['supervisor', ['supervisor', 'admin']],
+  ] as const)('offers a %s organization its own roles and admin', (party, roles) => {
+    expect(rolesForParty(party)).toEqual(roles);
+    expect(roleProblems(party, rolesForParty(party))).toEqual([]);
   });
 });

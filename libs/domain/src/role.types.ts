@@ -24,6 +24,11 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
+/** The roles a member of a `party` organization may hold, in the order of ROLES. */
+export function rolesForParty(party: Party): Role[] {
+  return ROLES.filter((role) => ROLE_PARTY[role] === null || ROLE_PARTY[role] === party);
+}
+
 /**
  * Problems with giving `roles` to a member of a `party` organization (empty when allowed):
  * a user acts only for its own organization's party, so a vendor cannot hold a hospital role.
@@ -36,9 +41,10 @@ export function roleProblems(party: Party, roles: readonly string[]): string[] {
       problems.push(`unknown role "${role}" (one of ${ROLES.join(', ')})`);
       continue;
     }
-    const rolesParty = ROLE_PARTY[role];
-    if (rolesParty !== null && rolesParty !== party) {
-      problems.push(`role "${role}" belongs to a ${rolesParty} organization, not a ${party} one`);
+    if (!rolesForParty(party).includes(role)) {
+      problems.push(
+        `role "${role}" belongs to a ${ROLE_PARTY[role]} organization, not a ${party} one`,
+      );
     }
   }
   return problems;

@@ -14,7 +14,7 @@ import {
   type RequirementUpdate,
 } from './definitions';
 import { domainErrorOf } from './update-failure.mapper';
-import { withTimeout } from './update-timeout.util';
+import { START_DEADLINE_MS, withTimeout } from './update-timeout.util';
 
 /**
  * The api side of the customization-request workflow, kept next to its definitions so that every
@@ -25,11 +25,14 @@ export async function startCustomizationRequest(
   taskQueue: string,
   input: CustomizationRequestInput,
 ): Promise<void> {
-  await client.workflow.start(CUSTOMIZATION_REQUEST_WORKFLOW, {
-    taskQueue,
-    workflowId: requirementWorkflowId(input.requirementId),
-    args: [input],
-  });
+  // Bounded: the caller holds the year's counter row while it waits (a stalled server → 503).
+  await client.withDeadline(Date.now() + START_DEADLINE_MS, () =>
+    client.workflow.start(CUSTOMIZATION_REQUEST_WORKFLOW, {
+      taskQueue,
+      workflowId: requirementWorkflowId(input.requirementId),
+      args: [input],
+    }),
+  );
 }
 
 /**

@@ -5,3 +5,4 @@ export * from './update-failure.mapper';
 export * from './customization-request.client';
 export * from './change-request.client';
 export * from './security-import.client';
+export * from './security-task.client';

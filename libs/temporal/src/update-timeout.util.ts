@@ -1,5 +1,8 @@
 import { DomainError } from '@luyue/domain';
 
+/** How long starting a workflow may take before the caller gives up and answers 503. */
+export const START_DEADLINE_MS = 10_000;
+
 /** An accepted Update's result, or `dependency_unavailable` once it takes longer than allowed. */
 export async function withTimeout<T>(
   result: Promise<T>,

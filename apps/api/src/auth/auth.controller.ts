@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCookieAuth,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -71,6 +72,9 @@ export class AuthController {
   @ApiCookieAuth(SESSION_COOKIE)
   @ApiOperation({ summary: 'Log out: the session, its tokens and its cookie stop working' })
   @ApiNoContentResponse()
+  @ApiConflictResponse({
+    description: 'The operator token cannot be logged out (it is configuration)',
+  })
   async logout(
     @CurrentActor() actor: Actor,
     @Req() req: AuthenticatedRequest,

@@ -137,6 +137,12 @@ export class AuthService {
     sessionId: string | undefined,
     requestId: string | null,
   ): Promise<void> {
+    if (actor.kind === 'operator') {
+      throw new DomainError(
+        'invalid_state',
+        'The operator token (ADMIN_TOKEN) is configuration, not a session: it cannot be logged out. Change ADMIN_TOKEN and restart to revoke it',
+      );
+    }
     if (!sessionId) return;
     await this.tx.run(async (m) => {
       if (!(await this.sessions.revoke(m, sessionId))) return;

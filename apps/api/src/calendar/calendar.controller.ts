@@ -5,7 +5,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { WorkingDaysAnswer, WorkingDaysQuery } from './dto/working-days.query';
-import { YearScheduleDto, YearScheduleLoaded } from './dto/year-schedule.dto';
+import { CalendarYearDto, YearScheduleDto, YearScheduleLoaded } from './dto/year-schedule.dto';
 import { WorkingDaysService } from './working-days.service';
 
 @ApiTags('calendar')
@@ -23,6 +23,17 @@ export class CalendarController {
   @ApiOkResponse({ type: WorkingDaysAnswer })
   deadline(@Query() query: WorkingDaysQuery): Promise<WorkingDaysAnswer> {
     return this.workingDays.deadline(query.from, query.days);
+  }
+
+  @Get('years')
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: "Each year's schedule source: official (loaded or shipped) or provisional (admin)",
+  })
+  @ApiOkResponse({ type: CalendarYearDto, isArray: true })
+  years(): Promise<CalendarYearDto[]> {
+    return this.workingDays.years();
   }
 
   @Put('years/:year')

@@ -5,8 +5,9 @@ import {
   toShanghaiIso,
   validateYearSchedule,
 } from '@luyue/calendar';
-import { DomainError, validationFailed } from '@luyue/domain';
+import { DomainError, isOfficialSource, shanghaiDate, validationFailed } from '@luyue/domain';
 import {
+  CalendarYearRepository,
   ChangeRequestQueryRepository,
   DeadlineRecordRepository,
   RequirementQueryRepository,
@@ -17,7 +18,11 @@ import {
   TemporalClientService,
 } from '@luyue/temporal';
 import type { WorkingDaysAnswer } from './dto/working-days.query';
-import type { YearScheduleDto, YearScheduleLoaded } from './dto/year-schedule.dto';
+import type { CalendarYearDto, YearScheduleDto, YearScheduleLoaded } from './dto/year-schedule.dto';
+
+/** Years shown around today, besides every loaded one: last year and two years ahead. */
+const YEARS_BEFORE = 1;
+const YEARS_AFTER = 2;
 
 @Injectable()
 export class WorkingDaysService {
@@ -29,6 +34,7 @@ export class WorkingDaysService {
     private readonly temporal: TemporalClientService,
     private readonly requirements: RequirementQueryRepository,
     private readonly changes: ChangeRequestQueryRepository,
+    private readonly loaded: CalendarYearRepository,
   ) {}
 
   async deadline(from: string, days: number): Promise<WorkingDaysAnswer> {
@@ -84,5 +90,27 @@ export class WorkingDaysService {
       workdays: schedule.workdays.length,
       recomputing: open.length - failed,
     };
+  }
+
+  /** Where each year's schedule comes from: every loaded year and the years around today. */
+  async years(): Promise<CalendarYearDto[]> {
+    const calendar = await this.calendars.calendar({ fresh: true });
+    const rows = new Map((await this.loaded.findAll()).map((r) => [r.year, r]));
+    const now = Number(shanghaiDate(Date.now()).slice(0, 4));
+    const years = new Set(rows.keys());
+    for (let y = now - YEARS_BEFORE; y <= now + YEARS_AFTER; y++) years.add(y);
+    return [...years]
+      .sort((a, b) => a - b)
+      .map((year) => {
+        const source = calendar.scheduleSource(year);
+        const row = rows.get(year);
+        return {
+          year,
+          source,
+          official: isOfficialSource(source),
+          loadedBy: row?.loadedBy ?? null,
+          loadedAt: row?.loadedAt ?? null,
+        };
+      });
   }
 }

@@ -172,6 +172,27 @@ export class ChangeRequestsService {
     return this.detail(actor, contract, row.state!, row.description);
   }
 
+  /** What waits for the actor: open changes where its party and role may act now. */
+  async waitingFor(
+    actor: Actor,
+    contractId: string,
+  ): Promise<Array<{ state: ChangeRequestState; actions: ChangeAction[]; dueAt: string | null }>> {
+    const contract = await this.contracts.requireParty(actor, contractId);
+    const acting = actorInContract(actor, contract);
+    if (!acting.party) return [];
+    const rows = await this.queries.openIn(contractId);
+    return rows
+      .filter((r) => r.state !== null)
+      .map((r) => ({ state: r.state!, actions: allowedChangeActions(r.state!, acting) }))
+      .filter((t) => t.actions.length > 0)
+      .map((t) => ({
+        ...t,
+        dueAt: t.actions.includes('reply')
+          ? (t.state.replies.find((x) => x.party === acting.party)?.dueAt ?? null)
+          : null,
+      }));
+  }
+
   /** A reply or an action, as one Update; `link` when it comes through an email link. */
   async act<A extends ChangeAction>(
     ctx: ActingContext,

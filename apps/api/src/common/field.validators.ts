@@ -37,3 +37,14 @@ export const NotBlank = (field: string): PropertyDecorator =>
       defaultMessage: () => `${field} must not be blank`,
     },
   });
+
+/** NotBlank, but only when `when(object)` holds (e.g. a comment only when disagreeing). */
+export const NotBlankWhen = <T>(field: string, when: (o: T) => boolean): PropertyDecorator =>
+  ValidateBy({
+    name: 'isNotBlank',
+    validator: {
+      validate: (value: unknown, args) =>
+        !when(args?.object as T) || (typeof value === 'string' && /\S/.test(value)),
+      defaultMessage: () => `${field} must not be blank`,
+    },
+  });

@@ -3,12 +3,13 @@ import { validate, type ValidationError } from 'class-validator';
 import type { Field } from './requirement-action-fields';
 
 export type FormOutcome<T> =
-  | { ok: true; payload: T }
+  | { ok: true; payload: T; values: Record<string, string> }
   | { ok: false; errors: Record<string, string>; values: Record<string, string> };
 
 /**
  * A form body checked by the REST route's DTO: numbers converted, empty optional choices left
- * out, text kept as typed (an empty note is a valid note).
+ * out, text kept as typed (an empty note is a valid note). `values` is what was typed, to show
+ * again when the DTO or the service behind it refuses the form.
  */
 export async function readForm<T extends object>(
   dto: ClassConstructor<T>,
@@ -19,19 +20,49 @@ export async function readForm<T extends object>(
   const plain: Record<string, unknown> = {};
   for (const field of fields) {
     const raw = body[field.name];
+    if (field.type === 'checkboxes') {
+      const checked = (Array.isArray(raw) ? raw : [raw]).filter((v) => typeof v === 'string');
+      values[field.name] = checked.join(LIST_SEPARATOR);
+      assign(plain, field.name, checked);
+      continue;
+    }
     const text = typeof raw === 'string' ? raw : '';
     values[field.name] = text;
     const choice = field.type === 'number' || field.type === 'select' || field.type === 'date';
     if ((choice || field.omitEmpty) && !text) {
-      if (field.required) plain[field.name] = field.type === 'number' ? undefined : '';
+      if (field.required) assign(plain, field.name, field.type === 'number' ? undefined : '');
       continue;
     }
-    plain[field.name] = field.type === 'number' ? Number(text.trim()) : text;
+    assign(plain, field.name, parsed(field, text));
   }
   const instance = plainToInstance(dto, plain);
   const errors = await validate(instance, { whitelist: true, forbidUnknownValues: false });
-  if (errors.length === 0) return { ok: true, payload: instance };
+  if (errors.length === 0) return { ok: true, payload: instance, values };
   return { ok: false, errors: fieldMessages(errors), values };
+}
+
+/** How a list field's items are kept in `values` (what was typed or checked, to show again). */
+const LIST_SEPARATOR = '\n';
+
+function parsed(field: Field, text: string): unknown {
+  if (field.type === 'number') return Number(text.trim());
+  if (field.type === 'lines')
+    return text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean);
+  return text;
+}
+
+/** Sets `plain[a][b]` for the field name `a.b`. */
+function assign(plain: Record<string, unknown>, name: string, value: unknown): void {
+  const path = name.split('.');
+  let at = plain;
+  for (const key of path.slice(0, -1)) {
+    at[key] ??= {};
+    at = at[key] as Record<string, unknown>;
+  }
+  at[path[path.length - 1]] = value;
 }
 
 /** zh-CN wording of the class-validator constraints the DTOs use; others keep the DTO's text. */
@@ -43,22 +74,45 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, string>> = {
   isNumber: '请输入数字（最多两位小数）',
   isPersonDays: '请输入数字（最多两位小数）',
   isPositive: '必须大于 0',
-  min: '不能小于 0',
+  min: '数值过小',
   max: '数值过大',
+  arrayMinSize: '请至少选择一项',
+  isEmail: '请输入有效的邮箱地址',
+  minLength: '内容过短',
   maxLength: '内容过长',
   matches: '请输入 YYYY-MM-DD 格式的日期',
   isIso8601: '请输入有效的日期',
 };
 
-function fieldMessages(errors: ValidationError[]): Record<string, string> {
+function fieldMessages(errors: ValidationError[], prefix = ''): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of errors) {
+    const name = `${prefix}${e.property}`;
+    if (e.children && e.children.length > 0)
+      Object.assign(out, fieldMessages(e.children, `${name}.`));
     const failed = e.constraints ?? {};
     // The most basic failure first: "not a number" rather than "too large" for NaN.
     const key = Object.keys(CONSTRAINT_MESSAGES).find((k) => k in failed);
-    out[e.property] = key ? CONSTRAINT_MESSAGES[key] : (Object.values(failed)[0] ?? '内容不正确');
+    if (!key) {
+      if (Object.keys(failed).length > 0) out[name] = Object.values(failed)[0] ?? '内容不正确';
+      continue;
+    }
+    out[name] = boundMessage(key, failed[key], e.value) ?? CONSTRAINT_MESSAGES[key];
   }
   return out;
+}
+
+/** A range failure names its bound (the last number of the DTO's default message); empty is "required". */
+function boundMessage(key: string, dtoMessage: string, value: unknown): string | undefined {
+  if (key === 'minLength' && (value === '' || value === undefined))
+    return CONSTRAINT_MESSAGES.isNotEmpty;
+  const bound = /(-?\d+(?:\.\d+)?)\D*$/.exec(dtoMessage)?.[1];
+  if (bound === undefined) return undefined;
+  if (key === 'min') return `不能小于 ${bound}`;
+  if (key === 'max') return `不能大于 ${bound}`;
+  if (key === 'minLength') return `至少 ${bound} 个字符`;
+  if (key === 'maxLength') return `最多 ${bound} 个字符`;
+  return undefined;
 }
 
 /** The fields as the `form-field` partial wants them: value and error beside each. */
@@ -70,9 +124,17 @@ export function formFields(
 ): Array<Field & { value: string; error?: string; id: string; options?: unknown }> {
   return fields.map((f) => ({
     ...f,
-    id: `${prefix}-${f.name}`,
-    value: values[f.name] ?? '',
+    id: `${prefix}-${f.name.replace(/\./g, '-')}`,
+    // A password is never sent back to the browser, not even the one just typed.
+    value: f.type === 'password' ? '' : (values[f.name] ?? ''),
     error: errors[f.name],
-    options: f.options?.map((o) => ({ ...o, selected: o.value === values[f.name] })),
+    options: f.options?.map((o) => ({ ...o, selected: isChosen(f, o.value, values[f.name]) })),
   }));
+}
+
+function isChosen(field: Field, option: string, value: string | undefined): boolean {
+  if (value === undefined) return false;
+  return field.type === 'checkboxes'
+    ? value.split(LIST_SEPARATOR).includes(option)
+    : option === value;
 }

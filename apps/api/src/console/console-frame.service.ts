@@ -1,7 +1,7 @@
 import { PARTY_LABELS, ROLE_LABELS } from '@luyue/domain';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@luyue/config';
-import type { Actor } from '@luyue/domain';
+import { isAdmin, type Actor } from '@luyue/domain';
 import type { Request, Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/authenticated-request.types';
 import { sessionCookieOptions } from '../auth/session-cookie';
@@ -26,10 +26,14 @@ export interface Frame {
 const NAV = [
   { href: '/', label: '工作台' },
   { href: '/requirements', label: '需求' },
+  { href: '/change-requests', label: '项目变更' },
   { href: '/quota', label: '配额与统计' },
   { href: '/security', label: '安全整改' },
   { href: '/audit', label: '审计记录' },
 ] as const;
+
+/** Shown to admins only; the pages behind it refuse everyone else. */
+const ADMIN_NAV = { href: '/admin', label: '系统管理' } as const;
 
 /** The layout of every console page: user and party, contract switcher, nav, crumbs, flash. */
 @Injectable()
@@ -69,7 +73,10 @@ export class ConsoleFrameService {
         roles: actor.roles.map((r) => ROLE_LABELS[r]).join('、'),
         csrf: this.csrf.token((req as AuthenticatedRequest).sessionId),
         flash: flash ?? null,
-        nav: NAV.map((n) => ({ ...n, current: n.href === page.section })),
+        nav: [...NAV, ...(isAdmin(actor) ? [ADMIN_NAV] : [])].map((n) => ({
+          ...n,
+          current: n.href === page.section,
+        })),
         contracts: mine.map((c) => ({
           id: c.id,
           label: `${c.number} ${c.name}`,

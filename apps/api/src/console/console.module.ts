@@ -1,7 +1,20 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { WorkingDaysModule } from '../calendar/working-days.module';
 import { ContractsModule } from '../contracts/contracts.module';
+import { IdentityModule } from '../identity/identity.module';
 import { RequirementsModule } from '../requirements/requirements.module';
+import { ChangeRequestsModule } from '../change-requests/change-requests.module';
+import { FilesModule } from '../files/files.module';
+import { ChangeConfirmationController } from './change-confirmation.controller';
+import { ChangeConsoleController } from './change-console.controller';
+import { ChangeConsoleService } from './change-console.service';
+import { ChangeReplyLinkController } from './change-reply-link.controller';
+import { AdminConsoleController } from './admin-console.controller';
+import { AdminConsoleService } from './admin-console.service';
+import { AdminSettingsConsoleService } from './admin-settings-console.service';
+import { AdminUsersConsoleController } from './admin-users-console.controller';
+import { AdminUsersConsoleService } from './admin-users-console.service';
 import { AuditConsoleController } from './audit-console.controller';
 import { AuditConsoleService } from './audit-console.service';
 import { ConsoleAssets } from './console-assets';
@@ -16,21 +29,38 @@ import { RequirementConsoleService } from './requirement-console.service';
 
 /** The server-rendered zh-CN console, on the same services as the REST api. */
 @Module({
-  imports: [AuthModule, ContractsModule, RequirementsModule],
+  imports: [
+    AuthModule,
+    ContractsModule,
+    RequirementsModule,
+    ChangeRequestsModule,
+    FilesModule,
+    IdentityModule,
+    WorkingDaysModule,
+  ],
   controllers: [
     ConsoleController,
     RequirementConsoleController,
     QuotaConsoleController,
     AuditConsoleController,
+    ChangeConsoleController,
+    ChangeConfirmationController,
+    ChangeReplyLinkController,
+    AdminConsoleController,
+    AdminUsersConsoleController,
   ],
   providers: [
     AuditConsoleService,
+    AdminConsoleService,
+    AdminSettingsConsoleService,
+    AdminUsersConsoleService,
     ConsoleAssets,
     ConsoleFrameService,
     CsrfService,
     DashboardService,
     QuotaConsoleService,
     RequirementConsoleService,
+    ChangeConsoleService,
   ],
   exports: [CsrfService, ConsoleFrameService],
 })

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@luyue/calendar';
 import {
   allowedActions,
+  CHANGE_STATUS_LABELS,
+  changeStepLabel,
   REQUIREMENT_STATUSES,
   STATUS_LABELS,
   type Actor,
@@ -10,6 +12,7 @@ import {
 import { TemplateRenderer } from '@luyue/notifications';
 import { AuditEventRepository } from '@luyue/persistence';
 import type { Request, Response } from 'express';
+import { ChangeRequestsService } from '../change-requests/change-requests.service';
 import { ContractAccessService } from '../contracts/contract-access.service';
 import type { RequirementListItemDto } from '../requirements/dto/requirement-list.dto';
 import { actorInContract } from '../requirements/requirement-access.service';
@@ -30,6 +33,7 @@ export class DashboardService {
     private readonly access: ContractAccessService,
     private readonly calendars: CalendarService,
     private readonly audit: AuditEventRepository,
+    private readonly changes: ChangeRequestsService,
   ) {}
 
   async home(req: Request, res: Response, actor: Actor): Promise<string> {
@@ -44,7 +48,7 @@ export class DashboardService {
     }
     const record = await this.access.requireParty(actor, contract.id);
     const acting = actorInContract(actor, record);
-    const [recent, counts, mine, calendar] = await Promise.all([
+    const [recent, counts, mine, calendar, changes] = await Promise.all([
       this.reads.list(actor, contract.id, { page: 1, pageSize: WINDOW }),
       Promise.all(
         REQUIREMENT_STATUSES.map(async (status) => ({
@@ -55,25 +59,55 @@ export class DashboardService {
       ),
       this.audit.page({ contractId: contract.id, actorId: actor.userId, page: 1, pageSize: 10 }),
       this.calendars.calendar(),
+      this.changes.waitingFor(actor, contract.id),
     ]);
     const now = new Date();
-    const todo = recent.items
+    const row = (
+      t: Omit<TodoRow, 'dueAt' | 'daysLeft' | 'provisional' | 'sortKey'>,
+      due: Date | null,
+    ): TodoRow => {
+      const left = due ? calendar.workingDaysBetween(now, due) : null;
+      return {
+        ...t,
+        dueAt: due ? shanghaiMinute(due) : '',
+        daysLeft: left && !t.overdue ? left.days : null,
+        provisional: left?.provisional ?? false,
+        sortKey: due?.getTime() ?? Number.MAX_SAFE_INTEGER,
+      };
+    };
+    const requirementRows = recent.items
       .map((item) => ({ item, actions: allowedActions(item, acting) }))
       .filter((t) => t.actions.length > 0)
-      .map(({ item, actions }) => {
-        const due = dueOf(item);
-        const left = due ? calendar.workingDaysBetween(now, due) : null;
-        return {
-          ...item,
-          status: STATUS_LABELS[item.status],
-          actions: actions.map((a) => requirementStepLabel(a)).join('、'),
-          dueAt: due ? shanghaiMinute(due) : '',
-          daysLeft: left && !item.overdue ? left.days : null,
-          provisional: left?.provisional ?? false,
-          sortKey: due?.getTime() ?? Number.MAX_SAFE_INTEGER,
-        };
-      })
-      .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.sortKey - b.sortKey);
+      .map(({ item, actions }) =>
+        row(
+          {
+            id: item.id,
+            href: `/requirements/${item.id}`,
+            title: item.title,
+            overdue: item.overdue,
+            status: STATUS_LABELS[item.status],
+            actions: actions.map((a) => requirementStepLabel(a)).join('、'),
+          },
+          dueOf(item),
+        ),
+      );
+    // A change never runs overdue: past its deadline it lapses by itself.
+    const changeRows = changes.map(({ state, actions, dueAt }) =>
+      row(
+        {
+          id: state.changeRequestId,
+          href: `/change-requests/${state.changeRequestId}`,
+          title: state.title,
+          overdue: false,
+          status: CHANGE_STATUS_LABELS[state.status],
+          actions: actions.map((a) => changeStepLabel(a)).join('、'),
+        },
+        dueAt ? new Date(dueAt) : null,
+      ),
+    );
+    const todo = [...requirementRows, ...changeRows].sort(
+      (a, b) => Number(b.overdue) - Number(a.overdue) || a.sortKey - b.sortKey,
+    );
     return this.renderer.render('pages/dashboard.html', {
       layout: frame.layout,
       contract,
@@ -82,13 +116,35 @@ export class DashboardService {
       total: recent.total,
       activity: mine.items.map((e) => ({
         at: shanghaiMinute(e.occurredAt),
-        action: requirementStepLabel(e.action.replace(/^requirement\./, '')),
+        action: e.action.startsWith('change_request.')
+          ? changeStepLabel(e.action.replace(/^change_request\./, ''))
+          : requirementStepLabel(e.action.replace(/^requirement\./, '')),
         subject: e.subjectId,
-        link: e.subjectType === 'requirement' ? `/requirements/${e.subjectId}` : null,
+        link: SUBJECT_PAGES[e.subjectType]?.(e.subjectId) ?? null,
       })),
     });
   }
 }
+
+/** One line of 待我处理, whatever the process. */
+interface TodoRow {
+  id: string;
+  href: string;
+  title: string;
+  overdue: boolean;
+  status: string;
+  actions: string;
+  dueAt: string;
+  daysLeft: number | null;
+  provisional: boolean;
+  sortKey: number;
+}
+
+/** The console page of an audited subject. */
+const SUBJECT_PAGES: Readonly<Record<string, (id: string) => string>> = {
+  requirement: (id) => `/requirements/${id}`,
+  change_request: (id) => `/change-requests/${id}`,
+};
 
 /** The deadline the next step runs against: assessment while assessing, then delivery. */
 function dueOf(item: RequirementListItemDto): Date | null {

@@ -28,11 +28,14 @@ export interface FieldOption {
   label: string;
 }
 
-/** One form control; `name` is the DTO property it fills. */
+/**
+ * One form control; `name` is the DTO property it fills (`a.b` for a nested one). Checkboxes
+ * and `lines` (a textarea, one item a line) fill a list.
+ */
 export interface Field {
   name: string;
   label: string;
-  type: 'text' | 'textarea' | 'number' | 'date' | 'select';
+  type: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'password' | 'checkboxes' | 'lines';
   required?: boolean;
   /** Left out of the payload when empty (the DTO property is optional, not "may be empty"). */
   omitEmpty?: boolean;
@@ -41,7 +44,7 @@ export interface Field {
   hint?: string;
 }
 
-const options = <T extends string>(
+export const options = <T extends string>(
   values: readonly T[],
   labels: Readonly<Record<T, string>>,
 ): FieldOption[] => values.map((value) => ({ value, label: labels[value] }));

@@ -53,8 +53,8 @@ export class FileStoreService {
     return {
       _handleFile: (_req: Request, file, cb) => {
         this.write(file.stream, file.originalname, file.mimetype, options.anyType).then(
-          (stored) => cb(null, { ...stored, size: stored.size } as never),
-          (error: unknown) => cb(error as Error),
+          (stored) => cb(null, stored),
+          (error: Error) => cb(error),
         );
       },
       _removeFile: (_req: Request, file, cb) => {

@@ -20,6 +20,8 @@ import { FilesService } from './files.service';
       inject: [FileStoreService, AppConfig],
       useFactory: (store: FileStoreService, config: AppConfig) => ({
         storage: store.engine(),
+        // Browsers send UTF-8 file names without saying so; busboy's default would be latin1.
+        defParamCharset: 'utf8',
         limits: { fileSize: config.FILE_MAX_BYTES, files: 10, fields: 20, fieldSize: 64 * 1024 },
       }),
     }),

@@ -132,6 +132,7 @@ export class ProvisioningService {
     actor: AuditActor,
     email: string,
     newPassword?: string,
+    requestId: string | null = null,
   ): Promise<{ user: UserRecord; password: string }> {
     const user = await this.users.findByEmail(email);
     if (!user) throw new DomainError('not_found', `No user with email ${email}`);
@@ -148,6 +149,7 @@ export class ProvisioningService {
         subjectId: user.id,
         contractId: null,
         summary: { sessionsRevoked: revoked },
+        requestId,
       });
     });
     return { user, password };

@@ -4,6 +4,7 @@ import { AppConfig } from '@luyue/config';
 import {
   auditActorOf,
   changeStep,
+  CHANGE_REPLY_PURPOSE,
   CHANGE_STATUS_LABELS,
   CHANGE_TYPE_LABELS,
   PARTY_LABELS,
@@ -22,8 +23,6 @@ import {
   type NewOutboxMail,
 } from '@luyue/persistence';
 import type { ChangeRequestActivities } from '@luyue/temporal/definitions';
-
-export const CHANGE_REPLY_PURPOSE = 'change_request.reply';
 
 const SYSTEM: AuditActor = {
   actorType: 'system',

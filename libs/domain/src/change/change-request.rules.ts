@@ -107,7 +107,9 @@ export function validateChangePayload(call: ChangeActionCall): DomainError | nul
         });
       }
       break;
-    default:
+    case 'confirm':
+    case 'start-implementation':
+    case 'close':
       break;
   }
   return problems.length > 0 ? validationFailed(problems) : null;

@@ -224,3 +224,6 @@ export interface ChangeRequestInput {
   settings: ChangeRequestSettings;
   notify: ChangeNotify;
 }
+
+/** The purpose of a change-request reply link: issued with the mail, admitted by its page. */
+export const CHANGE_REPLY_PURPOSE = 'change_request.reply';

@@ -76,6 +76,16 @@ export class ChangeRequestQueryRepository {
     );
   }
 
+  /** A contract's changes not settled yet (newest first, bounded), for the to-do list. */
+  async openIn(contractId: string, limit = 200): Promise<ChangeRequestRow[]> {
+    return this.ds.query(
+      `SELECT ${COLUMNS} FROM change_request
+       WHERE contract_id = $1 AND status NOT IN ('closed', 'rejected', 'lapsed', 'withdrawn')
+       ORDER BY proposed_at DESC LIMIT $2`,
+      [contractId, limit],
+    );
+  }
+
   /** Open changes, to tell their workflows that a year's official calendar was loaded. */
   async openIds(): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.ds.query(

@@ -181,9 +181,12 @@ export class ChangeRequestStore {
   ): Promise<StoredFileRef[]> {
     if (ids.length === 0) return [];
     const rows: StoredFileRef[] = await manager.query(
-      `UPDATE stored_file SET subject_type = $3, subject_id = $4
-       WHERE id = ANY($2::uuid[]) AND contract_id = $1 AND subject_id IS NULL
-       RETURNING id, filename, content_type AS "contentType", size::int AS size, sha256`,
+      // A CTE so the driver returns plain rows (a bare UPDATE … RETURNING gives [rows, count]).
+      `WITH bound AS (
+         UPDATE stored_file SET subject_type = $3, subject_id = $4
+         WHERE id = ANY($2::uuid[]) AND contract_id = $1 AND subject_id IS NULL
+         RETURNING id, filename, content_type, size, sha256)
+       SELECT id, filename, content_type AS "contentType", size::int AS size, sha256 FROM bound`,
       [contractId, ids, subject.type, subject.id],
     );
     if (rows.length !== new Set(ids).size) {

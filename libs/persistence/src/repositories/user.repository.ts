@@ -114,6 +114,45 @@ export class UserRepository {
     );
   }
 
+  /** Every user, or one organization's, by organization then email. */
+  async list(filter: { organizationId?: string } = {}): Promise<UserRecord[]> {
+    const rows: UserRow[] = await this.ds.query(
+      `SELECT ${USER_SELECT} FROM app_user u JOIN organization o ON o.id = u.organization_id
+       WHERE ($1::uuid IS NULL OR o.id = $1) ORDER BY o.party, lower(o.name), lower(u.email)`,
+      [filter.organizationId ?? null],
+    );
+    return rows.map(toUserRecord);
+  }
+
+  /** The user, its row locked until the transaction ends (read-modify-write of roles). */
+  async lockById(manager: EntityManager, id: string): Promise<UserRecord | null> {
+    const rows: UserRow[] = await manager.query(
+      `SELECT ${USER_SELECT} FROM app_user u JOIN organization o ON o.id = u.organization_id
+       WHERE u.id = $1 FOR UPDATE OF u`,
+      [id],
+    );
+    return rows[0] ? toUserRecord(rows[0]) : null;
+  }
+
+  async setRoles(manager: EntityManager, userId: string, roles: Role[]): Promise<void> {
+    await manager.query(
+      `UPDATE app_user SET roles = $2::text[], updated_at = now() WHERE id = $1`,
+      [userId, roles],
+    );
+  }
+
+  /** Disables (now) or re-enables the user; false when it already was so. */
+  async setDisabled(manager: EntityManager, userId: string, disabled: boolean): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `WITH r AS (UPDATE app_user
+                  SET disabled_at = CASE WHEN $2 THEN now() ELSE NULL END, updated_at = now()
+                  WHERE id = $1 AND (disabled_at IS NULL) = $2 RETURNING id)
+       SELECT id FROM r`,
+      [userId, disabled],
+    );
+    return rows.length > 0;
+  }
+
   async listByOrganization(organizationId: string): Promise<UserRecord[]> {
     const rows: UserRow[] = await this.ds.query(
       `SELECT ${USER_SELECT} FROM app_user u JOIN organization o ON o.id = u.organization_id

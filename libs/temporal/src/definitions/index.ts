@@ -9,3 +9,5 @@ export * from './change-request.definitions';
 export type * from './change-request.activities';
 export * from './security-import.definitions';
 export type * from './security-import.activities';
+export * from './security-task.definitions';
+export type * from './security-task.activities';

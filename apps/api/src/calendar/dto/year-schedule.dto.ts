@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsArray, IsString } from 'class-validator';
+import { SCHEDULE_SOURCES, type ScheduleSource } from '@luyue/domain';
 
 export class YearScheduleDto {
   @ApiProperty({
@@ -22,4 +23,18 @@ export class YearScheduleLoaded {
   @ApiProperty() workdays!: number;
   @ApiProperty({ description: 'Open workflows (deadline watches, requests) told to recompute' })
   recomputing!: number;
+}
+
+export class CalendarYearDto {
+  @ApiProperty({ example: 2027 }) year!: number;
+  @ApiProperty({
+    enum: SCHEDULE_SOURCES,
+    description: 'override: loaded by an admin; builtin: shipped; provisional: computed',
+  })
+  source!: ScheduleSource;
+  @ApiProperty({ description: 'False while deadlines in this year are provisional' })
+  official!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Who loaded the override' })
+  loadedBy!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) loadedAt!: Date | null;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { CHANGE_COMMENT_MAX, REPLY_DECISIONS, type ReplyDecision } from '@luyue/domain';
+import { NotBlankWhen } from '../../common/field.validators';
 
 export class ChangeReplyDto {
   @ApiProperty({ enum: REPLY_DECISIONS })
@@ -8,8 +9,9 @@ export class ChangeReplyDto {
   decision!: ReplyDecision;
 
   @ApiPropertyOptional({ maxLength: CHANGE_COMMENT_MAX, description: 'Required when disagreeing' })
-  @IsOptional()
+  @ValidateIf((o: ChangeReplyDto) => o.decision === 'disagree' || o.comment !== undefined)
   @IsString()
+  @NotBlankWhen('comment', (o: ChangeReplyDto) => o.decision === 'disagree')
   @MaxLength(CHANGE_COMMENT_MAX)
   comment?: string;
 }

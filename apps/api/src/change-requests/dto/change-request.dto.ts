@@ -8,6 +8,7 @@ import {
   type ChangeAction,
   type ChangeEffect,
   type ChangeImpact,
+  type ChangeRequestState,
   type ChangeStatus,
   type EffectResult,
   type Party,
@@ -52,8 +53,10 @@ export class ChangeRequestDto {
   @ApiProperty({ type: [ChangeReplyStateDto] }) replies!: ChangeReplyStateDto[];
   @ApiProperty({ enum: PARTIES, isArray: true, description: 'Parties silent past the deadline' })
   silentParties!: Party[];
-  @ApiProperty({ type: Object, nullable: true }) confirmation!: unknown;
-  @ApiProperty({ type: Object, nullable: true }) archive!: unknown;
+  @ApiProperty({ type: Object, nullable: true, description: 'The written confirmation' })
+  confirmation!: ChangeRequestState['confirmation'];
+  @ApiProperty({ type: Object, nullable: true, description: 'The archived documents' })
+  archive!: ChangeRequestState['archive'];
   @ApiProperty({ type: [Object], nullable: true }) effectResults!: EffectResult[] | null;
   @ApiProperty({ enum: CHANGE_ACTIONS, isArray: true, description: 'What the caller may do now' })
   allowedActions!: ChangeAction[];

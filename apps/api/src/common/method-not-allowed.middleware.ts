@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+
+const ALLOWED = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
+
+/**
+ * TRACE (and CONNECT) are not methods of this api: 405 with `Allow`, in the one error envelope,
+ * before any route is looked up (a 404 would say the path does not exist).
+ */
+export function refuseTrace(req: Request, res: Response, next: NextFunction): void {
+  if (req.method !== 'TRACE' && req.method !== 'CONNECT') {
+    next();
+    return;
+  }
+  // Before the request logger has given it an id: one of its own, as the header says.
+  const requestId = randomUUID();
+  res
+    .status(405)
+    .setHeader('Allow', ALLOWED)
+    .setHeader('X-Request-Id', requestId)
+    .json({
+      error: { code: 'method_not_allowed', message: `${req.method} is not supported` },
+      requestId,
+    });
+}

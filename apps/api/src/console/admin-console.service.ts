@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { accountStatus, auditActorOf, PARTY_LABELS, type Actor } from '@luyue/domain';
+import { TemplateRenderer } from '@luyue/notifications';
+import { OrganizationRepository } from '@luyue/persistence';
+import type { Request, Response } from 'express';
+import { WorkingDaysService } from '../calendar/working-days.service';
+import { ContractsService } from '../contracts/contracts.service';
+import { CreateOrganizationDto } from '../identity/dto/organization.dto';
+import { AccountsService } from '../identity/accounts.service';
+import { ProvisioningService } from '../identity/provisioning.service';
+import { FORM_ERROR, ORGANIZATION_FIELDS, refusedFields } from './admin-fields';
+import { ConsoleFrameService, type Crumb, type Frame } from './console-frame.service';
+import { formFields, readForm } from './console-form';
+import type { ConsoleOutcome } from './requirement-console.service';
+
+interface Failed {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}
+
+/** Every administration page sits under 系统管理 in the nav and the crumbs. */
+export function adminFrame(
+  frames: ConsoleFrameService,
+  req: Request,
+  res: Response,
+  actor: Actor,
+  title: string,
+  crumbs: Crumb[] = [{ label: title }],
+): Promise<Frame> {
+  return frames.frame(req, res, actor, {
+    title,
+    crumbs: [{ href: '/admin', label: '系统管理' }, ...crumbs],
+    section: '/admin',
+  });
+}
+
+/** 系统管理 overview and the organizations, on the services behind the admin REST routes. */
+@Injectable()
+export class AdminConsoleService {
+  constructor(
+    private readonly frames: ConsoleFrameService,
+    private readonly renderer: TemplateRenderer,
+    private readonly organizations: OrganizationRepository,
+    private readonly accounts: AccountsService,
+    private readonly provisioning: ProvisioningService,
+    private readonly contracts: ContractsService,
+    private readonly workingDays: WorkingDaysService,
+  ) {}
+
+  async overview(req: Request, res: Response, actor: Actor): Promise<string> {
+    const frame = await this.frames.frame(req, res, actor, {
+      title: '系统管理',
+      crumbs: [{ label: '系统管理' }],
+      section: '/admin',
+    });
+    const [organizations, users, contracts, years] = await Promise.all([
+      this.organizations.list(),
+      this.accounts.list(),
+      this.contracts.list(actor),
+      this.workingDays.years(),
+    ]);
+    const disabled = users.filter((u) => accountStatus(u) === 'disabled').length;
+    return this.renderer.render('pages/admin.html', {
+      layout: frame.layout,
+      counts: {
+        organizations: organizations.length,
+        users: users.length - disabled,
+        disabled,
+        contracts: contracts.length,
+      },
+      contracts: contracts.map((c) => ({
+        ...c,
+        settingsHref: `/admin/contracts/${c.id}/settings`,
+      })),
+      provisional: years.filter((y) => !y.official).map((y) => y.year),
+    });
+  }
+
+  async organizationsPage(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    failed?: Failed,
+  ): Promise<string> {
+    const frame = await adminFrame(this.frames, req, res, actor, '单位');
+    const [organizations, users] = await Promise.all([
+      this.organizations.list(),
+      this.accounts.list(),
+    ]);
+    return this.renderer.render('pages/admin-organizations.html', {
+      layout: frame.layout,
+      items: organizations.map((o) => ({
+        ...o,
+        party: PARTY_LABELS[o.party],
+        users: users.filter((u) => u.organization.id === o.id).length,
+        usersHref: `/admin/users?organization=${o.id}`,
+      })),
+      fields: formFields('org', ORGANIZATION_FIELDS, failed?.values, failed?.errors),
+      formError: failed?.errors[FORM_ERROR],
+    });
+  }
+
+  async createOrganization(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    body: Record<string, unknown>,
+    requestId: string | null,
+  ): Promise<ConsoleOutcome> {
+    const form = await readForm(CreateOrganizationDto, ORGANIZATION_FIELDS, body);
+    const again = async (failed: Failed): Promise<ConsoleOutcome> => ({
+      kind: 'page',
+      status: 400,
+      html: await this.organizationsPage(req, res, actor, failed),
+    });
+    if (!form.ok) return again(form);
+    try {
+      const org = await this.provisioning.createOrganization(
+        auditActorOf(actor),
+        form.payload.name,
+        form.payload.party,
+        requestId,
+      );
+      return {
+        kind: 'redirect',
+        location: '/admin/organizations',
+        flash: `已创建单位：${org.name}（${PARTY_LABELS[org.party]}）`,
+      };
+    } catch (error) {
+      const errors = refusedFields(error, ORGANIZATION_FIELDS, 'name');
+      if (!errors) throw error;
+      return again({ values: form.values, errors });
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { DEFAULT_CONTRACT_SETTINGS, DomainError, validationFailed } from '@luyue/domain';
+import {
+  CALENDAR_FIELDS,
+  FORM_ERROR,
+  newUserFields,
+  refusedFields,
+  SETTINGS_FIELDS,
+  settingsValues,
+} from './admin-fields';
+
+describe('admin forms', () => {
+  it('shows every current setting in its field', () => {
+    const values = settingsValues({ ...DEFAULT_CONTRACT_SETTINGS, systems: ['HIS', 'EMR'] });
+    expect(Object.keys(values).sort()).toEqual(SETTINGS_FIELDS.map((f) => f.name).sort());
+    expect(values).toMatchObject({
+      interfaceQuotaPersonDays: '50',
+      'remediationWorkingDays.medium': '10',
+      'reminderLeadWorkingDays.changeReply': '2',
+      systems: 'HIS\nEMR',
+    });
+  });
+
+  it('puts a service refusal beside its field, a list inside the JSON beside the JSON', () => {
+    const roles = validationFailed([{ field: 'roles', message: 'role "vendor_pm" is vendor' }]);
+    expect(refusedFields(roles, newUserFields([]))).toEqual({
+      roles: '不能设置这些角色（role "vendor_pm" is vendor）',
+    });
+    const day = validationFailed([{ field: 'holidays[2]', message: 'holidays[2]: outside 2027' }]);
+    expect(refusedFields(day, CALENDAR_FIELDS)).toEqual({
+      schedule: '节假日安排有误（holidays[2]: outside 2027）',
+    });
+  });
+
+  it('keeps a refusal of no single field for the whole form', () => {
+    const cross = validationFailed([{ field: 'settings', message: 'lead must be shorter' }]);
+    expect(refusedFields(cross, SETTINGS_FIELDS)).toEqual({
+      [FORM_ERROR]: '不能保存（lead must be shorter）',
+    });
+  });
+
+  it('names a taken name beside its field, and leaves other errors to the error page', () => {
+    const taken = new DomainError('conflict', 'A user with email a@b.example already exists');
+    expect(refusedFields(taken, newUserFields([]), 'email')).toEqual({
+      email: '已被使用（A user with email a@b.example already exists）',
+    });
+    expect(refusedFields(taken, newUserFields([]))).toBeNull();
+    expect(refusedFields(new DomainError('not_found', 'No such user'), [])).toBeNull();
+    expect(refusedFields(new Error('boom'), [])).toBeNull();
+  });
+});

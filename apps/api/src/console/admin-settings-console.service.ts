@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { SCHEDULE_SOURCE_LABELS, type Actor } from '@luyue/domain';
+import { TemplateRenderer } from '@luyue/notifications';
+import type { Request, Response } from 'express';
+import { YearScheduleDto } from '../calendar/dto/year-schedule.dto';
+import { WorkingDaysService } from '../calendar/working-days.service';
+import { ContractsService } from '../contracts/contracts.service';
+import { ContractSettingsPatchDto } from '../contracts/dto/contract-settings.dto';
+import { shanghaiMinute } from '../requirements/requirement-labels';
+import { adminFrame } from './admin-console.service';
+import {
+  CALENDAR_FIELDS,
+  FORM_ERROR,
+  refusedFields,
+  SETTINGS_FIELDS,
+  settingsValues,
+} from './admin-fields';
+import { ConsoleFrameService } from './console-frame.service';
+import { formFields, readForm } from './console-form';
+import type { ConsoleOutcome } from './requirement-console.service';
+
+interface Failed {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}
+
+const settingsHref = (id: string): string => `/admin/contracts/${id}/settings`;
+
+/** A contract's settings and the holiday schedules, on the services of the REST routes. */
+@Injectable()
+export class AdminSettingsConsoleService {
+  constructor(
+    private readonly frames: ConsoleFrameService,
+    private readonly renderer: TemplateRenderer,
+    private readonly contracts: ContractsService,
+    private readonly workingDays: WorkingDaysService,
+  ) {}
+
+  async settingsPage(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    id: string,
+    failed?: Failed,
+  ): Promise<string> {
+    const contract = await this.contracts.get(actor, id);
+    const frame = await adminFrame(this.frames, req, res, actor, `${contract.number} 合同设置`);
+    const values = failed?.values ?? settingsValues(contract.settings);
+    return this.renderer.render('pages/admin-contract-settings.html', {
+      layout: frame.layout,
+      contract,
+      action: settingsHref(contract.id),
+      fields: formFields('settings', SETTINGS_FIELDS, values, failed?.errors),
+      formError: failed?.errors[FORM_ERROR],
+    });
+  }
+
+  async saveSettings(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    id: string,
+    body: Record<string, unknown>,
+    requestId: string | null,
+  ): Promise<ConsoleOutcome> {
+    const form = await readForm(ContractSettingsPatchDto, SETTINGS_FIELDS, body);
+    const again = async (failed: Failed): Promise<ConsoleOutcome> => ({
+      kind: 'page',
+      status: 400,
+      html: await this.settingsPage(req, res, actor, id, failed),
+    });
+    if (!form.ok) return again(form);
+    try {
+      const saved = await this.contracts.updateSettings(actor, id, form.payload, requestId);
+      return {
+        kind: 'redirect',
+        location: settingsHref(id),
+        flash: `已保存 ${saved.number} 的合同设置`,
+      };
+    } catch (error) {
+      const errors = refusedFields(error, SETTINGS_FIELDS);
+      if (!errors) throw error;
+      return again({ values: form.values, errors });
+    }
+  }
+
+  async calendarPage(req: Request, res: Response, actor: Actor, failed?: Failed): Promise<string> {
+    const frame = await adminFrame(this.frames, req, res, actor, '节假日安排');
+    const years = await this.workingDays.years();
+    return this.renderer.render('pages/admin-calendar.html', {
+      layout: frame.layout,
+      years: years.map((y) => ({
+        ...y,
+        source: SCHEDULE_SOURCE_LABELS[y.source],
+        loadedAt: shanghaiMinute(y.loadedAt),
+      })),
+      fields: formFields('calendar', CALENDAR_FIELDS, failed?.values, failed?.errors),
+      formError: failed?.errors[FORM_ERROR],
+    });
+  }
+
+  /** The JSON a State Council notice is typed into, in the body format of the REST route. */
+  async loadYear(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    body: Record<string, unknown>,
+  ): Promise<ConsoleOutcome> {
+    const text = (k: string): string => (typeof body[k] === 'string' ? body[k] : '');
+    const values = { year: text('year'), schedule: text('schedule') };
+    const again = async (errors: Record<string, string>): Promise<ConsoleOutcome> => ({
+      kind: 'page',
+      status: 400,
+      html: await this.calendarPage(req, res, actor, { values, errors }),
+    });
+    const year = Number(values.year.trim());
+    const errors: Record<string, string> = {};
+    if (!values.year.trim() || !Number.isInteger(year)) errors.year = '请输入年份，例如 2027';
+    const schedule = await scheduleOf(values.schedule);
+    if (typeof schedule === 'string') errors.schedule = schedule;
+    if (Object.keys(errors).length > 0 || typeof schedule === 'string') return again(errors);
+    try {
+      const r = await this.workingDays.loadYear(year, schedule, actor.email);
+      return {
+        kind: 'redirect',
+        location: '/admin/calendar',
+        flash: `已导入 ${r.year} 年节假日安排：放假 ${r.holidays} 天，调休上班 ${r.workdays} 天；${r.recomputing} 个进行中的流程将重新计算期限`,
+      };
+    } catch (error) {
+      const refused = refusedFields(error, CALENDAR_FIELDS);
+      if (!refused) throw error;
+      return again(refused);
+    }
+  }
+}
+
+/** The schedule checked as the REST body is, or what is wrong with it. */
+async function scheduleOf(text: string): Promise<YearScheduleDto | string> {
+  if (!text.trim()) return '此项必填';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return '不是有效的 JSON';
+  }
+  const shape = '须为 {"holidays": [...], "workdays": [...]}，日期写作 "YYYY-MM-DD"';
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return shape;
+  const dto = plainToInstance(YearScheduleDto, parsed);
+  const invalid = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+  return invalid.length > 0 ? shape : dto;
+}

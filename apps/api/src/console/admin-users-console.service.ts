@@ -1,0 +1,237 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ACCOUNT_STATUS_LABELS,
+  accountStatus,
+  auditActorOf,
+  PARTY_LABELS,
+  ROLE_LABELS,
+  rolesForParty,
+  type Actor,
+} from '@luyue/domain';
+import { TemplateRenderer } from '@luyue/notifications';
+import { OrganizationRepository, type UserRecord } from '@luyue/persistence';
+import type { Request, Response } from 'express';
+import { AccountsService } from '../identity/accounts.service';
+import { CreateUserDto, ResetPasswordDto, SetRolesDto } from '../identity/dto/user.dto';
+import { ProvisioningService } from '../identity/provisioning.service';
+import { adminFrame } from './admin-console.service';
+import {
+  FORM_ERROR,
+  newUserFields,
+  refusedFields,
+  RESET_PASSWORD_FIELDS,
+  roleFields,
+} from './admin-fields';
+import { ConsoleFrameService } from './console-frame.service';
+import { formFields, readForm } from './console-form';
+import type { Field, FieldOption } from './requirement-action-fields';
+import type { ConsoleOutcome } from './requirement-console.service';
+
+interface Failed {
+  form: 'roles' | 'password';
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}
+
+const userHref = (id: string): string => `/admin/users/${id}`;
+
+/** The users: list by organization, create, and per user roles, password, disable/enable. */
+@Injectable()
+export class AdminUsersConsoleService {
+  constructor(
+    private readonly frames: ConsoleFrameService,
+    private readonly renderer: TemplateRenderer,
+    private readonly organizations: OrganizationRepository,
+    private readonly accounts: AccountsService,
+    private readonly provisioning: ProvisioningService,
+  ) {}
+
+  async list(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    failed?: Omit<Failed, 'form'>,
+  ): Promise<string> {
+    const frame = await adminFrame(this.frames, req, res, actor, '用户');
+    const asked = typeof req.query.organization === 'string' ? req.query.organization : '';
+    const choices = await this.organizationChoices();
+    const filter = choices.find((c) => c.value === asked)?.value;
+    const users = await this.accounts.list(filter ? { organizationId: filter } : {});
+    const values = failed?.values ?? (filter ? { organizationId: filter } : {});
+    return this.renderer.render('pages/admin-users.html', {
+      layout: frame.layout,
+      organizations: choices.map((c) => ({ ...c, selected: c.value === filter })),
+      items: users.map((u) => this.row(u)),
+      fields: formFields('user', newUserFields(choices), values, failed?.errors),
+      formError: failed?.errors[FORM_ERROR],
+    });
+  }
+
+  async create(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    body: Record<string, unknown>,
+    requestId: string | null,
+  ): Promise<ConsoleOutcome> {
+    const fields = newUserFields(await this.organizationChoices());
+    const form = await readForm(CreateUserDto, fields, body);
+    const again = async (failed: Omit<Failed, 'form'>): Promise<ConsoleOutcome> => ({
+      kind: 'page',
+      status: 400,
+      html: await this.list(req, res, actor, failed),
+    });
+    if (!form.ok) return again(form);
+    let created;
+    try {
+      created = await this.provisioning.createUser(auditActorOf(actor), form.payload, requestId);
+    } catch (error) {
+      const errors = refusedFields(error, fields, 'email');
+      if (!errors) throw error;
+      return again({ values: form.values, errors });
+    }
+    if (form.payload.password === undefined) {
+      return this.passwordShown(req, res, actor, created.user, created.password, '已创建用户');
+    }
+    return {
+      kind: 'redirect',
+      location: userHref(created.user.id),
+      flash: `已创建用户：${created.user.name}（${created.user.email}）`,
+    };
+  }
+
+  async page(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    id: string,
+    failed?: Failed,
+  ): Promise<string> {
+    const user = await this.accounts.get(id);
+    const frame = await adminFrame(this.frames, req, res, actor, user.name, [
+      { href: '/admin/users', label: '用户' },
+      { label: user.name },
+    ]);
+    const shown = (form: Failed['form'], fields: readonly Field[], values = {}) =>
+      failed?.form === form
+        ? formFields(form, fields, failed.values, failed.errors)
+        : formFields(form, fields, values);
+    return this.renderer.render('pages/admin-user.html', {
+      layout: frame.layout,
+      user: this.row(user),
+      self: user.id === actor.userId,
+      disabled: accountStatus(user) === 'disabled',
+      roleFields: shown('roles', this.roleFieldsOf(user), { roles: user.roles.join('\n') }),
+      rolesError: failed?.form === 'roles' ? failed.errors[FORM_ERROR] : undefined,
+      passwordFields: shown('password', RESET_PASSWORD_FIELDS),
+      href: userHref(user.id),
+    });
+  }
+
+  async setRoles(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    id: string,
+    body: Record<string, unknown>,
+    requestId: string | null,
+  ): Promise<ConsoleOutcome> {
+    const fields = this.roleFieldsOf(await this.accounts.get(id));
+    const form = await readForm(SetRolesDto, fields, body);
+    if (!form.ok) return this.again(req, res, actor, id, { form: 'roles', ...form });
+    try {
+      const user = await this.accounts.setRoles(actor, id, form.payload.roles, requestId);
+      const labels = user.roles.map((r) => ROLE_LABELS[r]).join('、');
+      return { kind: 'redirect', location: userHref(id), flash: `已更新角色：${labels}` };
+    } catch (error) {
+      const errors = refusedFields(error, fields);
+      if (!errors) throw error;
+      return this.again(req, res, actor, id, { form: 'roles', values: form.values, errors });
+    }
+  }
+
+  async resetPassword(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    id: string,
+    body: Record<string, unknown>,
+    requestId: string | null,
+  ): Promise<ConsoleOutcome> {
+    const form = await readForm(ResetPasswordDto, RESET_PASSWORD_FIELDS, body);
+    if (!form.ok) return this.again(req, res, actor, id, { form: 'password', ...form });
+    const reset = await this.accounts.resetPassword(actor, id, form.payload.password, requestId);
+    if (form.payload.password === undefined) {
+      return this.passwordShown(req, res, actor, reset.user, reset.password, '已重置密码');
+    }
+    return { kind: 'redirect', location: userHref(id), flash: '已重置密码，该用户需重新登录' };
+  }
+
+  async setDisabled(
+    actor: Actor,
+    id: string,
+    disabled: boolean,
+    requestId: string | null,
+  ): Promise<ConsoleOutcome> {
+    const user = disabled
+      ? await this.accounts.disable(actor, id, requestId)
+      : await this.accounts.enable(actor, id, requestId);
+    const flash = disabled
+      ? `已停用用户 ${user.email}，其登录已全部失效`
+      : `已启用用户 ${user.email}`;
+    return { kind: 'redirect', location: userHref(id), flash };
+  }
+
+  /** A generated password, on this one answer only (the page is not stored). */
+  private async passwordShown(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    user: UserRecord,
+    password: string,
+    heading: string,
+  ): Promise<ConsoleOutcome> {
+    const frame = await adminFrame(this.frames, req, res, actor, heading, [
+      { href: '/admin/users', label: '用户' },
+      { label: user.name },
+    ]);
+    const html = this.renderer.render('pages/admin-password.html', {
+      layout: frame.layout,
+      heading,
+      user: this.row(user),
+      password,
+    });
+    return { kind: 'page', status: 200, html };
+  }
+
+  private async again(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    id: string,
+    failed: Failed,
+  ): Promise<ConsoleOutcome> {
+    return { kind: 'page', status: 400, html: await this.page(req, res, actor, id, failed) };
+  }
+
+  private roleFieldsOf(user: UserRecord): Field[] {
+    return roleFields(rolesForParty(user.organization.party));
+  }
+
+  private async organizationChoices(): Promise<FieldOption[]> {
+    return (await this.organizations.list()).map((o) => ({
+      value: o.id,
+      label: `${o.name}（${PARTY_LABELS[o.party]}）`,
+    }));
+  }
+
+  private row(u: UserRecord) {
+    return {
+      ...u,
+      organization: `${u.organization.name}（${PARTY_LABELS[u.organization.party]}）`,
+      roles: u.roles.map((r) => ROLE_LABELS[r]).join('、'),
+      status: ACCOUNT_STATUS_LABELS[accountStatus(u)],
+      href: userHref(u.id),
+    };
+  }
+}

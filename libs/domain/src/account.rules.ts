@@ -1,0 +1,30 @@
+import type { FieldProblem } from './domain-error';
+
+export const ACCOUNT_STATUSES = ['active', 'disabled'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+export function accountStatus(user: { disabledAt: Date | null }): AccountStatus {
+  return user.disabledAt ? 'disabled' : 'active';
+}
+
+/** A change an admin makes to a user account. */
+export type AccountChange = { kind: 'disable' } | { kind: 'set_roles'; roles: readonly string[] };
+
+/**
+ * Why an admin may not make this change to its own account (null when allowed): disabling
+ * itself or dropping its own admin role would lock it out of the administration it is using.
+ */
+export function selfLockoutProblem(
+  actorUserId: string,
+  targetUserId: string,
+  change: AccountChange,
+): FieldProblem | null {
+  if (actorUserId !== targetUserId) return null;
+  if (change.kind === 'disable') {
+    return { field: 'user', message: 'you cannot disable your own account' };
+  }
+  if (!change.roles.includes('admin')) {
+    return { field: 'roles', message: 'you cannot remove your own admin role' };
+  }
+  return null;
+}

@@ -1,0 +1,50 @@
+import { recipientsOf } from '../process/process.rules';
+import { remediationStep, type RemediationStep } from './security-task.process';
+import type { RemediationNotify, RemediationState } from './security-task.types';
+
+/** A mail the persisting activity renders and queues, at most once per `messageKey`. */
+export interface RemediationMail {
+  messageKey: string;
+  template: string;
+  to: string[];
+}
+
+export function remediationTemplate(step: RemediationStep): string {
+  return `security-task-${step.replace(/_/g, '-')}`;
+}
+
+/**
+ * The mail of one persisted write (`seq`): one message to everyone the process table names for
+ * the step, except the person who acted; none when nobody is left.
+ */
+export function remediationMails(
+  step: RemediationStep,
+  state: Pick<RemediationState, 'taskId'>,
+  seq: number,
+  notify: RemediationNotify,
+  actorEmail: string | null,
+): RemediationMail[] {
+  const to = recipientsOf(remediationStep(step).notify, (r) => notify[r] ?? [], actorEmail);
+  if (to.length === 0) return [];
+  return [
+    {
+      messageKey: `${state.taskId}:${seq}:${remediationTemplate(step)}`,
+      template: 'security-task-notice',
+      to,
+    },
+  ];
+}
+
+/** The one mail of a notice whose tasks were issued (not one per task), for the import side. */
+export function noticeIssuedMails(
+  noticeId: string,
+  notify: RemediationNotify,
+  actorEmail: string | null,
+): RemediationMail[] {
+  const step = 'notice_issued';
+  const to = recipientsOf(remediationStep(step).notify, (r) => notify[r] ?? [], actorEmail);
+  if (to.length === 0) return [];
+  return [
+    { messageKey: `${noticeId}:${remediationTemplate(step)}`, template: 'security-notice', to },
+  ];
+}

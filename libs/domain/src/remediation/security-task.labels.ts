@@ -1,0 +1,36 @@
+import type {
+  FixCause,
+  LineStatus,
+  RemediationBreachKind,
+  RemediationStatus,
+} from './security-task.types';
+
+export const REMEDIATION_STATUS_LABELS: Readonly<Record<RemediationStatus, string>> = {
+  open: '待整改',
+  in_progress: '整改中',
+  fixed: '已整改待申请复验',
+  retest_requested: '待复验',
+  verified: '复验通过',
+  reopened: '重新整改',
+  risk_accepted: '已接受风险',
+  false_positive_proposed: '误报待确认',
+  false_positive: '误报',
+};
+
+export const LINE_STATUS_LABELS: Readonly<Record<LineStatus, string>> = {
+  open: '待整改',
+  fixed: '已整改',
+  fixed_by_retest: '复测已消除',
+  verified: '复验通过',
+};
+
+export const FIX_CAUSE_LABELS: Readonly<Record<FixCause, string>> = {
+  issued: '整改通知单下发',
+  retest_failed: '复验未通过',
+  retest_import: '复测仍发现',
+  risk_expired: '风险接受到期',
+};
+
+export const REMEDIATION_BREACH_LABELS: Readonly<Record<RemediationBreachKind, string>> = {
+  fix_overdue: '整改及申请复验超期',
+};

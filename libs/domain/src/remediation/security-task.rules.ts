@@ -1,0 +1,172 @@
+import type { Actor } from '../actor.types';
+import { DomainError, validationFailed, type FieldProblem } from '../domain-error';
+import { allowedActionsIn, checkActionIn } from '../process/process.rules';
+import { isCalendarDate, shanghaiDate } from '../shanghai-date.util';
+import { REMEDIATION_PROCESS } from './security-task.process';
+import {
+  isFinalRemediationStatus,
+  isRiskAcceptable,
+  RISK_ACCEPTABLE_SEVERITIES,
+  type LineStatus,
+  type RemediationAction,
+  type RemediationActionCall,
+  type RemediationLine,
+  type RemediationState,
+  type RetestImportResult,
+} from './security-task.types';
+
+export const REMEDIATION_TEXT_MAX = 4000;
+
+type Checked = Pick<RemediationState, 'taskId' | 'status' | 'severity'>;
+
+/**
+ * May this actor take this action now? Null when yes; `forbidden` (403) for a wrong role or
+ * party (a vendor never verifies), `invalid_state` (409) for a wrong state, `conflict` (409)
+ * naming the severity when a risk that rule 4 says must be fixed is to be accepted.
+ */
+export function checkRemediationAction(
+  state: Checked,
+  action: RemediationAction,
+  actor: Pick<Actor, 'roles' | 'party'>,
+): DomainError | null {
+  const error = checkActionIn(
+    REMEDIATION_PROCESS,
+    { id: state.taskId, status: state.status },
+    action,
+    actor,
+    'a security task',
+  );
+  if (error?.code === 'invalid_state') {
+    // The table's list for the state, less accept-risk when the severity rules it out.
+    const allowedActions = allowedRemediationActions(state);
+    return new DomainError(error.code, error.message, { ...error.details, allowedActions });
+  }
+  if (error) return error;
+  if (action === 'accept-risk' && !isRiskAcceptable(state.severity)) {
+    return new DomainError(
+      'conflict',
+      `Only low and info findings may be accepted as a risk: ${state.taskId} is ${state.severity}, it must be fixed`,
+      {
+        action,
+        severity: state.severity,
+        acceptableSeverities: [...RISK_ACCEPTABLE_SEVERITIES],
+      },
+    );
+  }
+  return null;
+}
+
+/** Lines not yet verified: the ones a step without `assets` is about. */
+export function unverifiedLines(state: Pick<RemediationState, 'lines'>): RemediationLine[] {
+  return state.lines.filter((l) => l.status !== 'verified');
+}
+
+const VERIFIABLE: readonly LineStatus[] = ['fixed', 'fixed_by_retest'];
+
+/**
+ * The payload rules every path shares (console, REST): texts, proof, the named asset lines
+ * (known, and in a state the step fits), and a risk acceptance's expiry after `now`'s day.
+ */
+export function validateRemediationPayload(
+  state: Pick<RemediationState, 'lines'>,
+  call: RemediationActionCall,
+  now: string,
+): DomainError | null {
+  const problems: FieldProblem[] = [];
+  const text = (field: string, value: string, required: boolean): void => {
+    if (required && value.trim() === '') problems.push({ field, message: 'is required' });
+    if (value.length > REMEDIATION_TEXT_MAX) {
+      problems.push({ field, message: `must be at most ${REMEDIATION_TEXT_MAX} characters` });
+    }
+  };
+  const assets = (ids: string[] | undefined, fits: (l: RemediationLine) => boolean): void => {
+    if (ids === undefined) return;
+    if (ids.length === 0) problems.push({ field: 'assets', message: 'name at least one line' });
+    for (const id of ids) {
+      const line = state.lines.find((l) => l.lineId === id);
+      if (!line) problems.push({ field: 'assets', message: `${id} is not a line of this task` });
+      else if (!fits(line)) {
+        problems.push({ field: 'assets', message: `${line.label} is ${line.status}` });
+      }
+    }
+  };
+  switch (call.action) {
+    case 'fix':
+      text('note', call.payload.note, true);
+      if (call.payload.proof.length === 0) {
+        problems.push({ field: 'proof', message: 'at least one proof file is required' });
+      }
+      assets(call.payload.assets, (l) => l.status !== 'verified');
+      break;
+    case 'verify': {
+      text('note', call.payload.note, false);
+      assets(call.payload.assets, (l) => VERIFIABLE.includes(l.status));
+      if (call.payload.assets === undefined) {
+        const waiting = unverifiedLines(state);
+        if (waiting.length === 0 || waiting.some((l) => !VERIFIABLE.includes(l.status))) {
+          problems.push({ field: 'assets', message: 'name the lines that passed the retest' });
+        }
+      }
+      break;
+    }
+    case 'fail-retest':
+      text('reason', call.payload.reason, true);
+      assets(call.payload.assets, (l) => l.status !== 'verified');
+      break;
+    case 'accept-risk': {
+      text('reason', call.payload.reason, true);
+      const { expiresOn } = call.payload;
+      if (!isCalendarDate(expiresOn)) {
+        problems.push({ field: 'expiresOn', message: 'must be a YYYY-MM-DD date' });
+      } else if (expiresOn <= shanghaiDate(now)) {
+        problems.push({ field: 'expiresOn', message: 'must be after today' });
+      }
+      break;
+    }
+    case 'propose-false-positive':
+    case 'refuse-false-positive':
+      text('reason', call.payload.reason, true);
+      break;
+    case 'start':
+    case 'request-retest':
+    case 'confirm-false-positive':
+      text('note', call.payload.note, false);
+      break;
+  }
+  return problems.length > 0 ? validationFailed(problems) : null;
+}
+
+/** A retest import reaches a task that is still open; a line it does not hold needs a label. */
+export function checkRetestImport(
+  state: Pick<RemediationState, 'taskId' | 'status' | 'lines'>,
+  result: RetestImportResult,
+): DomainError | null {
+  if (isFinalRemediationStatus(state.status)) {
+    return new DomainError('invalid_state', `${state.taskId} is ${state.status}`, {
+      currentStatus: state.status,
+    });
+  }
+  const problems: FieldProblem[] = [];
+  if (result.importId.trim() === '') problems.push({ field: 'importId', message: 'is required' });
+  for (const line of result.lines) {
+    const known = state.lines.some((l) => l.lineId === line.lineId);
+    if (!known && !(line.present && line.label?.trim())) {
+      problems.push({
+        field: 'lines',
+        message: `${line.lineId} is not a line of this task (a new line must be present and labelled)`,
+      });
+    }
+  }
+  return problems.length > 0 ? validationFailed(problems) : null;
+}
+
+/** Actions possible now: for this actor when given (with the severity rule), else for anyone. */
+export function allowedRemediationActions(
+  state: Checked,
+  actor?: Pick<Actor, 'roles' | 'party'>,
+): RemediationAction[] {
+  const candidates = allowedActionsIn(REMEDIATION_PROCESS, state.status, actor);
+  return actor
+    ? candidates.filter((a) => checkRemediationAction(state, a, actor) === null)
+    : candidates.filter((a) => a !== 'accept-risk' || isRiskAcceptable(state.severity));
+}
