@@ -174,6 +174,33 @@ const ROUTES: RouteCase[] = [
     expect: { hospital_staff: 201, hospital_manager: 201, vendor_pm: 201, supervisor: 201 },
     otherwise: 403,
   },
+  ...['security-notices', 'security-tasks'].map((sub): RouteCase => ({
+    route: `GET /api/contracts/:demo/${sub}`,
+    call: (ids) => api().get(`/api/contracts/${ids.demo}/${sub}`),
+    expect: { outsider: 404 },
+    otherwise: 200,
+  })),
+  {
+    route: 'POST /api/contracts/:demo/security-notices',
+    call: (ids) =>
+      api()
+        .post(`/api/contracts/${ids.demo}/security-notices`)
+        .send({
+          number: `权限测试 ${unique()}`,
+          issuedAt: '2026-12-01',
+          source: 'vuln_scan',
+          assessor: '权限表',
+          title: '权限表',
+        }),
+    expect: { hospital_manager: 201 },
+    otherwise: 403,
+  },
+  ...['mlps', 'crypto'].map((kind): RouteCase => ({
+    route: `GET /api/security-templates/${kind}.xlsx`,
+    call: () => api().get(`/api/security-templates/${kind}.xlsx`),
+    expect: {},
+    otherwise: 200,
+  })),
 ];
 
 /**
@@ -199,6 +226,11 @@ const CHECKED_ELSEWHERE: Readonly<Record<string, string>> = {
   'GET /api/change-requests/*/confirmation': 'change-requests.e2e.ts',
   'POST /api/change-requests/*/replies': 'change-requests.e2e.ts',
   'POST /api/change-requests/*/actions/*': 'change-requests.e2e.ts',
+  'GET /api/security-notices/*': 'security-import.e2e.ts',
+  'POST /api/security-notices/*/reports': 'security-import.e2e.ts',
+  'GET /api/security-notices/*/rectification-list.xlsx': 'security-import.e2e.ts',
+  'GET /api/security-imports/*': 'security-import.e2e.ts',
+  'GET /api/security-tasks/*': 'security-import.e2e.ts',
 };
 
 /** `GET /api/contracts/:demo/x`, `GET /api/contracts/{id}/x`, `PUT …/years/2098` → one form. */

@@ -217,6 +217,28 @@ describe('Nessus import', () => {
     expect(byHost.items.map((t) => t.id)).toContain(withCve.id);
   });
 
+  it('shows imports, tasks and the 整改清单 only to the contract’s parties', async () => {
+    const other = await createOtherContract();
+    const outsider = other.users.hospital_staff;
+    const task = (
+      await api()
+        .get(`/api/contracts/${contractId}/security-tasks?notice=${noticeId}`)
+        .set('Authorization', vendor)
+    ).body as { items: Array<{ id: string }> };
+    for (const path of [
+      `/api/security-imports/${first.importId}`,
+      `/api/security-tasks/${task.items[0].id}`,
+      `/api/security-notices/${noticeId}/rectification-list.xlsx`,
+    ]) {
+      await api().get(path).set('Authorization', vendor).expect(200);
+      await api().get(path).set('Authorization', outsider).expect(404);
+    }
+    await api()
+      .get(`/api/contracts/${contractId}/security-tasks`)
+      .set('Authorization', outsider)
+      .expect(404);
+  });
+
   it('writes the 整改清单 with zh-CN headers, one row per asset line', async () => {
     const res = await api()
       .get(`/api/security-notices/${noticeId}/rectification-list.xlsx`)
