@@ -50,6 +50,13 @@ const OWNED: Readonly<Record<string, readonly string[]>> = {
     'stored_file',
   ],
   Idempotency1764600000000: ['idempotency_key'],
+  Security1764800000000: [
+    'security_notice',
+    'security_report',
+    'security_task',
+    'security_asset_line',
+    'security_finding',
+  ],
   Requirements1763880000000: REQUIREMENT_TABLES,
 };
 
