@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import {
   REMEDIATION_SEVERITIES,
   type ImportSummary,
@@ -17,10 +17,14 @@ const calendar = proxyActivities<Pick<DeadlineWatchActivities, 'computeDeadline'
 
 // The heartbeat carries progress and lets a crashed worker's attempt be retried in a minute;
 // a few attempts, since each restarts the whole file in one transaction.
-const importer = proxyActivities<SecurityImportActivities>({
+const importer = proxyActivities<Pick<SecurityImportActivities, 'importSecurityReport'>>({
   startToCloseTimeout: '30 minutes',
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', maximumAttempts: 5 },
+});
+const recorder = proxyActivities<Pick<SecurityImportActivities, 'failSecurityImport'>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
 /**
@@ -38,5 +42,13 @@ export async function securityImportWorkflow(input: SecurityImportInput): Promis
     });
     dueDates[severity] = { dueAt: deadline, provisional };
   }
-  return importer.importSecurityReport({ importId: input.importId, dueDates });
+  try {
+    return await importer.importSecurityReport({ importId: input.importId, dueDates });
+  } catch (error) {
+    if (!(error instanceof ActivityFailure)) throw error;
+    // Out of retries: the page must stop waiting and say so; the transaction left nothing.
+    const message = error.cause?.message ?? error.message;
+    await recorder.failSecurityImport({ importId: input.importId, message });
+    throw ApplicationFailure.nonRetryable(`import ${input.importId} failed: ${message}`);
+  }
 }

@@ -64,7 +64,7 @@ async function finished(importId: string): Promise<ImportBody> {
   const read = async () =>
     (await api().get(`/api/security-imports/${importId}`).set('Authorization', manager))
       .body as ImportBody;
-  const body = await eventually(read, (b) => b.status === 'done' || b.status === 'refused', 45_000);
+  const body = await eventually(read, (b) => !['queued', 'parsing'].includes(b.status), 45_000);
   expect(['done', 'refused']).toContain(body.status);
   return body;
 }

@@ -73,4 +73,46 @@ describe('securityImportWorkflow on the time-skipping server', () => {
     }
     expect(Date.parse(dueDates.high.dueAt)).toBeLessThan(Date.parse(dueDates.medium.dueAt));
   });
+
+  it('an import out of retries is recorded as failed, and the run fails', async () => {
+    const failures: Array<{ importId: string; message: string }> = [];
+    let attempts = 0;
+    const taskQueue = `security-${randomUUID()}`;
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: await workflowBundle(),
+      activities: {
+        computeDeadline: async () =>
+          Promise.resolve({
+            deadline: new Date(0).toISOString(),
+            provisional: false,
+            reminderAt: null,
+          }),
+        importSecurityReport: async () => {
+          attempts++;
+          return Promise.reject(new Error('stored file is missing'));
+        },
+        failSecurityImport: async (input: { importId: string; message: string }) =>
+          void failures.push(input),
+      },
+    });
+    const importId = randomUUID();
+    const run = worker.runUntil(
+      env.client.workflow.execute('securityImportWorkflow', {
+        taskQueue,
+        workflowId: `security-import:${importId}`,
+        args: [
+          {
+            importId,
+            anchorAt: new Date().toISOString(),
+            remediationWorkingDays: { high: 5, medium: 10, low: 20 },
+          },
+        ],
+      }),
+    );
+    await expect(run).rejects.toThrow();
+    expect(attempts).toBe(5);
+    expect(failures).toEqual([{ importId, message: 'stored file is missing' }]);
+  });
 });

@@ -43,6 +43,7 @@ export class TemporalWorkerService implements OnApplicationShutdown {
       persistChangeTransition: c.persistChangeTransition.bind(c),
       applyChangeEffect: e.applyChangeEffect.bind(e),
       importSecurityReport: this.securityImports.importSecurityReport.bind(this.securityImports),
+      failSecurityImport: this.securityImports.failSecurityImport.bind(this.securityImports),
     };
   }
 
