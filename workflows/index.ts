@@ -3,5 +3,5 @@ export { deadlineWatchWorkflow } from './deadline-watch.workflow';
 export { noopWorkflow } from './noop.workflow';
 export { customizationRequestWorkflow } from './customization-request.workflow';
 export { changeRequestWorkflow } from './change-request.workflow';
-export { securityImportWorkflow } from './security-import.workflow';
 export { securityTaskWorkflow } from './security-task.workflow';
+export { securityImportWorkflow } from './security-import.workflow';

@@ -18,7 +18,7 @@ describe('audit trail', () => {
       .expect(200);
     expect(res.body.settings).toMatchObject({
       interfaceQuotaPersonDays: oldQuota + 10,
-      remediationWorkingDays: { high: 4, medium: 10, low: 20 },
+      remediationWorkingDays: { high: 4, medium: 7, low: 7 },
     });
 
     const page = await api()

@@ -186,11 +186,11 @@ const ROUTES: RouteCase[] = [
       api()
         .post(`/api/contracts/${ids.demo}/security-notices`)
         .send({
-          number: `权限测试 ${unique()}`,
-          issuedAt: '2026-12-01',
+          number: `ZG-${unique()}`,
+          issuedAt: new Date().toISOString(),
           source: 'vuln_scan',
-          assessor: '权限表',
-          title: '权限表',
+          assessor: '权限测试',
+          title: `权限测试 ${unique()}`,
         }),
     expect: { hospital_manager: 201 },
     otherwise: 403,
@@ -229,8 +229,8 @@ const CHECKED_ELSEWHERE: Readonly<Record<string, string>> = {
   'GET /api/security-notices/*': 'security-import.e2e.ts',
   'POST /api/security-notices/*/reports': 'security-import.e2e.ts',
   'GET /api/security-notices/*/rectification-list.xlsx': 'security-import.e2e.ts',
-  'GET /api/security-imports/*': 'security-import.e2e.ts',
   'GET /api/security-tasks/*': 'security-import.e2e.ts',
+  'GET /api/security-imports/*': 'security-import.e2e.ts',
 };
 
 /** `GET /api/contracts/:demo/x`, `GET /api/contracts/{id}/x`, `PUT …/years/2098` → one form. */

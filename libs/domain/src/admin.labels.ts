@@ -23,7 +23,7 @@ export const CONTRACT_SETTING_LABELS: Readonly<Record<ScalarSetting, string>> = 
   interfaceQuotaPersonDays: '每合同年免费接口开发额度（人天）',
   assessmentWorkingDays: '技术评估期限（工作日）',
   changeReplyWorkingDays: '变更书面答复期限（工作日）',
-  retestWorkingDays: '整改复测期限（工作日）',
+  retestWorkingDays: '甲方复验期限（工作日）',
   delayNoticeDays: '延期须提前告知（自然日）',
   systems: '运维的系统',
 };

@@ -10,7 +10,8 @@ describe('contract settings', () => {
       interfaceQuotaPersonDays: 50,
       assessmentWorkingDays: 3,
       changeReplyWorkingDays: 5,
-      retestWorkingDays: 7,
+      retestWorkingDays: 5,
+      remediationWorkingDays: { high: 7, medium: 7, low: 7 },
       delayNoticeDays: 7,
     });
   });
@@ -22,16 +23,16 @@ describe('contract settings', () => {
       systems: [' HIS ', 'EMR', 'HIS', ''],
     });
     expect(merged.retestWorkingDays).toBe(10);
-    expect(merged.remediationWorkingDays).toEqual({ high: 3, medium: 10, low: 20 });
+    expect(merged.remediationWorkingDays).toEqual({ high: 3, medium: 7, low: 7 });
     expect(merged.systems).toEqual(['HIS', 'EMR']);
-    expect(DEFAULT_CONTRACT_SETTINGS.remediationWorkingDays.high).toBe(5);
+    expect(DEFAULT_CONTRACT_SETTINGS.remediationWorkingDays.high).toBe(7);
   });
 
   it('ignores fields given as undefined', () => {
     const merged = mergeContractSettings(DEFAULT_CONTRACT_SETTINGS, {
       retestWorkingDays: undefined,
     });
-    expect(merged.retestWorkingDays).toBe(7);
+    expect(merged.retestWorkingDays).toBe(5);
   });
 
   it('refuses a reminder that would come after its deadline, and non-integers', () => {
@@ -51,7 +52,7 @@ describe('stored settings', () => {
     const stored = { interfaceQuotaPersonDays: 80, remediationWorkingDays: { high: 2 } };
     const full = withSettingDefaults(stored as never);
     expect(full.interfaceQuotaPersonDays).toBe(80);
-    expect(full.remediationWorkingDays).toEqual({ high: 2, medium: 10, low: 20 });
+    expect(full.remediationWorkingDays).toEqual({ high: 2, medium: 7, low: 7 });
     expect(full.reminderLeadWorkingDays).toEqual(DEFAULT_CONTRACT_SETTINGS.reminderLeadWorkingDays);
     expect(full.systems).toEqual([]);
   });

@@ -10,9 +10,12 @@ export interface ContractSettings {
   assessmentWorkingDays: number;
   /** Each party's written reply to a change request (rule 3: 5 working days). */
   changeReplyWorkingDays: number;
-  /** Retest of a security rectification (rule 4: 7 working days). */
+  /** The hospital's retest once the vendor asks for it: reminded, never a vendor breach. */
   retestWorkingDays: number;
-  /** Fixing a finding, by severity. */
+  /**
+   * The vendor's fix-and-request-retest period by severity (rule 4: a security rectification is
+   * retested within 7 working days; critical counts as high, informational as low).
+   */
   remediationWorkingDays: Record<Severity, number>;
   /** Calendar days before a planned delivery by which a delay must be announced (rule 1). */
   delayNoticeDays: number;
@@ -33,8 +36,8 @@ export const DEFAULT_CONTRACT_SETTINGS: ContractSettings = {
   interfaceQuotaPersonDays: 50,
   assessmentWorkingDays: 3,
   changeReplyWorkingDays: 5,
-  retestWorkingDays: 7,
-  remediationWorkingDays: { high: 5, medium: 10, low: 20 },
+  retestWorkingDays: 5,
+  remediationWorkingDays: { high: 7, medium: 7, low: 7 },
   delayNoticeDays: 7,
   reminderLeadWorkingDays: { assessment: 1, changeReply: 2, retest: 2, remediation: 2 },
   systems: [],

@@ -25,3 +25,4 @@ export * from './repositories/change-request-query.repository';
 export * from './repositories/security-import.store';
 export * from './repositories/security-notice.repository';
 export * from './repositories/security-task-query.repository';
+export * from './repositories/security-task.store';

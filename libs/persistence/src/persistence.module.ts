@@ -19,6 +19,7 @@ import { RequirementNumberingRepository } from './repositories/requirement-numbe
 import { RequirementQueryRepository } from './repositories/requirement-query.repository';
 import { RequirementTransitionStore } from './repositories/requirement-transition.store';
 import { ChangeRequestStore } from './repositories/change-request.store';
+import { SecurityTaskStore } from './repositories/security-task.store';
 import { ChangeRequestQueryRepository } from './repositories/change-request-query.repository';
 import { SecurityImportStore } from './repositories/security-import.store';
 import { SecurityNoticeRepository } from './repositories/security-notice.repository';
@@ -41,6 +42,7 @@ const REPOSITORIES = [
   RequirementQueryRepository,
   RequirementTransitionStore,
   ChangeRequestStore,
+  SecurityTaskStore,
   ChangeRequestQueryRepository,
   QuotaLedgerRepository,
   IdempotencyKeyRepository,

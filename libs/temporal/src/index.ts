@@ -4,5 +4,5 @@ export * from './temporal-client.service';
 export * from './update-failure.mapper';
 export * from './customization-request.client';
 export * from './change-request.client';
-export * from './security-import.client';
 export * from './security-task.client';
+export * from './security-import.client';

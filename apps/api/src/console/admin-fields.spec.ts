@@ -14,7 +14,7 @@ describe('admin forms', () => {
     expect(Object.keys(values).sort()).toEqual(SETTINGS_FIELDS.map((f) => f.name).sort());
     expect(values).toMatchObject({
       interfaceQuotaPersonDays: '50',
-      'remediationWorkingDays.medium': '10',
+      'remediationWorkingDays.medium': '7',
       'reminderLeadWorkingDays.changeReply': '2',
       systems: 'HIS\nEMR',
     });

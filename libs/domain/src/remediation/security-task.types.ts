@@ -302,3 +302,18 @@ export interface RemediationInput {
   settings: RemediationSettings;
   notify: RemediationNotify;
 }
+
+/** The periods a task's workflow runs on, from its contract's settings (the one mapping). */
+export function remediationSettingsOf(contract: {
+  remediationWorkingDays: Record<'high' | 'medium' | 'low', number>;
+  retestWorkingDays: number;
+  reminderLeadWorkingDays: { remediation: number; retest: number };
+}): RemediationSettings {
+  const { high, medium, low } = contract.remediationWorkingDays;
+  return {
+    fixWorkingDays: { critical: high, high, medium, low, info: low },
+    fixReminderLeadWorkingDays: contract.reminderLeadWorkingDays.remediation,
+    retestWorkingDays: contract.retestWorkingDays,
+    retestReminderLeadWorkingDays: contract.reminderLeadWorkingDays.retest,
+  };
+}

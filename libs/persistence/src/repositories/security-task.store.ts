@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type {
+  FindingSeverity,
+  RemediationBreach,
+  RemediationState,
+  RemediationTransitionInput,
+} from '@luyue/domain';
+
+/** What the worker needs to start a task's workflow: the task and its asset lines. */
+export interface UnstartedTask {
+  taskId: string;
+  noticeId: string;
+  contractId: string;
+  title: string;
+  severity: FindingSeverity;
+  source: string;
+  issuedAt: string;
+  lines: Array<{ lineId: string; label: string }>;
+}
+
+/**
+ * Writes of the remediation lifecycle: each transition keyed (taskId, seq), the task row and its
+ * asset lines projected from the workflow state, the vendor's missed fix deadlines.
+ */
+@Injectable()
+export class SecurityTaskStore {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** False when (taskId, seq) was written before: a retry or a replay. */
+  async insertTransition(m: EntityManager, input: RemediationTransitionInput): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `INSERT INTO security_task_transition (task_id, seq, action, actor_id, actor_email, party,
+         from_status, to_status, payload, at, request_id, workflow_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12)
+       ON CONFLICT (task_id, seq) DO NOTHING RETURNING seq`,
+      [
+        input.taskId,
+        input.transitionSeq,
+        input.action,
+        input.actor?.userId ?? null,
+        input.actor?.email ?? null,
+        input.actor?.party ?? null,
+        input.fromStatus,
+        input.toStatus,
+        JSON.stringify(input.payload),
+        input.at,
+        input.requestId,
+        input.workflowId,
+      ],
+    );
+    return rows.length === 1;
+  }
+
+  /** The row and its lines from the state; the due date is the running fix period's. */
+  async saveProjection(m: EntityManager, s: RemediationState): Promise<void> {
+    const period = s.fixDeadlines.at(-1);
+    await m.query(
+      `UPDATE security_task SET state = $2, workflow_state = $3::jsonb, last_seq = $4,
+         due_at = COALESCE($5, due_at), provisional = COALESCE($6, provisional),
+         closed_at = $7, updated_at = $8
+       WHERE id = $1 AND last_seq < $4`,
+      [
+        s.taskId,
+        s.status,
+        JSON.stringify(s),
+        s.seq,
+        period?.dueAt ?? null,
+        period ? period.provisional : null,
+        s.closedAt,
+        s.updatedAt,
+      ],
+    );
+    for (const line of s.lines) {
+      await m.query(
+        `UPDATE security_asset_line SET state = $3, updated_at = $4
+         WHERE id = $1 AND task_id = $2 AND state IS DISTINCT FROM $3`,
+        [line.lineId, s.taskId, line.status, s.updatedAt],
+      );
+    }
+  }
+
+  async appendBreach(
+    m: EntityManager,
+    s: RemediationState,
+    seq: number,
+    breach: RemediationBreach,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO security_task_breach (task_id, notice_id, contract_id, contract_year, kind,
+         round, due_at, recorded_at, seq)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (task_id, kind, round) DO NOTHING`,
+      [
+        s.taskId,
+        s.noticeId,
+        s.contractId,
+        s.contractYear,
+        breach.kind,
+        breach.round,
+        breach.dueAt,
+        breach.recordedAt,
+        seq,
+      ],
+    );
+  }
+
+  /** Tasks of a notice whose workflow has not been started yet, with their lines. */
+  async unstarted(noticeId: string): Promise<UnstartedTask[]> {
+    return this.ds.query(
+      `SELECT t.id AS "taskId", t.notice_id AS "noticeId", t.contract_id AS "contractId",
+         t.title, t.severity, n.source, n.issued_at AS "issuedAt",
+         COALESCE(json_agg(json_build_object('lineId', l.id, 'label', l.label) ORDER BY l.label)
+           FILTER (WHERE l.id IS NOT NULL), '[]') AS lines
+       FROM security_task t
+       JOIN security_notice n ON n.id = t.notice_id
+       LEFT JOIN security_asset_line l ON l.task_id = t.id
+       WHERE t.notice_id = $1 AND t.workflow_started_at IS NULL
+       GROUP BY t.id, n.source, n.issued_at
+       ORDER BY t.created_at, t.id`,
+      [noticeId],
+    );
+  }
+
+  async markStarted(taskIds: string[]): Promise<void> {
+    if (taskIds.length === 0) return;
+    await this.ds.query(
+      `UPDATE security_task SET workflow_started_at = now()
+       WHERE id = ANY($1::uuid[]) AND workflow_started_at IS NULL`,
+      [taskIds],
+    );
+  }
+
+  /** Open tasks (for a calendar change) and their workflow states (figures). */
+  async openTaskIds(): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.ds.query(
+      `SELECT id FROM security_task
+       WHERE workflow_started_at IS NOT NULL AND state NOT IN ('verified', 'false_positive')`,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async states(contractId: string): Promise<RemediationState[]> {
+    const rows: Array<{ workflow_state: RemediationState }> = await this.ds.query(
+      `SELECT workflow_state FROM security_task
+       WHERE contract_id = $1 AND workflow_state IS NOT NULL ORDER BY created_at, id`,
+      [contractId],
+    );
+    return rows.map((r) => r.workflow_state);
+  }
+}
