@@ -1,4 +1,9 @@
-import { patched, proxyActivities } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  patched,
+  proxyActivities,
+} from '@temporalio/workflow';
 import {
   REMEDIATION_SEVERITIES,
   type ImportSummary,
@@ -18,10 +23,14 @@ const calendar = proxyActivities<Pick<DeadlineWatchActivities, 'computeDeadline'
 
 // The heartbeat carries progress and lets a crashed worker's attempt be retried in a minute;
 // a few attempts, since each restarts the whole file in one transaction.
-const importer = proxyActivities<SecurityImportActivities>({
+const importer = proxyActivities<Pick<SecurityImportActivities, 'importSecurityReport'>>({
   startToCloseTimeout: '30 minutes',
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', maximumAttempts: 5 },
+});
+const recorder = proxyActivities<Pick<SecurityImportActivities, 'failSecurityImport'>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
 // Starting thousands of task workflows takes a while; heartbeats say it is still going.
@@ -49,7 +58,16 @@ export async function securityImportWorkflow(input: SecurityImportInput): Promis
     });
     dueDates[severity] = { dueAt: deadline, provisional };
   }
-  const summary = await importer.importSecurityReport({ importId: input.importId, dueDates });
+  let summary: ImportSummary;
+  try {
+    summary = await importer.importSecurityReport({ importId: input.importId, dueDates });
+  } catch (error) {
+    if (!(error instanceof ActivityFailure)) throw error;
+    // Out of retries: the page must stop waiting and say so; the transaction left nothing.
+    const message = error.cause?.message ?? error.message;
+    await recorder.failSecurityImport({ importId: input.importId, message });
+    throw ApplicationFailure.nonRetryable(`import ${input.importId} failed: ${message}`);
+  }
   // Each task then runs its own remediation workflow (deadline timers, fix, retest).
   if (!summary.refused && patched(ISSUES_TASKS_PATCH)) {
     await issuer.issueRemediationTasks({ importId: input.importId });

@@ -64,7 +64,7 @@ async function finished(importId: string): Promise<ImportBody> {
   const read = async () =>
     (await api().get(`/api/security-imports/${importId}`).set('Authorization', manager))
       .body as ImportBody;
-  const body = await eventually(read, (b) => b.status === 'done' || b.status === 'refused', 45_000);
+  const body = await eventually(read, (b) => !['queued', 'parsing'].includes(b.status), 45_000);
   expect(['done', 'refused']).toContain(body.status);
   return body;
 }
@@ -215,6 +215,28 @@ describe('Nessus import', () => {
     expect(lines[0].findings[0].cves).toContain(withCve.cves[0]);
     const byHost = await page(`host=${encodeURIComponent(lines[0].host)}&pageSize=200`);
     expect(byHost.items.map((t) => t.id)).toContain(withCve.id);
+  });
+
+  it('shows imports, tasks and the 整改清单 only to the contract’s parties', async () => {
+    const other = await createOtherContract();
+    const outsider = other.users.hospital_staff;
+    const task = (
+      await api()
+        .get(`/api/contracts/${contractId}/security-tasks?notice=${noticeId}`)
+        .set('Authorization', vendor)
+    ).body as { items: Array<{ id: string }> };
+    for (const path of [
+      `/api/security-imports/${first.importId}`,
+      `/api/security-tasks/${task.items[0].id}`,
+      `/api/security-notices/${noticeId}/rectification-list.xlsx`,
+    ]) {
+      await api().get(path).set('Authorization', vendor).expect(200);
+      await api().get(path).set('Authorization', outsider).expect(404);
+    }
+    await api()
+      .get(`/api/contracts/${contractId}/security-tasks`)
+      .set('Authorization', outsider)
+      .expect(404);
   });
 
   it('writes the 整改清单 with zh-CN headers, one row per asset line', async () => {

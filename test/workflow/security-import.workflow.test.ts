@@ -18,10 +18,11 @@ describe('securityImportWorkflow on the time-skipping server', () => {
     await env?.teardown();
   });
 
-  it('computes one due date per remediation severity, then imports with them', async () => {
+  it('computes one due date per remediation severity, imports with them, then issues the tasks', async () => {
     const calendar = new WorkingDayCalendar();
     const computed: number[] = [];
     const imports: Array<{ importId: string; dueDates: RemediationDueDates }> = [];
+    const issued: string[] = [];
     const activities = {
       computeDeadline: async (input: { receivedAt: string; workingDays: number }) => {
         computed.push(input.workingDays);
@@ -35,6 +36,10 @@ describe('securityImportWorkflow on the time-skipping server', () => {
       importSecurityReport: async (input: { importId: string; dueDates: RemediationDueDates }) => {
         imports.push(input);
         return Promise.resolve(importedSummary());
+      },
+      issueRemediationTasks: async (input: { importId: string }) => {
+        issued.push(input.importId);
+        return Promise.resolve({ started: 1, retested: 0 });
       },
     };
     const taskQueue = `security-${randomUUID()}`;
@@ -59,6 +64,7 @@ describe('securityImportWorkflow on the time-skipping server', () => {
     expect(result).toEqual(importedSummary());
     expect(computed).toEqual([7, 10, 20]);
     expect(imports).toHaveLength(1);
+    expect(issued).toEqual([input.importId]);
     const { dueDates } = imports[0];
     for (const [severity, days] of [
       ['high', 7],
@@ -72,5 +78,47 @@ describe('securityImportWorkflow on the time-skipping server', () => {
       });
     }
     expect(Date.parse(dueDates.high.dueAt)).toBeLessThan(Date.parse(dueDates.medium.dueAt));
+  });
+
+  it('an import out of retries is recorded as failed, and the run fails', async () => {
+    const failures: Array<{ importId: string; message: string }> = [];
+    let attempts = 0;
+    const taskQueue = `security-${randomUUID()}`;
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: await workflowBundle(),
+      activities: {
+        computeDeadline: async () =>
+          Promise.resolve({
+            deadline: new Date(0).toISOString(),
+            provisional: false,
+            reminderAt: null,
+          }),
+        importSecurityReport: async () => {
+          attempts++;
+          return Promise.reject(new Error('stored file is missing'));
+        },
+        failSecurityImport: async (input: { importId: string; message: string }) =>
+          void failures.push(input),
+      },
+    });
+    const importId = randomUUID();
+    const run = worker.runUntil(
+      env.client.workflow.execute('securityImportWorkflow', {
+        taskQueue,
+        workflowId: `security-import:${importId}`,
+        args: [
+          {
+            importId,
+            anchorAt: new Date().toISOString(),
+            remediationWorkingDays: { high: 5, medium: 10, low: 20 },
+          },
+        ],
+      }),
+    );
+    await expect(run).rejects.toThrow();
+    expect(attempts).toBe(5);
+    expect(failures).toEqual([{ importId, message: 'stored file is missing' }]);
   });
 });

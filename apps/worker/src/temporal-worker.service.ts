@@ -51,6 +51,7 @@ export class TemporalWorkerService implements OnApplicationShutdown {
         this.securityTasks,
       ),
       issueRemediationTasks: this.securityIssue.issueRemediationTasks.bind(this.securityIssue),
+      failSecurityImport: this.securityImports.failSecurityImport.bind(this.securityImports),
     };
   }
 

@@ -19,7 +19,7 @@ import type { Request, Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import type { StoredUpload } from '../files/file-store.service';
-import { setFlash } from './console-frame.service';
+import { sendOutcome } from './console-outcome';
 import { CsrfGuard } from './csrf.guard';
 import type { ConsoleOutcome } from './requirement-console.service';
 import { SecurityConsoleService } from './security-console.service';
@@ -91,11 +91,6 @@ export class SecurityConsoleController {
   }
 
   private send(res: Response, outcome: ConsoleOutcome): void {
-    if (outcome.kind === 'page') {
-      res.status(outcome.status).type('html').send(outcome.html);
-      return;
-    }
-    setFlash(res, outcome.flash, this.config.PUBLIC_BASE_URL);
-    res.redirect(303, outcome.location);
+    sendOutcome(res, outcome, this.config.PUBLIC_BASE_URL);
   }
 }

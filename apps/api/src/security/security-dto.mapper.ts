@@ -20,7 +20,7 @@ export function noticeDtoOf(n: SecurityNoticeRecord): NoticeDto {
 }
 
 export function importDtoOf(r: SecurityReportRecord): ImportDto {
-  const finished = r.status === 'done' || r.status === 'refused';
+  const finished = r.status !== 'queued' && r.status !== 'parsing';
   const percent = finished
     ? 100
     : r.bytesTotal
@@ -43,6 +43,7 @@ export function importDtoOf(r: SecurityReportRecord): ImportDto {
       percent,
     },
     summary: r.summary,
+    failure: r.failure,
     uploadedAt: iso(r.uploadedAt)!,
     finishedAt: iso(r.finishedAt),
   };

@@ -44,6 +44,10 @@ export class SecurityImportActivitiesService implements SecurityImportActivities
     private readonly tx: TransactionRunner,
   ) {}
 
+  async failSecurityImport(input: { importId: string; message: string }): Promise<void> {
+    await this.store.fail(input.importId, input.message);
+  }
+
   async importSecurityReport(input: {
     importId: string;
     dueDates: RemediationDueDates;

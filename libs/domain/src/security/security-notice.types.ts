@@ -11,8 +11,11 @@ export type NoticeSource = (typeof NOTICE_SOURCES)[number];
 /** Only the hospital's manager issues a rectification notice (安全整改通知单). */
 export const NOTICE_ISSUER_ROLES: [Role, ...Role[]] = ['hospital_manager'];
 
-/** An import runs in the worker: queued on upload, parsing, then done or refused whole. */
-export const IMPORT_STATUSES = ['queued', 'parsing', 'done', 'refused'] as const;
+/**
+ * An import runs in the worker: queued on upload, parsing, then done or refused whole (the file
+ * is bad), or failed (the import itself gave up after its retries; nothing of it is stored).
+ */
+export const IMPORT_STATUSES = ['queued', 'parsing', 'done', 'refused', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 /** A remediation task's state; the remediation lifecycle adds the later states. */

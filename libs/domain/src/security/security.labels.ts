@@ -147,6 +147,7 @@ export const IMPORT_STATUS_LABELS: Readonly<Record<ImportStatus, string>> = {
   parsing: '解析中',
   done: '已导入',
   refused: '已拒绝',
+  failed: '导入失败',
 };
 
 export const SECURITY_TASK_STATE_LABELS: Readonly<Record<SecurityTaskState, string>> = {

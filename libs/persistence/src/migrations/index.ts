@@ -5,6 +5,7 @@ import { Idempotency1764600000000 } from './1764600000000-idempotency';
 import { ChangeRequests1764700000000 } from './1764700000000-change-requests';
 import { Security1764800000000 } from './1764800000000-security';
 import { Remediation1764900000000 } from './1764900000000-remediation';
+import { SecurityImportFailure1765000000000 } from './1765000000000-security-import-failure';
 
 /** Every migration in order; a landed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ChangeRequests1764700000000,
   Security1764800000000,
   Remediation1764900000000,
+  SecurityImportFailure1765000000000,
 ];

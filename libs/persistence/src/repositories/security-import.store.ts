@@ -162,6 +162,14 @@ export class SecurityImportStore {
     );
   }
 
+  async fail(importId: string, message: string): Promise<void> {
+    await this.ds.query(
+      `UPDATE security_report SET status = 'failed', failure = $2, finished_at = now()
+       WHERE id = $1 AND status IN ('queued', 'parsing')`,
+      [importId, message.slice(0, 2000)],
+    );
+  }
+
   /** A temporary table of this transaction's connection, dropped at commit or rollback. */
   async openStaging(m: EntityManager): Promise<void> {
     const columns = STAGING_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ');

@@ -59,6 +59,7 @@ export interface SecurityReportRecord {
   bytesRead: number;
   bytesTotal: number | null;
   summary: ImportSummary | null;
+  failure: string | null;
   uploadedAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -81,7 +82,7 @@ const REPORT_COLUMNS = `r.id, r.notice_id AS "noticeId", n.contract_id AS "contr
   r.sha256, r.requested_format AS "requestedFormat", r.format,
   to_char(r.report_date, 'YYYY-MM-DD') AS "reportDate", r.retest_of AS "retestOf", r.status,
   r.items_read AS "itemsRead", r.items_total AS "itemsTotal", r.bytes_read::float8 AS "bytesRead",
-  r.bytes_total::float8 AS "bytesTotal", r.summary, r.uploaded_at AS "uploadedAt",
+  r.bytes_total::float8 AS "bytesTotal", r.summary, r.failure, r.uploaded_at AS "uploadedAt",
   r.started_at AS "startedAt", r.finished_at AS "finishedAt"`;
 
 const iso = (d: unknown): string => (d instanceof Date ? d.toISOString() : String(d));

@@ -11,4 +11,6 @@ export interface SecurityImportActivities {
     importId: string;
     dueDates: RemediationDueDates;
   }): Promise<ImportSummary>;
+  /** The import gave up after its retries: status failed with the reason, nothing stored. */
+  failSecurityImport(input: { importId: string; message: string }): Promise<void>;
 }

@@ -80,6 +80,8 @@ export class ImportDto {
     percent: number;
   };
   @ApiProperty({ type: ImportSummaryDto, nullable: true }) summary!: ImportSummaryDto | null;
+  @ApiProperty({ nullable: true, description: 'Why the import gave up (status failed)' })
+  failure!: string | null;
   @ApiProperty() uploadedAt!: string;
   @ApiProperty({ nullable: true }) finishedAt!: string | null;
 }
