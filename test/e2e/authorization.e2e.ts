@@ -195,6 +195,12 @@ const ROUTES: RouteCase[] = [
     expect: { hospital_manager: 201 },
     otherwise: 403,
   },
+  {
+    route: 'GET /api/contracts/:demo/security/stats',
+    call: (ids) => api().get(`/api/contracts/${ids.demo}/security/stats`),
+    expect: { outsider: 404 },
+    otherwise: 200,
+  },
   ...['mlps', 'crypto'].map((kind): RouteCase => ({
     route: `GET /api/security-templates/${kind}.xlsx`,
     call: () => api().get(`/api/security-templates/${kind}.xlsx`),
@@ -231,6 +237,8 @@ const CHECKED_ELSEWHERE: Readonly<Record<string, string>> = {
   'GET /api/security-notices/*/rectification-list.xlsx': 'security-import.e2e.ts',
   'GET /api/security-tasks/*': 'security-import.e2e.ts',
   'GET /api/security-imports/*': 'security-import.e2e.ts',
+  'GET /api/security-tasks/*/remediation': 'security-remediation.e2e.ts',
+  'POST /api/security-tasks/*/actions/*': 'security-remediation.e2e.ts (roles from the table)',
 };
 
 /** `GET /api/contracts/:demo/x`, `GET /api/contracts/{id}/x`, `PUT …/years/2098` → one form. */

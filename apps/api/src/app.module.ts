@@ -21,6 +21,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { RequirementsModule } from './requirements/requirements.module';
 import { ChangeRequestsModule } from './change-requests/change-requests.module';
 import { FilesModule } from './files/files.module';
+import { RemediationModule } from './remediation/remediation.module';
 import { SecurityModule } from './security/security.module';
 import { SecurityConsoleModule } from './console/security-console.module';
 
@@ -44,6 +45,7 @@ import { SecurityConsoleModule } from './console/security-console.module';
     ChangeRequestsModule,
     WorkingDaysModule,
     SecurityModule,
+    RemediationModule,
     ConsoleModule,
     SecurityConsoleModule,
   ],

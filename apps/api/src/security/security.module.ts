@@ -38,6 +38,12 @@ import { SecurityTasksService } from './security-tasks.service';
     SecurityTasksService,
     RectificationListExporter,
   ],
-  exports: [SecurityNoticesService, SecurityImportService, SecurityTasksService, MulterModule],
+  exports: [
+    SecurityAccessService,
+    SecurityNoticesService,
+    SecurityImportService,
+    SecurityTasksService,
+    MulterModule,
+  ],
 })
 export class SecurityModule {}

@@ -168,6 +168,14 @@ export class SecurityTaskStore {
     return rows.map((r) => r.id);
   }
 
+  async stateOf(taskId: string): Promise<RemediationState | null> {
+    const rows: Array<{ workflow_state: RemediationState | null }> = await this.ds.query(
+      `SELECT workflow_state FROM security_task WHERE id = $1`,
+      [taskId],
+    );
+    return rows[0]?.workflow_state ?? null;
+  }
+
   async states(contractId: string): Promise<RemediationState[]> {
     const rows: Array<{ workflow_state: RemediationState }> = await this.ds.query(
       `SELECT workflow_state FROM security_task

@@ -1,0 +1,181 @@
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+  UploadedFiles,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FilesInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import { REMEDIATION_PROCESS, type Actor, type RemediationAction, type Role } from '@luyue/domain';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { Idempotent } from '../common/idempotent.decorator';
+import type { StoredUpload } from '../files/file-store.service';
+import { Acting } from '../requirements/acting-context.decorator';
+import type { ActingContext } from '../requirements/requirement-actions.service';
+import {
+  AcceptRiskDto,
+  FailRetestDto,
+  FixDto,
+  RemediationAssetsDto,
+  RemediationNoteDto,
+  RemediationReasonDto,
+} from './dto/remediation-action.dto';
+import { RemediationService, type RemediationTaskView } from './remediation.service';
+
+/** A route per action: roles and states from the process table, so guard and workflow agree. */
+function ActionRoute(action: RemediationAction, summary: string, json = true) {
+  const rule = REMEDIATION_PROCESS.actions[action];
+  return applyDecorators(
+    Post(`security-tasks/:id/actions/${action}`),
+    HttpCode(HttpStatus.OK),
+    Roles(...(rule.roles as [Role, ...Role[]])),
+    ApiOperation({
+      summary,
+      description: `${rule.roles.join(' or ')}, while the task is ${rule.from.join(' / ')}.`,
+    }),
+    ...(json ? [Idempotent()] : []),
+    ApiOkResponse({ description: 'The task with its remediation state and what you may do now' }),
+    ApiForbiddenResponse({ description: 'Not a role (of your party) that may take this action' }),
+    ApiNotFoundResponse({ description: 'No such task in a contract you are party to' }),
+    ApiConflictResponse({
+      description:
+        'invalid_state (currentStatus, allowedActions); conflict for a severity that cannot be accepted',
+    }),
+  );
+}
+
+/** Security remediation: fix with proof, retest, risk acceptance, false positives; figures. */
+@ApiTags('security')
+@ApiBearerAuth()
+@Controller('api')
+export class RemediationController {
+  constructor(private readonly remediation: RemediationService) {}
+
+  @Get('security-tasks/:id/remediation')
+  @ApiOperation({ summary: "A task's remediation: lines, fixes with proof, deadlines, retests" })
+  @ApiOkResponse({ description: 'The task with its remediation state and your allowed actions' })
+  view(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<RemediationTaskView> {
+    return this.remediation.view(actor, id);
+  }
+
+  @ActionRoute('start', 'Start fixing')
+  start(@Param('id') id: string, @Body() b: RemediationNoteDto, @Acting() ctx: ActingContext) {
+    return this.remediation.act(ctx, id, 'start', { note: b.note ?? '' });
+  }
+
+  @ActionRoute(
+    'fix',
+    'Record the fix with proof (multipart `note`, `files`, optional `assets`)',
+    false,
+  )
+  @UseInterceptors(FilesInterceptor('files', 10))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['note', 'files'],
+      properties: {
+        note: { type: 'string' },
+        files: { type: 'array', items: { type: 'string', format: 'binary' } },
+        assets: { type: 'string', description: 'Comma-separated asset line ids' },
+      },
+    },
+  })
+  fix(
+    @Param('id') id: string,
+    @Body() b: FixDto,
+    @UploadedFiles() files: StoredUpload[] | undefined,
+    @Acting() ctx: ActingContext,
+  ) {
+    return this.remediation.fix(ctx, id, b, files ?? []);
+  }
+
+  @ActionRoute('request-retest', 'Ask the hospital to retest (ends the fix period)')
+  requestRetest(
+    @Param('id') id: string,
+    @Body() b: RemediationNoteDto,
+    @Acting() ctx: ActingContext,
+  ) {
+    return this.remediation.act(ctx, id, 'request-retest', { note: b.note ?? '' });
+  }
+
+  @ActionRoute('verify', 'Retest passed: verify the task, or the named asset lines')
+  verify(@Param('id') id: string, @Body() b: RemediationAssetsDto, @Acting() ctx: ActingContext) {
+    return this.remediation.act(ctx, id, 'verify', { note: b.note ?? '', assets: b.assets });
+  }
+
+  @ActionRoute('fail-retest', 'Retest failed: back to the vendor, a new fix period from today')
+  failRetest(@Param('id') id: string, @Body() b: FailRetestDto, @Acting() ctx: ActingContext) {
+    return this.remediation.act(ctx, id, 'fail-retest', { reason: b.reason, assets: b.assets });
+  }
+
+  @ActionRoute('accept-risk', 'Accept a low or informational risk until a date')
+  acceptRisk(@Param('id') id: string, @Body() b: AcceptRiskDto, @Acting() ctx: ActingContext) {
+    return this.remediation.act(ctx, id, 'accept-risk', {
+      reason: b.reason,
+      expiresOn: b.expiresOn,
+    });
+  }
+
+  @ActionRoute('propose-false-positive', 'Propose that the finding is a false positive')
+  proposeFalsePositive(
+    @Param('id') id: string,
+    @Body() b: RemediationReasonDto,
+    @Acting() ctx: ActingContext,
+  ) {
+    return this.remediation.act(ctx, id, 'propose-false-positive', { reason: b.reason });
+  }
+
+  @ActionRoute('confirm-false-positive', 'Confirm the false positive (closes the task)')
+  confirmFalsePositive(
+    @Param('id') id: string,
+    @Body() b: RemediationNoteDto,
+    @Acting() ctx: ActingContext,
+  ) {
+    return this.remediation.act(ctx, id, 'confirm-false-positive', { note: b.note ?? '' });
+  }
+
+  @ActionRoute('refuse-false-positive', 'Refuse the false positive: fixing goes on')
+  refuseFalsePositive(
+    @Param('id') id: string,
+    @Body() b: RemediationReasonDto,
+    @Acting() ctx: ActingContext,
+  ) {
+    return this.remediation.act(ctx, id, 'refuse-false-positive', { reason: b.reason });
+  }
+
+  @Get('contracts/:contractId/security/stats')
+  @ApiOperation({
+    summary:
+      'Completion item by item (安全整改完成率): issued, verified, rate by severity and source',
+  })
+  @ApiQuery({ name: 'year', required: false, description: 'Notices issued in this year' })
+  @ApiOkResponse({ description: 'Figures for the contract and per notice' })
+  stats(
+    @Param('contractId') contractId: string,
+    @CurrentActor() actor: Actor,
+    @Query('year', new ParseIntPipe({ optional: true })) year?: number,
+  ) {
+    return this.remediation.stats(actor, contractId, year);
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ContractsModule } from '../contracts/contracts.module';
+import { FilesModule } from '../files/files.module';
+import { SecurityModule } from '../security/security.module';
+import { RemediationController } from './remediation.controller';
+import { RemediationService } from './remediation.service';
+
+/** Security remediation (rule 4, second half) on the process kit; proof files in the file store. */
+@Module({
+  imports: [ContractsModule, FilesModule, SecurityModule],
+  controllers: [RemediationController],
+  providers: [RemediationService],
+  exports: [RemediationService],
+})
+export class RemediationModule {}

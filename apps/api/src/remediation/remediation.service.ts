@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { CalendarService } from '@luyue/calendar';
+import {
+  allowedRemediationActions,
+  completionByNotice,
+  completionFigures,
+  completionItemOf,
+  DomainError,
+  type Actor,
+  type CompletionFigures,
+  type NoticeCompletion,
+  type RemediationAction,
+  type RemediationPayloads,
+  type RemediationState,
+} from '@luyue/domain';
+import { SecurityTaskStore } from '@luyue/persistence';
+import { runSecurityTaskAction, TemporalClientService } from '@luyue/temporal';
+import { ContractAccessService } from '../contracts/contract-access.service';
+import type { StoredUpload } from '../files/file-store.service';
+import { FilesService } from '../files/files.service';
+import { actorInContract } from '../requirements/requirement-access.service';
+import type { ActingContext } from '../requirements/requirement-actions.service';
+import { SecurityAccessService } from '../security/security-access.service';
+import type { SecurityTaskDetailDto } from '../security/dto/security-task.dto';
+import { SecurityTasksService } from '../security/security-tasks.service';
+
+export type RemediationTaskView = SecurityTaskDetailDto & {
+  remediation: RemediationState | null;
+  allowedActions: RemediationAction[];
+};
+
+/**
+ * The remediation lifecycle on the api: every move one Update of the task's workflow (403 wrong
+ * role, 409 wrong state or severity, 400 payload), proof files stored first with their sha256;
+ * the answer read back from PostgreSQL, where the workflow's activity wrote it.
+ */
+@Injectable()
+export class RemediationService {
+  constructor(
+    private readonly access: SecurityAccessService,
+    private readonly contracts: ContractAccessService,
+    private readonly tasks: SecurityTasksService,
+    private readonly store: SecurityTaskStore,
+    private readonly files: FilesService,
+    private readonly temporal: TemporalClientService,
+    private readonly calendars: CalendarService,
+  ) {}
+
+  async view(actor: Actor, id: string): Promise<RemediationTaskView> {
+    const { contract } = await this.access.requireTask(actor, id);
+    const [detail, remediation] = await Promise.all([
+      this.tasks.get(actor, id),
+      this.store.stateOf(id),
+    ]);
+    const acting = actorInContract(actor, contract);
+    return {
+      ...detail,
+      remediation,
+      allowedActions:
+        remediation && acting.party ? allowedRemediationActions(remediation, acting) : [],
+    };
+  }
+
+  async act<A extends RemediationAction>(
+    ctx: ActingContext,
+    id: string,
+    action: A,
+    payload: RemediationPayloads[A],
+  ): Promise<RemediationTaskView> {
+    const { contract } = await this.access.requireTask(ctx.actor, id);
+    const actor = actorInContract(ctx.actor, contract);
+    const stored = await this.store.stateOf(id);
+    if (!stored) {
+      throw new DomainError('invalid_state', 'This task is being issued; try again in a moment', {
+        action,
+        currentStatus: 'open',
+        allowedActions: [],
+      });
+    }
+    const client = await this.temporal.client().catch(() => {
+      throw new DomainError('dependency_unavailable', 'The workflow service is not reachable');
+    });
+    const updateId = ctx.idempotencyKey
+      ? `${action}:${actor.userId}:${ctx.idempotencyKey}`
+      : undefined;
+    try {
+      await runSecurityTaskAction(
+        client,
+        id,
+        action,
+        { actor, payload, requestId: ctx.requestId ?? undefined },
+        { updateId },
+      );
+    } catch (error) {
+      // A finished task takes no more Updates: answer from its stored final status.
+      if (error instanceof DomainError && error.details?.workflowClosed === true) {
+        throw new DomainError(
+          'invalid_state',
+          `The task is ${stored.status}: ${action} is not possible now`,
+          {
+            action,
+            currentStatus: stored.status,
+            allowedActions: [],
+          },
+        );
+      }
+      throw error;
+    }
+    return this.view(ctx.actor, id);
+  }
+
+  /** `fix`: the proof is stored (sha256 audited) before the Update names it. */
+  async fix(
+    ctx: ActingContext,
+    id: string,
+    body: { note: string; assets?: string[] },
+    uploads: StoredUpload[],
+  ): Promise<RemediationTaskView> {
+    const { task } = await this.access.requireTask(ctx.actor, id);
+    const proof = await this.files.record(
+      ctx.actor,
+      task.contractId,
+      'remediation_proof',
+      uploads,
+      ctx.requestId,
+    );
+    return this.act(ctx, id, 'fix', { note: body.note, proof, assets: body.assets });
+  }
+
+  /** Completion per contract (optionally one issue year) and per notice, item by item. */
+  async stats(
+    actor: Actor,
+    contractId: string,
+    year?: number,
+  ): Promise<CompletionFigures & { year: number | null; notices: NoticeCompletion[] }> {
+    await this.contracts.requireParty(actor, contractId);
+    const now = new Date().toISOString();
+    const calendar = await this.calendars.calendar();
+    const between = (from: string, to: string): number =>
+      calendar.workingDaysBetween(new Date(from), new Date(to)).days;
+    const items = (await this.store.states(contractId))
+      .map((s) => completionItemOf(s, now))
+      .filter((i) => year === undefined || new Date(i.issuedAt).getUTCFullYear() === year);
+    return {
+      year: year ?? null,
+      ...completionFigures(items, between),
+      notices: completionByNotice(items, between),
+    };
+  }
+}
