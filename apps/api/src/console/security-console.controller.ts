@@ -8,6 +8,7 @@ import {
   Req,
   Res,
   UploadedFile,
+  UploadedFiles,
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
@@ -18,6 +19,7 @@ import type { Actor } from '@luyue/domain';
 import type { Request, Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequestId } from '../common/request-id.decorator';
+import { AttachmentUploadInterceptor } from '../files/attachment-upload.interceptor';
 import type { StoredUpload } from '../files/file-store.service';
 import { sendOutcome } from './console-outcome';
 import { CsrfGuard } from './csrf.guard';
@@ -88,6 +90,24 @@ export class SecurityConsoleController {
     @CurrentActor() actor: Actor,
   ): Promise<string> {
     return this.console.task(req, res, actor, id);
+  }
+
+  @Post('tasks/:id/actions/:action')
+  @UseInterceptors(AttachmentUploadInterceptor)
+  async act(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @CurrentActor() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @UploadedFiles() files: StoredUpload[] | undefined,
+    @RequestId() requestId: string | null,
+  ): Promise<void> {
+    this.send(
+      res,
+      await this.console.act(req, res, actor, id, action, body, files ?? [], requestId),
+    );
   }
 
   private send(res: Response, outcome: ConsoleOutcome): void {

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { FileStoreModule } from '../files/file-store.module';
+import { RemediationModule } from '../remediation/remediation.module';
 import { SecurityModule } from '../security/security.module';
 import { ConsoleModule } from './console.module';
 import { SecurityConsoleController } from './security-console.controller';
@@ -9,7 +11,7 @@ import { SecurityConsoleService } from './security-console.service';
  * store with the security module's upload limits, not the attachments'.
  */
 @Module({
-  imports: [ConsoleModule, SecurityModule],
+  imports: [ConsoleModule, SecurityModule, RemediationModule, FileStoreModule],
   controllers: [SecurityConsoleController],
   providers: [SecurityConsoleService],
 })

@@ -7,7 +7,10 @@ import {
   NOTICE_ISSUER_ROLES,
   NOTICE_SOURCE_LABELS,
   REPORT_FORMAT_LABELS,
-  SECURITY_TASK_STATE_LABELS,
+  FIX_CAUSE_LABELS,
+  LINE_STATUS_LABELS,
+  remediationStepLabel,
+  REMEDIATION_STATUS_LABELS,
   SEVERITY_LABELS,
   type Actor,
   type FindingSeverity,
@@ -31,6 +34,12 @@ import { ConsoleFrameService } from './console-frame.service';
 import { formFields, readForm } from './console-form';
 import type { ConsoleOutcome } from './requirement-console.service';
 import { FORMAT_OPTIONS, NOTICE_FIELDS } from './security-console-fields';
+import {
+  isRemediationAction,
+  remediationPayloadOf,
+  REMEDIATION_ACTION_FORMS,
+} from './remediation-action-fields';
+import { RemediationService } from '../remediation/remediation.service';
 
 const TASK_PAGE = 200;
 const REFRESH_SECONDS = 2;
@@ -46,6 +55,7 @@ export class SecurityConsoleService {
     private readonly notices: SecurityNoticesService,
     private readonly imports: SecurityImportService,
     private readonly tasks: SecurityTasksService,
+    private readonly remediation: RemediationService,
   ) {}
 
   async list(
@@ -163,8 +173,14 @@ export class SecurityConsoleService {
     }
   }
 
-  async task(req: Request, res: Response, actor: Actor, id: string): Promise<string> {
-    const task = await this.tasks.get(actor, id);
+  async task(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    id: string,
+    failed?: { action: string; values: Record<string, string>; errors: Record<string, string> },
+  ): Promise<string> {
+    const task = await this.remediation.view(actor, id);
     const frame = await this.frames.frame(req, res, actor, {
       title: task.title,
       crumbs: [
@@ -174,16 +190,90 @@ export class SecurityConsoleService {
       ],
       section: '/security',
     });
+    const r = task.remediation;
     return this.renderer.render('pages/security-task.html', {
       layout: frame.layout,
       task: this.taskView(task),
       lines: task.lines.map((l) => ({
         ...l,
         severity: severityBadge(l.severity),
-        state: SECURITY_TASK_STATE_LABELS[l.state],
+        state: LINE_STATUS_LABELS[l.state],
         findings: l.findings.map((f) => ({ ...f, severity: severityBadge(f.severity) })),
       })),
+      remediation: r && {
+        status: REMEDIATION_STATUS_LABELS[r.status],
+        deadlines: r.fixDeadlines.map((d) => ({
+          round: d.round,
+          cause: FIX_CAUSE_LABELS[d.cause],
+          dueAt: shanghaiMinute(d.dueAt),
+          provisional: d.provisional,
+          breached: d.breachedAt !== null,
+          ended: d.endedAt ? shanghaiMinute(d.endedAt) : '',
+        })),
+        fixes: r.fixes.map((f) => ({ ...f, at: shanghaiMinute(f.at) })),
+        retests: r.retests.map((t) => ({
+          ...t,
+          requestedAt: shanghaiMinute(t.requestedAt),
+          dueAt: shanghaiMinute(t.dueAt),
+          decidedAt: shanghaiMinute(t.decidedAt),
+          outcome:
+            t.outcome === 'verified'
+              ? '复验通过'
+              : t.outcome === 'failed'
+                ? '复验未通过'
+                : '待复验',
+        })),
+      },
+      csrf: frame.layout.csrf,
+      forms: task.allowedActions.map((action) => ({
+        action,
+        label: remediationStepLabel(action),
+        href: `/security/tasks/${encodeURIComponent(id)}/actions/${action}`,
+        proof: REMEDIATION_ACTION_FORMS[action].proof ?? false,
+        failed: failed?.action === action,
+        fields: formFields(
+          action,
+          REMEDIATION_ACTION_FORMS[action].fields,
+          failed?.action === action ? failed.values : {},
+          failed?.action === action ? failed.errors : {},
+        ),
+      })),
     });
+  }
+
+  /** One remediation step from the task page, through the REST route's service and DTO. */
+  async act(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    id: string,
+    action: string,
+    body: Record<string, unknown>,
+    uploads: StoredUpload[],
+    requestId: string | null,
+  ): Promise<ConsoleOutcome> {
+    if (!isRemediationAction(action)) throw new DomainError('not_found', `没有操作 ${action}`);
+    const { dto, fields } = REMEDIATION_ACTION_FORMS[action];
+    const form = await readForm(dto, fields, body);
+    if (!form.ok) {
+      return {
+        kind: 'page',
+        status: 400,
+        html: await this.task(req, res, actor, id, { action, ...form }),
+      };
+    }
+    const ctx = { actor, requestId, idempotencyKey: null };
+    const p = form.payload as Record<string, string | undefined>;
+    if (action === 'fix') {
+      await this.remediation.fix(ctx, id, { note: p.note ?? '' }, uploads);
+    } else {
+      await this.remediation.act(ctx, id, action, remediationPayloadOf(action, p));
+    }
+    return {
+      kind: 'redirect',
+      location: `/security/tasks/${encodeURIComponent(id)}`,
+      flash: `已完成：${remediationStepLabel(action)}`,
+    };
   }
 
   private canIssue(actor: Actor, contract: ContractDto): boolean {
@@ -203,7 +293,7 @@ export class SecurityConsoleService {
         n: notice.counts.bySeverity[s] ?? 0,
       })),
       byState: Object.entries(notice.counts.byState).map(([s, n]) => ({
-        label: SECURITY_TASK_STATE_LABELS[s as keyof typeof SECURITY_TASK_STATE_LABELS],
+        label: REMEDIATION_STATUS_LABELS[s as keyof typeof REMEDIATION_STATUS_LABELS],
         n,
       })),
     };
@@ -224,7 +314,7 @@ export class SecurityConsoleService {
     return {
       ...t,
       severity: severityBadge(t.severity),
-      state: SECURITY_TASK_STATE_LABELS[t.state],
+      state: REMEDIATION_STATUS_LABELS[t.state],
       dueAt: shanghaiMinute(t.dueAt),
       format: REPORT_FORMAT_LABELS[t.format],
     };

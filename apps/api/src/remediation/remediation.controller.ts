@@ -12,7 +12,6 @@ import {
   UploadedFiles,
   UseInterceptors,
 } from '@nestjs/common';
-import { FilesInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -29,6 +28,7 @@ import { REMEDIATION_PROCESS, type Actor, type RemediationAction, type Role } fr
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { Idempotent } from '../common/idempotent.decorator';
+import { AttachmentUploadInterceptor } from '../files/attachment-upload.interceptor';
 import type { StoredUpload } from '../files/file-store.service';
 import { Acting } from '../requirements/acting-context.decorator';
 import type { ActingContext } from '../requirements/requirement-actions.service';
@@ -88,7 +88,7 @@ export class RemediationController {
     'Record the fix with proof (multipart `note`, `files`, optional `assets`)',
     false,
   )
-  @UseInterceptors(FilesInterceptor('files', 10))
+  @UseInterceptors(AttachmentUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

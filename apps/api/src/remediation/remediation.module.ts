@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ContractsModule } from '../contracts/contracts.module';
+import { FileStoreModule } from '../files/file-store.module';
 import { FilesModule } from '../files/files.module';
 import { SecurityModule } from '../security/security.module';
 import { RemediationController } from './remediation.controller';
@@ -7,7 +8,7 @@ import { RemediationService } from './remediation.service';
 
 /** Security remediation (rule 4, second half) on the process kit; proof files in the file store. */
 @Module({
-  imports: [ContractsModule, FilesModule, SecurityModule],
+  imports: [ContractsModule, FileStoreModule, FilesModule, SecurityModule],
   controllers: [RemediationController],
   providers: [RemediationService],
   exports: [RemediationService],

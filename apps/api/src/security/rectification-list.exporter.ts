@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { SECURITY_TASK_STATE_LABELS, SEVERITY_LABELS } from '@luyue/domain';
+import { REMEDIATION_STATUS_LABELS, SEVERITY_LABELS } from '@luyue/domain';
 import type { SecurityNoticeRecord, SecurityTaskQueryRepository } from '@luyue/persistence';
 import { shanghaiMinute, yesNo } from '../requirements/requirement-labels';
 
@@ -17,7 +17,7 @@ const COLUMNS: Array<{ header: string; width: number; value: (r: Row, i: number)
   { header: 'CVE', width: 24, value: (r) => r.cves.join(', ') },
   { header: '整改建议', width: 48, value: (r) => r.solution },
   { header: '整改期限', width: 18, value: (r) => shanghaiMinute(r.dueAt) },
-  { header: '状态', width: 10, value: (r) => SECURITY_TASK_STATE_LABELS[r.state] },
+  { header: '状态', width: 10, value: (r) => REMEDIATION_STATUS_LABELS[r.state] },
   { header: '复测已修复', width: 10, value: (r) => yesNo(r.fixedByRetest) },
 ];
 

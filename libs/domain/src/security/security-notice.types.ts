@@ -18,10 +18,6 @@ export const NOTICE_ISSUER_ROLES: [Role, ...Role[]] = ['hospital_manager'];
 export const IMPORT_STATUSES = ['queued', 'parsing', 'done', 'refused', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
-/** A remediation task's state; the remediation lifecycle adds the later states. */
-export const SECURITY_TASK_STATES = ['open'] as const;
-export type SecurityTaskState = (typeof SECURITY_TASK_STATES)[number];
-
 /** What one import did to its notice. */
 export interface ImportSummary {
   format: ReportFormat | null;

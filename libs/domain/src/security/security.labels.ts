@@ -1,5 +1,5 @@
 import type { ReportRefusal, ReportRefusalReason } from './report-refusal.types';
-import type { ImportStatus, NoticeSource, SecurityTaskState } from './security-notice.types';
+import type { ImportStatus, NoticeSource } from './security-notice.types';
 import type { Compliance, ReportFormat, FindingSeverity } from './security-finding.types';
 
 // zh-CN wording of findings on pages, in mail and in the finding templates.
@@ -148,8 +148,4 @@ export const IMPORT_STATUS_LABELS: Readonly<Record<ImportStatus, string>> = {
   done: '已导入',
   refused: '已拒绝',
   failed: '导入失败',
-};
-
-export const SECURITY_TASK_STATE_LABELS: Readonly<Record<SecurityTaskState, string>> = {
-  open: '待整改',
 };

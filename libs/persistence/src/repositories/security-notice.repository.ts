@@ -7,7 +7,7 @@ import type {
   ImportSummary,
   NoticeSource,
   ReportFormat,
-  SecurityTaskState,
+  RemediationStatus,
 } from '@luyue/domain';
 import { isUniqueViolation } from './pg-error.util';
 
@@ -67,7 +67,7 @@ export interface SecurityReportRecord {
 
 export interface NoticeCounts {
   bySeverity: Partial<Record<FindingSeverity, number>>;
-  byState: Partial<Record<SecurityTaskState, number>>;
+  byState: Partial<Record<RemediationStatus, number>>;
   assetLines: number;
   fixedByRetest: number;
   findings: number;
@@ -142,7 +142,7 @@ export class SecurityNoticeRepository {
          GROUP BY severity`,
         [noticeId],
       ),
-      this.ds.query<Array<{ key: SecurityTaskState; n: number }>>(
+      this.ds.query<Array<{ key: RemediationStatus; n: number }>>(
         `SELECT state AS key, count(*)::int AS n FROM security_task WHERE notice_id = $1
          GROUP BY state`,
         [noticeId],

@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { FindingSeverity, NoticeSource, ReportFormat, SecurityTaskState } from '@luyue/domain';
+import type {
+  FindingSeverity,
+  LineStatus,
+  NoticeSource,
+  ReportFormat,
+  RemediationStatus,
+} from '@luyue/domain';
 
 export interface SecurityTaskFilters {
   noticeId?: string;
   severity?: FindingSeverity;
-  state?: SecurityTaskState;
+  state?: RemediationStatus;
   system?: string;
   host?: string;
   cve?: string;
@@ -26,7 +32,7 @@ export interface SecurityTaskRecord {
   severity: FindingSeverity;
   source: NoticeSource;
   system: string | null;
-  state: SecurityTaskState;
+  state: RemediationStatus;
   dueAt: string;
   provisional: boolean;
   foundInRetest: boolean;
@@ -64,7 +70,7 @@ export interface SecurityAssetLineRecord {
   protocol: string | null;
   target: string | null;
   severity: FindingSeverity;
-  state: SecurityTaskState;
+  state: LineStatus;
   fixedByRetest: boolean;
   foundInRetest: boolean;
   findings: SecurityFindingRecord[];
@@ -171,7 +177,7 @@ export class SecurityTaskQueryRepository {
       cves: string[];
       solution: string;
       dueAt: Date;
-      state: SecurityTaskState;
+      state: RemediationStatus;
       fixedByRetest: boolean;
     }>
   > {

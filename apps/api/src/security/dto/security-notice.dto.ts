@@ -8,7 +8,7 @@ import {
   type NoticeSource,
   type ReportFormat,
   type ReportRefusal,
-  type SecurityTaskState,
+  type RemediationStatus,
 } from '@luyue/domain';
 import { NotBlank } from '../../common/field.validators';
 
@@ -110,7 +110,7 @@ export class NoticeCountsDto {
   @ApiProperty({ description: 'Tasks per severity', example: { high: 2, medium: 5 } })
   bySeverity!: Partial<Record<FindingSeverity, number>>;
   @ApiProperty({ description: 'Tasks per state', example: { open: 7 } })
-  byState!: Partial<Record<SecurityTaskState, number>>;
+  byState!: Partial<Record<RemediationStatus, number>>;
   @ApiProperty() tasks!: number;
   @ApiProperty() assetLines!: number;
   @ApiProperty() fixedByRetest!: number;

@@ -4,11 +4,13 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from '
 import {
   FINDING_SEVERITIES,
   NOTICE_SOURCES,
-  SECURITY_TASK_STATES,
+  LINE_STATUSES,
+  REMEDIATION_STATUSES,
   type FindingSeverity,
   type NoticeSource,
   type ReportFormat,
-  type SecurityTaskState,
+  type LineStatus,
+  type RemediationStatus,
 } from '@luyue/domain';
 
 export class SecurityTaskListQueryDto {
@@ -22,10 +24,10 @@ export class SecurityTaskListQueryDto {
   @IsIn(FINDING_SEVERITIES)
   severity?: FindingSeverity;
 
-  @ApiPropertyOptional({ enum: SECURITY_TASK_STATES })
+  @ApiPropertyOptional({ enum: REMEDIATION_STATUSES })
   @IsOptional()
-  @IsIn(SECURITY_TASK_STATES)
-  state?: SecurityTaskState;
+  @IsIn(REMEDIATION_STATUSES)
+  state?: RemediationStatus;
 
   @ApiPropertyOptional({ example: 'HIS' })
   @IsOptional()
@@ -78,7 +80,7 @@ export class SecurityTaskDto {
   @ApiProperty({ enum: FINDING_SEVERITIES }) severity!: FindingSeverity;
   @ApiProperty({ enum: NOTICE_SOURCES }) source!: NoticeSource;
   @ApiProperty({ nullable: true }) system!: string | null;
-  @ApiProperty({ enum: SECURITY_TASK_STATES }) state!: SecurityTaskState;
+  @ApiProperty({ enum: REMEDIATION_STATUSES }) state!: RemediationStatus;
   @ApiProperty({ description: 'Remediation due (working days by severity)' }) dueAt!: string;
   @ApiProperty({ description: 'Computed without the official holiday schedule' })
   provisional!: boolean;
@@ -120,7 +122,7 @@ export class SecurityAssetLineDto {
   @ApiProperty({ nullable: true }) protocol!: string | null;
   @ApiProperty({ nullable: true, description: '测评对象' }) target!: string | null;
   @ApiProperty({ enum: FINDING_SEVERITIES }) severity!: FindingSeverity;
-  @ApiProperty({ enum: SECURITY_TASK_STATES }) state!: SecurityTaskState;
+  @ApiProperty({ enum: LINE_STATUSES }) state!: LineStatus;
   @ApiProperty() fixedByRetest!: boolean;
   @ApiProperty() foundInRetest!: boolean;
   @ApiProperty({ type: [SecurityFindingDto] }) findings!: SecurityFindingDto[];

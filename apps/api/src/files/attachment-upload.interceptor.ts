@@ -1,0 +1,52 @@
+import {
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import multer from 'multer';
+import type { Observable } from 'rxjs';
+import { AppConfig } from '@luyue/config';
+import { DomainError } from '@luyue/domain';
+import { FileStoreService } from './file-store.service';
+
+/**
+ * Up to ten `files` of a multipart form streamed into the file store with the attachment limits
+ * (FILE_MAX_BYTES, FILE_TYPES), whatever multer options the route's module registered.
+ */
+@Injectable()
+export class AttachmentUploadInterceptor implements NestInterceptor {
+  private readonly upload: ReturnType<multer.Multer['array']>;
+
+  constructor(store: FileStoreService, config: AppConfig) {
+    this.upload = multer({
+      storage: store.engine(),
+      // Browsers send UTF-8 file names without saying so; busboy's default would be latin1.
+      defParamCharset: 'utf8',
+      limits: { fileSize: config.FILE_MAX_BYTES, files: 10, fields: 20, fieldSize: 64 * 1024 },
+    }).array('files', 10);
+  }
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const http = context.switchToHttp();
+    await new Promise<void>((resolve, reject) =>
+      this.upload(http.getRequest<Request>(), http.getResponse<Response>(), (error: unknown) =>
+        error ? reject(refusal(error)) : resolve(),
+      ),
+    );
+    return next.handle();
+  }
+}
+
+function refusal(error: unknown): Error {
+  if (!(error instanceof multer.MulterError)) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+  if (error.code === 'LIMIT_FILE_SIZE') {
+    return new DomainError('payload_too_large', 'A file is larger than this server accepts');
+  }
+  return new DomainError('validation_failed', `files: ${error.message}`, {
+    fields: [{ field: 'files', message: error.message }],
+  });
+}

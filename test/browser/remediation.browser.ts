@@ -1,0 +1,101 @@
+// Remediation in Debian's Chromium: the vendor records a fix with proof and asks for a retest on
+// the task page, the hospital manager verifies it there, and the figures show the rate.
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { REMEDIATION_STATUS_LABELS, type Role } from '@luyue/domain';
+import { api, demoContractId, loginDemo } from '../helpers/e2e-auth';
+import { launchBrowser, loginAs, screenshot } from '../helpers/e2e-browser';
+import { importReport, issueNotice, SAMPLES } from '../helpers/e2e-security';
+import { eventually } from '../helpers/e2e-stack';
+
+let browser: Browser;
+const sessions = new Map<Role, { context: BrowserContext; page: Page }>();
+
+async function as(role: Role): Promise<Page> {
+  let s = sessions.get(role);
+  if (!s) {
+    s = await loginAs(browser, role);
+    sessions.set(role, s);
+  }
+  return s.page;
+}
+
+async function submit(page: Page, button: Locator): Promise<void> {
+  await Promise.all([page.waitForNavigation(), button.click()]);
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const s of sessions.values()) await s.context.close();
+  await browser?.close();
+});
+
+describe('security remediation in a browser', () => {
+  let taskId = '';
+  let contractId = '';
+
+  beforeAll(async () => {
+    contractId = await demoContractId();
+    const manager = await loginDemo('hospital_manager');
+    const noticeId = await issueNotice(manager, contractId);
+    await importReport(manager, noticeId, resolve(SAMPLES, 'dradis-openvas/report_v24.xml'));
+    const list = (
+      await api()
+        .get(`/api/contracts/${contractId}/security-tasks?notice=${noticeId}`)
+        .set('Authorization', manager)
+        .expect(200)
+    ).body as { items: Array<{ id: string }> };
+    taskId = list.items[0].id;
+    await eventually(
+      async () =>
+        (await api().get(`/api/security-tasks/${taskId}/remediation`).set('Authorization', manager))
+          .body as { remediation: unknown },
+      (v) => v.remediation !== null,
+      30_000,
+    );
+  });
+
+  it('lets the vendor record the fix with proof and ask for a retest', async () => {
+    const page = await as('vendor_dev');
+    await page.goto(`/security/tasks/${taskId}`);
+    await submit(page, page.locator('#action-start').getByRole('button', { name: '开始整改' }));
+    const fix = page.locator('#action-fix');
+    await submit(page, fix.getByRole('button', { name: '提交整改证明' }));
+    await expect(page.locator('#fix-note-error').textContent()).resolves.toBe('此项必填');
+    await page.locator('#action-fix').getByLabel('整改说明').fill('已升级组件并关闭对外端口');
+    await page.locator('#fix-files').setInputFiles({
+      name: '补丁记录.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('2026-12-02 已安装厂商补丁\n'),
+    });
+    await submit(page, page.locator('#action-fix').getByRole('button', { name: '提交整改证明' }));
+    await expect(page.getByRole('link', { name: '补丁记录.txt' }).count()).resolves.toBe(1);
+    await submit(
+      page,
+      page.locator('#action-request-retest').getByRole('button', { name: '申请复验' }),
+    );
+    await expect(page.locator('.flash').textContent()).resolves.toContain('申请复验');
+    await expect(page.locator('#action-verify').count()).resolves.toBe(0);
+    await screenshot(page, 'security-task-fixed');
+  });
+
+  it('lets the hospital manager verify it, and the figures count it', async () => {
+    const page = await as('hospital_manager');
+    await page.goto(`/security/tasks/${taskId}`);
+    await submit(page, page.locator('#action-verify').getByRole('button', { name: '复验通过' }));
+    await expect(page.locator('h2 .badge').first().textContent()).resolves.toBe(
+      REMEDIATION_STATUS_LABELS.verified,
+    );
+    await screenshot(page, 'security-task-verified');
+    const stats = (
+      await api()
+        .get(`/api/contracts/${contractId}/security/stats`)
+        .set('Authorization', await loginDemo('hospital_manager'))
+        .expect(200)
+    ).body as { completed: number };
+    expect(stats.completed).toBeGreaterThanOrEqual(1);
+  });
+});
