@@ -170,7 +170,7 @@ export class RemediationController {
       'Completion item by item (安全整改完成率): issued, verified, rate by severity and source',
   })
   @ApiQuery({ name: 'year', required: false, description: 'Notices issued in this year' })
-  @ApiOkResponse({ description: 'Figures for the contract and per notice' })
+  @ApiOkResponse({ description: 'Figures for the contract, per contract year and per notice' })
   stats(
     @Param('contractId') contractId: string,
     @CurrentActor() actor: Actor,

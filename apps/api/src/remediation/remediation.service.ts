@@ -24,6 +24,8 @@ import { SecurityAccessService } from '../security/security-access.service';
 import type { SecurityTaskDetailDto } from '../security/dto/security-task.dto';
 import { SecurityTasksService } from '../security/security-tasks.service';
 
+export type ContractYearCompletion = CompletionFigures & { contractYear: number };
+
 export type RemediationTaskView = SecurityTaskDetailDto & {
   remediation: RemediationState | null;
   allowedActions: RemediationAction[];
@@ -132,18 +134,33 @@ export class RemediationService {
     actor: Actor,
     contractId: string,
     year?: number,
-  ): Promise<CompletionFigures & { year: number | null; notices: NoticeCompletion[] }> {
+  ): Promise<
+    CompletionFigures & {
+      year: number | null;
+      contractYears: ContractYearCompletion[];
+      notices: NoticeCompletion[];
+    }
+  > {
     await this.contracts.requireParty(actor, contractId);
     const now = new Date().toISOString();
     const calendar = await this.calendars.calendar();
     const between = (from: string, to: string): number =>
       calendar.workingDaysBetween(new Date(from), new Date(to)).days;
-    const items = (await this.store.states(contractId))
-      .map((s) => completionItemOf(s, now))
-      .filter((i) => year === undefined || new Date(i.issuedAt).getUTCFullYear() === year);
+    const states = (await this.store.states(contractId)).filter(
+      (s) => year === undefined || new Date(s.issuedAt).getUTCFullYear() === year,
+    );
+    const items = states.map((s) => completionItemOf(s, now));
+    const contractYears = [...new Set(states.map((s) => s.contractYear))].sort((a, b) => a - b);
     return {
       year: year ?? null,
       ...completionFigures(items, between),
+      contractYears: contractYears.map((contractYear) => ({
+        contractYear,
+        ...completionFigures(
+          items.filter((_, i) => states[i].contractYear === contractYear),
+          between,
+        ),
+      })),
       notices: completionByNotice(items, between),
     };
   }

@@ -3,6 +3,7 @@ import type {
   LineStatus,
   RemediationBreachKind,
   RemediationStatus,
+  RetestRound,
 } from './security-task.types';
 
 export const REMEDIATION_STATUS_LABELS: Readonly<Record<RemediationStatus, string>> = {
@@ -33,4 +34,18 @@ export const FIX_CAUSE_LABELS: Readonly<Record<FixCause, string>> = {
 
 export const REMEDIATION_BREACH_LABELS: Readonly<Record<RemediationBreachKind, string>> = {
   fix_overdue: '整改及申请复验超期',
+};
+
+export const RETEST_OUTCOME_LABELS: Readonly<
+  Record<NonNullable<RetestRound['outcome']>, string>
+> = {
+  verified: '复验通过',
+  failed: '复验未通过',
+};
+
+/** What the last retest import said about an asset line; `by` names the import as the actor. */
+export const RETEST_IMPORT_LABELS: Readonly<Record<'gone' | 'present' | 'by', string>> = {
+  gone: '复测已消除',
+  present: '复测仍存在',
+  by: '复测报告',
 };

@@ -1,0 +1,32 @@
+import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Actor } from '@luyue/domain';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { XLSX, xlsxDownload } from '../security/xlsx-download';
+import { RectificationReportService } from './rectification-report.service';
+
+/** The 整改报告 of a notice; its printable page is /security/notices/:id/report. */
+@ApiTags('security')
+@ApiBearerAuth()
+@Controller('api')
+export class RectificationReportController {
+  constructor(private readonly reports: RectificationReportService) {}
+
+  @Get('security-notices/:id/rectification-report.xlsx')
+  @ApiOperation({
+    summary: 'The 整改报告: one row per asset line with fix, proof (sha256), retest, zh-CN headers',
+  })
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: '.xlsx attachment' })
+  @ApiNotFoundResponse({ description: 'No such notice in a contract you are party to' })
+  async xlsx(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<StreamableFile> {
+    return xlsxDownload(await this.reports.xlsx(actor, id), 'rectification-report.xlsx');
+  }
+}
