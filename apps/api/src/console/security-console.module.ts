@@ -5,6 +5,8 @@ import { SecurityModule } from '../security/security.module';
 import { ConsoleModule } from './console.module';
 import { SecurityConsoleController } from './security-console.controller';
 import { SecurityConsoleService } from './security-console.service';
+import { SecurityReportConsoleController } from './security-report-console.controller';
+import { SecurityReportConsoleService } from './security-report-console.service';
 
 /**
  * The security pages, in a module of their own: their upload form streams into the report
@@ -12,7 +14,7 @@ import { SecurityConsoleService } from './security-console.service';
  */
 @Module({
   imports: [ConsoleModule, SecurityModule, RemediationModule, FileStoreModule],
-  controllers: [SecurityConsoleController],
-  providers: [SecurityConsoleService],
+  controllers: [SecurityConsoleController, SecurityReportConsoleController],
+  providers: [SecurityConsoleService, SecurityReportConsoleService],
 })
 export class SecurityConsoleModule {}

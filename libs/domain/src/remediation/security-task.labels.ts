@@ -36,12 +36,11 @@ export const REMEDIATION_BREACH_LABELS: Readonly<Record<RemediationBreachKind, s
   fix_overdue: '整改及申请复验超期',
 };
 
-export const RETEST_OUTCOME_LABELS: Readonly<
-  Record<NonNullable<RetestRound['outcome']>, string>
-> = {
-  verified: '复验通过',
-  failed: '复验未通过',
-};
+export const RETEST_OUTCOME_LABELS: Readonly<Record<NonNullable<RetestRound['outcome']>, string>> =
+  {
+    verified: '复验通过',
+    failed: '复验未通过',
+  };
 
 /** What the last retest import said about an asset line; `by` names the import as the actor. */
 export const RETEST_IMPORT_LABELS: Readonly<Record<'gone' | 'present' | 'by', string>> = {

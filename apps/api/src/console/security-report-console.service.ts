@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  FINDING_SEVERITIES,
+  NOTICE_SOURCE_LABELS,
+  NOTICE_SOURCES,
+  SEVERITY_LABELS,
+  type NoticeSource,
+  type Actor,
+  type CompletionFigures,
+  type WorkingDaySpread,
+} from '@luyue/domain';
+import { TemplateRenderer } from '@luyue/notifications';
+import type { Request, Response } from 'express';
+import { RectificationReportService } from '../remediation/rectification-report.service';
+import { reportCounts } from '../remediation/rectification-report.builder';
+import { RemediationService } from '../remediation/remediation.service';
+import { SecurityNoticesService } from '../security/security-notices.service';
+import { ConsoleFrameService } from './console-frame.service';
+import { renderSvgChart } from './svg-chart';
+
+export const SECURITY_CHARTS = ['completion'] as const;
+
+const isSource = (s: string): s is NoticeSource =>
+  (NOTICE_SOURCES as readonly string[]).includes(s);
+
+const spread = (d: WorkingDaySpread) => ({
+  count: d.count,
+  median: d.median ?? '—',
+  p90: d.p90 ?? '—',
+});
+
+/** A row of figures as the stats page shows it: counts, rate, flags, days to verification. */
+function figuresRow(f: CompletionFigures) {
+  return {
+    ...reportCounts(f),
+    overdue: f.overdue,
+    breached: f.breached,
+    days: spread(f.daysToVerification),
+    bySeverity: FINDING_SEVERITIES.filter((k) => f.bySeverity[k].issued > 0).map((k) => ({
+      key: k,
+      label: SEVERITY_LABELS[k],
+      ...reportCounts(f.bySeverity[k]),
+    })),
+    bySource: Object.entries(f.bySource).map(([source, c]) => ({
+      label: isSource(source) ? NOTICE_SOURCE_LABELS[source] : source,
+      ...reportCounts(c),
+    })),
+  };
+}
+
+/** 整改报告 (printable) and 整改统计 with its chart, on the services behind the REST routes. */
+@Injectable()
+export class SecurityReportConsoleService {
+  constructor(
+    private readonly frames: ConsoleFrameService,
+    private readonly renderer: TemplateRenderer,
+    private readonly reports: RectificationReportService,
+    private readonly remediation: RemediationService,
+    private readonly notices: SecurityNoticesService,
+  ) {}
+
+  async report(req: Request, res: Response, actor: Actor, id: string): Promise<string> {
+    const report = await this.reports.report(actor, id);
+    const frame = await this.frames.frame(req, res, actor, {
+      title: `${report.notice.number} 整改报告`,
+      crumbs: [
+        { href: '/security', label: '安全整改' },
+        { href: `/security/notices/${report.notice.id}`, label: report.notice.number },
+        { label: '整改报告' },
+      ],
+      section: '/security',
+    });
+    return this.renderer.render('pages/security-report.html', { layout: frame.layout, report });
+  }
+
+  async stats(req: Request, res: Response, actor: Actor, year?: number): Promise<string> {
+    const frame = await this.frames.frame(req, res, actor, {
+      title: '整改统计',
+      crumbs: [{ href: '/security', label: '安全整改' }, { label: '整改统计' }],
+      section: '/security',
+    });
+    const contract = frame.contract;
+    if (!contract)
+      return this.renderer.render('pages/security-stats.html', { layout: frame.layout });
+    const [stats, notices] = await Promise.all([
+      this.remediation.stats(actor, contract.id, year),
+      this.notices.list(actor, contract.id),
+    ]);
+    const noticeOf = new Map(notices.map((n) => [n.id, n]));
+    const query = new URLSearchParams({ contract: contract.id });
+    if (year !== undefined) query.set('year', String(year));
+    return this.renderer.render('pages/security-stats.html', {
+      layout: frame.layout,
+      contract,
+      year: year ?? null,
+      total: figuresRow(stats),
+      contractYears: stats.contractYears.map((y) => ({
+        contractYear: y.contractYear,
+        ...figuresRow(y),
+      })),
+      notices: stats.notices.map((n) => ({
+        noticeId: n.noticeId,
+        number: noticeOf.get(n.noticeId)?.number ?? n.noticeId,
+        title: noticeOf.get(n.noticeId)?.title ?? '',
+        ...figuresRow(n),
+      })),
+      completionChart: `/security/stats/completion.svg?${query.toString()}`,
+    });
+  }
+
+  async chart(actor: Actor, contractId: string, chart: string, year?: number): Promise<string> {
+    if (!(SECURITY_CHARTS as readonly string[]).includes(chart)) {
+      throw new DomainError('not_found', `没有图表 ${chart}`);
+    }
+    return completionChart(await this.remediation.stats(actor, contractId, year));
+  }
+}
+
+/** A stacked bar per severity: the items completed and those still open. */
+function completionChart(s: CompletionFigures & { year: number | null }): string {
+  const severities = FINDING_SEVERITIES.filter((k) => s.bySeverity[k].issued > 0);
+  const bar = (name: string, color: string, value: (k: (typeof severities)[number]) => number) => ({
+    name,
+    type: 'bar' as const,
+    stack: 'items',
+    itemStyle: { color },
+    label: { show: true, formatter: (p: { value: unknown }) => (p.value ? String(p.value) : '') },
+    data: severities.map(value),
+  });
+  return renderSvgChart(
+    {
+      title: {
+        text: `安全整改完成情况（${s.year === null ? '全部' : `${s.year} 年下发`}，按风险等级）`,
+        textStyle: { fontSize: 14 },
+      },
+      legend: { bottom: 0 },
+      grid: { left: 40, right: 20, top: 40, bottom: 60 },
+      xAxis: { type: 'category', data: severities.map((k) => SEVERITY_LABELS[k]) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        bar('已完成', '#8cc091', (k) => s.bySeverity[k].completed),
+        bar('未完成', '#a1241b', (k) => s.bySeverity[k].issued - s.bySeverity[k].completed),
+      ],
+    },
+    { width: 640, height: 280 },
+  );
+}
