@@ -235,6 +235,7 @@ const CHECKED_ELSEWHERE: Readonly<Record<string, string>> = {
   'GET /api/security-notices/*': 'security-import.e2e.ts',
   'POST /api/security-notices/*/reports': 'security-import.e2e.ts',
   'GET /api/security-notices/*/rectification-list.xlsx': 'security-import.e2e.ts',
+  'GET /api/security-notices/*/rectification-report.xlsx': 'rectification-report.e2e.ts',
   'GET /api/security-tasks/*': 'security-import.e2e.ts',
   'GET /api/security-imports/*': 'security-import.e2e.ts',
   'GET /api/security-tasks/*/remediation': 'security-remediation.e2e.ts',
