@@ -125,7 +125,11 @@ function completionChart(s: CompletionFigures & { year: number | null }): string
     type: 'bar' as const,
     stack: 'items',
     itemStyle: { color },
-    label: { show: true, formatter: (p: { value: unknown }) => (p.value ? String(p.value) : '') },
+    label: {
+      show: true,
+      formatter: (p: { value: unknown }) =>
+        typeof p.value === 'number' && p.value > 0 ? String(p.value) : '',
+    },
     data: severities.map(value),
   });
   return renderSvgChart(
