@@ -90,12 +90,21 @@ describe('security remediation in a browser', () => {
       REMEDIATION_STATUS_LABELS.verified,
     );
     await screenshot(page, 'security-task-verified');
+    // The figures page shows the rate the item counts give.
     const stats = (
       await api()
         .get(`/api/contracts/${contractId}/security/stats`)
         .set('Authorization', await loginDemo('hospital_manager'))
         .expect(200)
-    ).body as { completed: number };
+    ).body as { issued: number; completed: number };
     expect(stats.completed).toBeGreaterThanOrEqual(1);
+    await page.goto('/security/stats');
+    const figure = (name: string) => page.locator(`[data-figure="${name}"]`).textContent();
+    await expect(figure('issued')).resolves.toBe(String(stats.issued));
+    await expect(figure('completed')).resolves.toBe(String(stats.completed));
+    const rate = await figure('rate');
+    expect(rate).toContain(`${((stats.completed / stats.issued) * 100).toFixed(1)}%`);
+    await expect(page.locator('img.chart').first().getAttribute('src')).resolves.toContain('.svg');
+    await screenshot(page, 'security-stats');
   });
 });
