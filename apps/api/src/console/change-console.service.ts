@@ -28,7 +28,7 @@ import { FilesService } from '../files/files.service';
 import { shanghaiMinute } from '../requirements/requirement-labels';
 import { CHANGE_ACTION_FORMS, PROPOSE_FIELDS, ProposeChangeFormDto } from './change-console-forms';
 import { ConsoleFrameService, type Frame } from './console-frame.service';
-import { formFields, readForm } from './console-form';
+import { actionForms, formFields, readForm } from './console-form';
 import type { ConsoleOutcome } from './requirement-console.service';
 
 interface Failed {
@@ -157,19 +157,13 @@ export class ChangeConsoleService {
     return this.renderer.render('pages/change-request.html', {
       layout: frame.layout,
       ...this.view(c),
-      forms: c.allowedActions.map((action) => ({
-        action,
-        label: changeStepLabel(action),
-        href: `/change-requests/${encodeURIComponent(c.id)}/actions/${action}`,
-        multipart: CHANGE_ACTION_FORMS[action].multipart ?? false,
-        failed: failed?.action === action,
-        fields: formFields(
-          action,
-          CHANGE_ACTION_FORMS[action].fields,
-          failed?.action === action ? failed.values : {},
-          failed?.action === action ? failed.errors : {},
-        ),
-      })),
+      forms: actionForms(
+        c.allowedActions,
+        CHANGE_ACTION_FORMS,
+        changeStepLabel,
+        (action) => `/change-requests/${encodeURIComponent(c.id)}/actions/${action}`,
+        failed,
+      ).map((f) => ({ ...f, multipart: f.form.multipart ?? false })),
     });
   }
 

@@ -138,3 +138,39 @@ function isChosen(field: Field, option: string, value: string | undefined): bool
     ? value.split(LIST_SEPARATOR).includes(option)
     : option === value;
 }
+
+/** A form that failed its checks, shown again with its values and errors. */
+export interface FailedForm {
+  action: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}
+
+/**
+ * One form per action the viewer may take now, from a process's form table: its label, where it
+ * posts, its fields (with the failed form's values and errors when it is the one that failed).
+ */
+export function actionForms<A extends string, F extends { fields: readonly Field[] }>(
+  actions: readonly A[],
+  table: Readonly<Record<A, F>>,
+  labelOf: (action: A) => string,
+  hrefOf: (action: A) => string,
+  failed?: FailedForm,
+): Array<{ action: A; label: string; href: string; failed: boolean; form: F; fields: unknown[] }> {
+  return actions.map((action) => {
+    const mine = failed?.action === action;
+    return {
+      action,
+      label: labelOf(action),
+      href: hrefOf(action),
+      failed: mine,
+      form: table[action],
+      fields: formFields(
+        action,
+        table[action].fields,
+        mine ? failed.values : {},
+        mine ? failed.errors : {},
+      ),
+    };
+  });
+}

@@ -24,7 +24,7 @@ import { RequirementPagesService } from '../requirements/requirement-pages.servi
 import { RequirementSubmissionService } from '../requirements/requirement-submission.service';
 import { RequirementsService } from '../requirements/requirements.service';
 import { ConsoleFrameService, type Frame } from './console-frame.service';
-import { formFields, readForm } from './console-form';
+import { actionForms, formFields, readForm } from './console-form';
 import {
   REQUIREMENT_ACTION_FORMS,
   submitFields,
@@ -187,18 +187,13 @@ export class RequirementConsoleService {
   }
 
   private forms(r: RequirementDto, failed?: Failed): unknown[] {
-    return r.allowedActions.map((action) => ({
-      action,
-      label: requirementStepLabel(action),
-      href: `/requirements/${encodeURIComponent(r.id)}/actions/${action}`,
-      failed: failed?.action === action,
-      fields: formFields(
-        action,
-        REQUIREMENT_ACTION_FORMS[action].fields,
-        failed?.action === action ? failed.values : {},
-        failed?.action === action ? failed.errors : {},
-      ),
-    }));
+    return actionForms(
+      r.allowedActions,
+      REQUIREMENT_ACTION_FORMS,
+      requirementStepLabel,
+      (action) => `/requirements/${encodeURIComponent(r.id)}/actions/${action}`,
+      failed,
+    );
   }
 
   private newFrame(req: Request, res: Response, actor: Actor): Promise<Frame> {

@@ -31,7 +31,7 @@ import { SecurityImportService } from '../security/security-import.service';
 import { SecurityNoticesService } from '../security/security-notices.service';
 import { SecurityTasksService } from '../security/security-tasks.service';
 import { ConsoleFrameService } from './console-frame.service';
-import { formFields, readForm } from './console-form';
+import { actionForms, formFields, readForm } from './console-form';
 import type { ConsoleOutcome } from './requirement-console.service';
 import { FORMAT_OPTIONS, NOTICE_FIELDS } from './security-console-fields';
 import {
@@ -225,19 +225,13 @@ export class SecurityConsoleService {
         })),
       },
       csrf: frame.layout.csrf,
-      forms: task.allowedActions.map((action) => ({
-        action,
-        label: remediationStepLabel(action),
-        href: `/security/tasks/${encodeURIComponent(id)}/actions/${action}`,
-        proof: REMEDIATION_ACTION_FORMS[action].proof ?? false,
-        failed: failed?.action === action,
-        fields: formFields(
-          action,
-          REMEDIATION_ACTION_FORMS[action].fields,
-          failed?.action === action ? failed.values : {},
-          failed?.action === action ? failed.errors : {},
-        ),
-      })),
+      forms: actionForms(
+        task.allowedActions,
+        REMEDIATION_ACTION_FORMS,
+        remediationStepLabel,
+        (action) => `/security/tasks/${encodeURIComponent(id)}/actions/${action}`,
+        failed,
+      ).map((f) => ({ ...f, proof: f.form.proof ?? false })),
     });
   }
 
