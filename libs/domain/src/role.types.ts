@@ -55,13 +55,18 @@ export function roleProblems(party: Party, roles: readonly string[]): string[] {
  * each under only the roles of the party their organization is (never admin).
  */
 export function contactsByRole(
-  users: ReadonlyArray<{ email: string; roles: readonly Role[]; party: Party; disabled: boolean }>,
+  users: ReadonlyArray<{
+    email: string;
+    roles: readonly Role[];
+    organization: { party: Party };
+    disabledAt: Date | null;
+  }>,
 ): Partial<Record<Role, string[]>> {
   const by: Partial<Record<Role, string[]>> = {};
   for (const user of users) {
-    if (user.disabled) continue;
+    if (user.disabledAt) continue;
     for (const role of user.roles) {
-      if (ROLE_PARTY[role] === user.party) (by[role] ??= []).push(user.email);
+      if (ROLE_PARTY[role] === user.organization.party) (by[role] ??= []).push(user.email);
     }
   }
   return by;

@@ -33,6 +33,7 @@ import {
   startChangeRequest,
   TemporalClientService,
 } from '@luyue/temporal';
+import { refusalWhenFinished } from '../common/finished-workflow.refusal';
 import { ContractAccessService } from '../contracts/contract-access.service';
 import { actorInContract } from '../requirements/requirement-access.service';
 import type { ActingContext } from '../requirements/requirement-actions.service';
@@ -216,19 +217,7 @@ export class ChangeRequestsService {
       );
       return await this.detail(ctx.actor, contract, state, row.description);
     } catch (error) {
-      // A finished workflow takes no more Updates: answer from the stored final status.
-      if (error instanceof DomainError && error.details?.workflowClosed === true) {
-        throw new DomainError(
-          'invalid_state',
-          `${id} is ${row.status}: ${action} is not possible now`,
-          {
-            action,
-            currentStatus: row.status,
-            allowedActions: [],
-          },
-        );
-      }
-      throw error;
+      throw refusalWhenFinished(error, id, action, row.status);
     }
   }
 

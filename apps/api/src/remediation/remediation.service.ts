@@ -15,6 +15,7 @@ import {
 } from '@luyue/domain';
 import { SecurityTaskStore } from '@luyue/persistence';
 import { runSecurityTaskAction, TemporalClientService } from '@luyue/temporal';
+import { refusalWhenFinished } from '../common/finished-workflow.refusal';
 import { ContractAccessService } from '../contracts/contract-access.service';
 import type { StoredUpload } from '../files/file-store.service';
 import { FilesService } from '../files/files.service';
@@ -94,19 +95,7 @@ export class RemediationService {
         { updateId },
       );
     } catch (error) {
-      // A finished task takes no more Updates: answer from its stored final status.
-      if (error instanceof DomainError && error.details?.workflowClosed === true) {
-        throw new DomainError(
-          'invalid_state',
-          `The task is ${stored.status}: ${action} is not possible now`,
-          {
-            action,
-            currentStatus: stored.status,
-            allowedActions: [],
-          },
-        );
-      }
-      throw error;
+      throw refusalWhenFinished(error, 'The task', action, stored.status);
     }
     return this.view(ctx.actor, id);
   }

@@ -9,6 +9,7 @@ import { runRequirementAction, TemporalClientService } from '@luyue/temporal';
 import type { RequirementDto } from './dto/requirement.dto';
 import { actorInContract, RequirementAccessService } from './requirement-access.service';
 import { RequirementsService } from './requirements.service';
+import { refusalWhenFinished } from '../common/finished-workflow.refusal';
 
 /** Who acts, and the keys that make a retried HTTP request harmless. */
 export interface ActingContext {
@@ -59,25 +60,7 @@ export class RequirementActionsService {
         contract,
       });
     } catch (error) {
-      // A finished workflow takes no more Updates: answer from the stored final status.
-      if (isClosedWorkflow(error)) throw closed(id, action, stored.state.status);
-      throw error;
+      throw refusalWhenFinished(error, id, action, stored.state.status);
     }
   }
-}
-
-function closed(id: string, action: RequirementAction, status: string): DomainError {
-  return new DomainError('invalid_state', `${id} is ${status}: ${action} is not possible now`, {
-    action,
-    currentStatus: status,
-    allowedActions: [],
-  });
-}
-
-function isClosedWorkflow(error: unknown): boolean {
-  return (
-    error instanceof DomainError &&
-    error.code === 'not_found' &&
-    error.details?.workflowClosed === true
-  );
 }

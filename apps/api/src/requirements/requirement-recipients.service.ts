@@ -17,13 +17,6 @@ export class RequirementRecipientsService {
       contract.supervisorOrganizationId,
     ];
     const members = await Promise.all(organizations.map((id) => this.users.listByOrganization(id)));
-    return contactsByRole(
-      members.flat().map((u) => ({
-        email: u.email,
-        roles: u.roles,
-        party: u.organization.party,
-        disabled: u.disabledAt !== null,
-      })),
-    );
+    return contactsByRole(members.flat());
   }
 }

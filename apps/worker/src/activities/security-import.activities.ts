@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Context } from '@temporalio/activity';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AppConfig } from '@luyue/config';
@@ -13,6 +12,7 @@ import {
 import { SecurityImportStore, TransactionRunner } from '@luyue/persistence';
 import { parseReport } from '@luyue/security-import';
 import type { SecurityImportActivities } from '@luyue/temporal/definitions';
+import { heartbeat } from './heartbeat.util';
 
 const BATCH = 1_000;
 const PROGRESS_EVERY_MS = 500;
@@ -126,13 +126,5 @@ export class SecurityImportActivitiesService implements SecurityImportActivities
       if (!after?.summary) throw new Error(`Import ${job.importId} has no outcome recorded`);
       return after.summary;
     }
-  }
-}
-
-function heartbeat(details: unknown): void {
-  try {
-    Context.current().heartbeat(details);
-  } catch {
-    // Called outside an activity (a unit test): nothing to heartbeat to.
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Context } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { AppConfig } from '@luyue/config';
 import {
@@ -25,6 +24,7 @@ import {
 } from '@luyue/persistence';
 import { sendRetestImport, startSecurityTask, TemporalClientService } from '@luyue/temporal';
 import type { SecurityTaskIssueActivities } from '@luyue/temporal/definitions';
+import { heartbeat } from './heartbeat.util';
 
 const BATCH = 100;
 
@@ -106,14 +106,7 @@ export class SecurityTaskIssueActivitiesService implements SecurityTaskIssueActi
       contract.supervisorOrganizationId,
     ];
     const members = (await Promise.all(ids.map((id) => this.users.listByOrganization(id)))).flat();
-    return contactsByRole(
-      members.map((u) => ({
-        email: u.email,
-        roles: u.roles,
-        party: u.organization.party,
-        disabled: u.disabledAt !== null,
-      })),
-    );
+    return contactsByRole(members);
   }
 
   /** One mail for the notice, not one per task; its key makes a retry queue nothing new. */
@@ -142,13 +135,5 @@ export class SecurityTaskIssueActivitiesService implements SecurityTaskIssueActi
         });
       }
     });
-  }
-}
-
-function heartbeat(details: unknown): void {
-  try {
-    Context.current().heartbeat(details);
-  } catch {
-    // Outside an activity (a unit test): nothing to heartbeat to.
   }
 }
