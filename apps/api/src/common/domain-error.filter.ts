@@ -16,6 +16,7 @@ import {
 import { TemplateRenderer } from '@luyue/notifications';
 import { databaseUnavailable } from '@luyue/persistence';
 import { requestIdOf } from './api-logger.options';
+import { answerAfterBody } from './unread-body.util';
 
 const STATUS: Record<DomainErrorCode, number> = {
   validation_failed: HttpStatus.BAD_REQUEST,
@@ -109,6 +110,10 @@ export class DomainErrorFilter implements ExceptionFilter {
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
     }
+    answerAfterBody(req, res, () => this.answer(req, res, status, body));
+  }
+
+  private answer(req: Request, res: Response, status: number, body: Record<string, unknown>): void {
     // A person opening a mailed page link without a session gets the login form, then the page.
     if (status === 401 && req.method === 'GET' && isPageRequest(req)) {
       res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
