@@ -2,14 +2,22 @@
 // database at DATABASE_URL (migrations run first), e.g. for a real deployment.
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
+import { BackupError } from '@luyue/devstack';
 import { DomainError, isParty, type AuditActor } from '@luyue/domain';
 import {
   openProvisioning,
   type ProvisioningContext,
 } from '../apps/api/src/identity/provisioning.factory';
+import {
+  DATA_FOLDER_COMMANDS,
+  DATA_FOLDER_USAGE,
+  runDataFolderCommand,
+} from './data-folder.commands';
 import { promptNewPassword } from './password-prompt';
 
-const USAGE = `usage: npm run cli -- <command> [options]   (needs DATABASE_URL)
+const USAGE = `usage: npm run cli -- <command> [options]
+
+On the database at DATABASE_URL:
 
   create-org      --name <name> --party hospital|vendor|supervisor
   create-user     --email <email> --name <name> --org <organization name or id>
@@ -18,6 +26,9 @@ const USAGE = `usage: npm run cli -- <command> [options]   (needs DATABASE_URL)
                   --supervisor <org> --start YYYY-MM-DD --end YYYY-MM-DD [--systems HIS,EMR]
   reset-password  --email <email> [--prompt]
   list-orgs
+
+On the embedded stack's data folder (DATA_DIR, default .data; the stack stopped):
+${DATA_FOLDER_USAGE}
 
 Passwords are generated and printed once, unless --prompt asks for one (terminal only).
 Roles: hospital_staff, hospital_manager, vendor_pm, vendor_dev, supervisor, admin.`;
@@ -148,6 +159,9 @@ async function main(): Promise<number> {
       end: { type: 'string' },
       systems: { type: 'string' },
       prompt: { type: 'boolean' },
+      data: { type: 'string' },
+      out: { type: 'string' },
+      from: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -155,6 +169,10 @@ async function main(): Promise<number> {
   if (!command || values.help || command === 'help') {
     console.log(USAGE);
     return command || values.help ? 0 : 2;
+  }
+  if (DATA_FOLDER_COMMANDS.has(command)) {
+    await runDataFolderCommand(command, values);
+    return 0;
   }
   const url = process.env.DATABASE_URL;
   if (!url) throw new UsageError('DATABASE_URL is required');
@@ -177,7 +195,8 @@ main().then(
       console.error(`cli: ${(error as Error).message}\n\n${USAGE}`);
       process.exit(2);
     }
-    console.error(`cli: ${error instanceof DomainError ? error.message : String(error)}`);
+    const known = error instanceof DomainError || error instanceof BackupError;
+    console.error(`cli: ${known ? error.message : String(error)}`);
     process.exit(1);
   },
 );

@@ -1,9 +1,15 @@
 // `npm start`: Temporal dev server, PostgreSQL, a mail sink, the worker and the api on this
 // machine, with state under .data/ so a second start carries on where the first stopped.
 import 'reflect-metadata';
-import { join, resolve } from 'node:path';
 import { seedDemo } from './demo-seed';
-import { findRepoRoot, redactUrl, renderBox, startStack, type Stack } from '@luyue/devstack';
+import {
+  findRepoRoot,
+  redactUrl,
+  renderBox,
+  stackDataDir,
+  startStack,
+  type Stack,
+} from '@luyue/devstack';
 
 const log = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -40,7 +46,7 @@ function summary(stack: Stack): string {
 
 async function main(): Promise<number> {
   const root = findRepoRoot();
-  const dataDir = resolve(process.env.DATA_DIR || join(root, '.data'));
+  const dataDir = stackDataDir(process.env, root);
   const ports = {
     api: portFromEnv('PORT', 3000),
     temporal: portFromEnv('TEMPORAL_PORT', 7233),

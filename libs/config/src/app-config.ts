@@ -12,6 +12,14 @@ import {
 } from 'class-validator';
 
 /** Every setting the api and worker read, validated once at start. */
+/** Relative to the working folder; `npm start` and the cli make it `<repository>/.data`. */
+export const DEFAULT_DATA_DIR = '.data';
+
+/** Where uploads are kept, for the apps and for the backup of a data folder alike. */
+export function fileStoreDirOf(env: { DATA_DIR?: string; FILE_STORE_DIR?: string }): string {
+  return env.FILE_STORE_DIR || `${env.DATA_DIR || DEFAULT_DATA_DIR}/files`;
+}
+
 export class AppConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
@@ -62,7 +70,7 @@ export class AppConfig {
   LOG_LEVEL = 'info';
 
   @IsString()
-  DATA_DIR = '.data';
+  DATA_DIR = DEFAULT_DATA_DIR;
 
   /** Where uploaded files (attachments, documents, proof) are kept; `<DATA_DIR>/files` if unset. */
   @IsOptional()
@@ -99,7 +107,7 @@ export class AppConfig {
   ].join(',');
 
   get fileStoreDir(): string {
-    return this.FILE_STORE_DIR ?? `${this.DATA_DIR}/files`;
+    return fileStoreDirOf(this);
   }
 
   get fileTypes(): string[] {

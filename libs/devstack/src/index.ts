@@ -5,6 +5,13 @@ export {
   type ChildHandle,
   type ChildSpec,
 } from './child-process.runner';
+export {
+  backupDataFolder,
+  BackupError,
+  restoreDataFolder,
+  runningIn,
+  type BackupManifest,
+} from './data-folder.archiver';
 export { loadOrCreateDevSecrets, DEV_SECRET_NAMES, type DevSecrets } from './dev-secrets.util';
 export {
   startEmbeddedPostgres,
@@ -22,7 +29,7 @@ export {
   portOrFree,
   waitForTcp,
 } from './ports.util';
-export { findRepoRoot } from './repo-root.util';
+export { findRepoRoot, stackDataDir } from './repo-root.util';
 export { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from './smtp-sink.server';
 export {
   startStack,

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { DEFAULT_DATA_DIR } from '@luyue/config';
 
 /** The repository root: the nearest folder above this file (source or dist/) holding the
  * package.json next to scripts/ensure-temporal-cli.sh. */
@@ -16,4 +17,9 @@ export function findRepoRoot(from = __dirname): string {
     if (parent === dir) throw new Error(`cannot find the luyue repository root above ${from}`);
     dir = parent;
   }
+}
+
+/** The embedded stack's data folder: DATA_DIR, else `.data` in the repository. */
+export function stackDataDir(env: NodeJS.ProcessEnv, root = findRepoRoot()): string {
+  return resolve(env.DATA_DIR || join(root, DEFAULT_DATA_DIR));
 }
