@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { api, demoContractId, loginDemo, operator } from '../helpers/e2e-auth';
 import { act, assessment, submitRequirement } from '../helpers/e2e-requirements';
 
@@ -57,6 +58,25 @@ describe('one error envelope', () => {
       .send(JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(2_000_000) }))
       .expect(413);
     expectEnvelope(res.body, 'payload_too_large');
+  });
+
+  it('for a refused upload: the refusal arrives, the connection is not cut mid-body', async () => {
+    // The guard refuses before anything reads the 2 MB body; answering and closing at once made
+    // clients fail with EPIPE instead of seeing the 403.
+    const body = Buffer.alloc(2 * 1024 * 1024, 'a');
+    const outcomes: string[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      const res = await api()
+        .post(`/api/security-notices/${randomUUID()}/reports`)
+        .set('Authorization', pm)
+        .attach('file', body, 'scan.nessus')
+        .then(
+          (r) => String(r.status),
+          (e: Error) => e.message,
+        );
+      outcomes.push(res);
+    }
+    expect(new Set(outcomes)).toEqual(new Set(['403']));
   });
 
   it('for unknown routes', async () => {
