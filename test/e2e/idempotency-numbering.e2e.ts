@@ -90,34 +90,31 @@ describe('Idempotency-Key and request numbers', () => {
     expect(rows.rows).toHaveLength(1);
   });
 
-  it('a submission refused by Temporal leaves no number behind', async () => {
+  it("a workflow left by a rolled-back submission gives way to the number's owner", async () => {
     const before = await submitRequirement(staff, contractId);
     const taken = await nextNumber(before.id);
-    // A running workflow already holds the next id (one no worker polls): the start must fail.
+    // A start that reached Temporal after its deadline, its transaction rolled back: a running
+    // workflow holds the next number but has no row (and here no worker either).
     const connection = await Connection.connect({ address: e2eStack().temporalAddress });
     const client = new Client({ connection });
-    const blocker = await client.workflow.start('nobodyRunsThis', {
-      taskQueue: `nobody-${Date.now()}`,
-      workflowId: taken,
-    });
     try {
-      const refused = await api()
-        .post(`/api/contracts/${contractId}/requirements`)
-        .set('Authorization', staff)
-        .send(submission(`被拒的提交 ${Date.now()}`))
-        .expect(503);
-      expect(refused.body.error.code).toBe('dependency_unavailable');
-      expect(await nextNumber(before.id)).toBe(taken);
-      const row = await withDb((db) =>
-        db.query('SELECT id FROM requirement WHERE id = $1', [taken]),
-      );
-      expect(row.rows).toHaveLength(0);
+      const orphan = await client.workflow.start('nobodyRunsThis', {
+        taskQueue: `nobody-${Date.now()}`,
+        workflowId: taken,
+      });
+      const after = await submitRequirement(staff, contractId);
+      // The ledger has no gap and the number is not stuck behind the orphan.
+      expect(after.id).toBe(taken);
+      const orphanRun = client.workflow.getHandle(taken, orphan.firstExecutionRunId);
+      expect((await orphanRun.describe()).status.name).toBe('TERMINATED');
+      const current = await client.workflow.getHandle(taken).describe();
+      expect(current).toMatchObject({
+        type: 'customizationRequestWorkflow',
+        status: { name: 'RUNNING' },
+      });
+      await getRequirement(staff, taken).expect(200);
     } finally {
-      await blocker.terminate('test over');
       await connection.close();
     }
-    // The next submission takes that very number: the ledger has no gap.
-    const after = await submitRequirement(staff, contractId);
-    expect(after.id).toBe(taken);
   });
 });

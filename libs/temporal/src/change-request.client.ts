@@ -13,7 +13,8 @@ import {
   type ChangeUpdate,
 } from './definitions';
 import { domainErrorOf } from './update-failure.mapper';
-import { START_DEADLINE_MS, withTimeout } from './update-timeout.util';
+import { startNumberedWorkflow } from './numbered-start.util';
+import { withTimeout } from './update-timeout.util';
 
 /** The api side of the change-request workflow: start, move and read a change one way. */
 export async function startChangeRequest(
@@ -21,14 +22,11 @@ export async function startChangeRequest(
   taskQueue: string,
   input: ChangeRequestInput,
 ): Promise<void> {
-  // Bounded: the caller holds the year's counter row while it waits (a stalled server → 503).
-  await client.withDeadline(Date.now() + START_DEADLINE_MS, () =>
-    client.workflow.start(CHANGE_REQUEST_WORKFLOW, {
-      taskQueue,
-      workflowId: input.changeRequestId,
-      args: [input],
-    }),
-  );
+  await startNumberedWorkflow(client, CHANGE_REQUEST_WORKFLOW, {
+    taskQueue,
+    workflowId: input.changeRequestId,
+    args: [input],
+  });
 }
 
 /** The state once the reply deadlines (and the mail with the links) are recorded. */

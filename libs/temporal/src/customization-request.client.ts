@@ -14,7 +14,8 @@ import {
   type RequirementUpdate,
 } from './definitions';
 import { domainErrorOf } from './update-failure.mapper';
-import { START_DEADLINE_MS, withTimeout } from './update-timeout.util';
+import { startNumberedWorkflow } from './numbered-start.util';
+import { withTimeout } from './update-timeout.util';
 
 /**
  * The api side of the customization-request workflow, kept next to its definitions so that every
@@ -25,14 +26,11 @@ export async function startCustomizationRequest(
   taskQueue: string,
   input: CustomizationRequestInput,
 ): Promise<void> {
-  // Bounded: the caller holds the year's counter row while it waits (a stalled server → 503).
-  await client.withDeadline(Date.now() + START_DEADLINE_MS, () =>
-    client.workflow.start(CUSTOMIZATION_REQUEST_WORKFLOW, {
-      taskQueue,
-      workflowId: requirementWorkflowId(input.requirementId),
-      args: [input],
-    }),
-  );
+  await startNumberedWorkflow(client, CUSTOMIZATION_REQUEST_WORKFLOW, {
+    taskQueue,
+    workflowId: requirementWorkflowId(input.requirementId),
+    args: [input],
+  });
 }
 
 /**
