@@ -7,6 +7,8 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig, ConfigError, loadConfig } from '@luyue/config';
 import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/session-cookie';
+import { EDGE_ERRORS } from './common/api-errors.decorator';
+import { ErrorEnvelopeDto } from './common/error-envelope.dto';
 import { refuseTrace } from './common/method-not-allowed.middleware';
 import { createValidationPipe } from './common/validation.pipe';
 
@@ -49,7 +51,9 @@ async function bootstrap(): Promise<void> {
         { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
         SESSION_COOKIE,
       )
+      .addGlobalResponse(...EDGE_ERRORS)
       .build(),
+    { extraModels: [ErrorEnvelopeDto] },
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   await app.listen(config.PORT, '0.0.0.0');

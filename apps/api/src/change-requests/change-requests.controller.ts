@@ -12,13 +12,9 @@ import {
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import {
-  ApiBearerAuth,
   ApiBody,
-  ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -37,13 +33,15 @@ import { ChangeListQueryDto, ChangePageDto } from './dto/change-list.dto';
 import { ChangeNoteDto, ChangeReplyDto, ChangeWithdrawDto } from './dto/change-reply.dto';
 import { ChangeRequestDto } from './dto/change-request.dto';
 import { ProposeChangeDto } from './dto/propose-change.dto';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { Authenticated } from '../auth/authenticated.decorator';
 
 const roles = (action: keyof typeof CHANGE_PROCESS.actions) =>
   Roles(...(CHANGE_PROCESS.actions[action].roles as [Role, ...Role[]]));
 
 /** Change requests (项目变更): propose, read, reply and move them through their process. */
 @ApiTags('change-requests')
-@ApiBearerAuth()
+@Authenticated()
 @Controller('api')
 export class ChangeRequestsController {
   constructor(
@@ -58,7 +56,7 @@ export class ChangeRequestsController {
     summary: 'Propose a change; the two other parties are asked for written replies',
   })
   @ApiCreatedResponse({ type: ChangeRequestDto })
-  @ApiForbiddenResponse({ description: 'Not a proposing role of a party to this contract' })
+  @ApiErrors({ 403: 'Not a proposing role of a party to this contract' })
   propose(
     @Param('contractId') contractId: string,
     @Body() body: ProposeChangeDto,
@@ -82,7 +80,7 @@ export class ChangeRequestsController {
   @Get('change-requests/:id')
   @ApiOperation({ summary: 'One change: replies, deadlines, timeline, what the caller may do' })
   @ApiOkResponse({ type: ChangeRequestDto })
-  @ApiNotFoundResponse({ description: 'No such change in a contract you are party to' })
+  @ApiErrors({ 404: 'No such change in a contract you are party to' })
   get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<ChangeRequestDto> {
     return this.changes.get(actor, id);
   }
@@ -95,7 +93,7 @@ export class ChangeRequestsController {
     summary: "Your party's written reply (agree, or disagree with a comment); the first one counts",
   })
   @ApiOkResponse({ type: ChangeRequestDto })
-  @ApiConflictResponse({ description: 'Your party has replied already, or the change is settled' })
+  @ApiErrors({ 409: 'Your party has replied already, or the change is settled' })
   reply(
     @Param('id') id: string,
     @Body() body: ChangeReplyDto,

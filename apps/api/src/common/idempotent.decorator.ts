@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { ApiHeader } from '@nestjs/swagger';
+import { ApiErrors } from './api-errors.decorator';
 
 export const IDEMPOTENT = 'luyue:idempotent';
 
@@ -17,6 +18,6 @@ export function Idempotent() {
       description:
         'Repeat a request with the same key (yours, same body) and it runs once, answering the first answer again',
     }),
-    ApiResponse({ status: 422, description: 'The Idempotency-Key was used with another body' }),
+    ApiErrors({ 422: 'The Idempotency-Key was used with another body' }),
   );
 }

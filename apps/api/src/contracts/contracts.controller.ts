@@ -1,12 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@luyue/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -16,9 +9,11 @@ import { AuditPageDto, AuditQueryDto } from './dto/audit.dto';
 import { ContractDto } from './dto/contract.dto';
 import { ContractSettingsPatchDto } from './dto/contract-settings.dto';
 import { CreateContractDto } from './dto/create-contract.dto';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { Authenticated } from '../auth/authenticated.decorator';
 
 @ApiTags('contracts')
-@ApiBearerAuth()
+@Authenticated()
 @Controller('api/contracts')
 export class ContractsController {
   constructor(private readonly contracts: ContractsService) {}
@@ -45,7 +40,7 @@ export class ContractsController {
   @Get(':id')
   @ApiOperation({ summary: 'One contract; 404 unless the caller is party to it (or admin)' })
   @ApiOkResponse({ type: ContractDto })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<ContractDto> {
     return this.contracts.get(actor, id);
   }
@@ -66,7 +61,7 @@ export class ContractsController {
   @Get(':id/audit')
   @ApiOperation({ summary: "The contract's audit trail, newest first (parties and admins)" })
   @ApiOkResponse({ type: AuditPageDto })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   audit(
     @Param('id') id: string,
     @Query() query: AuditQueryDto,

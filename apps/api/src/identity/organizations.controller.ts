@@ -1,11 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { auditActorOf, type Actor } from '@luyue/domain';
 import { OrganizationRepository } from '@luyue/persistence';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -13,9 +7,10 @@ import { Roles } from '../auth/roles.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import { CreateOrganizationDto, OrganizationDto } from './dto/organization.dto';
 import { ProvisioningService } from './provisioning.service';
+import { Authenticated } from '../auth/authenticated.decorator';
 
 @ApiTags('organizations')
-@ApiBearerAuth()
+@Authenticated()
 @Controller('api/organizations')
 export class OrganizationsController {
   constructor(

@@ -1,13 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { auditActorOf, type Actor } from '@luyue/domain';
 import { meFromUser } from '../auth/dto/me.dto';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -25,9 +17,11 @@ import {
   UserListQueryDto,
 } from './dto/user.dto';
 import { ProvisioningService } from './provisioning.service';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { Authenticated } from '../auth/authenticated.decorator';
 
 @ApiTags('users')
-@ApiBearerAuth()
+@Authenticated()
 @Roles('admin')
 @Controller('api/users')
 export class UsersController {
@@ -67,8 +61,7 @@ export class UsersController {
     summary: 'Disable a user (admin): logins are refused and every session ends at once',
   })
   @ApiOkResponse({ type: UserDto })
-  @ApiNotFoundResponse()
-  @ApiConflictResponse({ description: 'An admin cannot disable its own account' })
+  @ApiErrors({ 404: true, 409: 'An admin cannot disable its own account' })
   async disable(
     @Param('id') id: string,
     @CurrentActor() actor: Actor,
@@ -81,7 +74,7 @@ export class UsersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Re-enable a disabled user (admin); old sessions stay ended' })
   @ApiOkResponse({ type: UserDto })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   async enable(
     @Param('id') id: string,
     @CurrentActor() actor: Actor,
@@ -95,7 +88,7 @@ export class UsersController {
     summary: "Replace a user's roles (admin); they must fit its organization's party",
   })
   @ApiOkResponse({ type: UserDto })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   async setRoles(
     @Param('id') id: string,
     @Body() body: SetRolesDto,
@@ -111,7 +104,7 @@ export class UsersController {
     summary: 'Reset a password (admin): given or generated (shown once); every session ends',
   })
   @ApiOkResponse({ type: PasswordResetDto })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   async resetPassword(
     @Param('id') id: string,
     @Body() body: ResetPasswordDto,

@@ -13,12 +13,8 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiBody,
-  ApiConflictResponse,
   ApiConsumes,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiQuery,
@@ -41,6 +37,8 @@ import {
   RemediationReasonDto,
 } from './dto/remediation-action.dto';
 import { RemediationService, type RemediationTaskView } from './remediation.service';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { Authenticated } from '../auth/authenticated.decorator';
 
 /** A route per action: roles and states from the process table, so guard and workflow agree. */
 function ActionRoute(action: RemediationAction, summary: string, json = true) {
@@ -55,18 +53,17 @@ function ActionRoute(action: RemediationAction, summary: string, json = true) {
     }),
     ...(json ? [Idempotent()] : []),
     ApiOkResponse({ description: 'The task with its remediation state and what you may do now' }),
-    ApiForbiddenResponse({ description: 'Not a role (of your party) that may take this action' }),
-    ApiNotFoundResponse({ description: 'No such task in a contract you are party to' }),
-    ApiConflictResponse({
-      description:
-        'invalid_state (currentStatus, allowedActions); conflict for a severity that cannot be accepted',
+    ApiErrors({
+      403: 'Not a role (of your party) that may take this action',
+      404: 'No such task in a contract you are party to',
+      409: 'invalid_state (currentStatus, allowedActions); conflict for a severity that cannot be accepted',
     }),
   );
 }
 
 /** Security remediation: fix with proof, retest, risk acceptance, false positives; figures. */
 @ApiTags('security')
-@ApiBearerAuth()
+@Authenticated()
 @Controller('api')
 export class RemediationController {
   constructor(private readonly remediation: RemediationService) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { RequirementDto } from './dto/requirement.dto';
 import {
   AcceptDto,
@@ -17,10 +17,11 @@ import {
 import { Acting } from './acting-context.decorator';
 import { RequirementActionRoute } from './requirement-action.decorator';
 import { RequirementActionsService, type ActingContext } from './requirement-actions.service';
+import { Authenticated } from '../auth/authenticated.decorator';
 
 /** One route per action so each has its payload DTO; an unknown action is a 404. */
 @ApiTags('requirements')
-@ApiBearerAuth()
+@Authenticated()
 @Controller('api/requirements')
 export class RequirementActionsController {
   constructor(private readonly actions: RequirementActionsService) {}

@@ -12,12 +12,9 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -39,10 +36,12 @@ import { SecurityImportService } from './security-import.service';
 import { SecurityNoticesService } from './security-notices.service';
 import { SecurityTasksService } from './security-tasks.service';
 import { XLSX, xlsxDownload } from './xlsx-download';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { Authenticated } from '../auth/authenticated.decorator';
 
 /** Rectification notices (安全整改通知单) and the reports imported into them. */
 @ApiTags('security')
-@ApiBearerAuth()
+@Authenticated()
 @Controller('api')
 export class SecurityNoticesController {
   constructor(
@@ -58,8 +57,7 @@ export class SecurityNoticesController {
     description: 'Reports are then imported into it; its findings become the vendor’s tasks.',
   })
   @ApiCreatedResponse({ type: NoticeDetailDto })
-  @ApiForbiddenResponse({ description: 'Not the hospital manager of this contract' })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 403: 'Not the hospital manager of this contract', 404: true })
   issue(
     @Param('contractId') contractId: string,
     @Body() body: IssueNoticeDto,
@@ -72,7 +70,7 @@ export class SecurityNoticesController {
   @Get('contracts/:contractId/security-notices')
   @ApiOperation({ summary: "The contract's rectification notices, newest first" })
   @ApiOkResponse({ type: [NoticeDto] })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   list(
     @Param('contractId') contractId: string,
     @CurrentActor() actor: Actor,
@@ -83,7 +81,7 @@ export class SecurityNoticesController {
   @Get('security-notices/:id')
   @ApiOperation({ summary: 'A notice: task counts by severity and state, its reports' })
   @ApiOkResponse({ type: NoticeDetailDto })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<NoticeDetailDto> {
     return this.notices.get(actor, id);
   }
@@ -111,8 +109,7 @@ export class SecurityNoticesController {
     },
   })
   @ApiAcceptedResponse({ type: ImportAcceptedDto })
-  @ApiForbiddenResponse({ description: 'Not the hospital manager of this contract' })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 403: 'Not the hospital manager of this contract', 404: true })
   upload(
     @Param('id') id: string,
     @UploadedFile() file: StoredUpload | undefined,
@@ -127,7 +124,7 @@ export class SecurityNoticesController {
   @ApiOperation({ summary: 'The 整改清单: one row per affected asset, zh-CN headers' })
   @ApiProduces(XLSX)
   @ApiOkResponse({ description: '.xlsx attachment' })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   async rectificationList(
     @Param('id') id: string,
     @CurrentActor() actor: Actor,
