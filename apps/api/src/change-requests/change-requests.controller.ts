@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Body,
   Controller,
   Get,
@@ -36,8 +37,15 @@ import { ProposeChangeDto } from './dto/propose-change.dto';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { Authenticated } from '../auth/authenticated.decorator';
 
+/** A step on one change: its roles from the process table, and the refusals every step shares. */
 const roles = (action: keyof typeof CHANGE_PROCESS.actions) =>
-  Roles(...(CHANGE_PROCESS.actions[action].roles as [Role, ...Role[]]));
+  applyDecorators(
+    Roles(...(CHANGE_PROCESS.actions[action].roles as [Role, ...Role[]])),
+    ApiErrors({
+      404: 'No such change in a contract you are party to',
+      409: 'Not possible in the current status: `currentStatus` and `allowedActions` say why',
+    }),
+  );
 
 /** Change requests (项目变更): propose, read, reply and move them through their process. */
 @ApiTags('change-requests')
@@ -56,7 +64,7 @@ export class ChangeRequestsController {
     summary: 'Propose a change; the two other parties are asked for written replies',
   })
   @ApiCreatedResponse({ type: ChangeRequestDto })
-  @ApiErrors({ 403: 'Not a proposing role of a party to this contract' })
+  @ApiErrors({ 403: 'Not a proposing role of a party to this contract', 404: true })
   propose(
     @Param('contractId') contractId: string,
     @Body() body: ProposeChangeDto,
@@ -69,6 +77,7 @@ export class ChangeRequestsController {
   @Get('contracts/:contractId/change-requests')
   @ApiOperation({ summary: "A contract's change requests, newest first" })
   @ApiOkResponse({ type: ChangePageDto })
+  @ApiErrors({ 404: true })
   list(
     @Param('contractId') contractId: string,
     @Query() query: ChangeListQueryDto,

@@ -71,6 +71,7 @@ export class RemediationController {
   @Get('security-tasks/:id/remediation')
   @ApiOperation({ summary: "A task's remediation: lines, fixes with proof, deadlines, retests" })
   @ApiOkResponse({ description: 'The task with its remediation state and your allowed actions' })
+  @ApiErrors({ 404: 'No such task in a contract you are party to' })
   view(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<RemediationTaskView> {
     return this.remediation.view(actor, id);
   }
@@ -168,6 +169,7 @@ export class RemediationController {
   })
   @ApiQuery({ name: 'year', required: false, description: 'Notices issued in this year' })
   @ApiOkResponse({ description: 'Figures for the contract, per contract year and per notice' })
+  @ApiErrors({ 404: true })
   stats(
     @Param('contractId') contractId: string,
     @CurrentActor() actor: Actor,

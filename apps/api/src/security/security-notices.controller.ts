@@ -57,7 +57,11 @@ export class SecurityNoticesController {
     description: 'Reports are then imported into it; its findings become the vendor’s tasks.',
   })
   @ApiCreatedResponse({ type: NoticeDetailDto })
-  @ApiErrors({ 403: 'Not the hospital manager of this contract', 404: true })
+  @ApiErrors({
+    403: 'Not the hospital manager of this contract',
+    404: true,
+    409: 'A notice with this number exists in the contract',
+  })
   issue(
     @Param('contractId') contractId: string,
     @Body() body: IssueNoticeDto,
