@@ -10,6 +10,7 @@ import { SESSION_COOKIE } from './auth/session-cookie';
 import { EDGE_ERRORS } from './common/api-errors.decorator';
 import { ErrorEnvelopeDto } from './common/error-envelope.dto';
 import { refuseTrace } from './common/method-not-allowed.middleware';
+import { documentValidationLimits } from './common/validation-openapi.util';
 import { createValidationPipe } from './common/validation.pipe';
 
 async function bootstrap(): Promise<void> {
@@ -39,6 +40,7 @@ async function bootstrap(): Promise<void> {
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const config = app.get(AppConfig);
+  documentValidationLimits();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

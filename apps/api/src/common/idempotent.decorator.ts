@@ -4,6 +4,9 @@ import { ApiErrors } from './api-errors.decorator';
 
 export const IDEMPOTENT = 'luyue:idempotent';
 
+/** What an `Idempotency-Key` may be (checked by the interceptor, stated in the document). */
+export const IDEMPOTENCY_KEY = /^[\w.:-]{1,100}$/;
+
 /**
  * The route honours `Idempotency-Key`: the same key from the same caller with the same body
  * answers the first answer again; the key reused by another caller or for another route is 409,
@@ -15,6 +18,7 @@ export function Idempotent() {
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
+      schema: { type: 'string', pattern: IDEMPOTENCY_KEY.source },
       description:
         'Repeat a request with the same key (yours, same body) and it runs once, answering the first answer again',
     }),

@@ -167,7 +167,12 @@ export class RemediationController {
     summary:
       'Completion item by item (安全整改完成率): issued, verified, rate by severity and source',
   })
-  @ApiQuery({ name: 'year', required: false, description: 'Notices issued in this year' })
+  @ApiQuery({
+    name: 'year',
+    required: false,
+    type: 'integer',
+    description: 'Notices issued in this year',
+  })
   @ApiOkResponse({ description: 'Figures for the contract, per contract year and per notice' })
   @ApiErrors({ 404: true })
   stats(
