@@ -22,6 +22,9 @@ export function Idempotent() {
       description:
         'Repeat a request with the same key (yours, same body) and it runs once, answering the first answer again',
     }),
-    ApiErrors({ 422: 'The Idempotency-Key was used with another body' }),
+    ApiErrors({
+      409: 'The Idempotency-Key was used by another caller or on another route, or its first request is still running',
+      422: 'The Idempotency-Key was used with another body',
+    }),
   );
 }

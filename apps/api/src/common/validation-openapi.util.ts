@@ -35,6 +35,22 @@ const KEYWORDS: Record<string, (c: unknown[]) => Keywords | null> = {
   },
 };
 
+const LOWER_BOUNDS = ['minimum', 'minLength', 'minItems'];
+const UPPER_BOUNDS = ['maximum', 'maxLength', 'maxItems'];
+
+/** Two rules on one bound (NotBlank and MinLength): the stricter holds. */
+function merge(existing: Keywords, keywords: Keywords): Keywords {
+  const merged = { ...existing, ...keywords };
+  for (const [name, pick] of [
+    ...LOWER_BOUNDS.map((n) => [n, Math.max] as const),
+    ...UPPER_BOUNDS.map((n) => [n, Math.min] as const),
+  ]) {
+    const [a, b] = [existing[name], keywords[name]];
+    if (typeof a === 'number' && typeof b === 'number') merged[name] = pick(a, b);
+  }
+  return merged;
+}
+
 /**
  * Copies every limit the class-validator decorators enforce (minimum, maximum, integer, lengths,
  * patterns, array sizes) into the OpenAPI metadata of the same property, so the document states
@@ -56,7 +72,7 @@ export function documentValidationLimits(): void {
         Keywords | undefined;
       // Only properties the document shows: a rule does not make a property public.
       if (!keywords || !existing) continue;
-      Reflect.defineMetadata(key, { ...existing, ...keywords }, prototype, rule.propertyName);
+      Reflect.defineMetadata(key, merge(existing, keywords), prototype, rule.propertyName);
     }
   }
 }

@@ -35,7 +35,7 @@ export class FilesController {
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
   })
   @ApiCreatedResponse({ description: 'The stored files: id, filename, contentType, size, sha256' })
-  @ApiErrors({ 413: 'Larger than FILE_MAX_BYTES', 415: 'A type not in FILE_TYPES' })
+  @ApiErrors({ 404: true, 413: 'Larger than FILE_MAX_BYTES', 415: 'A type not in FILE_TYPES' })
   upload(
     @Param('contractId') contractId: string,
     @UploadedFiles() uploads: StoredUpload[] | undefined,
