@@ -4,16 +4,16 @@ import type { Request, Response } from 'express';
 import { AppConfig } from '@luyue/config';
 import type { Actor } from '@luyue/domain';
 import { UserRepository } from '@luyue/persistence';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import { AuthService } from './auth.service';
 import type { AuthenticatedRequest } from './authenticated-request.types';
+import { Authenticated } from './authenticated.decorator';
 import { CurrentActor } from './current-actor.decorator';
 import { LoginAnswer, LoginDto } from './dto/login.dto';
 import { MeDto, meFromOperator, meFromUser } from './dto/me.dto';
 import { Public } from './public.decorator';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
-import { ApiErrors } from '../common/api-errors.decorator';
-import { Authenticated } from './authenticated.decorator';
 
 @ApiTags('auth')
 @Controller('api')

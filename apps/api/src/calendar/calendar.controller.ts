@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@luyue/domain';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { WorkingDaysAnswer, WorkingDaysQuery } from './dto/working-days.query';
 import { CalendarYearDto, YearScheduleDto, YearScheduleLoaded } from './dto/year-schedule.dto';
 import { WorkingDaysService } from './working-days.service';
-import { Authenticated } from '../auth/authenticated.decorator';
 
 @ApiTags('calendar')
 @Controller('api/calendar')

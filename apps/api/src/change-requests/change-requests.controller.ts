@@ -21,8 +21,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CHANGE_PROCESS, type Actor, type Role } from '@luyue/domain';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { Idempotent } from '../common/idempotent.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import type { StoredUpload } from '../files/file-store.service';
@@ -34,8 +36,6 @@ import { ChangeListQueryDto, ChangePageDto } from './dto/change-list.dto';
 import { ChangeNoteDto, ChangeReplyDto, ChangeWithdrawDto } from './dto/change-reply.dto';
 import { ChangeRequestDto } from './dto/change-request.dto';
 import { ProposeChangeDto } from './dto/propose-change.dto';
-import { ApiErrors } from '../common/api-errors.decorator';
-import { Authenticated } from '../auth/authenticated.decorator';
 
 /** A step on one change: its roles from the process table, and the refusals every step shares. */
 const roles = (action: keyof typeof CHANGE_PROCESS.actions) =>

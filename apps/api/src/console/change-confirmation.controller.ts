@@ -1,10 +1,10 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@luyue/domain';
-import { CurrentActor } from '../auth/current-actor.decorator';
-import { ChangeConsoleService } from './change-console.service';
-import { ApiErrors } from '../common/api-errors.decorator';
 import { Authenticated } from '../auth/authenticated.decorator';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { ChangeConsoleService } from './change-console.service';
 
 /** The printable 变更确认单 on the REST path too (the same page as in the console). */
 @ApiTags('change-requests')

@@ -1,16 +1,16 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@luyue/domain';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import { ContractsService } from './contracts.service';
 import { AuditPageDto, AuditQueryDto } from './dto/audit.dto';
 import { ContractDto } from './dto/contract.dto';
 import { ContractSettingsPatchDto } from './dto/contract-settings.dto';
 import { CreateContractDto } from './dto/create-contract.dto';
-import { ApiErrors } from '../common/api-errors.decorator';
-import { Authenticated } from '../auth/authenticated.decorator';
 
 @ApiTags('contracts')
 @Authenticated()
@@ -22,6 +22,7 @@ export class ContractsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Create a contract; its years are generated from the period (admin)' })
   @ApiCreatedResponse({ type: ContractDto })
+  @ApiErrors({ 409: 'A contract with this number exists' })
   create(
     @Body() body: CreateContractDto,
     @CurrentActor() actor: Actor,

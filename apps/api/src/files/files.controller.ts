@@ -11,12 +11,12 @@ import {
 import type { StreamableFile } from '@nestjs/common';
 import type { Actor, StoredFileRef } from '@luyue/domain';
 import type { AuthenticatedRequest } from '../auth/authenticated-request.types';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import type { StoredUpload } from './file-store.service';
 import { FilesService } from './files.service';
-import { ApiErrors } from '../common/api-errors.decorator';
-import { Authenticated } from '../auth/authenticated.decorator';
 
 /** Uploads (streamed to the file store, sha256 audited) and downloads for the parties. */
 @ApiTags('files')
@@ -35,7 +35,12 @@ export class FilesController {
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
   })
   @ApiCreatedResponse({ description: 'The stored files: id, filename, contentType, size, sha256' })
-  @ApiErrors({ 404: true, 413: 'Larger than FILE_MAX_BYTES', 415: 'A type not in FILE_TYPES' })
+  @ApiErrors({
+    403: 'Only the parties to this contract may upload',
+    404: true,
+    413: 'Larger than FILE_MAX_BYTES',
+    415: 'A type not in FILE_TYPES',
+  })
   upload(
     @Param('contractId') contractId: string,
     @UploadedFiles() uploads: StoredUpload[] | undefined,

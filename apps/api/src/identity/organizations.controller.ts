@@ -2,12 +2,13 @@ import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { auditActorOf, type Actor } from '@luyue/domain';
 import { OrganizationRepository } from '@luyue/persistence';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import { CreateOrganizationDto, OrganizationDto } from './dto/organization.dto';
 import { ProvisioningService } from './provisioning.service';
-import { Authenticated } from '../auth/authenticated.decorator';
 
 @ApiTags('organizations')
 @Authenticated()
@@ -22,6 +23,7 @@ export class OrganizationsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Create a hospital, vendor or supervisor organization (admin)' })
   @ApiCreatedResponse({ type: OrganizationDto })
+  @ApiErrors({ 409: 'An organization of this name exists' })
   create(
     @Body() body: CreateOrganizationDto,
     @CurrentActor() actor: Actor,

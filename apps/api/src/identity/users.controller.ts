@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { auditActorOf, type Actor } from '@luyue/domain';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { meFromUser } from '../auth/dto/me.dto';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import { AccountsService } from './accounts.service';
 import {
@@ -17,8 +19,6 @@ import {
   UserListQueryDto,
 } from './dto/user.dto';
 import { ProvisioningService } from './provisioning.service';
-import { ApiErrors } from '../common/api-errors.decorator';
-import { Authenticated } from '../auth/authenticated.decorator';
 
 @ApiTags('users')
 @Authenticated()
@@ -35,6 +35,7 @@ export class UsersController {
     summary: 'Create a user in an organization (admin); a generated password is shown once',
   })
   @ApiCreatedResponse({ type: CreatedUserDto })
+  @ApiErrors({ 409: 'A user with this email exists' })
   async create(
     @Body() body: CreateUserDto,
     @CurrentActor() actor: Actor,

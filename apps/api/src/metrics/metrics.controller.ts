@@ -1,8 +1,8 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { MetricsService } from './metrics.service';
-import { Authenticated } from '../auth/authenticated.decorator';
 
 @ApiTags('operations')
 @Controller('metrics')

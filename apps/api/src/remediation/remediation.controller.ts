@@ -21,8 +21,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { REMEDIATION_PROCESS, type Actor, type RemediationAction, type Role } from '@luyue/domain';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { Idempotent } from '../common/idempotent.decorator';
 import { AttachmentUploadInterceptor } from '../files/attachment-upload.interceptor';
 import type { StoredUpload } from '../files/file-store.service';
@@ -37,8 +39,6 @@ import {
   RemediationReasonDto,
 } from './dto/remediation-action.dto';
 import { RemediationService, type RemediationTaskView } from './remediation.service';
-import { ApiErrors } from '../common/api-errors.decorator';
-import { Authenticated } from '../auth/authenticated.decorator';
 
 /** A route per action: roles and states from the process table, so guard and workflow agree. */
 function ActionRoute(action: RemediationAction, summary: string, json = true) {

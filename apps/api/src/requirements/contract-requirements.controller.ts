@@ -7,8 +7,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Actor } from '@luyue/domain';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import { ContractYearQueryDto } from './dto/contract-year.query';
 import { RequirementDto } from './dto/requirement.dto';
@@ -19,8 +21,6 @@ import { SubmitRequirementDto } from './dto/submit-requirement.dto';
 import { RequirementReportsService } from './requirement-reports.service';
 import { RequirementSubmissionService, SUBMITTER_ROLES } from './requirement-submission.service';
 import { RequirementsService } from './requirements.service';
-import { ApiErrors } from '../common/api-errors.decorator';
-import { Authenticated } from '../auth/authenticated.decorator';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

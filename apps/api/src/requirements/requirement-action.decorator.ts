@@ -2,9 +2,9 @@ import { applyDecorators, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { REQUIREMENT_TRANSITIONS, type RequirementAction, type Role } from '@luyue/domain';
 import { Roles } from '../auth/roles.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { Idempotent } from '../common/idempotent.decorator';
 import { RequirementDto } from './dto/requirement.dto';
-import { ApiErrors } from '../common/api-errors.decorator';
 
 /**
  * `POST /api/requirements/:id/actions/<action>`: the route, its roles (from the action table in

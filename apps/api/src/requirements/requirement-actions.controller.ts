@@ -1,5 +1,6 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../auth/authenticated.decorator';
 import type { RequirementDto } from './dto/requirement.dto';
 import {
   AcceptDto,
@@ -17,7 +18,6 @@ import {
 import { Acting } from './acting-context.decorator';
 import { RequirementActionRoute } from './requirement-action.decorator';
 import { RequirementActionsService, type ActingContext } from './requirement-actions.service';
-import { Authenticated } from '../auth/authenticated.decorator';
 
 /** One route per action so each has its payload DTO; an unknown action is a 404. */
 @ApiTags('requirements')

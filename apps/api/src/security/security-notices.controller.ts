@@ -21,8 +21,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { NOTICE_ISSUER_ROLES, REPORT_FORMATS, type Actor } from '@luyue/domain';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import type { StoredUpload } from '../files/file-store.service';
 import {
@@ -36,8 +38,6 @@ import { SecurityImportService } from './security-import.service';
 import { SecurityNoticesService } from './security-notices.service';
 import { SecurityTasksService } from './security-tasks.service';
 import { XLSX, xlsxDownload } from './xlsx-download';
-import { ApiErrors } from '../common/api-errors.decorator';
-import { Authenticated } from '../auth/authenticated.decorator';
 
 /** Rectification notices (安全整改通知单) and the reports imported into them. */
 @ApiTags('security')

@@ -1,7 +1,9 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@luyue/domain';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { ImportDto } from './dto/security-notice.dto';
 import {
   SecurityTaskDetailDto,
@@ -11,8 +13,6 @@ import {
 import { SecurityImportService } from './security-import.service';
 import { SecurityTasksService } from './security-tasks.service';
 import { XLSX, xlsxDownload } from './xlsx-download';
-import { ApiErrors } from '../common/api-errors.decorator';
-import { Authenticated } from '../auth/authenticated.decorator';
 
 /** Remediation tasks, import status, and the assessors' finding templates. */
 @ApiTags('security')
