@@ -1,6 +1,6 @@
 // The fuzz tier: schemathesis generates requests from the api's own OpenAPI document (valid and
-// invalid ones, every operation) as two roles of the demo contract and checks every answer: no
-// server error, a documented status, content type and body schema.
+// invalid ones, every operation) as two roles of the demo contract and the operator, and checks
+// every answer: no server error, a documented status, content type and body schema.
 import { existsSync } from 'node:fs';
 import { demoContractId, demoCredential, login, operator } from '../helpers/e2e-auth';
 import { proposeChange } from '../helpers/e2e-changes';
@@ -8,7 +8,7 @@ import { submitRequirement } from '../helpers/e2e-requirements';
 import { e2eStack } from '../helpers/e2e-stack';
 import { FUZZ_CHECKS, runSchemathesis, SCHEMATHESIS, type FuzzFigures } from '../helpers/e2e-fuzz';
 
-// Bounded: about a minute per role on 2 cores; FUZZ_MAX_EXAMPLES / FUZZ_SEED widen or vary it.
+// Bounded: under a minute per role on 2 cores; FUZZ_MAX_EXAMPLES / FUZZ_SEED widen or vary it.
 const MAX_EXAMPLES = Number(process.env.FUZZ_MAX_EXAMPLES ?? 25);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
 const RUN_TIMEOUT_MS = 4 * 60_000;
