@@ -1,7 +1,7 @@
 // The OpenAPI document states the limits the validators enforce and the errors the routes give,
 // in the envelope; and what the fuzz tier found stays fixed.
 import { randomUUID } from 'node:crypto';
-import { api, loginDemo } from '../helpers/e2e-auth';
+import { api, demoContractId, loginDemo } from '../helpers/e2e-auth';
 
 type Operation = Record<string, unknown> & {
   parameters?: Array<{ name: string; in: string; schema?: Record<string, unknown> }>;
@@ -79,6 +79,22 @@ describe('found by the fuzz tier', () => {
         .send('not a form');
       expect(`${path} ${res.status}`).toBe(`${path} 400`);
       expect(res.body.error.code).toMatch(/^(malformed_body|validation_failed)$/);
+    }
+  });
+
+  it('answers 400 naming the parameter to a NUL in query text (PostgreSQL refuses it)', async () => {
+    const manager = await loginDemo('hospital_manager');
+    const contractId = await demoContractId();
+    for (const [path, name] of [
+      [`/api/contracts/${contractId}/requirements`, 'q'],
+      [`/api/contracts/${contractId}/security-tasks`, 'system'],
+    ]) {
+      const res = await api()
+        .get(path)
+        .query({ [name]: 'a\u0000b' })
+        .set('Authorization', manager);
+      expect(`${path} ${res.status}`).toBe(`${path} 400`);
+      expect(res.body.error.fields).toEqual([expect.objectContaining({ field: name })]);
     }
   });
 });
