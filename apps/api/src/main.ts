@@ -10,7 +10,7 @@ import { SESSION_COOKIE } from './auth/session-cookie';
 import { EDGE_ERRORS } from './common/api-errors.decorator';
 import { ErrorEnvelopeDto } from './common/error-envelope.dto';
 import { refuseTrace } from './common/method-not-allowed.middleware';
-import { documentValidationLimits } from './common/validation-openapi.util';
+import { closeRequestBodies, documentValidationLimits } from './common/validation-openapi.util';
 import { createValidationPipe } from './common/validation.pipe';
 
 async function bootstrap(): Promise<void> {
@@ -57,6 +57,7 @@ async function bootstrap(): Promise<void> {
       .build(),
     { extraModels: [ErrorEnvelopeDto] },
   );
+  closeRequestBodies(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   await app.listen(config.PORT, '0.0.0.0');
   app.get(Logger).log(`api listening on ${config.PORT}`);

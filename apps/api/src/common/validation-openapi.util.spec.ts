@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, DECORATORS } from '@nestjs/swagger';
 import { ArrayMaxSize, IsInt, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsPersonDays, NotBlank, NotBlankWhen } from './field.validators';
-import { documentValidationLimits } from './validation-openapi.util';
+import { closeRequestBodies, documentValidationLimits } from './validation-openapi.util';
 
 class ProbeDto {
   @ApiPropertyOptional({ default: 1 })
@@ -79,5 +79,63 @@ describe('documentValidationLimits', () => {
 
   it('does not publish a property the document does not show', () => {
     expect(schemaOf('hidden')).toBeUndefined();
+  });
+});
+
+describe('closeRequestBodies', () => {
+  it('closes the schemas request bodies reach, not those answers use too', () => {
+    const doc = {
+      openapi: '3.0.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/a': {
+          post: {
+            requestBody: {
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/In' } } },
+            },
+            responses: {
+              200: {
+                description: '',
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/Out' } } },
+              },
+            },
+          },
+        },
+        '/b': {
+          post: {
+            requestBody: {
+              content: {
+                'multipart/form-data': {
+                  schema: { type: 'object', properties: { note: { type: 'string' } } },
+                },
+              },
+            },
+            responses: {},
+          },
+        },
+      },
+      components: {
+        schemas: {
+          In: {
+            type: 'object',
+            properties: {
+              nested: { $ref: '#/components/schemas/Nested' },
+              shared: { $ref: '#/components/schemas/Shared' },
+            },
+          },
+          Nested: { type: 'object', properties: { x: { type: 'string' } } },
+          Out: { type: 'object', properties: { shared: { $ref: '#/components/schemas/Shared' } } },
+          Shared: { type: 'object', properties: { y: { type: 'string' } } },
+        },
+      },
+    };
+    closeRequestBodies(doc);
+    const s = doc.components.schemas as Record<string, Record<string, unknown>>;
+    expect(s.In.additionalProperties).toBe(false);
+    expect(s.Nested.additionalProperties).toBe(false);
+    expect(s.Shared).not.toHaveProperty('additionalProperties');
+    expect(s.Out).not.toHaveProperty('additionalProperties');
+    const multipart = doc.paths['/b'].post.requestBody.content['multipart/form-data'].schema;
+    expect(multipart).toMatchObject({ additionalProperties: false });
   });
 });

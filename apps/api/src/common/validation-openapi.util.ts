@@ -1,6 +1,8 @@
 import { DECORATORS } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { VALIDATION_OPTIONS } from './validation.pipe';
 
 type Keywords = Record<string, unknown>;
 
@@ -74,5 +76,50 @@ export function documentValidationLimits(): void {
       if (!keywords || !existing) continue;
       Reflect.defineMetadata(key, merge(existing, keywords), prototype, rule.propertyName);
     }
+  }
+}
+
+type Schema = { $ref?: string; properties?: Record<string, Schema>; items?: Schema } & Keywords;
+
+/**
+ * The validation pipe refuses fields a request DTO does not declare: say so
+ * (`additionalProperties: false`) on every object schema a request body reaches, unless a
+ * response uses the same schema (answers may grow fields).
+ */
+export function closeRequestBodies(document: OpenAPIObject): void {
+  if (!VALIDATION_OPTIONS.forbidNonWhitelisted) return;
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
+  const refsIn = (root: unknown): Set<string> => {
+    const found = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== 'object') return;
+      const ref = (node as Schema).$ref;
+      if (typeof ref === 'string' && !found.has(ref)) {
+        found.add(ref);
+        walk(schemas[ref.split('/').pop()!]);
+      }
+      Object.values(node).forEach(walk);
+    };
+    walk(root);
+    return found;
+  };
+  type Operation = {
+    responses?: unknown;
+    requestBody?: { content?: Record<string, { schema?: Schema }> };
+  };
+  const operations = Object.values(document.paths).flatMap(
+    (item) => Object.values(item) as Operation[],
+  );
+  const inResponses = refsIn(operations.map((op) => op.responses));
+  const bodies = operations.map((op) =>
+    Object.values(op.requestBody?.content ?? {}).map((c) => c.schema),
+  );
+  for (const ref of refsIn(bodies)) {
+    const schema = schemas[ref.split('/').pop()!];
+    if (schema?.properties && !inResponses.has(ref)) schema.additionalProperties = false;
+  }
+  for (const schema of bodies.flat()) {
+    if (schema?.properties) schema.additionalProperties = false;
   }
 }

@@ -22,11 +22,13 @@ class StorableTextValidationPipe extends ValidationPipe {
 }
 
 /** Whitelisting validation; unknown fields are refused and every error names its field. */
+export const VALIDATION_OPTIONS = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  exceptionFactory: (errors: ValidationError[]) => validationFailed(flatten(errors)),
+} as const;
+
 export function createValidationPipe(): ValidationPipe {
-  return new StorableTextValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    exceptionFactory: (errors) => validationFailed(flatten(errors)),
-  });
+  return new StorableTextValidationPipe(VALIDATION_OPTIONS);
 }
