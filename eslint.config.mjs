@@ -12,6 +12,7 @@ export default tseslint.config(
       'node_modules/**',
       '.data/**',
       '.tools/**',
+      '.venv-fuzz/**',
       'coverage/**',
       '*.mjs',
       '*.js',

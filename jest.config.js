@@ -1,5 +1,6 @@
-// Five tiers: unit (beside the code), workflow (time-skipping server), replay (recorded histories
-// against the current workflow code), e2e (real api + worker + infra), browser (e2e in Chromium).
+// Six tiers: unit (beside the code), workflow (time-skipping server), replay (recorded histories
+// against the current workflow code), e2e (real api + worker + infra), fuzz (schemathesis against
+// the e2e stack's OpenAPI document), browser (e2e in Chromium).
 const swc = ['@swc/jest', { swcrc: true }];
 const moduleNameMapper = {
   '^@luyue/temporal/definitions$': '<rootDir>/libs/temporal/src/definitions/index.ts',
@@ -17,6 +18,8 @@ const esmPackages = [
   'peek-readable',
 ];
 const common = {
+  // The fuzz tier's Python environment is thousands of files jest need not crawl.
+  modulePathIgnorePatterns: ['<rootDir>/.venv-fuzz/'],
   transform: {
     '^.+\\.ts$': swc,
     '^.+\\.m?js$': '<rootDir>/test/helpers/esm-to-cjs.transform.js',
@@ -48,6 +51,13 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'],
+      globalSetup: '<rootDir>/test/helpers/e2e-global-setup.ts',
+      globalTeardown: '<rootDir>/test/helpers/e2e-global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'fuzz',
+      testMatch: ['<rootDir>/test/fuzz/*.fuzz.ts'],
       globalSetup: '<rootDir>/test/helpers/e2e-global-setup.ts',
       globalTeardown: '<rootDir>/test/helpers/e2e-global-teardown.ts',
     },

@@ -7,7 +7,10 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig, ConfigError, loadConfig } from '@luyue/config';
 import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/session-cookie';
+import { EDGE_ERRORS } from './common/api-errors.decorator';
+import { ErrorEnvelopeDto } from './common/error-envelope.dto';
 import { refuseTrace } from './common/method-not-allowed.middleware';
+import { closeRequestBodies, documentValidationLimits } from './common/validation-openapi.util';
 import { createValidationPipe } from './common/validation.pipe';
 
 async function bootstrap(): Promise<void> {
@@ -37,6 +40,7 @@ async function bootstrap(): Promise<void> {
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const config = app.get(AppConfig);
+  documentValidationLimits();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -49,8 +53,11 @@ async function bootstrap(): Promise<void> {
         { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
         SESSION_COOKIE,
       )
+      .addGlobalResponse(...EDGE_ERRORS)
       .build(),
+    { extraModels: [ErrorEnvelopeDto] },
   );
+  closeRequestBodies(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   await app.listen(config.PORT, '0.0.0.0');
   app.get(Logger).log(`api listening on ${config.PORT}`);

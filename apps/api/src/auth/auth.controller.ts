@@ -1,21 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCookieAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppConfig } from '@luyue/config';
 import type { Actor } from '@luyue/domain';
 import { UserRepository } from '@luyue/persistence';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import { AuthService } from './auth.service';
 import type { AuthenticatedRequest } from './authenticated-request.types';
+import { Authenticated } from './authenticated.decorator';
 import { CurrentActor } from './current-actor.decorator';
 import { LoginAnswer, LoginDto } from './dto/login.dto';
 import { MeDto, meFromOperator, meFromUser } from './dto/me.dto';
@@ -40,8 +33,10 @@ export class AuthController {
       'Repeated failures for one email from one address are answered more and more slowly, then refused with 429 for a while.',
   })
   @ApiOkResponse({ type: LoginAnswer })
-  @ApiResponse({ status: 401, description: 'Wrong email or password (the same answer for both)' })
-  @ApiResponse({ status: 429, description: 'Too many failures; `retryAfterSeconds` says when' })
+  @ApiErrors({
+    401: 'Wrong email or password (the same answer for both)',
+    429: 'Too many failures; `retryAfterSeconds` says when',
+  })
   async login(
     @Body() body: LoginDto,
     @Req() req: Request,
@@ -68,13 +63,10 @@ export class AuthController {
 
   @Post('auth/logout')
   @HttpCode(204)
-  @ApiBearerAuth()
-  @ApiCookieAuth(SESSION_COOKIE)
+  @Authenticated()
   @ApiOperation({ summary: 'Log out: the session, its tokens and its cookie stop working' })
   @ApiNoContentResponse()
-  @ApiConflictResponse({
-    description: 'The operator token cannot be logged out (it is configuration)',
-  })
+  @ApiErrors({ 409: 'The operator token cannot be logged out (it is configuration)' })
   async logout(
     @CurrentActor() actor: Actor,
     @Req() req: AuthenticatedRequest,
@@ -86,8 +78,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiBearerAuth()
-  @ApiCookieAuth(SESSION_COOKIE)
+  @Authenticated()
   @ApiOperation({ summary: 'Who am I: user, organization (party) and roles' })
   @ApiOkResponse({ type: MeDto })
   async me(@CurrentActor() actor: Actor): Promise<MeDto> {

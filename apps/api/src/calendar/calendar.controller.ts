@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@luyue/domain';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -27,7 +28,7 @@ export class CalendarController {
 
   @Get('years')
   @Roles('admin')
-  @ApiBearerAuth()
+  @Authenticated()
   @ApiOperation({
     summary: "Each year's schedule source: official (loaded or shipped) or provisional (admin)",
   })
@@ -38,7 +39,7 @@ export class CalendarController {
 
   @Put('years/:year')
   @Roles('admin')
-  @ApiBearerAuth()
+  @Authenticated()
   @ApiOperation({ summary: "Load a year's official holiday schedule (admin)" })
   @ApiOkResponse({ type: YearScheduleLoaded })
   loadYear(

@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Body,
   Controller,
   Get,
@@ -12,20 +13,18 @@ import {
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import {
-  ApiBearerAuth,
   ApiBody,
-  ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { CHANGE_PROCESS, type Actor, type Role } from '@luyue/domain';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { Idempotent } from '../common/idempotent.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import type { StoredUpload } from '../files/file-store.service';
@@ -38,12 +37,19 @@ import { ChangeNoteDto, ChangeReplyDto, ChangeWithdrawDto } from './dto/change-r
 import { ChangeRequestDto } from './dto/change-request.dto';
 import { ProposeChangeDto } from './dto/propose-change.dto';
 
+/** A step on one change: its roles from the process table, and the refusals every step shares. */
 const roles = (action: keyof typeof CHANGE_PROCESS.actions) =>
-  Roles(...(CHANGE_PROCESS.actions[action].roles as [Role, ...Role[]]));
+  applyDecorators(
+    Roles(...(CHANGE_PROCESS.actions[action].roles as [Role, ...Role[]])),
+    ApiErrors({
+      404: 'No such change in a contract you are party to',
+      409: 'Not possible in the current status: `currentStatus` and `allowedActions` say why',
+    }),
+  );
 
 /** Change requests (项目变更): propose, read, reply and move them through their process. */
 @ApiTags('change-requests')
-@ApiBearerAuth()
+@Authenticated()
 @Controller('api')
 export class ChangeRequestsController {
   constructor(
@@ -58,7 +64,7 @@ export class ChangeRequestsController {
     summary: 'Propose a change; the two other parties are asked for written replies',
   })
   @ApiCreatedResponse({ type: ChangeRequestDto })
-  @ApiForbiddenResponse({ description: 'Not a proposing role of a party to this contract' })
+  @ApiErrors({ 403: 'Not a proposing role of a party to this contract', 404: true })
   propose(
     @Param('contractId') contractId: string,
     @Body() body: ProposeChangeDto,
@@ -71,6 +77,7 @@ export class ChangeRequestsController {
   @Get('contracts/:contractId/change-requests')
   @ApiOperation({ summary: "A contract's change requests, newest first" })
   @ApiOkResponse({ type: ChangePageDto })
+  @ApiErrors({ 404: true })
   list(
     @Param('contractId') contractId: string,
     @Query() query: ChangeListQueryDto,
@@ -82,7 +89,7 @@ export class ChangeRequestsController {
   @Get('change-requests/:id')
   @ApiOperation({ summary: 'One change: replies, deadlines, timeline, what the caller may do' })
   @ApiOkResponse({ type: ChangeRequestDto })
-  @ApiNotFoundResponse({ description: 'No such change in a contract you are party to' })
+  @ApiErrors({ 404: 'No such change in a contract you are party to' })
   get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<ChangeRequestDto> {
     return this.changes.get(actor, id);
   }
@@ -95,7 +102,7 @@ export class ChangeRequestsController {
     summary: "Your party's written reply (agree, or disagree with a comment); the first one counts",
   })
   @ApiOkResponse({ type: ChangeRequestDto })
-  @ApiConflictResponse({ description: 'Your party has replied already, or the change is settled' })
+  @ApiErrors({ 409: 'Your party has replied already, or the change is settled' })
   reply(
     @Param('id') id: string,
     @Body() body: ChangeReplyDto,

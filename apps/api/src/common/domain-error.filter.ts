@@ -16,24 +16,8 @@ import {
 import { TemplateRenderer } from '@luyue/notifications';
 import { databaseUnavailable } from '@luyue/persistence';
 import { requestIdOf } from './api-logger.options';
+import { CODE_BY_STATUS, FALLBACK_CODE, STATUS_BY_CODE } from './error-status.table';
 import { answerAfterBody } from './unread-body.util';
-
-const STATUS: Record<DomainErrorCode, number> = {
-  validation_failed: HttpStatus.BAD_REQUEST,
-  unauthenticated: HttpStatus.UNAUTHORIZED,
-  forbidden: HttpStatus.FORBIDDEN,
-  not_found: HttpStatus.NOT_FOUND,
-  invalid_state: HttpStatus.CONFLICT,
-  conflict: HttpStatus.CONFLICT,
-  idempotency_mismatch: HttpStatus.UNPROCESSABLE_ENTITY,
-  quota_exceeded: HttpStatus.CONFLICT,
-  token_invalid: HttpStatus.GONE,
-  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
-  dependency_unavailable: HttpStatus.SERVICE_UNAVAILABLE,
-  malformed_body: HttpStatus.BAD_REQUEST,
-  payload_too_large: HttpStatus.PAYLOAD_TOO_LARGE,
-  unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-};
 
 /** What the body parser (http-errors `type`) refused, as a domain error. */
 const BODY_ERRORS: Record<string, [DomainErrorCode, string]> = {
@@ -54,15 +38,6 @@ function bodyParserError(exception: unknown): DomainError | null {
   }
   return null;
 }
-
-const CODE_BY_STATUS: Record<number, DomainErrorCode> = {
-  400: 'validation_failed',
-  401: 'unauthenticated',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  429: 'rate_limited',
-};
 
 /** A console page (not the REST api) asked for by a browser. */
 function isPageRequest(req: Request): boolean {
@@ -94,7 +69,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     let body: Record<string, unknown>;
     exception = bodyParserError(exception) ?? databaseUnavailable(exception) ?? exception;
     if (exception instanceof DomainError) {
-      status = STATUS[exception.code];
+      status = STATUS_BY_CODE[exception.code];
       body = { code: exception.code, message: exception.message, ...exception.details };
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
@@ -102,7 +77,7 @@ export class DomainErrorFilter implements ExceptionFilter {
       const given =
         typeof response === 'string' ? response : (response as { message?: unknown }).message;
       const message = typeof given === 'string' ? given : exception.message;
-      body = { code: CODE_BY_STATUS[status] ?? 'error', message };
+      body = { code: CODE_BY_STATUS[status] ?? FALLBACK_CODE, message };
     } else {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
       body = { code: 'internal_error', message: 'Internal server error' };

@@ -13,6 +13,7 @@ export function IsPersonDays(
   return ValidateBy(
     {
       name: 'isPersonDays',
+      constraints: [bounds],
       validator: {
         validate: (value: unknown) =>
           typeof value === 'number' &&
@@ -41,7 +42,7 @@ export const NotBlank = (field: string): PropertyDecorator =>
 /** NotBlank, but only when `when(object)` holds (e.g. a comment only when disagreeing). */
 export const NotBlankWhen = <T>(field: string, when: (o: T) => boolean): PropertyDecorator =>
   ValidateBy({
-    name: 'isNotBlank',
+    name: 'isNotBlankWhen',
     validator: {
       validate: (value: unknown, args) =>
         !when(args?.object as T) || (typeof value === 'string' && /\S/.test(value)),

@@ -11,9 +11,7 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DomainError, validationFailed } from '@luyue/domain';
 import { IdempotencyKeyRepository } from '@luyue/persistence';
 import type { AuthenticatedRequest } from '../auth/authenticated-request.types';
-import { IDEMPOTENT } from './idempotent.decorator';
-
-const KEY = /^[\w.:-]{1,100}$/;
+import { IDEMPOTENCY_KEY, IDEMPOTENT } from './idempotent.decorator';
 
 /** JSON with sorted keys, so the same body hashes the same whatever the key order. */
 function canonical(value: unknown): string {
@@ -40,7 +38,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const key = req.headers['idempotency-key'];
     if (key === undefined) return next.handle();
-    if (typeof key !== 'string' || !KEY.test(key)) {
+    if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
       const message = 'Idempotency-Key must be 1–100 letters, digits, dots, colons or dashes';
       throw validationFailed([{ field: 'Idempotency-Key', message }]);
     }

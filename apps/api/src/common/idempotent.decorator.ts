@@ -1,7 +1,11 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { ApiHeader } from '@nestjs/swagger';
+import { ApiErrors } from './api-errors.decorator';
 
 export const IDEMPOTENT = 'luyue:idempotent';
+
+/** What an `Idempotency-Key` may be (checked by the interceptor, stated in the document). */
+export const IDEMPOTENCY_KEY = /^[\w.:-]{1,100}$/;
 
 /**
  * The route honours `Idempotency-Key`: the same key from the same caller with the same body
@@ -14,9 +18,13 @@ export function Idempotent() {
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
+      schema: { type: 'string', pattern: IDEMPOTENCY_KEY.source },
       description:
         'Repeat a request with the same key (yours, same body) and it runs once, answering the first answer again',
     }),
-    ApiResponse({ status: 422, description: 'The Idempotency-Key was used with another body' }),
+    ApiErrors({
+      409: 'The Idempotency-Key was used by another caller or on another route, or its first request is still running',
+      422: 'The Idempotency-Key was used with another body',
+    }),
   );
 }

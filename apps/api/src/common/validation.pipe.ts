@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationError, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { validationFailed, type FieldProblem } from '@luyue/domain';
+import { unstorableInBody } from './json-body.checks';
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((e) => {
@@ -9,12 +10,25 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   });
 }
 
+/** Query and path text reaches PostgreSQL too: a NUL or a lone surrogate is refused, named. */
+class StorableTextValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'query' || metadata.type === 'param') {
+      const problem = unstorableInBody(metadata.data ? { [metadata.data]: value } : value);
+      if (problem) throw validationFailed([problem]);
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
 /** Whitelisting validation; unknown fields are refused and every error names its field. */
+export const VALIDATION_OPTIONS = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  exceptionFactory: (errors: ValidationError[]) => validationFailed(flatten(errors)),
+} as const;
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    exceptionFactory: (errors) => validationFailed(flatten(errors)),
-  });
+  return new StorableTextValidationPipe(VALIDATION_OPTIONS);
 }

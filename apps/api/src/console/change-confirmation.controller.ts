@@ -1,19 +1,14 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@luyue/domain';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { ChangeConsoleService } from './change-console.service';
 
 /** The printable 变更确认单 on the REST path too (the same page as in the console). */
 @ApiTags('change-requests')
-@ApiBearerAuth()
+@Authenticated()
 @Controller('api/change-requests')
 export class ChangeConfirmationController {
   constructor(private readonly console: ChangeConsoleService) {}
@@ -25,7 +20,7 @@ export class ChangeConfirmationController {
   })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'An HTML page with print styles' })
-  @ApiNotFoundResponse({ description: 'No such change in a contract you are party to' })
+  @ApiErrors({ 404: 'No such change in a contract you are party to' })
   confirmation(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<string> {
     return this.console.confirmation(actor, id);
   }

@@ -1,15 +1,10 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@luyue/domain';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import { ContractsService } from './contracts.service';
 import { AuditPageDto, AuditQueryDto } from './dto/audit.dto';
@@ -18,7 +13,7 @@ import { ContractSettingsPatchDto } from './dto/contract-settings.dto';
 import { CreateContractDto } from './dto/create-contract.dto';
 
 @ApiTags('contracts')
-@ApiBearerAuth()
+@Authenticated()
 @Controller('api/contracts')
 export class ContractsController {
   constructor(private readonly contracts: ContractsService) {}
@@ -27,6 +22,7 @@ export class ContractsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Create a contract; its years are generated from the period (admin)' })
   @ApiCreatedResponse({ type: ContractDto })
+  @ApiErrors({ 409: 'A contract with this number exists' })
   create(
     @Body() body: CreateContractDto,
     @CurrentActor() actor: Actor,
@@ -45,7 +41,7 @@ export class ContractsController {
   @Get(':id')
   @ApiOperation({ summary: 'One contract; 404 unless the caller is party to it (or admin)' })
   @ApiOkResponse({ type: ContractDto })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<ContractDto> {
     return this.contracts.get(actor, id);
   }
@@ -66,7 +62,7 @@ export class ContractsController {
   @Get(':id/audit')
   @ApiOperation({ summary: "The contract's audit trail, newest first (parties and admins)" })
   @ApiOkResponse({ type: AuditPageDto })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   audit(
     @Param('id') id: string,
     @Query() query: AuditQueryDto,

@@ -39,7 +39,21 @@ export class AttachmentUploadInterceptor implements NestInterceptor {
   }
 }
 
+/** What busboy says of a body that is not a well-formed multipart form (its own messages). */
+const MALFORMED_FORM =
+  /^(Multipart: Boundary not found|Malformed part header|Malformed content type|Unexpected end of (form|file)|Missing Content-Type|Unsupported content type)/;
+
 function refusal(error: unknown): Error {
+  if (
+    error instanceof Error &&
+    !(error instanceof DomainError) &&
+    MALFORMED_FORM.test(error.message)
+  ) {
+    return new DomainError(
+      'malformed_body',
+      `The body is not a valid multipart form: ${error.message}`,
+    );
+  }
   if (!(error instanceof multer.MulterError)) {
     return error instanceof Error ? error : new Error(String(error));
   }

@@ -1,28 +1,26 @@
 import { Controller, Get, Param, Post, Req, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import {
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPayloadTooLargeResponse,
   ApiTags,
-  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { StreamableFile } from '@nestjs/common';
 import type { Actor, StoredFileRef } from '@luyue/domain';
 import type { AuthenticatedRequest } from '../auth/authenticated-request.types';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import type { StoredUpload } from './file-store.service';
 import { FilesService } from './files.service';
 
 /** Uploads (streamed to the file store, sha256 audited) and downloads for the parties. */
 @ApiTags('files')
-@ApiBearerAuth()
+@Authenticated()
 @Controller('api')
 export class FilesController {
   constructor(private readonly files: FilesService) {}
@@ -37,8 +35,12 @@ export class FilesController {
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
   })
   @ApiCreatedResponse({ description: 'The stored files: id, filename, contentType, size, sha256' })
-  @ApiPayloadTooLargeResponse({ description: 'Larger than FILE_MAX_BYTES' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'A type not in FILE_TYPES' })
+  @ApiErrors({
+    403: 'Only the parties to this contract may upload',
+    404: true,
+    413: 'Larger than FILE_MAX_BYTES',
+    415: 'A type not in FILE_TYPES',
+  })
   upload(
     @Param('contractId') contractId: string,
     @UploadedFiles() uploads: StoredUpload[] | undefined,
@@ -51,7 +53,7 @@ export class FilesController {
   @Get('files/:id')
   @ApiOperation({ summary: "Download a stored file (the contract's parties only)" })
   @ApiOkResponse({ description: 'The file, as an attachment' })
-  @ApiNotFoundResponse({ description: 'No such file, or not yours to see' })
+  @ApiErrors({ 404: 'No such file, or not yours to see' })
   download(@Req() req: AuthenticatedRequest, @Param('id') id: string): Promise<StreamableFile> {
     return this.files.download(req, id);
   }

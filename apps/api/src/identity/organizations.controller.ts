@@ -1,21 +1,17 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { auditActorOf, type Actor } from '@luyue/domain';
 import { OrganizationRepository } from '@luyue/persistence';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import { CreateOrganizationDto, OrganizationDto } from './dto/organization.dto';
 import { ProvisioningService } from './provisioning.service';
 
 @ApiTags('organizations')
-@ApiBearerAuth()
+@Authenticated()
 @Controller('api/organizations')
 export class OrganizationsController {
   constructor(
@@ -27,6 +23,7 @@ export class OrganizationsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Create a hospital, vendor or supervisor organization (admin)' })
   @ApiCreatedResponse({ type: OrganizationDto })
+  @ApiErrors({ 409: 'An organization of this name exists' })
   create(
     @Body() body: CreateOrganizationDto,
     @CurrentActor() actor: Actor,

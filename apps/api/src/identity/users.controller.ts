@@ -1,17 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { auditActorOf, type Actor } from '@luyue/domain';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { meFromUser } from '../auth/dto/me.dto';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import { AccountsService } from './accounts.service';
 import {
@@ -27,7 +21,7 @@ import {
 import { ProvisioningService } from './provisioning.service';
 
 @ApiTags('users')
-@ApiBearerAuth()
+@Authenticated()
 @Roles('admin')
 @Controller('api/users')
 export class UsersController {
@@ -41,6 +35,7 @@ export class UsersController {
     summary: 'Create a user in an organization (admin); a generated password is shown once',
   })
   @ApiCreatedResponse({ type: CreatedUserDto })
+  @ApiErrors({ 409: 'A user with this email exists' })
   async create(
     @Body() body: CreateUserDto,
     @CurrentActor() actor: Actor,
@@ -67,8 +62,7 @@ export class UsersController {
     summary: 'Disable a user (admin): logins are refused and every session ends at once',
   })
   @ApiOkResponse({ type: UserDto })
-  @ApiNotFoundResponse()
-  @ApiConflictResponse({ description: 'An admin cannot disable its own account' })
+  @ApiErrors({ 404: true, 409: 'An admin cannot disable its own account' })
   async disable(
     @Param('id') id: string,
     @CurrentActor() actor: Actor,
@@ -81,7 +75,7 @@ export class UsersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Re-enable a disabled user (admin); old sessions stay ended' })
   @ApiOkResponse({ type: UserDto })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   async enable(
     @Param('id') id: string,
     @CurrentActor() actor: Actor,
@@ -95,7 +89,7 @@ export class UsersController {
     summary: "Replace a user's roles (admin); they must fit its organization's party",
   })
   @ApiOkResponse({ type: UserDto })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   async setRoles(
     @Param('id') id: string,
     @Body() body: SetRolesDto,
@@ -111,7 +105,7 @@ export class UsersController {
     summary: 'Reset a password (admin): given or generated (shown once); every session ends',
   })
   @ApiOkResponse({ type: PasswordResetDto })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   async resetPassword(
     @Param('id') id: string,
     @Body() body: ResetPasswordDto,

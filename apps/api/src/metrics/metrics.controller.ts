@@ -1,5 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { MetricsService } from './metrics.service';
 
@@ -10,7 +11,7 @@ export class MetricsController {
 
   @Get()
   @Roles('admin')
-  @ApiBearerAuth()
+  @Authenticated()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({ summary: 'Prometheus metrics (operators: Bearer ADMIN_TOKEN)' })
   @ApiOkResponse({ description: 'Prometheus text exposition format' })

@@ -1,20 +1,15 @@
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@luyue/domain';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { XLSX, xlsxDownload } from '../security/xlsx-download';
 import { RectificationReportService } from './rectification-report.service';
 
 /** The 整改报告 of a notice; its printable page is /security/notices/:id/report. */
 @ApiTags('security')
-@ApiBearerAuth()
+@Authenticated()
 @Controller('api')
 export class RectificationReportController {
   constructor(private readonly reports: RectificationReportService) {}
@@ -25,7 +20,7 @@ export class RectificationReportController {
   })
   @ApiProduces(XLSX)
   @ApiOkResponse({ description: '.xlsx attachment' })
-  @ApiNotFoundResponse({ description: 'No such notice in a contract you are party to' })
+  @ApiErrors({ 404: 'No such notice in a contract you are party to' })
   async xlsx(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<StreamableFile> {
     return xlsxDownload(await this.reports.xlsx(actor, id), 'rectification-report.xlsx');
   }

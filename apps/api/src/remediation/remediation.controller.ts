@@ -13,20 +13,18 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiBody,
-  ApiConflictResponse,
   ApiConsumes,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import { REMEDIATION_PROCESS, type Actor, type RemediationAction, type Role } from '@luyue/domain';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { Idempotent } from '../common/idempotent.decorator';
 import { AttachmentUploadInterceptor } from '../files/attachment-upload.interceptor';
 import type { StoredUpload } from '../files/file-store.service';
@@ -55,18 +53,17 @@ function ActionRoute(action: RemediationAction, summary: string, json = true) {
     }),
     ...(json ? [Idempotent()] : []),
     ApiOkResponse({ description: 'The task with its remediation state and what you may do now' }),
-    ApiForbiddenResponse({ description: 'Not a role (of your party) that may take this action' }),
-    ApiNotFoundResponse({ description: 'No such task in a contract you are party to' }),
-    ApiConflictResponse({
-      description:
-        'invalid_state (currentStatus, allowedActions); conflict for a severity that cannot be accepted',
+    ApiErrors({
+      403: 'Not a role (of your party) that may take this action',
+      404: 'No such task in a contract you are party to',
+      409: 'invalid_state (currentStatus, allowedActions); conflict for a severity that cannot be accepted',
     }),
   );
 }
 
 /** Security remediation: fix with proof, retest, risk acceptance, false positives; figures. */
 @ApiTags('security')
-@ApiBearerAuth()
+@Authenticated()
 @Controller('api')
 export class RemediationController {
   constructor(private readonly remediation: RemediationService) {}
@@ -74,6 +71,7 @@ export class RemediationController {
   @Get('security-tasks/:id/remediation')
   @ApiOperation({ summary: "A task's remediation: lines, fixes with proof, deadlines, retests" })
   @ApiOkResponse({ description: 'The task with its remediation state and your allowed actions' })
+  @ApiErrors({ 404: 'No such task in a contract you are party to' })
   view(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<RemediationTaskView> {
     return this.remediation.view(actor, id);
   }
@@ -169,8 +167,14 @@ export class RemediationController {
     summary:
       'Completion item by item (安全整改完成率): issued, verified, rate by severity and source',
   })
-  @ApiQuery({ name: 'year', required: false, description: 'Notices issued in this year' })
+  @ApiQuery({
+    name: 'year',
+    required: false,
+    type: 'integer',
+    description: 'Notices issued in this year',
+  })
   @ApiOkResponse({ description: 'Figures for the contract, per contract year and per notice' })
+  @ApiErrors({ 404: true })
   stats(
     @Param('contractId') contractId: string,
     @CurrentActor() actor: Actor,

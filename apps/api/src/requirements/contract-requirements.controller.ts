@@ -1,17 +1,16 @@
 import { Body, Controller, Get, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Actor } from '@luyue/domain';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import { ContractYearQueryDto } from './dto/contract-year.query';
 import { RequirementDto } from './dto/requirement.dto';
@@ -27,7 +26,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** A contract's requests: submit, list, and the ledger, statistics and quota reports. */
 @ApiTags('requirements')
-@ApiBearerAuth()
+@Authenticated()
 @Controller('api/contracts/:contractId')
 export class ContractRequirementsController {
   constructor(
@@ -45,8 +44,7 @@ export class ContractRequirementsController {
       "Numbers it REQ-<year>-<nnnn>, starts its workflow and answers once the assessment deadline (3 working days after receipt, from the contract's settings) is set. `system` must be one of the contract's systems.",
   })
   @ApiCreatedResponse({ type: RequirementDto })
-  @ApiForbiddenResponse({ description: 'Not hospital staff or manager of this contract' })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 403: 'Not hospital staff or manager of this contract', 404: true })
   submit(
     @Param('contractId') contractId: string,
     @Body() body: SubmitRequirementDto,
@@ -59,7 +57,7 @@ export class ContractRequirementsController {
   @Get('requirements')
   @ApiOperation({ summary: "A page of the contract's requests, newest first, filtered" })
   @ApiOkResponse({ type: RequirementPageDto })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   list(
     @Param('contractId') contractId: string,
     @Query() query: RequirementListQueryDto,
@@ -75,7 +73,7 @@ export class ContractRequirementsController {
   })
   @ApiProduces(XLSX)
   @ApiOkResponse({ description: '.xlsx attachment' })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   async ledger(
     @Param('contractId') contractId: string,
     @Query() query: ContractYearQueryDto,
@@ -97,7 +95,7 @@ export class ContractRequirementsController {
       'Completion rate (accepted ÷ confirmed), on-time delivery rate, assessment breaches, mean assessment time in working days.',
   })
   @ApiOkResponse({ type: RequirementStatsDto })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   stats(
     @Param('contractId') contractId: string,
     @Query() query: ContractYearQueryDto,
@@ -113,7 +111,7 @@ export class ContractRequirementsController {
       'Approval reserves the estimate, acceptance consumes the actual person-days, cancellation or rejection releases; `entries` is the ledger behind the sums.',
   })
   @ApiOkResponse({ type: QuotaDto })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   quota(
     @Param('contractId') contractId: string,
     @Query() query: ContractYearQueryDto,

@@ -1,14 +1,8 @@
 import { applyDecorators, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { REQUIREMENT_TRANSITIONS, type RequirementAction, type Role } from '@luyue/domain';
 import { Roles } from '../auth/roles.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { Idempotent } from '../common/idempotent.decorator';
 import { RequirementDto } from './dto/requirement.dto';
 
@@ -29,12 +23,11 @@ export function RequirementActionRoute(action: RequirementAction, summary: strin
     }),
     Idempotent(),
     ApiOkResponse({ type: RequirementDto }),
-    ApiBadRequestResponse({ description: 'The payload is invalid; `fields` names them' }),
-    ApiForbiddenResponse({ description: 'Not a role (of your party) that may take this action' }),
-    ApiNotFoundResponse({ description: 'No such request in a contract you are party to' }),
-    ApiConflictResponse({
-      description:
-        'invalid_state: `currentStatus` and `allowedActions` say what is possible; quota_exceeded: `remaining` person-days',
+    ApiErrors({
+      400: 'The payload is invalid; `fields` names them',
+      403: 'Not a role (of your party) that may take this action',
+      404: 'No such request in a contract you are party to',
+      409: 'invalid_state: `currentStatus` and `allowedActions` say what is possible; quota_exceeded: `remaining` person-days',
     }),
   );
 }

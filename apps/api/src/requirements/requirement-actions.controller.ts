@@ -1,5 +1,6 @@
 import { Body, Controller, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../auth/authenticated.decorator';
 import type { RequirementDto } from './dto/requirement.dto';
 import {
   AcceptDto,
@@ -20,7 +21,7 @@ import { RequirementActionsService, type ActingContext } from './requirement-act
 
 /** One route per action so each has its payload DTO; an unknown action is a 404. */
 @ApiTags('requirements')
-@ApiBearerAuth()
+@Authenticated()
 @Controller('api/requirements')
 export class RequirementActionsController {
   constructor(private readonly actions: RequirementActionsService) {}

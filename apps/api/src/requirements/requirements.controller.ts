@@ -1,21 +1,15 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@luyue/domain';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { RequirementDto } from './dto/requirement.dto';
 import { RequirementPagesService } from './requirement-pages.service';
 import { RequirementsService } from './requirements.service';
 
 @ApiTags('requirements')
-@ApiBearerAuth()
+@Authenticated()
 @Controller('api/requirements')
 export class RequirementsController {
   constructor(
@@ -30,7 +24,7 @@ export class RequirementsController {
       'Status, assessment, deadlines (each with `provisional`), work log, test rounds, release, acceptance, breaches, the timeline from the audit trail, and the actions the caller may take now. 404 unless the caller is party to its contract.',
   })
   @ApiOkResponse({ type: RequirementDto })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<RequirementDto> {
     return this.requirements.get(actor, id);
   }
@@ -43,8 +37,7 @@ export class RequirementsController {
   })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'HTML page', type: String })
-  @ApiConflictResponse({ description: 'Not accepted yet: `currentStatus` says where it is' })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 409: 'Not accepted yet: `currentStatus` says where it is', 404: true })
   acceptance(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<string> {
     return this.pages.acceptance(actor, id);
   }

@@ -12,20 +12,19 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { NOTICE_ISSUER_ROLES, REPORT_FORMATS, type Actor } from '@luyue/domain';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import type { StoredUpload } from '../files/file-store.service';
 import {
@@ -42,7 +41,7 @@ import { XLSX, xlsxDownload } from './xlsx-download';
 
 /** Rectification notices (安全整改通知单) and the reports imported into them. */
 @ApiTags('security')
-@ApiBearerAuth()
+@Authenticated()
 @Controller('api')
 export class SecurityNoticesController {
   constructor(
@@ -58,8 +57,11 @@ export class SecurityNoticesController {
     description: 'Reports are then imported into it; its findings become the vendor’s tasks.',
   })
   @ApiCreatedResponse({ type: NoticeDetailDto })
-  @ApiForbiddenResponse({ description: 'Not the hospital manager of this contract' })
-  @ApiNotFoundResponse()
+  @ApiErrors({
+    403: 'Not the hospital manager of this contract',
+    404: true,
+    409: 'A notice with this number exists in the contract',
+  })
   issue(
     @Param('contractId') contractId: string,
     @Body() body: IssueNoticeDto,
@@ -72,7 +74,7 @@ export class SecurityNoticesController {
   @Get('contracts/:contractId/security-notices')
   @ApiOperation({ summary: "The contract's rectification notices, newest first" })
   @ApiOkResponse({ type: [NoticeDto] })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   list(
     @Param('contractId') contractId: string,
     @CurrentActor() actor: Actor,
@@ -83,7 +85,7 @@ export class SecurityNoticesController {
   @Get('security-notices/:id')
   @ApiOperation({ summary: 'A notice: task counts by severity and state, its reports' })
   @ApiOkResponse({ type: NoticeDetailDto })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<NoticeDetailDto> {
     return this.notices.get(actor, id);
   }
@@ -111,8 +113,7 @@ export class SecurityNoticesController {
     },
   })
   @ApiAcceptedResponse({ type: ImportAcceptedDto })
-  @ApiForbiddenResponse({ description: 'Not the hospital manager of this contract' })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 403: 'Not the hospital manager of this contract', 404: true })
   upload(
     @Param('id') id: string,
     @UploadedFile() file: StoredUpload | undefined,
@@ -127,7 +128,7 @@ export class SecurityNoticesController {
   @ApiOperation({ summary: 'The 整改清单: one row per affected asset, zh-CN headers' })
   @ApiProduces(XLSX)
   @ApiOkResponse({ description: '.xlsx attachment' })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   async rectificationList(
     @Param('id') id: string,
     @CurrentActor() actor: Actor,

@@ -1,14 +1,9 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@luyue/domain';
+import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { ImportDto } from './dto/security-notice.dto';
 import {
   SecurityTaskDetailDto,
@@ -21,7 +16,7 @@ import { XLSX, xlsxDownload } from './xlsx-download';
 
 /** Remediation tasks, import status, and the assessors' finding templates. */
 @ApiTags('security')
-@ApiBearerAuth()
+@Authenticated()
 @Controller('api')
 export class SecurityTasksController {
   constructor(
@@ -32,7 +27,7 @@ export class SecurityTasksController {
   @Get('contracts/:contractId/security-tasks')
   @ApiOperation({ summary: "A page of the contract's remediation tasks, most severe first" })
   @ApiOkResponse({ type: SecurityTaskPageDto })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   list(
     @Param('contractId') contractId: string,
     @Query() query: SecurityTaskListQueryDto,
@@ -44,7 +39,7 @@ export class SecurityTasksController {
   @Get('security-tasks/:id')
   @ApiOperation({ summary: 'A task with every asset line and the evidence of its findings' })
   @ApiOkResponse({ type: SecurityTaskDetailDto })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<SecurityTaskDetailDto> {
     return this.tasks.get(actor, id);
   }
@@ -56,7 +51,7 @@ export class SecurityTasksController {
       'summary: findings, created, merged, reopened, closed, and `refused` (reason, line/column or row/column, message) when refused.',
   })
   @ApiOkResponse({ type: ImportDto })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 404: true })
   status(@Param('importId') importId: string, @CurrentActor() actor: Actor): Promise<ImportDto> {
     return this.imports.status(actor, importId);
   }

@@ -22,11 +22,13 @@ const delivering = DELIVERY_STATUSES.map((s) => `'${s}'`).join(', ');
 /**
  * Open and past a deadline the workflow watches: the assessment (rule 1: 3 working days) or the
  * planned delivery date (due at its 24:00 Shanghai) while the work is still being delivered.
+ * A request whose deadline is not recorded yet is not overdue (false, not NULL).
  */
-export const OVERDUE_SQL = `(
+export const OVERDUE_SQL = `COALESCE(
   (r.status = 'assessing' AND r.assessment_due_at < now())
   OR (r.status IN (${delivering}) AND r.planned_delivery_date IS NOT NULL
-      AND ((r.planned_delivery_date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') <= now())
+      AND ((r.planned_delivery_date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') <= now()),
+  false
 )`;
 
 // Dates are formatted in SQL so the pg driver never shifts them through a JS Date.

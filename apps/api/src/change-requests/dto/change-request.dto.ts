@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import {
   CHANGE_ACTIONS,
   CHANGE_STATUSES,
@@ -17,6 +17,12 @@ import {
   type StoredFileRef,
 } from '@luyue/domain';
 import { TimelineEntryDto } from '../../requirements/dto/requirement.dto';
+
+/** A timeline entry of a change: the same audit fields, the change's own statuses. */
+export class ChangeTimelineEntryDto extends OmitType(TimelineEntryDto, ['fromStatus', 'toStatus']) {
+  @ApiProperty({ enum: CHANGE_STATUSES, nullable: true }) fromStatus!: string | null;
+  @ApiProperty({ enum: CHANGE_STATUSES, nullable: true }) toStatus!: string | null;
+}
 
 export class ChangePersonDto {
   @ApiProperty() userId!: string;
@@ -60,5 +66,5 @@ export class ChangeRequestDto {
   @ApiProperty({ type: [Object], nullable: true }) effectResults!: EffectResult[] | null;
   @ApiProperty({ enum: CHANGE_ACTIONS, isArray: true, description: 'What the caller may do now' })
   allowedActions!: ChangeAction[];
-  @ApiProperty({ type: [TimelineEntryDto] }) timeline!: TimelineEntryDto[];
+  @ApiProperty({ type: [ChangeTimelineEntryDto] }) timeline!: ChangeTimelineEntryDto[];
 }

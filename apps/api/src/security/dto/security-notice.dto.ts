@@ -3,6 +3,7 @@ import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validato
 import {
   IMPORT_STATUSES,
   NOTICE_SOURCES,
+  REPORT_FORMATS,
   type FindingSeverity,
   type ImportStatus,
   type NoticeSource,
@@ -47,7 +48,7 @@ export class IssueNoticeDto {
 }
 
 export class ImportSummaryDto {
-  @ApiProperty({ nullable: true }) format!: ReportFormat | null;
+  @ApiProperty({ enum: REPORT_FORMATS, nullable: true }) format!: ReportFormat | null;
   @ApiProperty({ description: 'Distinct findings in the file' }) findings!: number;
   @ApiProperty() created!: number;
   @ApiProperty() merged!: number;
@@ -66,9 +67,9 @@ export class ImportDto {
   @ApiProperty() filename!: string;
   @ApiProperty() sha256!: string;
   @ApiProperty({ enum: IMPORT_STATUSES }) status!: ImportStatus;
-  @ApiProperty({ nullable: true }) format!: ReportFormat | null;
-  @ApiProperty({ nullable: true }) reportDate!: string | null;
-  @ApiProperty({ nullable: true, format: 'uuid' }) retestOf!: string | null;
+  @ApiProperty({ enum: REPORT_FORMATS, nullable: true }) format!: ReportFormat | null;
+  @ApiProperty({ type: String, nullable: true }) reportDate!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) retestOf!: string | null;
   @ApiProperty({
     description: 'itemsRead and bytesRead so far; itemsTotal once known, bytesTotal from upload',
   })
@@ -83,7 +84,7 @@ export class ImportDto {
   @ApiProperty({ nullable: true, description: 'Why the import gave up (status failed)' })
   failure!: string | null;
   @ApiProperty() uploadedAt!: string;
-  @ApiProperty({ nullable: true }) finishedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) finishedAt!: string | null;
 }
 
 export class ImportAcceptedDto {
@@ -100,9 +101,9 @@ export class NoticeDto {
   @ApiProperty() issuedAt!: string;
   @ApiProperty({ enum: NOTICE_SOURCES }) source!: NoticeSource;
   @ApiProperty() assessor!: string;
-  @ApiProperty({ nullable: true }) system!: string | null;
+  @ApiProperty({ type: String, nullable: true }) system!: string | null;
   @ApiProperty() title!: string;
-  @ApiProperty() issuedByEmail!: string | null;
+  @ApiProperty({ type: String, nullable: true }) issuedByEmail!: string | null;
   @ApiProperty() tasks!: number;
 }
 

@@ -79,7 +79,7 @@ export class SecurityTaskDto {
   @ApiProperty() title!: string;
   @ApiProperty({ enum: FINDING_SEVERITIES }) severity!: FindingSeverity;
   @ApiProperty({ enum: NOTICE_SOURCES }) source!: NoticeSource;
-  @ApiProperty({ nullable: true }) system!: string | null;
+  @ApiProperty({ type: String, nullable: true }) system!: string | null;
   @ApiProperty({ enum: REMEDIATION_STATUSES }) state!: RemediationStatus;
   @ApiProperty({ description: 'Remediation due (working days by severity)' }) dueAt!: string;
   @ApiProperty({ description: 'Computed without the official holiday schedule' })
@@ -101,15 +101,15 @@ export class SecurityFindingDto {
   @ApiProperty() findingKey!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: FINDING_SEVERITIES }) severity!: FindingSeverity;
-  @ApiProperty({ nullable: true }) service!: string | null;
+  @ApiProperty({ type: String, nullable: true }) service!: string | null;
   @ApiProperty({ type: [String] }) cves!: string[];
-  @ApiProperty({ nullable: true }) cvss!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) cvss!: number | null;
   @ApiProperty() solution!: string;
   @ApiProperty({ description: 'Plugin output / mess_string / 问题描述' }) evidence!: string;
-  @ApiProperty({ nullable: true }) layer!: string | null;
-  @ApiProperty({ nullable: true }) controlPoint!: string | null;
-  @ApiProperty({ nullable: true }) item!: string | null;
-  @ApiProperty({ nullable: true }) compliance!: string | null;
+  @ApiProperty({ type: String, nullable: true }) layer!: string | null;
+  @ApiProperty({ type: String, nullable: true }) controlPoint!: string | null;
+  @ApiProperty({ type: String, nullable: true }) item!: string | null;
+  @ApiProperty({ type: String, nullable: true }) compliance!: string | null;
   @ApiProperty({ description: 'False once a retest no longer shows it' }) present!: boolean;
   @ApiProperty() seenCount!: number;
 }
@@ -117,10 +117,10 @@ export class SecurityFindingDto {
 export class SecurityAssetLineDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: '10.0.0.5:443/tcp' }) label!: string;
-  @ApiProperty({ nullable: true }) host!: string | null;
-  @ApiProperty({ nullable: true }) port!: number | null;
-  @ApiProperty({ nullable: true }) protocol!: string | null;
-  @ApiProperty({ nullable: true, description: '测评对象' }) target!: string | null;
+  @ApiProperty({ type: String, nullable: true }) host!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) port!: number | null;
+  @ApiProperty({ type: String, nullable: true }) protocol!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '测评对象' }) target!: string | null;
   @ApiProperty({ enum: FINDING_SEVERITIES }) severity!: FindingSeverity;
   @ApiProperty({ enum: LINE_STATUSES }) state!: LineStatus;
   @ApiProperty() fixedByRetest!: boolean;
