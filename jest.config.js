@@ -1,5 +1,6 @@
-// Five tiers: unit (beside the code), workflow (time-skipping server), replay (recorded histories
-// against the current workflow code), e2e (real api + worker + infra), browser (e2e in Chromium).
+// Six tiers: unit (beside the code), workflow (time-skipping server), replay (recorded histories
+// against the current workflow code), e2e (real api + worker + infra), browser (e2e in Chromium),
+// fault (faults injected into a private stack of its own).
 const swc = ['@swc/jest', { swcrc: true }];
 const moduleNameMapper = {
   '^@luyue/temporal/definitions$': '<rootDir>/libs/temporal/src/definitions/index.ts',
@@ -57,6 +58,14 @@ module.exports = {
       testMatch: ['<rootDir>/test/browser/*.browser.ts'],
       globalSetup: '<rootDir>/test/helpers/e2e-global-setup.ts',
       globalTeardown: '<rootDir>/test/helpers/e2e-global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'fault',
+      testMatch: ['<rootDir>/test/fault/*.fault.ts'],
+      // A stack of its own: the shared e2e stack must stay whole.
+      globalSetup: '<rootDir>/test/helpers/fault-global-setup.ts',
+      globalTeardown: '<rootDir>/test/helpers/fault-global-teardown.ts',
     },
   ],
 };
