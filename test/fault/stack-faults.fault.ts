@@ -37,6 +37,8 @@ interface Answer {
   status: number;
   ms: number;
   retryAfter?: string;
+  /** What a refusal said. */
+  error?: string;
 }
 
 /** One write a person makes, sent with an Idempotency-Key so it can be sent again. */
@@ -85,7 +87,10 @@ async function timed(op: string, send: () => Test): Promise<Answer> {
   try {
     const res = await send().timeout({ response: CLIENT_GIVE_UP_MS });
     const retryAfter = res.headers['retry-after'] as string | undefined;
-    return { op, status: res.status, ms: Date.now() - started, retryAfter };
+    const ms = Date.now() - started;
+    if (res.status < 300) return { op, status: res.status, ms };
+    const error = (res.body as { error?: { message?: string } }).error?.message;
+    return { op, status: res.status, ms, retryAfter, error };
   } catch {
     return { op, status: 0, ms: Date.now() - started }; // no answer at all
   }
@@ -133,7 +138,7 @@ async function settle(ops: Op[]): Promise<Answer[]> {
     op.answer = await eventually(
       () => timed(op.name, op.send),
       (a) => a.status >= 200 && a.status < 300,
-      ABANDONED_CLAIM_MS + 30_000, // a claim left by a request the fault cut off is free by then
+      ABANDONED_CLAIM_MS * 2, // a claim left by a request the fault cut off is free by then
     );
     if (op.answer.status >= 300) refused.push(op.answer);
   }

@@ -36,11 +36,14 @@ export class IdempotencyKeyRepository {
       [claim.key, claim.caller, claim.scope, claim.bodySha256],
     );
     if (inserted.length === 1) return null;
+    // A CTE so the driver returns plain rows (a bare UPDATE … RETURNING comes back as [rows, count]).
     const taken: unknown[] = await this.ds.query(
-      `UPDATE idempotency_key SET created_at = now()
-       WHERE key = $1 AND caller = $2 AND scope = $3 AND body_sha256 = $4 AND status_code IS NULL
-         AND created_at < now() - ($5::int * interval '1 millisecond')
-       RETURNING key`,
+      `WITH taken AS (
+         UPDATE idempotency_key SET created_at = now()
+         WHERE key = $1 AND caller = $2 AND scope = $3 AND body_sha256 = $4 AND status_code IS NULL
+           AND created_at < now() - ($5::int * interval '1 millisecond')
+         RETURNING key)
+       SELECT key FROM taken`,
       [claim.key, claim.caller, claim.scope, claim.bodySha256, ABANDONED_CLAIM_MS],
     );
     if (taken.length === 1) return null; // an abandoned claim of this very request: run it again
