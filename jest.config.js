@@ -1,6 +1,7 @@
-// Six tiers: unit (beside the code), workflow (time-skipping server), replay (recorded histories
+// Seven tiers: unit (beside the code), workflow (time-skipping server), replay (recorded histories
 // against the current workflow code), e2e (real api + worker + infra), fuzz (schemathesis against
-// the e2e stack's OpenAPI document), browser (e2e in Chromium).
+// the e2e stack's OpenAPI document), fault (faults injected into a private stack of its own),
+// browser (e2e in Chromium).
 const swc = ['@swc/jest', { swcrc: true }];
 const moduleNameMapper = {
   '^@luyue/temporal/definitions$': '<rootDir>/libs/temporal/src/definitions/index.ts',
@@ -67,6 +68,14 @@ module.exports = {
       testMatch: ['<rootDir>/test/browser/*.browser.ts'],
       globalSetup: '<rootDir>/test/helpers/e2e-global-setup.ts',
       globalTeardown: '<rootDir>/test/helpers/e2e-global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'fault',
+      testMatch: ['<rootDir>/test/fault/*.fault.ts'],
+      // A stack of its own: the shared e2e stack must stay whole.
+      globalSetup: '<rootDir>/test/helpers/fault-global-setup.ts',
+      globalTeardown: '<rootDir>/test/helpers/fault-global-teardown.ts',
     },
   ],
 };

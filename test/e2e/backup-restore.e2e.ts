@@ -7,7 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { requirementStateQuery, requirementWorkflowId } from '@luyue/temporal/definitions';
 import type { DemoCredential } from '../helpers/e2e-auth';
-import { startPrivateStack, type PrivateStack as Stack } from '../helpers/private-stack';
+import { startStackProcess, type StackProcess as Stack } from '../helpers/stack-process';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'scripts', 'cli.js');
 
@@ -70,7 +70,7 @@ describe('npm run cli -- backup / restore', () => {
 
   it('brings back every request, its workflow and its pending deadlines on a fresh folder', async () => {
     const source = fresh();
-    const original = await startPrivateStack(source, true);
+    const original = await startStackProcess(source, true);
     stacks.push(original);
     const staff = await loginAs(original, 'hospital_staff');
     const contracts = await request(original.urls.api)
@@ -117,7 +117,7 @@ describe('npm run cli -- backup / restore', () => {
     const restored = await cli({ ...cliEnv, DATA_DIR: target }, 'restore', '--from', archive);
     expect(restored).toMatchObject({ code: 0, out: expect.stringContaining('restored') });
 
-    const again = await startPrivateStack(target, false);
+    const again = await startStackProcess(target, false);
     stacks.push(again);
     // The same dev secrets came back, so the same users log in.
     const staffAgain = await loginAs(again, 'hospital_staff');

@@ -9,4 +9,6 @@ export interface E2eStackInfo {
   dataDir: string;
   /** The environment the api and worker run with (secrets included). */
   env: Record<string, string>;
+  /** Fault tier only: POST <control>/mail/stop or /mail/start stops or restarts the SMTP sink. */
+  control?: string;
 }

@@ -4,7 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { CalendarModule } from '@luyue/calendar';
 import { AppConfig, ConfigModule } from '@luyue/config';
 import { NotificationsModule } from '@luyue/notifications';
-import { PersistenceModule } from '@luyue/persistence';
+import { PersistenceModule, STATEMENT_TIMEOUT_MS } from '@luyue/persistence';
 import { TemporalClientModule } from '@luyue/temporal';
 import { AuthModule } from './auth/auth.module';
 import { ConsoleModule } from './console/console.module';
@@ -32,6 +32,8 @@ import { SecurityConsoleModule } from './console/security-console.module';
     PersistenceModule.forRoot({
       inject: [AppConfig],
       databaseUrl: (config: AppConfig) => config.DATABASE_URL,
+      // A stopped database answers 503 after this instead of holding the request for the stall.
+      tuning: { queryTimeoutMs: STATEMENT_TIMEOUT_MS + 1_000 },
     }),
     CalendarModule,
     NotificationsModule,

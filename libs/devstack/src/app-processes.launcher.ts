@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startChild, type ChildHandle } from './child-process.runner';
+import { exitedUnexpectedly, startChild, type ChildHandle } from './child-process.runner';
 import { waitForHttpOk } from './http-health.probe';
 import type { LogFn } from './log.types';
 import { assertPortFree, LOOPBACK } from './ports.util';
 import { reapStaleProcess } from './process-liveness.util';
+import { supervise, type Supervised } from './restart-supervisor.util';
 
 export type AppName = 'api' | 'worker';
 
@@ -37,14 +38,6 @@ export async function prepareApps(context: AppsContext): Promise<void> {
   await assertPortFree(context.apiPort, 'API');
 }
 
-/** Restart delays after an unexpected exit: doubling from 1 s up to 30 s. */
-export function restartDelayMs(restarts: number): number {
-  return Math.min(30_000, 1_000 * 2 ** Math.min(Math.max(restarts, 0), 5));
-}
-
-/** A restart counts as another in a row only if the app ran less than this before it died. */
-const STABLE_RUN_MS = 60_000;
-
 export interface SupervisedApps {
   /** The first processes, to wait for their health. */
   first: ChildHandle[];
@@ -59,9 +52,6 @@ export interface SupervisedApps {
 export async function superviseApps(
   context: AppsContext & { env: NodeJS.ProcessEnv },
 ): Promise<SupervisedApps> {
-  let stopping = false;
-  const wakeUp = new AbortController();
-  const current = new Map<AppName, ChildHandle>();
   const spawn = (app: AppName): Promise<ChildHandle> =>
     startChild({
       name: app,
@@ -74,56 +64,29 @@ export async function superviseApps(
       // The worker finishes in-flight activities on SIGTERM; give it time before SIGKILL.
       graceMs: 20_000,
     });
-  const keep = async (app: AppName): Promise<void> => {
-    let restarts = 0;
-    for (;;) {
-      const child = current.get(app)!;
-      const startedAt = Date.now();
-      const exit = await child.exited;
-      if (exit.requested || stopping) return;
-      restarts = Date.now() - startedAt > STABLE_RUN_MS ? 0 : restarts + 1;
-      const delay = restartDelayMs(restarts - 1);
-      context.log(
-        `[stack] the ${app} exited unexpectedly (code ${exit.code}, signal ${exit.signal}); restarting in ${delay / 1000} s`,
-      );
-      await sleep(delay, wakeUp.signal);
-      if (stopping) return;
-      try {
-        current.set(app, await spawn(app));
-      } catch (error) {
-        context.log(`[stack] restarting the ${app} failed: ${(error as Error).message}`);
-        return;
-      }
-    }
-  };
   const first: ChildHandle[] = [];
+  const supervised: Supervised<ChildHandle>[] = [];
   for (const app of APPS) {
     context.log(`[stack] starting ${app}`);
     const child = await spawn(app);
-    current.set(app, child);
     first.push(child);
+    supervised.push(
+      supervise({
+        what: `the ${app}`,
+        first: child,
+        restart: () => spawn(app),
+        unexpected: exitedUnexpectedly,
+        log: context.log,
+      }),
+    );
   }
-  const loops = APPS.map(keep);
   return {
     first,
     stop: async () => {
-      stopping = true;
-      wakeUp.abort();
       // Api first: nothing new arrives while the worker finishes what it holds.
-      for (const app of [...APPS].reverse()) await current.get(app)?.stop();
-      await Promise.all(loops);
+      for (const apps of [...supervised].reverse()) await apps.stop();
     },
   };
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }
 
 /** Waits for the api's GET /health to answer 200; on failure the error carries the apps'

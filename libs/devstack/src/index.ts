@@ -34,6 +34,7 @@ export { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from './smtp-sink.
 export {
   startStack,
   type AppName,
+  type MailSwitch,
   type Stack,
   type StackOptions,
   type StackPorts,

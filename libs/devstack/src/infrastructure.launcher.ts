@@ -1,9 +1,11 @@
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from './embedded-postgres.launcher';
+import { exitedUnexpectedly, type ChildExit } from './child-process.runner';
+import { startEmbeddedPostgres, type EmbeddedPostgresServer } from './embedded-postgres.launcher';
 import type { LogFn } from './log.types';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.server';
 import { redactUrl } from './stack-summary.formatter';
-import { startTemporalDevServer } from './temporal-dev-server.launcher';
+import { startTemporalDevServer, type TemporalDevServer } from './temporal-dev-server.launcher';
+import { supervise } from './restart-supervisor.util';
 
 /** Each port: a number to use, or 0 / absent for a free one. */
 export interface StackPorts {
@@ -20,7 +22,17 @@ export interface Infrastructure {
   temporalUi?: string;
   databaseUrl: string;
   smtpUrl: string;
-  mail?: SmtpSink;
+  /** The in-process SMTP sink, unless SMTP_URL was given. */
+  mail?: MailSwitch;
+}
+
+/** The SMTP sink, which can be stopped and started again on the same ports and store (tests). */
+export interface MailSwitch {
+  current(): SmtpSink;
+  /** Stops the SMTP server and the mail page; idempotent. */
+  stop(): Promise<void>;
+  /** Starts a stopped sink again on the same ports, with the messages it had received. */
+  start(): Promise<void>;
 }
 
 export type InfraPart = 'temporal' | 'postgres' | 'mail';
@@ -37,7 +49,8 @@ export interface InfraOptions {
 }
 
 /** Temporal, PostgreSQL and the SMTP sink start in parallel; each registers its stop as soon
- * as it is up, so a failure of one still stops the others. */
+ * as it is up, so a failure of one still stops the others. Temporal and PostgreSQL are
+ * supervised: when one exits on its own it is started again (same port, same data). */
 export async function startInfrastructure(options: InfraOptions): Promise<Infrastructure> {
   const { env, log, ports, dataDir, onStarted } = options;
   const external = (name: string, value: string): void =>
@@ -46,41 +59,52 @@ export async function startInfrastructure(options: InfraOptions): Promise<Infras
   if (env.DATABASE_URL) external('DATABASE_URL', env.DATABASE_URL);
   if (env.SMTP_URL) external('SMTP_URL', env.SMTP_URL);
 
+  const temporalOptions = {
+    dataDir: join(dataDir, 'temporal'),
+    port: ports.temporal ?? 0,
+    uiPort: ports.temporalUi ?? 0,
+    headless: options.temporalHeadless,
+    log,
+    root: options.root,
+  };
+  const postgresOptions = { dataDir, port: ports.postgres ?? 0, database: 'luyue', log };
   const [temporal, postgres, mail] = await Promise.allSettled([
     env.TEMPORAL_ADDRESS
       ? undefined
-      : startTemporalDevServer({
-          dataDir: join(dataDir, 'temporal'),
-          port: ports.temporal ?? 0,
-          uiPort: ports.temporalUi ?? 0,
-          headless: options.temporalHeadless,
-          log,
-          root: options.root,
-        }).then((server) => {
-          onStarted('temporal', () => server.stop());
+      : startTemporalDevServer(temporalOptions).then((server) => {
+          const supervised = supervise<ChildExit, TemporalDevServer>({
+            what: 'the Temporal dev server',
+            first: server,
+            restart: () =>
+              startTemporalDevServer({
+                ...temporalOptions,
+                port: server.port,
+                uiPort: server.uiPort,
+              }),
+            unexpected: exitedUnexpectedly,
+            log,
+          });
+          onStarted('temporal', () => supervised.stop());
           return server;
         }),
     env.DATABASE_URL
       ? undefined
-      : startEmbeddedPostgres({
-          dataDir,
-          port: ports.postgres ?? 0,
-          database: 'luyue',
-          log,
-        }).then((server) => {
-          onStarted('postgres', () => server.stop());
+      : startEmbeddedPostgres(postgresOptions).then((server) => {
+          const supervised = supervise<ChildExit, EmbeddedPostgresServer>({
+            what: 'PostgreSQL',
+            first: server,
+            restart: () => startEmbeddedPostgres({ ...postgresOptions, port: server.port }),
+            unexpected: exitedUnexpectedly,
+            log,
+          });
+          onStarted('postgres', () => supervised.stop());
           return server;
         }),
     env.SMTP_URL
       ? undefined
-      : startSmtpSink({
-          smtpPort: ports.smtp ?? 0,
-          httpPort: ports.mailUi ?? 0,
-          storeFile: join(dataDir, 'mail', 'messages.jsonl'),
-          log,
-        }).then((sink) => {
-          onStarted('mail', () => sink.stop());
-          return sink;
+      : startMailSwitch(join(dataDir, 'mail', 'messages.jsonl'), ports, log).then((mail) => {
+          onStarted('mail', () => mail.stop());
+          return mail;
         }),
   ]);
   const failures = [temporal, postgres, mail].flatMap((result) =>
@@ -97,7 +121,40 @@ export async function startInfrastructure(options: InfraOptions): Promise<Infras
     temporalAddress: env.TEMPORAL_ADDRESS || (temporal.value?.address as string),
     temporalUi: temporal.value?.uiUrl,
     databaseUrl: env.DATABASE_URL || (postgres.value?.url as string),
-    smtpUrl: env.SMTP_URL || (mail.value?.smtpUrl as string),
+    smtpUrl: env.SMTP_URL || (mail.value?.current().smtpUrl as string),
     mail: mail.value,
+  };
+}
+
+async function startMailSwitch(
+  storeFile: string,
+  ports: InfraOptions['ports'],
+  log: LogFn,
+): Promise<MailSwitch> {
+  let sink = await startSmtpSink({
+    smtpPort: ports.smtp ?? 0,
+    httpPort: ports.mailUi ?? 0,
+    storeFile,
+    log,
+  });
+  let running = true;
+  const portOf = (url: string): number => Number(new URL(url).port);
+  return {
+    current: () => sink,
+    stop: async () => {
+      running = false;
+      await sink.stop();
+    },
+    start: async () => {
+      if (running) return;
+      const { smtpUrl, httpUrl } = sink;
+      sink = await startSmtpSink({
+        smtpPort: portOf(smtpUrl),
+        httpPort: portOf(httpUrl),
+        storeFile,
+        log,
+      });
+      running = true;
+    },
   };
 }

@@ -1,10 +1,17 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, rm, stat } from 'node:fs/promises';
+import { chmod, realpath, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { LogFn } from './log.types';
-import { reapStaleProcess } from './process-liveness.util';
+import { sleep } from './ports.util';
+import {
+  commandLineOf,
+  processesWorkingIn,
+  reapStaleProcess,
+  signalQuietly,
+  waitForDeath,
+} from './process-liveness.util';
 
 const run = promisify(execFile);
 
@@ -31,6 +38,31 @@ export async function clearStalePostmaster(clusterDir: string, log: LogFn): Prom
     signal: 'SIGINT',
     graceMs: 30_000,
   });
+  await reapOrphanBackends(clusterDir, log);
+}
+
+/**
+ * Backends of a postmaster that was killed (SIGKILL) outlive it for a moment and still hold
+ * its shared memory; with postmaster.pid gone postgres cannot tell, so a new postmaster must
+ * not start before they are gone. They run in the cluster folder, which is how they are found.
+ */
+async function reapOrphanBackends(clusterDir: string, log: LogFn): Promise<void> {
+  const dir = await realpath(clusterDir);
+  // Only postgres processes: a shell someone left in the folder is not ours to kill.
+  const backends = async (): Promise<number[]> =>
+    (await processesWorkingIn(dir)).filter((pid) => commandLineOf(pid)?.startsWith('postgres'));
+  let orphans = await backends();
+  if (orphans.length === 0) return;
+  log(`[postgres] waiting for ${orphans.length} backend(s) of the previous postmaster to exit`);
+  const deadline = Date.now() + 10_000;
+  while (orphans.length > 0 && Date.now() < deadline) {
+    await sleep(100);
+    orphans = await backends();
+  }
+  if (orphans.length === 0) return;
+  log(`[postgres] backends ${orphans.join(', ')} did not exit; sending SIGKILL`);
+  for (const pid of orphans) signalQuietly(pid, 'SIGKILL');
+  await Promise.all(orphans.map((pid) => waitForDeath(pid, 5_000)));
 }
 
 export async function postgresUserIds(): Promise<{ uid: number; gid: number } | undefined> {

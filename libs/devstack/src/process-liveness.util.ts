@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, readlink, rm } from 'node:fs/promises';
 import type { LogFn } from './log.types';
 import { sleep } from './ports.util';
 
@@ -80,4 +80,16 @@ export function signalQuietly(pid: number, signal: NodeJS.Signals): boolean {
   } catch {
     return false;
   }
+}
+
+/** Pids of the live processes whose working directory is `dir` (none where procfs is missing). */
+export async function processesWorkingIn(dir: string): Promise<number[]> {
+  const entries = await readdir('/proc').catch(() => [] as string[]);
+  const found: number[] = [];
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cwd = await readlink(`/proc/${entry}/cwd`).catch(() => undefined);
+    if (cwd === dir && isProcessAlive(Number(entry))) found.push(Number(entry));
+  }
+  return found;
 }

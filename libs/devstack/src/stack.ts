@@ -7,11 +7,10 @@ import {
   type AppName,
 } from './app-processes.launcher';
 import { loadOrCreateDevSecrets, DEV_SECRET_NAMES } from './dev-secrets.util';
-import { startInfrastructure, type StackPorts } from './infrastructure.launcher';
+import { startInfrastructure, type MailSwitch, type StackPorts } from './infrastructure.launcher';
 import { stdoutLog, type LogFn } from './log.types';
 import { portOrFree } from './ports.util';
 import { findRepoRoot } from './repo-root.util';
-import type { SmtpSink } from './smtp-sink.server';
 
 export interface StackOptions {
   /** Everything that must survive a restart: Temporal's SQLite file, the PostgreSQL cluster,
@@ -45,7 +44,7 @@ export interface StackUrls {
   smtpUrl: string;
 }
 
-export type { AppName, StackPorts };
+export type { AppName, MailSwitch, StackPorts };
 
 export interface Stack {
   urls: StackUrls;
@@ -54,11 +53,11 @@ export interface Stack {
   dataDir: string;
   /** Where generated ADMIN_TOKEN / JWT_SECRET / LINK_TOKEN_SECRET are kept, if any were. */
   secretsFile?: string;
-  /** The in-process SMTP sink, unless SMTP_URL was given. */
-  mail?: SmtpSink;
+  /** The in-process SMTP sink, unless SMTP_URL was given; tests may stop and start it again. */
+  mail?: MailSwitch;
   /**
-   * Stops apps (api, worker; an app that died meanwhile was restarted), then the SMTP sink,
-   * Temporal, PostgreSQL; idempotent.
+   * Stops apps (api, worker), then the SMTP sink, Temporal, PostgreSQL, with any restart still
+   * pending (each of them is restarted when it dies on its own); idempotent.
    */
   stop(): Promise<void>;
 }
@@ -141,7 +140,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         api,
         docs: `${api}/api/docs`,
         temporalUi: infra.temporalUi,
-        mailUi: infra.mail?.httpUrl,
+        mailUi: infra.mail?.current().httpUrl,
         temporalAddress: infra.temporalAddress,
         databaseUrl: infra.databaseUrl,
         smtpUrl: infra.smtpUrl,

@@ -27,6 +27,9 @@ export interface TemporalDevServerOptions {
 export interface TemporalDevServer {
   /** host:port for `Connection.connect` / TEMPORAL_ADDRESS. */
   address: string;
+  /** The ports it listens on, so a restart takes the same ones. */
+  port: number;
+  uiPort?: number;
   uiUrl?: string;
   /** Resolves when the server exits, whether stopped or crashed. */
   exited: Promise<ChildExit>;
@@ -82,6 +85,8 @@ export async function startTemporalDevServer(
   log(`[temporal] ready at ${address}${uiUrl ? `, UI ${uiUrl}` : ''} (${Date.now() - started} ms)`);
   return {
     address,
+    port,
+    uiPort,
     uiUrl,
     exited: child.exited,
     stop: async () => {

@@ -4,3 +4,4 @@ export * from './template-dir';
 export * from './template.renderer';
 export * from './link-token.codec';
 export * from './link-token.service';
+export * from './message-id.util';

@@ -2,7 +2,20 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-export function dataSourceOptions(url: string): DataSourceOptions {
+/** The server-side bound on one statement. */
+export const STATEMENT_TIMEOUT_MS = 15_000;
+
+export interface DataSourceTuning {
+  /**
+   * The client's own bound on one query, for a server that no longer answers at all (stopped,
+   * unreachable), where the server's statement_timeout never fires. Longer than that timeout,
+   * so a live server's answer wins. Off by default: the worker's long imports need it off, and
+   * Temporal bounds its activities anyway.
+   */
+  queryTimeoutMs?: number;
+}
+
+export function dataSourceOptions(url: string, tuning: DataSourceTuning = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -16,7 +29,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
       max: 10,
       application_name: 'luyue',
       connectionTimeoutMillis: 5_000,
-      statement_timeout: 15_000,
+      statement_timeout: STATEMENT_TIMEOUT_MS,
+      ...(tuning.queryTimeoutMs ? { query_timeout: tuning.queryTimeoutMs } : {}),
     },
   };
 }

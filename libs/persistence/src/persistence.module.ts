@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule, type InjectionToken } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions } from './data-source.factory';
+import { dataSourceOptions, type DataSourceTuning } from './data-source.factory';
 import { CalendarYearRepository } from './repositories/calendar-year.repository';
 import { DatabaseHealthRepository } from './repositories/database-health.repository';
 import { DeadlineRecordRepository } from './repositories/deadline-record.repository';
@@ -57,6 +57,7 @@ export interface PersistenceOptions {
   // Called with the injected providers, in the order of `inject`.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   databaseUrl: (...deps: any[]) => string;
+  tuning?: DataSourceTuning;
 }
 
 @Global()
@@ -69,7 +70,7 @@ export class PersistenceModule {
         TypeOrmModule.forRootAsync({
           inject: options.inject,
           useFactory: (...deps: unknown[]) => ({
-            ...dataSourceOptions(options.databaseUrl(...deps)),
+            ...dataSourceOptions(options.databaseUrl(...deps), options.tuning),
             // Keep retrying at start so the app waits for a database that is still coming up.
             retryAttempts: 30,
             retryDelay: 1000,

@@ -1,6 +1,7 @@
 export * from './definitions';
 export * from './temporal-client.module';
 export * from './temporal-client.service';
+export * from './task-queue-pollers.util';
 export * from './update-failure.mapper';
 export * from './customization-request.client';
 export * from './change-request.client';

@@ -1,9 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '@luyue/config';
-
-/** temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW. */
-const WORKFLOW_TASK_QUEUE = 1;
+import { countLivePollers } from './task-queue-pollers.util';
 
 /**
  * One lazily opened Temporal connection per process. Lazy so the api still starts (and /health
@@ -35,22 +33,14 @@ export class TemporalClientService implements OnApplicationShutdown {
     await client.workflowService.getSystemInfo({});
   }
 
-  /**
-   * Workers polling the task queue for workflow tasks lately: a poll is held open up to a
-   * minute, so a poller seen within the last 90 s is alive.
-   */
+  /** Workers polling the task queue lately (see countLivePollers). */
   async livePollers(): Promise<number> {
     const client = await this.client();
-    const { pollers } = await client.workflowService.describeTaskQueue({
-      namespace: this.config.TEMPORAL_NAMESPACE,
-      taskQueue: { name: this.config.TEMPORAL_TASK_QUEUE },
-      taskQueueType: WORKFLOW_TASK_QUEUE,
-    });
-    const since = Date.now() - 90_000;
-    return (pollers ?? []).filter((p) => {
-      const seconds = Number(p.lastAccessTime?.seconds ?? 0);
-      return seconds * 1000 >= since;
-    }).length;
+    return countLivePollers(
+      client.workflowService,
+      this.config.TEMPORAL_NAMESPACE,
+      this.config.TEMPORAL_TASK_QUEUE,
+    );
   }
 
   private async open(): Promise<Client> {

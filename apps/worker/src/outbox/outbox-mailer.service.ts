@@ -1,9 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { createHash } from 'node:crypto';
-import { MailTransportService } from '@luyue/notifications';
+import { MailTransportService, messageIdOf } from '@luyue/notifications';
 import { OutboxRepository } from '@luyue/persistence';
 
 const MAX_ATTEMPTS = 8;
+/** After a failed attempt: 5 s, 15 s, 45 s… up to 10 min, so 8 attempts span half an hour of a
+ * mail server being away instead of milliseconds. */
+export const retryDelayMs = (attempts: number): number =>
+  Math.min(600_000, 5_000 * 3 ** Math.max(attempts - 1, 0));
 // Longer than one send may take (see MailTransportService timeouts), short enough that a crashed
 // worker's leased mail goes out soon after.
 const LEASE_MS = 30_000;
@@ -44,21 +47,39 @@ export class OutboxMailerService implements OnApplicationBootstrap, OnApplicatio
       for (const mail of batch) {
         try {
           await this.transport.send({
-            messageId: `<${createHash('sha256').update(mail.messageKey).digest('hex').slice(0, 32)}@luyue>`,
+            messageId: messageIdOf(mail.messageKey),
             to: mail.recipients,
             subject: mail.subject,
             html: mail.html,
             text: mail.text,
           });
-          await this.outbox.markSent(mail.id);
-          sent += 1;
         } catch (err) {
           const final = mail.attempts >= MAX_ATTEMPTS;
           this.logger.warn(
             `mail ${mail.messageKey} attempt ${mail.attempts} failed: ${String(err)}`,
           );
-          await this.outbox.markFailed(mail.id, String(err), final);
+          await this.outbox.markFailed(mail.id, String(err), final, retryDelayMs(mail.attempts));
+          continue;
         }
+        // Sent: only `sent` may follow now, never a retry (that would send it twice).
+        await this.markSent(mail.id, mail.messageKey);
+        sent += 1;
+      }
+    }
+  }
+
+  /** Keeps trying while the lease holds (the database may be away for a moment); past it the
+   * mail is sent again under the same Message-ID, which a receiving server can drop. */
+  private async markSent(id: string, messageKey: string): Promise<void> {
+    const until = Date.now() + LEASE_MS;
+    for (;;) {
+      try {
+        await this.outbox.markSent(id);
+        return;
+      } catch (err) {
+        if (Date.now() > until || this.stopped) throw err;
+        this.logger.warn(`marking mail ${messageKey} sent failed, retrying: ${String(err)}`);
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
       }
     }
   }

@@ -16,6 +16,13 @@ export interface IdempotencyRecord extends IdempotencyClaim {
   response: unknown;
 }
 
+/**
+ * A claim this old without an answer was left by a request that died, or whose release failed
+ * because the database was away: longer than any answer takes (the api's bounds), so a live
+ * request never loses its claim.
+ */
+export const ABANDONED_CLAIM_MS = 60_000;
+
 /** Idempotency keys: claimed before the work, completed with its answer, released on failure. */
 @Injectable()
 export class IdempotencyKeyRepository {
@@ -29,6 +36,17 @@ export class IdempotencyKeyRepository {
       [claim.key, claim.caller, claim.scope, claim.bodySha256],
     );
     if (inserted.length === 1) return null;
+    // A CTE so the driver returns plain rows (a bare UPDATE … RETURNING comes back as [rows, count]).
+    const taken: unknown[] = await this.ds.query(
+      `WITH taken AS (
+         UPDATE idempotency_key SET created_at = now()
+         WHERE key = $1 AND caller = $2 AND scope = $3 AND body_sha256 = $4 AND status_code IS NULL
+           AND created_at < now() - ($5::int * interval '1 millisecond')
+         RETURNING key)
+       SELECT key FROM taken`,
+      [claim.key, claim.caller, claim.scope, claim.bodySha256, ABANDONED_CLAIM_MS],
+    );
+    if (taken.length === 1) return null; // an abandoned claim of this very request: run it again
     const rows: Array<{
       caller: string;
       scope: string;

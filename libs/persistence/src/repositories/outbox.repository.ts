@@ -54,7 +54,8 @@ export class OutboxRepository {
     const rows: Array<Record<string, unknown>> = await this.ds.query(
       `WITH due AS (
          SELECT id FROM outbox_mail
-         WHERE status = 'pending' OR (status = 'sending' AND lease_until < now())
+         WHERE (status = 'pending' AND (lease_until IS NULL OR lease_until <= now()))
+            OR (status = 'sending' AND lease_until < now())
          ORDER BY created_at
          LIMIT $1
          FOR UPDATE SKIP LOCKED),
@@ -85,11 +86,16 @@ export class OutboxRepository {
     );
   }
 
-  /** A failed attempt goes back to pending until `final`, then stays failed for an operator. */
-  async markFailed(id: string, error: string, final: boolean): Promise<void> {
+  /**
+   * A failed attempt goes back to pending, not to be tried before `retryInMs` (lease_until then
+   * means "not before"), until `final`; then it stays failed for an operator.
+   */
+  async markFailed(id: string, error: string, final: boolean, retryInMs = 0): Promise<void> {
     await this.ds.query(
-      `UPDATE outbox_mail SET status = $2, lease_until = NULL, last_error = $3 WHERE id = $1`,
-      [id, final ? 'failed' : 'pending', error.slice(0, 2000)],
+      `UPDATE outbox_mail SET status = $2, last_error = $3,
+              lease_until = CASE WHEN $2 = 'pending' THEN now() + ($4::int * interval '1 millisecond') END
+       WHERE id = $1`,
+      [id, final ? 'failed' : 'pending', error.slice(0, 2000), retryInMs],
     );
   }
 

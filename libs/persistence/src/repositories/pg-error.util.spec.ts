@@ -7,6 +7,11 @@ describe('PostgreSQL errors', () => {
       { driverError: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5433' } },
       new Error('timeout exceeded when trying to connect'),
       new Error('Connection terminated unexpectedly'),
+      new Error('Query read timeout'),
+      { code: '57P03', message: 'the database system is not yet accepting connections' },
+      Object.assign(new Error('Query runner already released'), {
+        name: 'QueryRunnerAlreadyReleasedError',
+      }),
     ]) {
       expect(databaseUnavailable(error)).toMatchObject({
         code: 'dependency_unavailable',

@@ -8,9 +8,13 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return constraint === undefined || inner.constraint === constraint;
 }
 
-// pg-pool's and node's words for a database that is not there or does not answer.
+// pg-pool's, pg's and node's words for a database that is not there or does not answer
+// (`Query read timeout`: the client-side query_timeout, for a server that stopped answering).
 const UNREACHABLE =
-  /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down)/i;
+  /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|ECONNRESET|Query read timeout|the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)/i;
+
+// 57014 statement timeout, 57P01–57P03 shutdown, crash shutdown, cannot connect now (recovery).
+const UNAVAILABLE_CODES = new Set(['57014', '57P01', '57P02', '57P03', 'ECONNREFUSED']);
 
 /**
  * A PostgreSQL error that means the database is down or stalled (not a bad query): no connection
@@ -22,11 +26,12 @@ export function databaseUnavailable(error: unknown): DomainError | null {
   const inner = (e?.driverError ?? e) as { code?: unknown; message?: unknown };
   const code = typeof inner?.code === 'string' ? inner.code : '';
   const message = typeof inner?.message === 'string' ? inner.message : '';
+  // TypeORM's word for a transaction whose connection was lost under it (the server went away).
+  const name = (e as { name?: unknown })?.name;
   if (
-    code === '57014' ||
-    code === '57P01' ||
-    code === 'ECONNREFUSED' ||
-    UNREACHABLE.test(message)
+    UNAVAILABLE_CODES.has(code) ||
+    UNREACHABLE.test(message) ||
+    name === 'QueryRunnerAlreadyReleasedError'
   ) {
     return new DomainError(
       'dependency_unavailable',
