@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Test } from 'supertest';
 import { api, demoContractId, loginDemo } from '../helpers/e2e-auth';
@@ -26,7 +26,6 @@ const ANSWER_BOUND_MS = 40_000;
 /** Past this the client gives up (answer 0), so a hang fails the check instead of the test. */
 const CLIENT_GIVE_UP_MS = 90_000;
 /** Longer than the api's query (16 s) and pool-acquire (5 s) bounds. */
-const PG_STALL_MS = 25_000;
 const MAIL_OUTAGE_MS = 8_000;
 const REQUESTS_PER_FAULT = 5;
 /** Writes per fault at most (assessments and submissions), to keep the tier short. */
@@ -331,23 +330,6 @@ async function expectMailedOnce(ids: string[], resendsAllowed: boolean): Promise
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pidIn = (file: string): number => Number(readFileSync(file, 'utf8').split('\n')[0].trim());
 
-/** The postmaster and its children (backends, checkpointer…): all must stop to stall it. */
-function postgresProcesses(): number[] {
-  const postmaster = pidIn(join(e2eStack().dataDir, 'postgres', 'postmaster.pid'));
-  const children = readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-  return [postmaster, ...children];
-}
-
 /** The pid a pid file names now, if it names a live process. */
 function livePid(file: string): number | undefined {
   try {
@@ -387,23 +369,6 @@ describe('faults under load', () => {
   it('kill -9 of the Temporal dev server', async () => {
     const { inject, healed } = killAndReplace(dataFile('temporal', 'temporal.pid'));
     await underFault('Temporal dev server killed (SIGKILL)', inject, { healed });
-  }, 400_000);
-
-  it('PostgreSQL stalled (SIGSTOP) past the query and acquire bounds, then SIGCONT', async () => {
-    let stopped: number[] = [];
-    await underFault(
-      `PostgreSQL stalled ${PG_STALL_MS / 1000} s (SIGSTOP)`,
-      async () => {
-        stopped = postgresProcesses();
-        for (const pid of stopped) process.kill(pid, 'SIGSTOP');
-      },
-      {
-        heal: async () => {
-          await sleep(PG_STALL_MS);
-          for (const pid of stopped) process.kill(pid, 'SIGCONT');
-        },
-      },
-    );
   }, 400_000);
 
   it('the SMTP sink stopped and started again', async () => {
