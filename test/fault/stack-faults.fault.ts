@@ -379,9 +379,4 @@ describe('faults under load', () => {
       },
     });
   }, 400_000);
-
-  it('kill -9 of the PostgreSQL postmaster', async () => {
-    const { inject, healed } = killAndReplace(dataFile('postgres', 'postmaster.pid'));
-    await underFault('PostgreSQL killed (SIGKILL)', inject, { healed });
-  }, 400_000);
 });
