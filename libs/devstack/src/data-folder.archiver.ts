@@ -37,7 +37,7 @@ const PID_FILES = [
   'run/worker.pid',
 ];
 
-export const MANIFEST_NAME = 'luyue-backup.json';
+const MANIFEST_NAME = 'luyue-backup.json';
 const FORMAT = 1;
 
 export interface BackupEntry {
@@ -57,7 +57,7 @@ export interface BackupManifest {
 export class BackupError extends Error {}
 
 /** The pid and name of a process that still uses the data folder, if any. */
-export async function runningIn(dataDir: string): Promise<string | undefined> {
+async function runningIn(dataDir: string): Promise<string | undefined> {
   for (const file of PID_FILES) {
     const pid = await readPidFile(join(dataDir, file));
     if (pid === undefined || !isProcessAlive(pid)) continue;

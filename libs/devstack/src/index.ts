@@ -5,13 +5,7 @@ export {
   type ChildHandle,
   type ChildSpec,
 } from './child-process.runner';
-export {
-  backupDataFolder,
-  BackupError,
-  restoreDataFolder,
-  runningIn,
-  type BackupManifest,
-} from './data-folder.archiver';
+export { backupDataFolder, BackupError, restoreDataFolder } from './data-folder.archiver';
 export { loadOrCreateDevSecrets, DEV_SECRET_NAMES, type DevSecrets } from './dev-secrets.util';
 export {
   startEmbeddedPostgres,
