@@ -90,6 +90,55 @@ describe('Idempotency-Key and request numbers', () => {
     expect(rows.rows).toHaveLength(1);
   });
 
+  it('a keyed creation whose answer was lost answers with what it made, not a second one', async () => {
+    // What a COMMIT that landed after its 503 leaves: the key holds its subject but no answer
+    // (the release that followed the 503 waited for that COMMIT and then kept the key).
+    const loseAnswer = (key: string) =>
+      withDb((db) =>
+        db.query(
+          `UPDATE idempotency_key SET status_code = NULL, response = NULL, completed_at = NULL
+           WHERE key = $1 AND subject_id IS NOT NULL`,
+          [key],
+        ),
+      );
+    const cases = [
+      {
+        path: `/api/contracts/${contractId}/requirements`,
+        auth: staff,
+        body: submission(`答复丢失的提交 ${Date.now()}`),
+        rows: (title: string) =>
+          withDb((db) => db.query('SELECT id FROM requirement WHERE title = $1', [title])),
+      },
+      {
+        path: `/api/contracts/${contractId}/change-requests`,
+        auth: manager,
+        body: {
+          title: `答复丢失的变更 ${Date.now()}`,
+          description: '门诊自助机增加医保电子凭证支付',
+          changeType: 'add',
+          impact: { scope: '门诊自助机', schedule: '不影响', cost: '不增加费用' },
+        },
+        rows: (title: string) =>
+          withDb((db) => db.query('SELECT id FROM change_request WHERE title = $1', [title])),
+      },
+    ];
+    for (const c of cases) {
+      const key = `lost-${Date.now()}-${c.path.length}`;
+      const post = () =>
+        api().post(c.path).set('Authorization', c.auth).set('Idempotency-Key', key).send(c.body);
+      const first = await post().expect(201);
+      expect((await loseAnswer(key)).rowCount).toBe(1);
+      const retried = await post().expect(201);
+      expect(retried.headers['idempotent-replayed']).toBeUndefined();
+      expect(retried.body).toMatchObject({ id: first.body.id, title: c.body.title });
+      expect((await c.rows(c.body.title)).rows).toEqual([{ id: first.body.id }]);
+      // The retry's answer is the key's answer from now on.
+      const third = await post().expect(201);
+      expect(third.headers['idempotent-replayed']).toBe('true');
+      expect(third.body.id).toBe(first.body.id);
+    }
+  });
+
   it("a workflow left by a rolled-back submission gives way to the number's owner", async () => {
     const before = await submitRequirement(staff, contractId);
     const taken = await nextNumber(before.id);

@@ -62,7 +62,10 @@ const OWNED: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Migrations that change existing tables only: reverting them drops no table. */
-const ALTERS_ONLY: ReadonlySet<string> = new Set(['SecurityImportFailure1765000000000']);
+const ALTERS_ONLY: ReadonlySet<string> = new Set([
+  'SecurityImportFailure1765000000000',
+  'IdempotencySubject1765100000000',
+]);
 
 describe('migrations', () => {
   it('revert to an empty schema, newest first, and apply again', async () => {

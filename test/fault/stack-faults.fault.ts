@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Test } from 'supertest';
 import { api, demoContractId, loginDemo } from '../helpers/e2e-auth';
@@ -9,9 +9,9 @@ import { messageIdOf } from '@luyue/notifications';
 import { ABANDONED_CLAIM_MS } from '@luyue/persistence';
 
 /**
- * Faults injected into a private stack while people keep acting on requests: the worker, the
- * Temporal dev server and PostgreSQL killed (each restarted by the stack's supervisor),
- * PostgreSQL stalled, the mail server gone for a while. Afterwards nothing is lost or doubled
+ * Faults injected into a private stack while people keep submitting and assessing requests and
+ * proposing changes: the worker, the Temporal dev server and PostgreSQL killed (each restarted
+ * by the stack's supervisor), PostgreSQL stalled, the mail server gone for a while. Afterwards nothing is lost or doubled
  * and the stack is healthy by itself; during a fault every answer is a success or a 503 with
  * Retry-After, within ANSWER_BOUND_MS.
  */
@@ -26,6 +26,7 @@ const ANSWER_BOUND_MS = 40_000;
 /** Past this the client gives up (answer 0), so a hang fails the check instead of the test. */
 const CLIENT_GIVE_UP_MS = 90_000;
 /** Longer than the api's query (16 s) and pool-acquire (5 s) bounds. */
+const PG_STALL_MS = 25_000;
 const MAIL_OUTAGE_MS = 8_000;
 const REQUESTS_PER_FAULT = 5;
 /** Writes per fault at most (assessments and submissions), to keep the tier short. */
@@ -96,13 +97,13 @@ async function timed(op: string, send: () => Test): Promise<Answer> {
 }
 
 /**
- * Two clients write (the ops first, then fresh submissions, at most MAX_WRITES in all) and one
+ * Two clients write (the ops first, then fresh creations, at most MAX_WRITES in all) and one
  * reads the requests until `over()`; every answer while the fault lasts is recorded, and every
  * write sent is added to `ops`.
  */
 async function burst(
   ops: Op[],
-  submission: () => Op,
+  fresh: () => Op,
   ids: string[],
   over: () => boolean,
 ): Promise<Answer[]> {
@@ -111,7 +112,7 @@ async function burst(
   const writer = async (): Promise<void> => {
     for (;;) {
       let op = queue.shift();
-      if (!op && !over() && ops.length < MAX_WRITES) ops.push((op = submission()));
+      if (!op && !over() && ops.length < MAX_WRITES) ops.push((op = fresh()));
       if (!op) return;
       op.answer = await timed(op.name, op.send);
       answers.push(op.answer);
@@ -155,13 +156,22 @@ async function healthy(): Promise<boolean> {
   }
 }
 
-/** Requests submitted before the fault, an assessment of each to send during it, and fresh
- * submissions (their titles collected) to keep writing while it lasts. */
+/** What the fresh writes during a fault created, by the title each was sent with. */
+interface Fresh {
+  requirements: string[];
+  changes: string[];
+}
+
+/**
+ * Requests submitted before the fault, an assessment of each to send during it, and fresh
+ * writes to keep going while it lasts: requirement submissions and change proposals in turn,
+ * each with its title collected.
+ */
 async function prepare(tag: string): Promise<{
   ids: string[];
   ops: Op[];
-  submission: () => Op;
-  titles: string[];
+  fresh: () => Op;
+  titles: Fresh;
 }> {
   const ids: string[] = [];
   for (let i = 0; i < REQUESTS_PER_FAULT; i++) {
@@ -177,23 +187,38 @@ async function prepare(tag: string): Promise<{
       send: () => act(pm, id, 'assess', body).set('Idempotency-Key', key),
     };
   });
-  const titles: string[] = [];
-  const submission = (): Op => {
+  const titles: Fresh = { requirements: [], changes: [] };
+  const keyed = (name: string, path: string, body: object): Op => {
     const key = randomUUID();
-    const title = `${tag} 故障中提交 ${titles.length} ${key.slice(0, 8)}`;
-    titles.push(title);
-    const body = { title, description: '故障注入期间提交。', system: 'LIS', priority: 'normal' };
     return {
-      name: `submit "${title}"`,
+      name,
       send: () =>
-        api()
-          .post(`/api/contracts/${contractId}/requirements`)
-          .set('Authorization', staff)
-          .set('Idempotency-Key', key)
-          .send(body),
+        api().post(path).set('Authorization', staff).set('Idempotency-Key', key).send(body),
     };
   };
-  return { ids, ops, submission, titles };
+  const fresh = (): Op => {
+    const n = titles.requirements.length + titles.changes.length;
+    const suffix = `${n} ${randomUUID().slice(0, 8)}`;
+    if (n % 2 === 0) {
+      const title = `${tag} 故障中提交 ${suffix}`;
+      titles.requirements.push(title);
+      return keyed(`submit "${title}"`, `/api/contracts/${contractId}/requirements`, {
+        title,
+        description: '故障注入期间提交。',
+        system: 'LIS',
+        priority: 'normal',
+      });
+    }
+    const title = `${tag} 故障中变更 ${suffix}`;
+    titles.changes.push(title);
+    return keyed(`propose "${title}"`, `/api/contracts/${contractId}/change-requests`, {
+      title,
+      description: '故障注入期间提出的变更。',
+      changeType: 'modify',
+      impact: { scope: '检验系统', schedule: '不影响', cost: '不增加费用' },
+    });
+  };
+  return { ids, ops, fresh, titles };
 }
 
 /**
@@ -213,9 +238,9 @@ async function underFault(
   } = {},
 ): Promise<void> {
   const tag = `FAULT-${report.length + 1}`;
-  const { ids, ops, submission, titles } = await prepare(tag);
+  const { ids, ops, fresh, titles } = await prepare(tag);
   let over = false;
-  const answersDuring = burst(ops, submission, ids, () => over);
+  const answersDuring = burst(ops, fresh, ids, () => over);
   await sleep(300); // in the middle of the burst
   const injectedAt = Date.now();
   await inject();
@@ -251,42 +276,61 @@ async function underFault(
   expect(wrong).toEqual([]);
 
   expect(await settle(ops)).toEqual([]);
-  const submitted = await withDb(async (db) => {
-    const { rows } = await db.query<{ id: string; title: string }>(
-      `SELECT id, title FROM requirement WHERE title = ANY($1)`,
-      [titles],
-    );
-    return rows;
-  });
-  expect(submitted.map((r) => r.title).sort()).toEqual([...titles].sort()); // each once
-  const all = [...ids, ...submitted.map((r) => r.id)];
-  await expectRecordedOnce(all);
-  row.resent = await expectMailedOnce(all, options.resendsAllowed ?? false);
+  const requirements = await createdOnce('requirement', titles.requirements);
+  const changes = await createdOnce('change_request', titles.changes);
+  const all = [...ids, ...requirements];
+  await expectRecordedOnce(all, changes);
+  row.resent = await expectMailedOnce([...all, ...changes], options.resendsAllowed ?? false);
 }
 
-/** Every transition and audit event of these requests exists once, and every assess landed. */
-async function expectRecordedOnce(ids: string[]): Promise<void> {
-  const { transitions, audits } = await withDb(async (db) => ({
-    transitions: (
-      await db.query<{ requirement_id: string; action: string; n: number }>(
-        `SELECT requirement_id, action, count(*)::int AS n FROM requirement_transition
-         WHERE requirement_id = ANY($1) GROUP BY requirement_id, action`,
-        [ids],
-      )
-    ).rows,
-    audits: (
-      await db.query<{ subject_id: string; action: string; n: number }>(
-        `SELECT subject_id, action, count(*)::int AS n FROM audit_event
-         WHERE subject_id = ANY($1) GROUP BY subject_id, action`,
-        [ids],
-      )
-    ).rows,
-  }));
-  expect(transitions.filter((t) => t.n !== 1)).toEqual([]);
-  expect(audits.filter((a) => a.n !== 1)).toEqual([]);
-  const assessed = transitions.filter((t) => t.action === 'assess').map((t) => t.requirement_id);
+/** The rows these titles were sent with, each exactly once; answers their ids. */
+async function createdOnce(
+  table: 'requirement' | 'change_request',
+  titles: string[],
+): Promise<string[]> {
+  const rows = await withDb(async (db) => {
+    const found = await db.query<{ id: string; title: string }>(
+      `SELECT id, title FROM ${table} WHERE title = ANY($1)`,
+      [titles],
+    );
+    return found.rows;
+  });
+  expect({ table, titles: rows.map((r) => r.title).sort() }).toEqual({
+    table,
+    titles: [...titles].sort(),
+  });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Every transition and audit event of these requests and changes exists once, and every assess
+ * landed.
+ */
+async function expectRecordedOnce(ids: string[], changeIds: string[]): Promise<void> {
+  const counted = (sql: string, subjects: string[]) =>
+    withDb(
+      async (db) =>
+        (await db.query<{ id: string; action: string; n: number }>(sql, [subjects])).rows,
+    );
+  const transitions = await counted(
+    `SELECT requirement_id AS id, action, count(*)::int AS n FROM requirement_transition
+     WHERE requirement_id = ANY($1) GROUP BY requirement_id, action`,
+    ids,
+  );
+  const changeTransitions = await counted(
+    `SELECT change_request_id AS id, action, count(*)::int AS n FROM change_request_transition
+     WHERE change_request_id = ANY($1) GROUP BY change_request_id, action`,
+    changeIds,
+  );
+  const audits = await counted(
+    `SELECT subject_id AS id, action, count(*)::int AS n FROM audit_event
+     WHERE subject_id = ANY($1) GROUP BY subject_id, action`,
+    [...ids, ...changeIds],
+  );
+  expect([...transitions, ...changeTransitions, ...audits].filter((t) => t.n !== 1)).toEqual([]);
+  const assessed = transitions.filter((t) => t.action === 'assess').map((t) => t.id);
   expect(assessed.sort()).toEqual(ids.slice(0, REQUESTS_PER_FAULT).sort());
-  expect(audits.length).toBeGreaterThanOrEqual(ids.length);
+  expect(audits.length).toBeGreaterThanOrEqual(ids.length + changeIds.length);
 }
 
 /**
@@ -330,6 +374,23 @@ async function expectMailedOnce(ids: string[], resendsAllowed: boolean): Promise
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pidIn = (file: string): number => Number(readFileSync(file, 'utf8').split('\n')[0].trim());
 
+/** The postmaster and its children (backends, checkpointer…): all must stop to stall it. */
+function postgresProcesses(): number[] {
+  const postmaster = pidIn(dataFile('postgres', 'postmaster.pid'));
+  const children = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+  return [postmaster, ...children];
+}
+
 /** The pid a pid file names now, if it names a live process. */
 function livePid(file: string): number | undefined {
   try {
@@ -369,6 +430,28 @@ describe('faults under load', () => {
   it('kill -9 of the Temporal dev server', async () => {
     const { inject, healed } = killAndReplace(dataFile('temporal', 'temporal.pid'));
     await underFault('Temporal dev server killed (SIGKILL)', inject, { healed });
+  }, 400_000);
+
+  it('PostgreSQL stalled (SIGSTOP) past the query and acquire bounds, then SIGCONT', async () => {
+    let stopped: number[] = [];
+    await underFault(
+      `PostgreSQL stalled ${PG_STALL_MS / 1000} s (SIGSTOP)`,
+      async () => {
+        stopped = postgresProcesses();
+        for (const pid of stopped) process.kill(pid, 'SIGSTOP');
+      },
+      {
+        heal: async () => {
+          await sleep(PG_STALL_MS);
+          for (const pid of stopped) process.kill(pid, 'SIGCONT');
+        },
+      },
+    );
+  }, 400_000);
+
+  it('kill -9 of the PostgreSQL postmaster', async () => {
+    const { inject, healed } = killAndReplace(dataFile('postgres', 'postmaster.pid'));
+    await underFault('PostgreSQL killed (SIGKILL)', inject, { healed });
   }, 400_000);
 
   it('the SMTP sink stopped and started again', async () => {

@@ -26,7 +26,6 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { Idempotent } from '../common/idempotent.decorator';
-import { RequestId } from '../common/request-id.decorator';
 import type { StoredUpload } from '../files/file-store.service';
 import { Acting } from '../requirements/acting-context.decorator';
 import type { ActingContext } from '../requirements/requirement-actions.service';
@@ -68,10 +67,9 @@ export class ChangeRequestsController {
   propose(
     @Param('contractId') contractId: string,
     @Body() body: ProposeChangeDto,
-    @CurrentActor() actor: Actor,
-    @RequestId() requestId: string | null,
+    @Acting() ctx: ActingContext,
   ): Promise<ChangeRequestDto> {
-    return this.changes.propose(actor, contractId, body, requestId);
+    return this.changes.propose(ctx, contractId, body);
   }
 
   @Get('contracts/:contractId/change-requests')

@@ -23,6 +23,7 @@ import {
   AuditEventRepository,
   ChangeRequestQueryRepository,
   ChangeRequestStore,
+  IdempotencyKeyRepository,
   RequirementQueryRepository,
   TransactionRunner,
   type ContractRecord,
@@ -68,17 +69,18 @@ export class ChangeRequestsService {
     private readonly queries: ChangeRequestQueryRepository,
     private readonly requirements: RequirementQueryRepository,
     private readonly audit: AuditEventRepository,
+    private readonly keys: IdempotencyKeyRepository,
     private readonly tx: TransactionRunner,
     private readonly temporal: TemporalClientService,
     private readonly recipients: RequirementRecipientsService,
   ) {}
 
   async propose(
-    actor: Actor,
+    { actor, requestId, idempotencyKey, createdBefore }: ActingContext,
     contractId: string,
     body: ProposeChangeDto,
-    requestId: string | null,
   ): Promise<ChangeRequestDto> {
+    if (createdBefore) return this.get(actor, createdBefore);
     const { contract } = await this.contracts.requireActingParty(actor, contractId);
     const proposer = actorInContract(actor, contract);
     if (!hasAnyRole(proposer, PROPOSER_ROLES)) {
@@ -106,6 +108,7 @@ export class ChangeRequestsService {
         proposedAt,
       };
       await this.store.insertProposed(m, row);
+      if (idempotencyKey) await this.keys.recordSubject(m, idempotencyKey, id);
       const attachments = await this.store.attachFiles(m, contractId, body.attachments ?? [], {
         type: 'change_request',
         id,

@@ -74,17 +74,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
           { idempotencyKey: key },
         );
       }
-      if (held.statusCode === null) {
+      if (held.statusCode !== null) {
+        res.status(held.statusCode);
+        res.setHeader('Idempotent-Replayed', 'true');
+        return held.response;
+      }
+      if (held.subjectId === null) {
         throw new DomainError(
           'conflict',
           'A request with this Idempotency-Key is still being processed; retry shortly',
           { idempotencyKey: key },
         );
       }
-      res.status(held.statusCode);
-      res.setHeader('Idempotent-Replayed', 'true');
-      return held.response;
+      // The first try committed what it made but its answer was lost (a cut-off COMMIT answered
+      // 503): the handler answers with that subject instead of making another.
     }
+    req.idempotency = { key, subjectId: held?.subjectId ?? null };
     try {
       const answer: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
       await this.keys.complete(key, res.statusCode, answer);

@@ -126,7 +126,7 @@ export class ChangeConsoleService {
     if (f.grantRequirementId)
       effects.push({ type: 'grant_quota', requirementId: f.grantRequirementId });
     const c = await this.changes.propose(
-      actor,
+      { actor, requestId, idempotencyKey: null },
       frame.contract.id,
       {
         title: f.title,
@@ -136,7 +136,6 @@ export class ChangeConsoleService {
         effects,
         attachments: files.map((x) => x.id),
       },
-      requestId,
     );
     return {
       kind: 'redirect',

@@ -141,7 +141,11 @@ export class RequirementConsoleService {
     if (!form.ok) {
       return { kind: 'page', status: 400, html: this.renderNew(frame, form) };
     }
-    const r = await this.submission.submit(actor, frame.contract.id, form.payload, requestId);
+    const r = await this.submission.submit(
+      { actor, requestId, idempotencyKey: null },
+      frame.contract.id,
+      form.payload,
+    );
     return { kind: 'redirect', location: `/requirements/${r.id}`, flash: `已提交需求 ${r.id}` };
   }
 

@@ -17,6 +17,8 @@ export interface ActingContext {
   requestId: string | null;
   /** `Idempotency-Key`, already bound to this caller and body at the HTTP edge. */
   idempotencyKey: string | null;
+  /** On a keyed creation: what an earlier try with this key committed before its answer was lost. */
+  createdBefore?: string | null;
 }
 
 /**

@@ -9,12 +9,12 @@ import {
   hasAnyRole,
   requirementYearLabel,
   shanghaiDate,
-  type Actor,
   type CustomizationRequestInput,
   type Role,
 } from '@luyue/domain';
 import {
   AuditEventRepository,
+  IdempotencyKeyRepository,
   RequirementNumberingRepository,
   TransactionRunner,
   type ContractRecord,
@@ -28,6 +28,7 @@ import {
 import { ContractAccessService } from '../contracts/contract-access.service';
 import type { RequirementDto } from './dto/requirement.dto';
 import type { SubmitRequirementDto } from './dto/submit-requirement.dto';
+import type { ActingContext } from './requirement-actions.service';
 import { actorInContract } from './requirement-access.service';
 import { RequirementRecipientsService } from './requirement-recipients.service';
 import { RequirementsService } from './requirements.service';
@@ -48,6 +49,7 @@ export class RequirementSubmissionService {
     private readonly contracts: ContractAccessService,
     private readonly numbering: RequirementNumberingRepository,
     private readonly audit: AuditEventRepository,
+    private readonly keys: IdempotencyKeyRepository,
     private readonly tx: TransactionRunner,
     private readonly temporal: TemporalClientService,
     private readonly recipients: RequirementRecipientsService,
@@ -55,11 +57,11 @@ export class RequirementSubmissionService {
   ) {}
 
   async submit(
-    actor: Actor,
+    { actor, requestId, idempotencyKey, createdBefore }: ActingContext,
     contractId: string,
     body: SubmitRequirementDto,
-    requestId: string | null,
   ): Promise<RequirementDto> {
+    if (createdBefore) return this.reads.get(actor, createdBefore);
     const { contract } = await this.contracts.requireActingParty(actor, contractId);
     const submitter = actorInContract(actor, contract);
     if (!hasAnyRole(submitter, SUBMITTER_ROLES)) {
@@ -96,6 +98,7 @@ export class RequirementSubmissionService {
         receivedAt,
       };
       await this.numbering.insertSubmitted(manager, row);
+      if (idempotencyKey) await this.keys.recordSubject(manager, idempotencyKey, id);
       await this.audit.append(manager, {
         ...auditActorOf(submitter),
         action: 'requirement.submitted',

@@ -6,6 +6,7 @@ import { ChangeRequests1764700000000 } from './1764700000000-change-requests';
 import { Security1764800000000 } from './1764800000000-security';
 import { Remediation1764900000000 } from './1764900000000-remediation';
 import { SecurityImportFailure1765000000000 } from './1765000000000-security-import-failure';
+import { IdempotencySubject1765100000000 } from './1765100000000-idempotency-subject';
 
 /** Every migration in order; a landed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Security1764800000000,
   Remediation1764900000000,
   SecurityImportFailure1765000000000,
+  IdempotencySubject1765100000000,
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 export interface IdempotencyClaim {
   key: string;
@@ -14,6 +14,8 @@ export interface IdempotencyRecord extends IdempotencyClaim {
   /** Null while the first request is still being processed. */
   statusCode: number | null;
   response: unknown;
+  /** What the first request created, committed with it; set while its answer is still missing. */
+  subjectId: string | null;
 }
 
 /**
@@ -53,8 +55,9 @@ export class IdempotencyKeyRepository {
       body_sha256: string;
       status_code: number | null;
       response: unknown;
+      subject_id: string | null;
     }> = await this.ds.query(
-      `SELECT caller, scope, body_sha256, status_code, response FROM idempotency_key
+      `SELECT caller, scope, body_sha256, status_code, response, subject_id FROM idempotency_key
        WHERE key = $1`,
       [claim.key],
     );
@@ -68,7 +71,19 @@ export class IdempotencyKeyRepository {
       bodySha256: r.body_sha256,
       statusCode: r.status_code,
       response: r.response,
+      subjectId: r.subject_id,
     };
+  }
+
+  /**
+   * Inside the creating transaction: the key made `subjectId`. The row stays locked until that
+   * transaction ends, so a release racing a COMMIT waits for it and then leaves the key alone.
+   */
+  async recordSubject(manager: EntityManager, key: string, subjectId: string): Promise<void> {
+    await manager.query(
+      `UPDATE idempotency_key SET subject_id = $2 WHERE key = $1 AND status_code IS NULL`,
+      [key, subjectId],
+    );
   }
 
   async complete(key: string, statusCode: number, response: unknown): Promise<void> {
@@ -79,10 +94,14 @@ export class IdempotencyKeyRepository {
     );
   }
 
-  /** The work failed: the key is free again, so a retry runs it anew. */
+  /**
+   * The work failed: the key is free again, so a retry runs it anew; unless the work committed
+   * its subject after all, when a retry answers with that.
+   */
   async release(key: string): Promise<void> {
-    await this.ds.query(`DELETE FROM idempotency_key WHERE key = $1 AND status_code IS NULL`, [
-      key,
-    ]);
+    await this.ds.query(
+      `DELETE FROM idempotency_key WHERE key = $1 AND status_code IS NULL AND subject_id IS NULL`,
+      [key],
+    );
   }
 }
