@@ -4,6 +4,10 @@ import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const libsThroughAliases = {
+  group: ['../../libs/*', '../../../libs/*', '**/libs/*/src/*'],
+  message: 'Import libs through @luyue/<lib>.',
+};
 
 export default tseslint.config(
   {
@@ -38,12 +42,27 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
+          patterns: [libsThroughAliases],
+        },
+      ],
+    },
+  },
+  {
+    // Request DTOs: a field left out is fine, a null where the document says string is not.
+    files: ['apps/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
             {
-              group: ['../../libs/*', '../../../libs/*', '**/libs/*/src/*'],
-              message: 'Import libs through @luyue/<lib>.',
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message:
+                'Use Omittable() (common/field.validators.ts): IsOptional lets null through.',
             },
           ],
+          patterns: [libsThroughAliases],
         },
       ],
     },

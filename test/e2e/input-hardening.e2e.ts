@@ -13,11 +13,14 @@ function expectFieldRefused(
 describe('input that used to answer 500', () => {
   let staff: string;
   let pm: string;
+  let manager: string;
   let contractId: string;
 
   beforeAll(async () => {
     contractId = await demoContractId();
-    [staff, pm] = await Promise.all([loginDemo('hospital_staff'), loginDemo('vendor_pm')]);
+    [staff, pm, manager] = await Promise.all(
+      (['hospital_staff', 'vendor_pm', 'hospital_manager'] as const).map(loginDemo),
+    );
   });
 
   it('numbers written with an exponent are person-days checked, not a crash', async () => {
@@ -76,6 +79,21 @@ describe('input that used to answer 500', () => {
       .send({ title: '   ', description: '说明', system: 'HIS' })
       .expect(400);
     expectFieldRefused(res.body, 'title');
+  });
+
+  it('null where the document says a string or a value is a 400 naming the field, not "absent"', async () => {
+    const submitted = await api()
+      .post(`/api/contracts/${contractId}/requirements`)
+      .set('Authorization', staff)
+      .send({ title: '优先级为 null', description: '说明', system: 'HIS', priority: null })
+      .expect(400);
+    expectFieldRefused(submitted.body, 'priority');
+    const r = await submitRequirement(staff, contractId);
+    await act(pm, r.id, 'assess', assessment()).expect(200);
+    const approved = await act(manager, r.id, 'approve', { kind: null }).expect(400);
+    expectFieldRefused(approved.body, 'kind');
+    // Left out, the same fields are fine.
+    await act(manager, r.id, 'approve', {}).expect(200);
   });
 
   it('working days outside 1901–2099 are a 400 naming from', async () => {

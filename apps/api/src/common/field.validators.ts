@@ -1,4 +1,4 @@
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 import { roundPersonDays } from '@luyue/domain';
 
 /**
@@ -28,6 +28,12 @@ export function IsPersonDays(
     options,
   );
 }
+
+/**
+ * The field may be left out; when it is sent it is checked, null included, since the document
+ * gives its type without null. (class-validator's IsOptional skips a null unchecked.)
+ */
+export const Omittable = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined);
 
 /** Text with at least one character that is not white space. */
 export const NotBlank = (field: string): PropertyDecorator =>

@@ -1,5 +1,5 @@
 import type { ClassConstructor } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import {
   CHANGE_TYPE_LABELS,
   CHANGE_TYPES,
@@ -8,7 +8,7 @@ import {
   type ChangeAction,
   type ChangeType,
 } from '@luyue/domain';
-import { NotBlank } from '../common/field.validators';
+import { NotBlank, Omittable } from '../common/field.validators';
 import {
   ChangeNoteDto,
   ChangeReplyDto,
@@ -29,9 +29,9 @@ export class ProposeChangeFormDto {
   @IsString() @NotBlank('impactScope') @MaxLength(2000) impactScope!: string;
   @IsString() @NotBlank('impactSchedule') @MaxLength(2000) impactSchedule!: string;
   @IsString() @NotBlank('impactCost') @MaxLength(2000) impactCost!: string;
-  @IsOptional() @Matches(/^REQ-\d{4}-\d{4}$/) replanRequirementId?: string;
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) replanDate?: string;
-  @IsOptional() @Matches(/^REQ-\d{4}-\d{4}$/) grantRequirementId?: string;
+  @Omittable() @Matches(/^REQ-\d{4}-\d{4}$/) replanRequirementId?: string;
+  @Omittable() @Matches(/^\d{4}-\d{2}-\d{2}$/) replanDate?: string;
+  @Omittable() @Matches(/^REQ-\d{4}-\d{4}$/) grantRequirementId?: string;
 }
 
 const note: Field[] = [{ name: 'note', label: '说明', type: 'textarea', omitEmpty: true }];

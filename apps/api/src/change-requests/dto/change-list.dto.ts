@@ -1,16 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { Omittable } from '../../common/field.validators';
 import { CHANGE_STATUSES, type ChangeStatus } from '@luyue/domain';
 
 export class ChangeListQueryDto {
   @ApiPropertyOptional({ enum: CHANGE_STATUSES })
-  @IsOptional()
+  @Omittable()
   @IsIn(CHANGE_STATUSES)
   status?: ChangeStatus;
 
   @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 100000 })
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -18,7 +19,7 @@ export class ChangeListQueryDto {
   page?: number;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { CHANGE_COMMENT_MAX, REPLY_DECISIONS, type ReplyDecision } from '@luyue/domain';
-import { NotBlankWhen } from '../../common/field.validators';
+import { NotBlankWhen, Omittable } from '../../common/field.validators';
 
 export class ChangeReplyDto {
   @ApiProperty({ enum: REPLY_DECISIONS })
@@ -18,7 +18,7 @@ export class ChangeReplyDto {
 
 export class ChangeNoteDto {
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(2000)
   note?: string;

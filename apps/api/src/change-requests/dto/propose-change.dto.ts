@@ -5,7 +5,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -20,7 +19,7 @@ import {
   type ChangeEffectType,
   type ChangeType,
 } from '@luyue/domain';
-import { NotBlank } from '../../common/field.validators';
+import { NotBlank, Omittable } from '../../common/field.validators';
 
 export class ChangeImpactDto {
   @ApiProperty({ example: '门诊自助机新增医保电子凭证支付', maxLength: 2000 })
@@ -49,17 +48,17 @@ export class ChangeEffectDto {
   type!: ChangeEffectType;
 
   @ApiPropertyOptional({ example: 'REQ-2026-0001', description: 'replan_requirement, grant_quota' })
-  @IsOptional()
+  @Omittable()
   @Matches(/^REQ-\d{4}-\d{4}$/)
   requirementId?: string;
 
   @ApiPropertyOptional({ example: '2027-03-31', description: 'replan_requirement' })
-  @IsOptional()
+  @Omittable()
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   plannedDeliveryDate?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'contract_settings: the new systems list' })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
@@ -67,21 +66,21 @@ export class ChangeEffectDto {
   systems?: string[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 60, description: 'contract_settings' })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(60)
   changeReplyWorkingDays?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 60, description: 'contract_settings' })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(60)
   assessmentWorkingDays?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 60, description: 'contract_settings' })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(60)
@@ -114,7 +113,7 @@ export class ProposeChangeDto {
     type: [ChangeEffectDto],
     description: 'Applied once the change is confirmed',
   })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
@@ -125,7 +124,7 @@ export class ProposeChangeDto {
     type: [String],
     description: 'Ids of files uploaded with POST /api/contracts/:contractId/files',
   })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUUID('4', { each: true })

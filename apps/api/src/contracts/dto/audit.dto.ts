@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsEmail, IsInt, Matches, Max, Min } from 'class-validator';
+import { Omittable } from '../../common/field.validators';
 import { AUDIT_ACTOR_TYPES, PARTIES, type AuditActorType, type Party } from '@luyue/domain';
 
 export class AuditQueryDto {
@@ -8,17 +9,17 @@ export class AuditQueryDto {
     example: 'contract',
     description: 'A subject type (`contract`), or a type and id (`contract:<uuid>`)',
   })
-  @IsOptional()
+  @Omittable()
   @Matches(/^[a-z_]{1,50}(:[\w.:-]{1,200})?$/, { message: 'subject must be "type" or "type:id"' })
   subject?: string;
 
   @ApiPropertyOptional({ example: 'vendor.pm@demo.luyue.local', description: 'Who acted (email)' })
-  @IsOptional()
+  @Omittable()
   @IsEmail({}, { message: 'actor must be an email address' })
   actor?: string;
 
   @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -26,7 +27,7 @@ export class AuditQueryDto {
   page?: number;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -4,33 +4,33 @@ import {
   ArrayMaxSize,
   IsArray,
   IsInt,
-  IsOptional,
   IsString,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { Omittable } from '../../common/field.validators';
 
 const days = (description: string) => ApiPropertyOptional({ type: Number, description });
 
 export class RemediationDaysPatchDto {
   @days('Working days to fix a high finding')
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(366)
   high?: number;
 
   @days('Working days to fix a medium finding')
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(366)
   medium?: number;
 
   @days('Working days to fix a low finding')
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(366)
@@ -39,28 +39,28 @@ export class RemediationDaysPatchDto {
 
 export class ReminderLeadsPatchDto {
   @days('Working days before the assessment deadline')
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(366)
   assessment?: number;
 
   @days('Working days before the change-reply deadline')
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(366)
   changeReply?: number;
 
   @days('Working days before the retest deadline')
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(366)
   retest?: number;
 
   @days('Working days before a remediation deadline')
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(366)
@@ -70,48 +70,48 @@ export class ReminderLeadsPatchDto {
 /** Any subset of the settings; nested records may be given in part. */
 export class ContractSettingsPatchDto {
   @days('Free interface-development person-days per contract year (default 50)')
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(10000)
   interfaceQuotaPersonDays?: number;
 
   @days('Technical assessment period (default 3)')
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(366)
   assessmentWorkingDays?: number;
 
   @days('Change-request reply period (default 5)')
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(366)
   changeReplyWorkingDays?: number;
 
   @days('Security retest period (default 7)')
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(366)
   retestWorkingDays?: number;
 
   @days('Calendar days before a planned date by which a delay must be announced (default 7)')
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(366)
   delayNoticeDays?: number;
 
   @ApiPropertyOptional({ type: RemediationDaysPatchDto })
-  @IsOptional()
+  @Omittable()
   @ValidateNested()
   @Type(() => RemediationDaysPatchDto)
   remediationWorkingDays?: RemediationDaysPatchDto;
 
   @ApiPropertyOptional({ type: ReminderLeadsPatchDto })
-  @IsOptional()
+  @Omittable()
   @ValidateNested()
   @Type(() => ReminderLeadsPatchDto)
   reminderLeadWorkingDays?: ReminderLeadsPatchDto;
@@ -120,7 +120,7 @@ export class ContractSettingsPatchDto {
     example: ['HIS', 'EMR', 'LIS', 'PACS'],
     description: 'Maintained systems',
   })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(200)
   @IsString({ each: true })

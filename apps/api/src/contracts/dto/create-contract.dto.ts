@@ -1,14 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Omittable } from '../../common/field.validators';
 import { ContractSettingsPatchDto } from './contract-settings.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -50,7 +43,7 @@ export class CreateContractDto {
     type: ContractSettingsPatchDto,
     description: 'Defaults apply to omissions',
   })
-  @IsOptional()
+  @Omittable()
   @ValidateNested()
   @Type(() => ContractSettingsPatchDto)
   settings?: ContractSettingsPatchDto;

@@ -4,12 +4,12 @@ import {
   IsArray,
   IsEmail,
   IsIn,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { Omittable } from '../../common/field.validators';
 import { ROLES, type Role } from '@luyue/domain';
 import type { UserRecord } from '@luyue/persistence';
 import { MeDto, OrganizationRefDto } from '../../auth/dto/me.dto';
@@ -28,7 +28,7 @@ export class CreateUserDto {
   name!: string;
 
   @ApiPropertyOptional({ example: '13800000000' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(40)
   phone?: string;
@@ -48,7 +48,7 @@ export class CreateUserDto {
   roles!: Role[];
 
   @ApiPropertyOptional({ description: 'Generated and returned once when absent' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(1024)
@@ -91,7 +91,7 @@ export function toUserDto(user: UserRecord): UserDto {
 
 export class UserListQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the users of this organization' })
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   organizationId?: string;
 }
@@ -110,7 +110,7 @@ export class SetRolesDto {
 
 export class ResetPasswordDto {
   @ApiPropertyOptional({ description: 'Generated and returned once when absent' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(1024)

@@ -1,16 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { REMEDIATION_TEXT_MAX } from '@luyue/domain';
-import { NotBlank } from '../../common/field.validators';
+import { NotBlank, Omittable } from '../../common/field.validators';
 
 /** A multipart form sends `assets` as one id, several fields or a comma-separated list. */
 const idList = ({ value }: { value: unknown }): unknown =>
@@ -28,7 +20,7 @@ const idList = ({ value }: { value: unknown }): unknown =>
 
 export class RemediationNoteDto {
   @ApiPropertyOptional({ maxLength: REMEDIATION_TEXT_MAX })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(REMEDIATION_TEXT_MAX)
   note?: string;
@@ -39,7 +31,7 @@ export class RemediationAssetsDto extends RemediationNoteDto {
     type: [String],
     description: 'Asset line ids; without it the step is for every line still open',
   })
-  @IsOptional()
+  @Omittable()
   @Transform(idList)
   @IsArray()
   @ArrayMaxSize(1000)
@@ -59,7 +51,7 @@ export class FixDto {
     type: [String],
     description: 'Asset line ids fixed; default every open line',
   })
-  @IsOptional()
+  @Omittable()
   @Transform(idList)
   @IsArray()
   @ArrayMaxSize(1000)
@@ -77,7 +69,7 @@ export class RemediationReasonDto {
 
 export class FailRetestDto extends RemediationReasonDto {
   @ApiPropertyOptional({ type: [String], description: 'Asset line ids that failed' })
-  @IsOptional()
+  @Omittable()
   @Transform(idList)
   @IsArray()
   @ArrayMaxSize(1000)

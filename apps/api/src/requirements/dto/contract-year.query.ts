@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+import { Omittable } from '../../common/field.validators';
 
 /** `?year=` of the quota, stats and ledger routes: a contract year number, 1-based. */
 export class ContractYearQueryDto {
@@ -10,7 +11,7 @@ export class ContractYearQueryDto {
     description:
       'Contract year (1 = the first year of the service period); default: the current one',
   })
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @IsInt({ message: 'year must be a contract year number (1, 2, …)' })
   @Min(1)

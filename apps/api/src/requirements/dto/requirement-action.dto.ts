@@ -2,15 +2,7 @@
 // payload, checked here only. The workflow's validator adds what needs its clock or the state
 // (a date not in the past, a log day since receipt), in the same error envelope.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsISO8601, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import {
   FEASIBILITIES,
   NEEDS_ALTERNATIVE,
@@ -20,7 +12,7 @@ import {
   type QuotaDecision,
   type RequirementKind,
 } from '@luyue/domain';
-import { IsPersonDays, NotBlank } from '../../common/field.validators';
+import { IsPersonDays, NotBlank, Omittable } from '../../common/field.validators';
 
 const TEXT = 10_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -79,7 +71,7 @@ export class ApproveDto {
     enum: REQUIREMENT_KINDS,
     description: "The hospital's decision when it disputes the vendor's kind (recorded)",
   })
-  @IsOptional()
+  @Omittable()
   @IsIn(REQUIREMENT_KINDS)
   kind?: RequirementKind;
 
@@ -88,7 +80,7 @@ export class ApproveDto {
     default: 'within_quota',
     description: 'interface_new only: outside_quota pays an estimate beyond the free quota',
   })
-  @IsOptional()
+  @Omittable()
   @IsIn(QUOTA_DECISIONS)
   quotaDecision?: QuotaDecision;
 }
@@ -103,7 +95,7 @@ export class ReasonDto {
 
 export class StartDevelopmentDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(TEXT)
   note?: string;
@@ -174,7 +166,7 @@ export class ReleaseDto {
 
 export class AcceptDto {
   @ApiPropertyOptional({ example: 4, description: 'Defaults to the sum of the work log' })
-  @IsOptional()
+  @Omittable()
   @IsPersonDays({ min: 0, max: 10_000 })
   actualPersonDays?: number;
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Omittable } from '../../common/field.validators';
 import {
   REQUIREMENT_KINDS,
   REQUIREMENT_PRIORITIES,
@@ -12,12 +13,12 @@ import {
 
 export class RequirementListQueryDto {
   @ApiPropertyOptional({ enum: REQUIREMENT_STATUSES })
-  @IsOptional()
+  @Omittable()
   @IsIn(REQUIREMENT_STATUSES)
   status?: RequirementStatus;
 
   @ApiPropertyOptional({ enum: REQUIREMENT_KINDS })
-  @IsOptional()
+  @Omittable()
   @IsIn(REQUIREMENT_KINDS)
   kind?: RequirementKind;
 
@@ -25,7 +26,7 @@ export class RequirementListQueryDto {
     type: Boolean,
     description: 'Only (true) or no (false) open requests past their assessment or delivery date',
   })
-  @IsOptional()
+  @Omittable()
   // Query strings are text: only the words true and false are booleans here.
   @Transform(({ value }: { value: unknown }) =>
     value === 'true' ? true : value === 'false' ? false : value,
@@ -34,19 +35,19 @@ export class RequirementListQueryDto {
   overdue?: boolean;
 
   @ApiPropertyOptional({ example: 'HIS', description: 'One maintained system' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(100)
   system?: string;
 
   @ApiPropertyOptional({ description: 'Search: part of the request number or title' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(200)
   q?: string;
 
   @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -54,7 +55,7 @@ export class RequirementListQueryDto {
   page?: number;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { REQUIREMENT_PRIORITIES, type RequirementPriority } from '@luyue/domain';
-import { NotBlank } from '../../common/field.validators';
+import { NotBlank, Omittable } from '../../common/field.validators';
 
 export class SubmitRequirementDto {
   @ApiProperty({ example: 'HIS 对接医保结算接口', maxLength: 200 })
@@ -26,7 +26,7 @@ export class SubmitRequirementDto {
   system!: string;
 
   @ApiPropertyOptional({ enum: REQUIREMENT_PRIORITIES, default: 'normal' })
-  @IsOptional()
+  @Omittable()
   @IsIn(REQUIREMENT_PRIORITIES)
   priority?: RequirementPriority;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsString, MaxLength } from 'class-validator';
 import {
   IMPORT_STATUSES,
   NOTICE_SOURCES,
@@ -11,7 +11,7 @@ import {
   type ReportRefusal,
   type RemediationStatus,
 } from '@luyue/domain';
-import { NotBlank } from '../../common/field.validators';
+import { NotBlank, Omittable } from '../../common/field.validators';
 
 export class IssueNoticeDto {
   @ApiProperty({ example: 'AQZG-2026-003', maxLength: 100, description: '通知单编号' })
@@ -35,7 +35,7 @@ export class IssueNoticeDto {
   assessor!: string;
 
   @ApiPropertyOptional({ example: 'HIS', description: "One of the contract's systems" })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(100)
   system?: string;

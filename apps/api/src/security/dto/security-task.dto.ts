@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Omittable } from '../../common/field.validators';
 import {
   FINDING_SEVERITIES,
   NOTICE_SOURCES,
@@ -15,45 +16,45 @@ import {
 
 export class SecurityTaskListQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'One notice' })
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   notice?: string;
 
   @ApiPropertyOptional({ enum: FINDING_SEVERITIES })
-  @IsOptional()
+  @Omittable()
   @IsIn(FINDING_SEVERITIES)
   severity?: FindingSeverity;
 
   @ApiPropertyOptional({ enum: REMEDIATION_STATUSES })
-  @IsOptional()
+  @Omittable()
   @IsIn(REMEDIATION_STATUSES)
   state?: RemediationStatus;
 
   @ApiPropertyOptional({ example: 'HIS' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(100)
   system?: string;
 
   @ApiPropertyOptional({ example: '10.0.0.5', description: 'An affected host (or 测评对象)' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(255)
   host?: string;
 
   @ApiPropertyOptional({ example: 'CVE-2016-2183' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(50)
   cve?: string;
 
   @ApiPropertyOptional({ enum: NOTICE_SOURCES })
-  @IsOptional()
+  @Omittable()
   @IsIn(NOTICE_SOURCES)
   source?: NoticeSource;
 
   @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -61,7 +62,7 @@ export class SecurityTaskListQueryDto {
   page?: number;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsISO8601, IsUUID } from 'class-validator';
+import { Omittable } from '../../common/field.validators';
 import { REPORT_FORMATS, type ReportFormat } from '@luyue/domain';
 
 // A form's empty field means "not given".
@@ -14,13 +15,13 @@ export class UploadReportDto {
     description: 'Told from the content when absent; a file of another format is refused',
   })
   @emptyIsAbsent()
-  @IsOptional()
+  @Omittable()
   @IsIn(REPORT_FORMATS)
   format?: ReportFormat;
 
   @ApiPropertyOptional({ example: '2026-11-28' })
   @emptyIsAbsent()
-  @IsOptional()
+  @Omittable()
   @IsISO8601({ strict: true })
   reportDate?: string;
 
@@ -30,7 +31,7 @@ export class UploadReportDto {
       'A retest of this notice (its own id): findings of the same format it no longer shows are marked fixed by retest',
   })
   @emptyIsAbsent()
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   retestOf?: string;
 }
