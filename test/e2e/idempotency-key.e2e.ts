@@ -45,6 +45,18 @@ describe('IdempotencyKeyRepository', () => {
     });
   });
 
+  it('an old claim that committed its subject is answered from it, never run again', async () => {
+    const claim = claimOf();
+    expect(await keys.claim(claim)).toBeNull();
+    await ds.transaction((m) => keys.recordSubject(m, claim.key, 'REQ-2099-0004'));
+    // Older than an abandoned claim: without its subject it would be taken over and run again.
+    await ds.query(
+      `UPDATE idempotency_key SET created_at = now() - interval '1 hour' WHERE key = $1`,
+      [claim.key],
+    );
+    expect(await keys.claim(claim)).toMatchObject({ statusCode: null, subjectId: 'REQ-2099-0004' });
+  });
+
   it('a release after a rolled-back creation frees the key for a new try', async () => {
     const claim = claimOf();
     expect(await keys.claim(claim)).toBeNull();

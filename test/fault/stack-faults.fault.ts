@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Test } from 'supertest';
 import { api, demoContractId, loginDemo } from '../helpers/e2e-auth';
 import { act, assessment, submitRequirement } from '../helpers/e2e-requirements';
+import { importReport, issueNotice, SAMPLES } from '../helpers/e2e-security';
 import { e2eStack, eventually, receivedMail, withDb } from '../helpers/e2e-stack';
 import { messageIdOf } from '@luyue/notifications';
 import { ABANDONED_CLAIM_MS } from '@luyue/persistence';
@@ -29,6 +30,9 @@ const CLIENT_GIVE_UP_MS = 90_000;
 const PG_STALL_MS = 25_000;
 const MAIL_OUTAGE_MS = 8_000;
 const REQUESTS_PER_FAULT = 5;
+/** A 绿盟 RSAS weak-password scan: 9 findings of 4 vulnerabilities, so 4 remediation tasks. */
+const WEAK_PASSWORDS = join(SAMPLES, 'svmp', 'engine-weakpwd-scan-result.xml');
+const TASKS_PER_FAULT = 4;
 /** Writes per fault at most (assessments and submissions), to keep the tier short. */
 const MAX_WRITES = 30;
 
@@ -64,10 +68,13 @@ const report: FaultRow[] = [];
 let contractId: string;
 let staff: string;
 let pm: string;
+let manager: string;
 
 beforeAll(async () => {
   contractId = await demoContractId();
-  [staff, pm] = await Promise.all([loginDemo('hospital_staff'), loginDemo('vendor_pm')]);
+  [staff, pm, manager] = await Promise.all(
+    (['hospital_staff', 'vendor_pm', 'hospital_manager'] as const).map(loginDemo),
+  );
 });
 
 afterAll(() => {
@@ -163,12 +170,14 @@ interface Fresh {
 }
 
 /**
- * Requests submitted before the fault, an assessment of each to send during it, and fresh
+ * Requests submitted and a scan's remediation tasks issued before the fault, an assessment of
+ * each request and a start of each task to send during it, and fresh
  * writes to keep going while it lasts: requirement submissions and change proposals in turn,
  * each with its title collected.
  */
 async function prepare(tag: string): Promise<{
   ids: string[];
+  taskIds: string[];
   ops: Op[];
   fresh: () => Op;
   titles: Fresh;
@@ -179,6 +188,7 @@ async function prepare(tag: string): Promise<{
       (await submitRequirement(staff, contractId, { title: `${tag} 需求 ${i}` })).id as string,
     );
   }
+  const taskIds = await issuedTasks();
   const ops = ids.map((id): Op => {
     const key = randomUUID();
     const body = assessment();
@@ -187,6 +197,18 @@ async function prepare(tag: string): Promise<{
       send: () => act(pm, id, 'assess', body).set('Idempotency-Key', key),
     };
   });
+  for (const id of taskIds) {
+    const key = randomUUID();
+    ops.push({
+      name: `start task ${id.slice(0, 8)}`,
+      send: () =>
+        api()
+          .post(`/api/security-tasks/${id}/actions/start`)
+          .set('Authorization', pm)
+          .set('Idempotency-Key', key)
+          .send({ note: '故障注入期间开始整改' }),
+    });
+  }
   const titles: Fresh = { requirements: [], changes: [] };
   const keyed = (name: string, path: string, body: object): Op => {
     const key = randomUUID();
@@ -218,7 +240,31 @@ async function prepare(tag: string): Promise<{
       impact: { scope: '检验系统', schedule: '不影响', cost: '不增加费用' },
     });
   };
-  return { ids, ops, fresh, titles };
+  return { ids, taskIds, ops, fresh, titles };
+}
+
+/** A notice with the weak-password scan imported into it: its tasks, each workflow running. */
+async function issuedTasks(): Promise<string[]> {
+  const noticeId = await issueNotice(manager, contractId);
+  expect((await importReport(manager, noticeId, WEAK_PASSWORDS)).status).toBe('done');
+  const list = await api()
+    .get(`/api/contracts/${contractId}/security-tasks?notice=${noticeId}&pageSize=100`)
+    .set('Authorization', pm)
+    .expect(200);
+  const ids = (list.body as { items: Array<{ id: string }> }).items.map((t) => t.id);
+  expect(ids).toHaveLength(TASKS_PER_FAULT);
+  const startable = (id: string) =>
+    api().get(`/api/security-tasks/${id}/remediation`).set('Authorization', pm);
+  for (const id of ids) {
+    await eventually(
+      () => startable(id),
+      (res) =>
+        res.status === 200 &&
+        (res.body as { allowedActions: string[] }).allowedActions.includes('start'),
+      30_000,
+    );
+  }
+  return ids;
 }
 
 /**
@@ -238,7 +284,7 @@ async function underFault(
   } = {},
 ): Promise<void> {
   const tag = `FAULT-${report.length + 1}`;
-  const { ids, ops, fresh, titles } = await prepare(tag);
+  const { ids, taskIds, ops, fresh, titles } = await prepare(tag);
   let over = false;
   const answersDuring = burst(ops, fresh, ids, () => over);
   await sleep(300); // in the middle of the burst
@@ -279,8 +325,11 @@ async function underFault(
   const requirements = await createdOnce('requirement', titles.requirements);
   const changes = await createdOnce('change_request', titles.changes);
   const all = [...ids, ...requirements];
-  await expectRecordedOnce(all, changes);
-  row.resent = await expectMailedOnce([...all, ...changes], options.resendsAllowed ?? false);
+  await expectRecordedOnce({ requirements: all, changes, tasks: taskIds });
+  row.resent = await expectMailedOnce(
+    [...all, ...changes, ...taskIds],
+    options.resendsAllowed ?? false,
+  );
 }
 
 /** The rows these titles were sent with, each exactly once; answers their ids. */
@@ -302,35 +351,54 @@ async function createdOnce(
   return rows.map((r) => r.id);
 }
 
+/** Where each kind of subject keeps its transitions. */
+const TRANSITIONS = {
+  requirements: { table: 'requirement_transition', column: 'requirement_id' },
+  changes: { table: 'change_request_transition', column: 'change_request_id' },
+  tasks: { table: 'security_task_transition', column: 'task_id' },
+} as const;
+
 /**
- * Every transition and audit event of these requests and changes exists once, and every assess
- * landed.
+ * Every transition and audit event of these requests, changes and tasks exists once, and every
+ * assessment and every start sent during the fault landed.
  */
-async function expectRecordedOnce(ids: string[], changeIds: string[]): Promise<void> {
-  const counted = (sql: string, subjects: string[]) =>
+async function expectRecordedOnce(
+  subjects: Record<keyof typeof TRANSITIONS, string[]>,
+): Promise<void> {
+  const counted = (sql: string, ids: string[]) =>
     withDb(
-      async (db) =>
-        (await db.query<{ id: string; action: string; n: number }>(sql, [subjects])).rows,
+      async (db) => (await db.query<{ id: string; action: string; n: number }>(sql, [ids])).rows,
     );
-  const transitions = await counted(
-    `SELECT requirement_id AS id, action, count(*)::int AS n FROM requirement_transition
-     WHERE requirement_id = ANY($1) GROUP BY requirement_id, action`,
-    ids,
+  const transitions = await Promise.all(
+    (Object.keys(TRANSITIONS) as Array<keyof typeof TRANSITIONS>).map(async (kind) => {
+      const { table, column } = TRANSITIONS[kind];
+      const rows = await counted(
+        `SELECT ${column}::text AS id, action, count(*)::int AS n FROM ${table}
+         WHERE ${column}::text = ANY($1) GROUP BY ${column}, action`,
+        subjects[kind],
+      );
+      return { kind, rows };
+    }),
   );
-  const changeTransitions = await counted(
-    `SELECT change_request_id AS id, action, count(*)::int AS n FROM change_request_transition
-     WHERE change_request_id = ANY($1) GROUP BY change_request_id, action`,
-    changeIds,
-  );
+  const all = Object.values(subjects).flat();
   const audits = await counted(
     `SELECT subject_id AS id, action, count(*)::int AS n FROM audit_event
      WHERE subject_id = ANY($1) GROUP BY subject_id, action`,
-    [...ids, ...changeIds],
+    all,
   );
-  expect([...transitions, ...changeTransitions, ...audits].filter((t) => t.n !== 1)).toEqual([]);
-  const assessed = transitions.filter((t) => t.action === 'assess').map((t) => t.id);
-  expect(assessed.sort()).toEqual(ids.slice(0, REQUESTS_PER_FAULT).sort());
-  expect(audits.length).toBeGreaterThanOrEqual(ids.length + changeIds.length);
+  const rows = [...transitions.flatMap((t) => t.rows), ...audits];
+  expect(rows.filter((t) => t.n !== 1)).toEqual([]);
+  const landed = (kind: keyof typeof TRANSITIONS, action: string) =>
+    transitions
+      .find((t) => t.kind === kind)!
+      .rows.filter((t) => t.action === action)
+      .map((t) => t.id)
+      .sort();
+  expect(landed('requirements', 'assess')).toEqual(
+    subjects.requirements.slice(0, REQUESTS_PER_FAULT).sort(),
+  );
+  expect(landed('tasks', 'start')).toEqual([...subjects.tasks].sort());
+  expect(audits.length).toBeGreaterThanOrEqual(all.length);
 }
 
 /**

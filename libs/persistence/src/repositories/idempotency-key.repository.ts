@@ -43,7 +43,7 @@ export class IdempotencyKeyRepository {
       `WITH taken AS (
          UPDATE idempotency_key SET created_at = now()
          WHERE key = $1 AND caller = $2 AND scope = $3 AND body_sha256 = $4 AND status_code IS NULL
-           AND created_at < now() - ($5::int * interval '1 millisecond')
+           AND subject_id IS NULL AND created_at < now() - ($5::int * interval '1 millisecond')
          RETURNING key)
        SELECT key FROM taken`,
       [claim.key, claim.caller, claim.scope, claim.bodySha256, ABANDONED_CLAIM_MS],
