@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Test } from 'supertest';
 import { api, demoContractId, loginDemo } from '../helpers/e2e-auth';
 import { act, assessment, submitRequirement } from '../helpers/e2e-requirements';
 import { importReport, issueNotice, SAMPLES } from '../helpers/e2e-security';
-import { e2eStack, eventually, receivedMail, withDb } from '../helpers/e2e-stack';
-import { messageIdOf } from '@luyue/notifications';
+import { eventually } from '../helpers/e2e-stack';
+import { createdOnce, expectMailedOnce, expectRecordedOnce } from '../helpers/fault-checks';
+import {
+  dataFile,
+  killAndReplace,
+  mailSink,
+  postgresProcesses,
+  sleep,
+} from '../helpers/fault-injection';
 import { ABANDONED_CLAIM_MS } from '@luyue/persistence';
 
 /**
@@ -81,13 +87,6 @@ afterAll(() => {
   console.log(`answers while each fault lasted (bound ${ANSWER_BOUND_MS} ms):`);
   console.table(report);
 });
-
-/** Stops or starts the SMTP sink of the stack (fault-global-setup.ts). */
-async function mailSink(action: 'stop' | 'start'): Promise<void> {
-  const res = await fetch(`${e2eStack().control}/mail/${action}`, { method: 'POST' });
-  if (res.status !== 204)
-    throw new Error(`mail ${action} answered ${res.status}: ${await res.text()}`);
-}
 
 async function timed(op: string, send: () => Test): Promise<Answer> {
   const started = Date.now();
@@ -325,169 +324,12 @@ async function underFault(
   const requirements = await createdOnce('requirement', titles.requirements);
   const changes = await createdOnce('change_request', titles.changes);
   const all = [...ids, ...requirements];
-  await expectRecordedOnce({ requirements: all, changes, tasks: taskIds });
+  await expectRecordedOnce({ requirements: all, changes, tasks: taskIds }, ids);
   row.resent = await expectMailedOnce(
     [...all, ...changes, ...taskIds],
     options.resendsAllowed ?? false,
   );
 }
-
-/** The rows these titles were sent with, each exactly once; answers their ids. */
-async function createdOnce(
-  table: 'requirement' | 'change_request',
-  titles: string[],
-): Promise<string[]> {
-  const rows = await withDb(async (db) => {
-    const found = await db.query<{ id: string; title: string }>(
-      `SELECT id, title FROM ${table} WHERE title = ANY($1)`,
-      [titles],
-    );
-    return found.rows;
-  });
-  expect({ table, titles: rows.map((r) => r.title).sort() }).toEqual({
-    table,
-    titles: [...titles].sort(),
-  });
-  return rows.map((r) => r.id);
-}
-
-/** Where each kind of subject keeps its transitions. */
-const TRANSITIONS = {
-  requirements: { table: 'requirement_transition', column: 'requirement_id' },
-  changes: { table: 'change_request_transition', column: 'change_request_id' },
-  tasks: { table: 'security_task_transition', column: 'task_id' },
-} as const;
-
-/**
- * Every transition and audit event of these requests, changes and tasks exists once, and every
- * assessment and every start sent during the fault landed.
- */
-async function expectRecordedOnce(
-  subjects: Record<keyof typeof TRANSITIONS, string[]>,
-): Promise<void> {
-  const counted = (sql: string, ids: string[]) =>
-    withDb(
-      async (db) => (await db.query<{ id: string; action: string; n: number }>(sql, [ids])).rows,
-    );
-  const transitions = await Promise.all(
-    (Object.keys(TRANSITIONS) as Array<keyof typeof TRANSITIONS>).map(async (kind) => {
-      const { table, column } = TRANSITIONS[kind];
-      const rows = await counted(
-        `SELECT ${column}::text AS id, action, count(*)::int AS n FROM ${table}
-         WHERE ${column}::text = ANY($1) GROUP BY ${column}, action`,
-        subjects[kind],
-      );
-      return { kind, rows };
-    }),
-  );
-  const all = Object.values(subjects).flat();
-  const audits = await counted(
-    `SELECT subject_id AS id, action, count(*)::int AS n FROM audit_event
-     WHERE subject_id = ANY($1) GROUP BY subject_id, action`,
-    all,
-  );
-  const rows = [...transitions.flatMap((t) => t.rows), ...audits];
-  expect(rows.filter((t) => t.n !== 1)).toEqual([]);
-  const landed = (kind: keyof typeof TRANSITIONS, action: string) =>
-    transitions
-      .find((t) => t.kind === kind)!
-      .rows.filter((t) => t.action === action)
-      .map((t) => t.id)
-      .sort();
-  expect(landed('requirements', 'assess')).toEqual(
-    subjects.requirements.slice(0, REQUESTS_PER_FAULT).sort(),
-  );
-  expect(landed('tasks', 'start')).toEqual([...subjects.tasks].sort());
-  expect(audits.length).toBeGreaterThanOrEqual(all.length);
-}
-
-/**
- * Every outbox message of these requests is sent and reached the sink once; with
- * `resendsAllowed`, possibly more than once under its one Message-ID. Answers the resends.
- */
-async function expectMailedOnce(ids: string[], resendsAllowed: boolean): Promise<number> {
-  const outboxRows = () =>
-    withDb(async (db) => {
-      const { rows } = await db.query<{ message_key: string; status: string }>(
-        `SELECT message_key, status FROM outbox_mail
-         WHERE split_part(message_key, ':', 1) = ANY($1)`,
-        [ids],
-      );
-      return rows;
-    });
-  const outbox = await eventually(
-    outboxRows,
-    (rows) => rows.every((r) => r.status === 'sent'),
-    90_000,
-  );
-  expect(outbox.filter((r) => r.status !== 'sent')).toEqual([]);
-  expect(outbox.length).toBeGreaterThanOrEqual(ids.length);
-  const received = await receivedMail();
-  const copies = outbox.map((r) => ({
-    key: r.message_key,
-    copies: received.filter((m) => m.messageId === messageIdOf(r.message_key)).length,
-  }));
-  expect(copies.filter((c) => c.copies < 1 || (c.copies > 1 && !resendsAllowed))).toEqual([]);
-  // Whatever was resent, each subject reached each recipient under one Message-ID only.
-  const ours = received.filter((m) => ids.some((id) => m.subject.includes(`${id} `)));
-  const perSubject = new Map<string, Set<string | undefined>>();
-  for (const m of ours) {
-    const key = `${m.to.join(',')} ${m.subject}`;
-    perSubject.set(key, (perSubject.get(key) ?? new Set()).add(m.messageId));
-  }
-  expect([...perSubject].filter(([, messageIds]) => messageIds.size !== 1)).toEqual([]);
-  return copies.reduce((sum, c) => sum + c.copies - 1, 0);
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const pidIn = (file: string): number => Number(readFileSync(file, 'utf8').split('\n')[0].trim());
-
-/** The postmaster and its children (backends, checkpointer…): all must stop to stall it. */
-function postgresProcesses(): number[] {
-  const postmaster = pidIn(dataFile('postgres', 'postmaster.pid'));
-  const children = readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-  return [postmaster, ...children];
-}
-
-/** The pid a pid file names now, if it names a live process. */
-function livePid(file: string): number | undefined {
-  try {
-    const pid = pidIn(file);
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Kills the process a pid file names; healed once the file names another live process. */
-function killAndReplace(file: string): {
-  inject: () => Promise<void>;
-  healed: () => boolean;
-} {
-  const before = pidIn(file);
-  return {
-    inject: async () => {
-      process.kill(before, 'SIGKILL');
-    },
-    healed: () => {
-      const now = livePid(file);
-      return now !== undefined && now !== before;
-    },
-  };
-}
-
-const dataFile = (...parts: string[]): string => join(e2eStack().dataDir, ...parts);
 
 describe('faults under load', () => {
   it('kill -9 of the worker in the middle of a burst of actions', async () => {
