@@ -13,6 +13,9 @@ import { IdempotencyKeyRepository } from '@luyue/persistence';
 import type { AuthenticatedRequest } from '../auth/authenticated-request.types';
 import { IDEMPOTENCY_KEY, IDEMPOTENT } from './idempotent.decorator';
 
+/** Background tries to free a key after the first failed (1 + 2 + 4 + 8 + 16 s). */
+const RELEASE_RETRIES = 5;
+
 /** JSON with sorted keys, so the same body hashes the same whatever the key order. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -58,7 +61,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       scope: `${req.method} ${req.path}`,
       bodySha256: createHash('sha256').update(canonical(req.body)).digest('hex'),
     };
-    const held = await this.keys.claim(claim);
+    const outcome = await this.keys.claim(claim);
+    const held = 'held' in outcome ? outcome.held : null;
     if (held) {
       if (held.caller !== claim.caller || held.scope !== claim.scope) {
         throw new DomainError(
@@ -95,8 +99,23 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await this.keys.complete(key, res.statusCode, answer);
       return answer;
     } catch (error) {
-      await this.keys.release(key).catch(() => undefined);
+      if ('claimed' in outcome) await this.release(key, outcome.claimed);
       throw error;
+    }
+  }
+
+  /**
+   * Frees the key of a failed request. When the database is away too, tries again in the
+   * background for about half a minute, so a client's retry gets in soon after it is back
+   * rather than after ABANDONED_CLAIM_MS.
+   */
+  private async release(key: string, claimed: string, attempt = 0): Promise<void> {
+    try {
+      await this.keys.release(key, claimed);
+    } catch {
+      if (attempt >= RELEASE_RETRIES) return;
+      const again = () => void this.release(key, claimed, attempt + 1);
+      setTimeout(again, 1_000 * 2 ** attempt).unref();
     }
   }
 }

@@ -25,30 +25,35 @@ export interface IdempotencyRecord extends IdempotencyClaim {
  */
 export const ABANDONED_CLAIM_MS = 60_000;
 
+/**
+ * Who holds a key: `claimed` (this call; the claim's own timestamp, so only this claim can be
+ * released by it) or `held` (an earlier call, and what it left).
+ */
+export type ClaimOutcome = { claimed: string } | { held: IdempotencyRecord };
+
 /** Idempotency keys: claimed before the work, completed with its answer, released on failure. */
 @Injectable()
 export class IdempotencyKeyRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** Null when this call claimed the key; otherwise what the key holds. */
-  async claim(claim: IdempotencyClaim): Promise<IdempotencyRecord | null> {
-    const inserted: unknown[] = await this.ds.query(
+  async claim(claim: IdempotencyClaim): Promise<ClaimOutcome> {
+    const inserted: Array<{ claimed: string }> = await this.ds.query(
       `INSERT INTO idempotency_key (key, caller, scope, body_sha256) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (key) DO NOTHING RETURNING key`,
+       ON CONFLICT (key) DO NOTHING RETURNING created_at::text AS claimed`,
       [claim.key, claim.caller, claim.scope, claim.bodySha256],
     );
-    if (inserted.length === 1) return null;
+    if (inserted[0]) return inserted[0];
     // A CTE so the driver returns plain rows (a bare UPDATE … RETURNING comes back as [rows, count]).
-    const taken: unknown[] = await this.ds.query(
+    const taken: Array<{ claimed: string }> = await this.ds.query(
       `WITH taken AS (
          UPDATE idempotency_key SET created_at = now()
          WHERE key = $1 AND caller = $2 AND scope = $3 AND body_sha256 = $4 AND status_code IS NULL
            AND subject_id IS NULL AND created_at < now() - ($5::int * interval '1 millisecond')
-         RETURNING key)
-       SELECT key FROM taken`,
+         RETURNING created_at)
+       SELECT created_at::text AS claimed FROM taken`,
       [claim.key, claim.caller, claim.scope, claim.bodySha256, ABANDONED_CLAIM_MS],
     );
-    if (taken.length === 1) return null; // an abandoned claim of this very request: run it again
+    if (taken[0]) return taken[0]; // an abandoned claim of this very request: run it again
     const rows: Array<{
       caller: string;
       scope: string;
@@ -64,7 +69,7 @@ export class IdempotencyKeyRepository {
     // Released between the two statements: claim again.
     if (!rows[0]) return this.claim(claim);
     const r = rows[0];
-    return {
+    const held = {
       key: claim.key,
       caller: r.caller,
       scope: r.scope,
@@ -73,6 +78,7 @@ export class IdempotencyKeyRepository {
       response: r.response,
       subjectId: r.subject_id,
     };
+    return { held };
   }
 
   /**
@@ -95,13 +101,15 @@ export class IdempotencyKeyRepository {
   }
 
   /**
-   * The work failed: the key is free again, so a retry runs it anew; unless the work committed
-   * its subject after all, when a retry answers with that.
+   * The work of the claim made at `claimed` failed: the key is free again, so a retry runs it
+   * anew; unless the work committed its subject after all, when a retry answers with that. A
+   * later claim of the key (a takeover) is not this one's to free.
    */
-  async release(key: string): Promise<void> {
+  async release(key: string, claimed: string): Promise<void> {
     await this.ds.query(
-      `DELETE FROM idempotency_key WHERE key = $1 AND status_code IS NULL AND subject_id IS NULL`,
-      [key],
+      `DELETE FROM idempotency_key WHERE key = $1 AND created_at = $2::timestamptz
+         AND status_code IS NULL AND subject_id IS NULL`,
+      [key, claimed],
     );
   }
 }
