@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { shanghaiDate, STATUS_LABELS, type Role } from '@luyue/domain';
 import { createOtherContract, demoCredential } from '../helpers/e2e-auth';
 import { launchBrowser, loginAs, newContext, screenshot } from '../helpers/e2e-browser';
+import { withDb } from '../helpers/e2e-stack';
 
 let browser: Browser;
 const sessions = new Map<Role, { context: BrowserContext; page: Page }>();
@@ -103,6 +104,45 @@ describe('the web console in a browser', () => {
     expect(wrongToken.status()).toBe(403);
     const api = await page.request.get(`/api/requirements/${id}`);
     expect(((await api.json()) as { status: string }).status).toBe('assessing');
+  });
+
+  it('makes one request of a form sent twice at once (a double click), a new one of the form changed', async () => {
+    const page = await as('hospital_staff');
+    await page.goto('/requirements/new');
+    const twice = `点了两次的表单 ${Date.now()}`;
+    const hidden = (name: string) =>
+      page.locator(`form.action-form input[name=${name}]`).inputValue();
+    const fields: Record<string, string> = {
+      _csrf: await hidden('_csrf'),
+      _once: await hidden('_once'),
+      title: twice,
+      system: (await page.getByLabel('所属系统').locator('option').nth(1).getAttribute('value'))!,
+      priority: 'normal',
+      description: '同一张表单被连点两次。',
+    };
+    expect(fields._once).toMatch(/^[0-9a-f-]{36}$/);
+    const send = (form: Record<string, string>) =>
+      page.request.post('/requirements/new', {
+        form,
+        maxRedirects: 0,
+        headers: { Accept: 'text/html' },
+      });
+    const answers = await Promise.all([send(fields), send(fields)]);
+    expect(answers.map((a) => a.status())).toEqual([303, 303]);
+    const [first, second] = answers.map((a) => a.headers()['location']);
+    expect(first).toMatch(/^\/requirements\/REQ-\d{4}-\d{4}$/);
+    expect(second).toBe(first);
+    // Sent again later (a resend after a slow answer): still the same request.
+    expect((await send(fields)).headers()['location']).toBe(first);
+    // Changed after going back, the same page's form is a new request.
+    const changed = await send({ ...fields, title: `${twice}（改）` });
+    expect(changed.headers()['location']).not.toBe(first);
+    const found = await withDb((db) =>
+      db.query<{ title: string }>('SELECT title FROM requirement WHERE title LIKE $1', [
+        `${twice}%`,
+      ]),
+    );
+    expect(found.rows.map((r) => r.title).sort()).toEqual([twice, `${twice}（改）`]);
   });
 
   it('shows a validation error beside its field and saves nothing, then the PM assesses', async () => {

@@ -12,6 +12,7 @@ import { ContractsModule } from './contracts/contracts.module';
 import { WorkingDaysModule } from './calendar/working-days.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { KeyedRunModule } from './common/keyed-run.module';
 import { JsonBodyMiddleware } from './common/json-body.middleware';
 import { apiLoggerOptions } from './common/api-logger.options';
 import { HealthController } from './health/health.controller';
@@ -48,6 +49,7 @@ import { SecurityConsoleModule } from './console/security-console.module';
     WorkingDaysModule,
     SecurityModule,
     RemediationModule,
+    KeyedRunModule,
     ConsoleModule,
     SecurityConsoleModule,
   ],

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   Injectable,
   type CallHandler,
@@ -8,32 +7,17 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import { DomainError, validationFailed } from '@luyue/domain';
-import { IdempotencyKeyRepository } from '@luyue/persistence';
+import { validationFailed } from '@luyue/domain';
 import type { AuthenticatedRequest } from '../auth/authenticated-request.types';
 import { IDEMPOTENCY_KEY, IDEMPOTENT } from './idempotent.decorator';
-
-/** Background tries to free a key after the first failed (1 + 2 + 4 + 8 + 16 s). */
-const RELEASE_RETRIES = 5;
-
-/** JSON with sorted keys, so the same body hashes the same whatever the key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
+import { KeyedRunService } from './keyed-run.service';
 
 /** Binds an `Idempotency-Key` to its caller, route and body on routes marked `@Idempotent()`. */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
-    private readonly keys: IdempotencyKeyRepository,
+    private readonly keyed: KeyedRunService,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -55,67 +39,24 @@ export class IdempotencyInterceptor implements NestInterceptor {
     res: Response,
     next: CallHandler,
   ): Promise<unknown> {
-    const claim = {
+    const request = {
       key,
       caller: req.actor?.userId ?? 'anonymous',
       scope: `${req.method} ${req.path}`,
-      bodySha256: createHash('sha256').update(canonical(req.body)).digest('hex'),
+      body: req.body as unknown,
     };
-    const outcome = await this.keys.claim(claim);
-    const held = 'held' in outcome ? outcome.held : null;
-    if (held) {
-      if (held.caller !== claim.caller || held.scope !== claim.scope) {
-        throw new DomainError(
-          'conflict',
-          'This Idempotency-Key was already used by another caller or for another request',
-          { idempotencyKey: key },
-        );
-      }
-      if (held.bodySha256 !== claim.bodySha256) {
-        throw new DomainError(
-          'idempotency_mismatch',
-          'This Idempotency-Key was already used with a different body; use a new key',
-          { idempotencyKey: key },
-        );
-      }
-      if (held.statusCode !== null) {
-        res.status(held.statusCode);
-        res.setHeader('Idempotent-Replayed', 'true');
-        return held.response;
-      }
-      if (held.subjectId === null) {
-        throw new DomainError(
-          'conflict',
-          'A request with this Idempotency-Key is still being processed; retry shortly',
-          { idempotencyKey: key },
-        );
-      }
-      // The first try committed what it made but its answer was lost (a cut-off COMMIT answered
-      // 503): the handler answers with that subject instead of making another.
+    const outcome = await this.keyed.once(
+      request,
+      (createdBefore) => {
+        req.idempotency = { key, subjectId: createdBefore };
+        return lastValueFrom(next.handle(), { defaultValue: undefined });
+      },
+      () => res.statusCode,
+    );
+    if (outcome.replayed) {
+      res.status(outcome.statusCode);
+      res.setHeader('Idempotent-Replayed', 'true');
     }
-    req.idempotency = { key, subjectId: held?.subjectId ?? null };
-    try {
-      const answer: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.keys.complete(key, res.statusCode, answer);
-      return answer;
-    } catch (error) {
-      if ('claimed' in outcome) await this.release(key, outcome.claimed);
-      throw error;
-    }
-  }
-
-  /**
-   * Frees the key of a failed request. When the database is away too, tries again in the
-   * background for about half a minute, so a client's retry gets in soon after it is back
-   * rather than after ABANDONED_CLAIM_MS.
-   */
-  private async release(key: string, claimed: string, attempt = 0): Promise<void> {
-    try {
-      await this.keys.release(key, claimed);
-    } catch {
-      if (attempt >= RELEASE_RETRIES) return;
-      const again = () => void this.release(key, claimed, attempt + 1);
-      setTimeout(again, 1_000 * 2 ** attempt).unref();
-    }
+    return outcome.answer;
   }
 }

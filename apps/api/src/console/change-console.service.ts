@@ -27,7 +27,9 @@ import type { StoredUpload } from '../files/file-store.service';
 import { FilesService } from '../files/files.service';
 import { shanghaiMinute } from '../requirements/requirement-labels';
 import { CHANGE_ACTION_FORMS, PROPOSE_FIELDS, ProposeChangeFormDto } from './change-console-forms';
+import { KeyedRunService } from '../common/keyed-run.service';
 import { ConsoleFrameService, type Frame } from './console-frame.service';
+import { createOnce, newOnce } from './form-once';
 import { actionForms, formFields, readForm } from './console-form';
 import type { ConsoleOutcome } from './requirement-console.service';
 
@@ -50,6 +52,7 @@ export class ChangeConsoleService {
     private readonly changes: ChangeRequestsService,
     private readonly actions: ChangeActionsService,
     private readonly files: FilesService,
+    private readonly keyed: KeyedRunService,
   ) {}
 
   async list(req: Request, res: Response, actor: Actor): Promise<string> {
@@ -94,6 +97,7 @@ export class ChangeConsoleService {
       layout: frame.layout,
       contract: frame.contract,
       fields: formFields('new', PROPOSE_FIELDS, failed?.values, failed?.errors),
+      once: newOnce(),
     });
   }
 
@@ -112,9 +116,7 @@ export class ChangeConsoleService {
       return { kind: 'page', status: 400, html: await this.newForm(req, res, actor, form) };
     }
     const f = form.payload;
-    const files = uploads.length
-      ? await this.files.record(actor, frame.contract.id, 'attachment', uploads, requestId)
-      : [];
+    const contractId = frame.contract.id;
     const effects: ProposeChangeDto['effects'] = [];
     if (f.replanRequirementId) {
       effects.push({
@@ -125,23 +127,22 @@ export class ChangeConsoleService {
     }
     if (f.grantRequirementId)
       effects.push({ type: 'grant_quota', requirementId: f.grantRequirementId });
-    const c = await this.changes.propose(
-      { actor, requestId, idempotencyKey: null },
-      frame.contract.id,
-      {
+    const payload = { ...f, attachments: uploads.map((u) => u.sha256) };
+    const sent = { actor, scope: 'POST /change-requests/new', body, payload };
+    const id = await createOnce(this.keyed, sent, async (once) => {
+      const files = uploads.length
+        ? await this.files.record(actor, contractId, 'attachment', uploads, requestId)
+        : [];
+      return this.changes.propose({ actor, requestId, ...once }, contractId, {
         title: f.title,
         description: f.description,
         changeType: f.changeType,
         impact: { scope: f.impactScope, schedule: f.impactSchedule, cost: f.impactCost },
         effects,
         attachments: files.map((x) => x.id),
-      },
-    );
-    return {
-      kind: 'redirect',
-      location: `/change-requests/${c.id}`,
-      flash: `已提出项目变更 ${c.id}`,
-    };
+      });
+    });
+    return { kind: 'redirect', location: `/change-requests/${id}`, flash: `已提出项目变更 ${id}` };
   }
 
   async page(

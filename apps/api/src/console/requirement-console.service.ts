@@ -23,7 +23,9 @@ import { RequirementActionsService } from '../requirements/requirement-actions.s
 import { RequirementPagesService } from '../requirements/requirement-pages.service';
 import { RequirementSubmissionService } from '../requirements/requirement-submission.service';
 import { RequirementsService } from '../requirements/requirements.service';
+import { KeyedRunService } from '../common/keyed-run.service';
 import { ConsoleFrameService, type Frame } from './console-frame.service';
+import { createOnce, newOnce } from './form-once';
 import { actionForms, formFields, readForm } from './console-form';
 import {
   REQUIREMENT_ACTION_FORMS,
@@ -61,6 +63,7 @@ export class RequirementConsoleService {
     private readonly pages: RequirementPagesService,
     private readonly submission: RequirementSubmissionService,
     private readonly actions: RequirementActionsService,
+    private readonly keyed: KeyedRunService,
   ) {}
 
   async list(req: Request, res: Response, actor: Actor): Promise<string> {
@@ -141,12 +144,12 @@ export class RequirementConsoleService {
     if (!form.ok) {
       return { kind: 'page', status: 400, html: this.renderNew(frame, form) };
     }
-    const r = await this.submission.submit(
-      { actor, requestId, idempotencyKey: null },
-      frame.contract.id,
-      form.payload,
+    const contractId = frame.contract.id;
+    const sent = { actor, scope: 'POST /requirements/new', body, payload: form.payload };
+    const id = await createOnce(this.keyed, sent, (once) =>
+      this.submission.submit({ actor, requestId, ...once }, contractId, form.payload),
     );
-    return { kind: 'redirect', location: `/requirements/${r.id}`, flash: `已提交需求 ${r.id}` };
+    return { kind: 'redirect', location: `/requirements/${id}`, flash: `已提交需求 ${id}` };
   }
 
   async page(
@@ -215,6 +218,7 @@ export class RequirementConsoleService {
       contract: frame.contract,
       fields: formFields('new', fields, failed?.values, failed?.errors),
       priorities: REQUIREMENT_PRIORITIES,
+      once: newOnce(),
     });
   }
 }
