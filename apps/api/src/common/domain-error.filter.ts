@@ -94,7 +94,7 @@ export class DomainErrorFilter implements ExceptionFilter {
       res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
       return;
     }
-    if (status === 429 && typeof body.retryAfterSeconds === 'number') {
+    if (typeof body.retryAfterSeconds === 'number') {
       res.setHeader('Retry-After', String(body.retryAfterSeconds));
     } else if (status === 503) {
       // A dependency is down or stalled: worth another try shortly.

@@ -58,6 +58,7 @@ describe('KeyedRunService', () => {
     const { service } = keysAnswering(held({}));
     await expect(service.once(request, jest.fn(), () => 201)).rejects.toMatchObject({
       code: 'conflict',
+      details: { idempotencyKey: 'k-1', retryAfterSeconds: 1 },
     });
   });
 

@@ -92,7 +92,7 @@ export class KeyedRunService {
         throw new DomainError(
           'conflict',
           'A request with this Idempotency-Key is still being processed; retry shortly',
-          { idempotencyKey: key },
+          { idempotencyKey: key, retryAfterSeconds: 1 },
         );
       }
       // The first try committed what it made but its answer was lost (a cut-off COMMIT answered
