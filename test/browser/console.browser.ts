@@ -196,11 +196,22 @@ describe('the web console in a browser', () => {
     await expect(statusCell(page).textContent()).resolves.toBe(STATUS_LABELS.in_development);
 
     const log = actionForm(page, 'log-effort');
-    await log.getByLabel('工作日期').fill(shanghaiDate(Date.now()));
-    await log.getByLabel('工作量（人天）').fill('2.5');
-    await log.getByLabel('工作内容').fill('完成推送接口联调');
+    const effort = { date: shanghaiDate(Date.now()), personDays: '2.5', note: '完成推送接口联调' };
+    await log.getByLabel('工作日期').fill(effort.date);
+    await log.getByLabel('工作量（人天）').fill(effort.personDays);
+    await log.getByLabel('工作内容').fill(effort.note);
+    const hidden = (name: string) => log.locator(`input[name=${name}]`).inputValue();
+    const sentAgain = { ...effort, _csrf: await hidden('_csrf'), _once: await hidden('_once') };
     await submit(page, log.getByRole('button', { name: '登记工作量' }));
     await expect(page.locator('.flash').textContent()).resolves.toContain('登记工作量');
+    // The second click of a double click: the same form again is the same Update, run once.
+    const again = await page.request.post(`/requirements/${id}/actions/log-effort`, {
+      form: sentAgain,
+      maxRedirects: 0,
+      headers: { Accept: 'text/html' },
+    });
+    expect(again.status()).toBe(303);
+    await page.reload();
     await expect(page.getByText('完成推送接口联调').count()).resolves.toBe(1);
 
     const testing = actionForm(page, 'submit-for-testing');

@@ -29,7 +29,7 @@ import { shanghaiMinute } from '../requirements/requirement-labels';
 import { CHANGE_ACTION_FORMS, PROPOSE_FIELDS, ProposeChangeFormDto } from './change-console-forms';
 import { KeyedRunService } from '../common/keyed-run.service';
 import { ConsoleFrameService, type Frame } from './console-frame.service';
-import { createOnce, newOnce } from './form-once';
+import { createOnce, newOnce, sendingKeyOf } from './form-once';
 import { actionForms, formFields, readForm } from './console-form';
 import type { ConsoleOutcome } from './requirement-console.service';
 
@@ -184,7 +184,9 @@ export class ChangeConsoleService {
       const html = await this.page(req, res, actor, id, { action, ...form });
       return { kind: 'page', status: 400, html };
     }
-    const ctx = { actor, requestId, idempotencyKey: null };
+    const files = uploads.map((u) => u.sha256);
+    const idempotencyKey = sendingKeyOf(body, { ...form.payload, files });
+    const ctx = { actor, requestId, idempotencyKey };
     const p = form.payload as Record<string, string | undefined>;
     if (action === 'reply') {
       await this.actions.reply(ctx, id, { decision: p.decision as 'agree', comment: p.comment });

@@ -1,5 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
+import { newOnce } from './form-once';
 import type { Field } from './requirement-action-fields';
 
 export type FormOutcome<T> =
@@ -156,11 +157,20 @@ export function actionForms<A extends string, F extends { fields: readonly Field
   labelOf: (action: A) => string,
   hrefOf: (action: A) => string,
   failed?: FailedForm,
-): Array<{ action: A; label: string; href: string; failed: boolean; form: F; fields: unknown[] }> {
+): Array<{
+  action: A;
+  label: string;
+  href: string;
+  failed: boolean;
+  form: F;
+  fields: unknown[];
+  once: string;
+}> {
   return actions.map((action) => {
     const mine = failed?.action === action;
     return {
       action,
+      once: newOnce(),
       label: labelOf(action),
       href: hrefOf(action),
       failed: mine,

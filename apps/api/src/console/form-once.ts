@@ -18,21 +18,28 @@ export interface OnceContext {
 }
 
 /**
- * Creates once per sending of a form: the key is the page's token and what the form says, so
- * the same form sent twice (a double click, a resend after a slow answer) creates one thing, and
- * the form changed after going back creates anew. A form without a token just runs. Answers the
- * id of what was created.
+ * The key of one sending of a form: the page's token and what the form says (its files by their
+ * sha256), so the same form sent twice is one sending and the form changed after going back is
+ * another. Null for a form without a token. On an action it becomes the Update's id, which
+ * Temporal runs once.
+ */
+export function sendingKeyOf(body: Record<string, unknown>, payload: object): string | null {
+  const token = body[ONCE_FIELD];
+  if (typeof token !== 'string' || !TOKEN.test(token)) return null;
+  return `form.${token}.${bodyDigest(payload).slice(0, 16)}`;
+}
+
+/**
+ * Creates once per sending of a form (sendingKeyOf): a double click or a resend after a slow
+ * answer creates one thing, and both land on it. Answers the id of what was created.
  */
 export async function createOnce(
   keyed: KeyedRunService,
   sent: { actor: Actor; scope: string; body: Record<string, unknown>; payload: object },
   work: (ctx: OnceContext) => Promise<{ id: string }>,
 ): Promise<string> {
-  const token = sent.body[ONCE_FIELD];
-  if (typeof token !== 'string' || !TOKEN.test(token)) {
-    return (await work({ idempotencyKey: null, createdBefore: null })).id;
-  }
-  const key = `form.${token}.${bodyDigest(sent.payload).slice(0, 16)}`;
+  const key = sendingKeyOf(sent.body, sent.payload);
+  if (!key) return (await work({ idempotencyKey: null, createdBefore: null })).id;
   const request = { key, caller: sent.actor.userId, scope: sent.scope, body: sent.payload };
   const run = async (createdBefore: string | null) => ({
     id: (await work({ idempotencyKey: key, createdBefore })).id,

@@ -25,7 +25,7 @@ import { RequirementSubmissionService } from '../requirements/requirement-submis
 import { RequirementsService } from '../requirements/requirements.service';
 import { KeyedRunService } from '../common/keyed-run.service';
 import { ConsoleFrameService, type Frame } from './console-frame.service';
-import { createOnce, newOnce } from './form-once';
+import { createOnce, newOnce, sendingKeyOf } from './form-once';
 import { actionForms, formFields, readForm } from './console-form';
 import {
   REQUIREMENT_ACTION_FORMS,
@@ -185,7 +185,8 @@ export class RequirementConsoleService {
       const html = await this.page(req, res, actor, id, { action, ...form });
       return { kind: 'page', status: 400, html };
     }
-    await this.actions.run({ actor, requestId, idempotencyKey: null }, id, action, form.payload);
+    const idempotencyKey = sendingKeyOf(body, form.payload);
+    await this.actions.run({ actor, requestId, idempotencyKey }, id, action, form.payload);
     return {
       kind: 'redirect',
       location: `/requirements/${encodeURIComponent(id)}`,

@@ -32,6 +32,7 @@ import { SecurityNoticesService } from '../security/security-notices.service';
 import { SecurityTasksService } from '../security/security-tasks.service';
 import { ConsoleFrameService } from './console-frame.service';
 import { actionForms, formFields, readForm } from './console-form';
+import { sendingKeyOf } from './form-once';
 import type { ConsoleOutcome } from './requirement-console.service';
 import { FORMAT_OPTIONS, NOTICE_FIELDS } from './security-console-fields';
 import {
@@ -256,7 +257,9 @@ export class SecurityConsoleService {
         html: await this.task(req, res, actor, id, { action, ...form }),
       };
     }
-    const ctx = { actor, requestId, idempotencyKey: null };
+    const files = uploads.map((u) => u.sha256);
+    const idempotencyKey = sendingKeyOf(body, { ...form.payload, files });
+    const ctx = { actor, requestId, idempotencyKey };
     const p = form.payload as Record<string, string | undefined>;
     if (action === 'fix') {
       await this.remediation.fix(ctx, id, { note: p.note ?? '' }, uploads);
