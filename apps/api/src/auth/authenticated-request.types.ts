@@ -9,6 +9,6 @@ export type AuthenticatedRequest = Request & {
   sessionId?: string;
   /** The email link the actor came with, on @LinkPrincipal() routes. */
   link?: LinkTokenPayload;
-  /** A checked `Idempotency-Key`, and what an earlier try with it committed, if anything. */
-  idempotency?: { key: string; subjectId: string | null };
+  /** On a keyed creation: what an earlier try with its `Idempotency-Key` committed, if anything. */
+  createdBefore?: string | null;
 };

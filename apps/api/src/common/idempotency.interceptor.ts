@@ -48,7 +48,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const outcome = await this.keyed.once(
       request,
       (createdBefore) => {
-        req.idempotency = { key, subjectId: createdBefore };
+        req.createdBefore = createdBefore;
         return lastValueFrom(next.handle(), { defaultValue: undefined });
       },
       () => res.statusCode,

@@ -127,8 +127,7 @@ export class ChangeConsoleService {
     }
     if (f.grantRequirementId)
       effects.push({ type: 'grant_quota', requirementId: f.grantRequirementId });
-    const payload = { ...f, attachments: uploads.map((u) => u.sha256) };
-    const sent = { actor, scope: 'POST /change-requests/new', body, payload };
+    const sent = { actor, scope: 'POST /change-requests/new', body, payload: f, uploads };
     const id = await createOnce(this.keyed, sent, async (once) => {
       const files = uploads.length
         ? await this.files.record(actor, contractId, 'attachment', uploads, requestId)
@@ -184,8 +183,7 @@ export class ChangeConsoleService {
       const html = await this.page(req, res, actor, id, { action, ...form });
       return { kind: 'page', status: 400, html };
     }
-    const files = uploads.map((u) => u.sha256);
-    const idempotencyKey = sendingKeyOf(body, { ...form.payload, files });
+    const idempotencyKey = sendingKeyOf(body, form.payload, uploads);
     const ctx = { actor, requestId, idempotencyKey };
     const p = form.payload as Record<string, string | undefined>;
     if (action === 'reply') {

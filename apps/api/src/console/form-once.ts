@@ -3,7 +3,7 @@ import type { Actor } from '@luyue/domain';
 import { bodyDigest, KeyedRunService } from '../common/keyed-run.service';
 
 /** The hidden field of a creating form: a token minted with its page. */
-export const ONCE_FIELD = '_once';
+const ONCE_FIELD = '_once';
 const TOKEN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const newOnce = (): string => randomUUID();
@@ -23,10 +23,15 @@ export interface OnceContext {
  * another. Null for a form without a token. On an action it becomes the Update's id, which
  * Temporal runs once.
  */
-export function sendingKeyOf(body: Record<string, unknown>, payload: object): string | null {
+export function sendingKeyOf(
+  body: Record<string, unknown>,
+  payload: object,
+  uploads: ReadonlyArray<{ sha256: string }> = [],
+): string | null {
   const token = body[ONCE_FIELD];
   if (typeof token !== 'string' || !TOKEN.test(token)) return null;
-  return `form.${token}.${bodyDigest(payload).slice(0, 16)}`;
+  const files = uploads.map((u) => u.sha256);
+  return `form.${token}.${bodyDigest({ payload, files }).slice(0, 16)}`;
 }
 
 /**
@@ -35,10 +40,16 @@ export function sendingKeyOf(body: Record<string, unknown>, payload: object): st
  */
 export async function createOnce(
   keyed: KeyedRunService,
-  sent: { actor: Actor; scope: string; body: Record<string, unknown>; payload: object },
+  sent: {
+    actor: Actor;
+    scope: string;
+    body: Record<string, unknown>;
+    payload: object;
+    uploads?: ReadonlyArray<{ sha256: string }>;
+  },
   work: (ctx: OnceContext) => Promise<{ id: string }>,
 ): Promise<string> {
-  const key = sendingKeyOf(sent.body, sent.payload);
+  const key = sendingKeyOf(sent.body, sent.payload, sent.uploads);
   if (!key) return (await work({ idempotencyKey: null, createdBefore: null })).id;
   const request = { key, caller: sent.actor.userId, scope: sent.scope, body: sent.payload };
   const run = async (createdBefore: string | null) => ({

@@ -257,8 +257,7 @@ export class SecurityConsoleService {
         html: await this.task(req, res, actor, id, { action, ...form }),
       };
     }
-    const files = uploads.map((u) => u.sha256);
-    const idempotencyKey = sendingKeyOf(body, { ...form.payload, files });
+    const idempotencyKey = sendingKeyOf(body, form.payload, uploads);
     const ctx = { actor, requestId, idempotencyKey };
     const p = form.payload as Record<string, string | undefined>;
     if (action === 'fix') {

@@ -12,6 +12,6 @@ export const Acting = createParamDecorator((_: unknown, ctx: ExecutionContext): 
     actor: req.actor,
     requestId: req.id ?? null,
     idempotencyKey: typeof key === 'string' ? key : null,
-    createdBefore: req.idempotency?.subjectId ?? null,
+    createdBefore: req.createdBefore ?? null,
   };
 });

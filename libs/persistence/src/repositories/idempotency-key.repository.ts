@@ -69,7 +69,7 @@ export class IdempotencyKeyRepository {
     // Released between the two statements: claim again.
     if (!rows[0]) return this.claim(claim);
     const r = rows[0];
-    const held = {
+    const record: IdempotencyRecord = {
       key: claim.key,
       caller: r.caller,
       scope: r.scope,
@@ -78,7 +78,7 @@ export class IdempotencyKeyRepository {
       response: r.response,
       subjectId: r.subject_id,
     };
-    return { held };
+    return { held: record };
   }
 
   /**
