@@ -50,7 +50,7 @@ export interface SupervisedApps {
  * without being asked to is logged with its code or signal and started again after a backoff.
  */
 export async function superviseApps(
-  context: AppsContext & { env: NodeJS.ProcessEnv },
+  context: AppsContext & { env: NodeJS.ProcessEnv; shutdown?: AbortSignal },
 ): Promise<SupervisedApps> {
   const spawn = (app: AppName): Promise<ChildHandle> =>
     startChild({
@@ -77,6 +77,7 @@ export async function superviseApps(
         restart: () => spawn(app),
         unexpected: exitedUnexpectedly,
         log: context.log,
+        shutdown: context.shutdown,
       }),
     );
   }

@@ -46,13 +46,15 @@ export interface InfraOptions {
   root?: string;
   /** Called as soon as a part is up, so a failure of another can still stop it. */
   onStarted: (part: InfraPart, stop: () => Promise<void>) => void;
+  /** Aborted when the stack stops: no part is started again after that. */
+  shutdown?: AbortSignal;
 }
 
 /** Temporal, PostgreSQL and the SMTP sink start in parallel; each registers its stop as soon
  * as it is up, so a failure of one still stops the others. Temporal and PostgreSQL are
  * supervised: when one exits on its own it is started again (same port, same data). */
 export async function startInfrastructure(options: InfraOptions): Promise<Infrastructure> {
-  const { env, log, ports, dataDir, onStarted } = options;
+  const { env, log, ports, dataDir, onStarted, shutdown } = options;
   const external = (name: string, value: string): void =>
     log(`[stack] ${name} is set: using ${redactUrl(value)}, starting nothing`);
   if (env.TEMPORAL_ADDRESS) external('TEMPORAL_ADDRESS', env.TEMPORAL_ADDRESS);
@@ -83,6 +85,7 @@ export async function startInfrastructure(options: InfraOptions): Promise<Infras
               }),
             unexpected: exitedUnexpectedly,
             log,
+            shutdown,
           });
           onStarted('temporal', () => supervised.stop());
           return server;
@@ -96,6 +99,7 @@ export async function startInfrastructure(options: InfraOptions): Promise<Infras
             restart: () => startEmbeddedPostgres({ ...postgresOptions, port: server.port }),
             unexpected: exitedUnexpectedly,
             log,
+            shutdown,
           });
           onStarted('postgres', () => supervised.stop());
           return server;

@@ -70,6 +70,30 @@ describe('supervise', () => {
     expect(supervised.restarts()).toBe(2);
   });
 
+  it('does not start a part again once the stack is shutting down', async () => {
+    const shutdown = new AbortController();
+    const first = new FakePart();
+    let restarts = 0;
+    const supervised = supervise({
+      what: 'the part',
+      first,
+      restart: async () => {
+        restarts += 1;
+        return new FakePart();
+      },
+      unexpected: (how: string) => (how === 'requested' ? undefined : 'crashed'),
+      log: () => undefined,
+      delayMs: () => 0,
+      shutdown: shutdown.signal,
+    });
+    shutdown.abort();
+    first.crash(); // the terminal's Ctrl-C reached it before the stack stopped it
+    await new Promise((resolve) => setTimeout(resolve, 50)); // a restart would be done by now
+    expect(restarts).toBe(0);
+    await supervised.stop();
+    expect(supervised.current()).toBe(first);
+  });
+
   it('retries a restart that fails', async () => {
     let attempts = 0;
     const { first, supervised, lines } = setUp(async () => {

@@ -26,6 +26,11 @@ export interface SuperviseOptions<E, T extends Supervisable<E>> {
   log: LogFn;
   /** Restart delays; restartDelayMs unless given (unit tests). */
   delayMs?: (restarts: number) => number;
+  /**
+   * Aborted once the whole stack is stopping: a part that ends after that (a Ctrl-C reaches
+   * every child of the terminal, not only the launcher) is not started again.
+   */
+  shutdown?: AbortSignal;
 }
 
 export interface Supervised<T> {
@@ -55,7 +60,7 @@ export function supervise<E, T extends Supervisable<E>>(
     let startedAt = Date.now();
     for (;;) {
       const exit = await current.exited;
-      if (stopping) return;
+      if (stopping || options.shutdown?.aborted) return;
       let why = options.unexpected(exit);
       if (why === undefined) return;
       if (Date.now() - startedAt > STABLE_RUN_MS) inARow = 0;
@@ -64,7 +69,7 @@ export function supervise<E, T extends Supervisable<E>>(
         inARow += 1;
         log(`[stack] ${what} ${why}; restarting in ${delay / 1000} s`);
         await sleep(delay, wakeUp.signal);
-        if (stopping) return;
+        if (stopping || options.shutdown?.aborted) return;
         try {
           current = await options.restart();
           break;

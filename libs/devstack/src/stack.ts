@@ -76,9 +76,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   log(`[stack] data in ${dataDir}`);
 
   const parts = new Map<PartName, () => Promise<unknown>>();
+  // Raised before the first part stops, so none that ends meanwhile is started again.
+  const shutdown = new AbortController();
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
+      shutdown.abort();
       for (const name of STOP_ORDER) {
         const stopPart = parts.get(name);
         if (!stopPart) continue;
@@ -102,6 +105,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       log,
       root,
       onStarted: (part, stopPart) => parts.set(part, stopPart),
+      shutdown: shutdown.signal,
     });
     throwIfAborted(options.signal);
     log('[stack] running database migrations');
@@ -129,7 +133,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     };
     const api = appEnv.PUBLIC_BASE_URL as string;
     if (options.startApps) {
-      const supervised = await superviseApps({ ...apps, env: appEnv });
+      const supervised = await superviseApps({ ...apps, env: appEnv, shutdown: shutdown.signal });
       // One part for both: it stops the api, then the worker, and cancels pending restarts.
       parts.set('api', () => supervised.stop());
       await waitUntilHealthy(supervised.first, apiPort, { ...options, log });
