@@ -82,6 +82,74 @@ describe('security remediation in a browser', () => {
     await screenshot(page, 'security-task-fixed');
   });
 
+  it('fixes and verifies one asset line of a multi-line task, the other staying open', async () => {
+    const manager = await loginDemo('hospital_manager');
+    const noticeId = await issueNotice(manager, contractId);
+    await importReport(manager, noticeId, resolve(SAMPLES, 'openvasreporting/airplay.xml'));
+    const list = (
+      await api()
+        .get(`/api/contracts/${contractId}/security-tasks?notice=${noticeId}&pageSize=100`)
+        .set('Authorization', manager)
+        .expect(200)
+    ).body as { items: Array<{ id: string; assetLines: number }> };
+    const multi = list.items.find((t) => t.assetLines >= 2)!.id;
+    const lines = async () =>
+      (
+        await eventually(
+          async () =>
+            (
+              await api()
+                .get(`/api/security-tasks/${multi}/remediation`)
+                .set('Authorization', manager)
+            ).body as { remediation: { lines: Array<{ label: string; status: string }> } | null },
+          (v) => v.remediation !== null,
+          30_000,
+        )
+      ).remediation!.lines;
+    const [first, second] = await lines();
+    const proof = {
+      name: '截图.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('端口已关闭\n'),
+    };
+    const vendor = await as('vendor_dev');
+    await vendor.goto(`/security/tasks/${multi}`);
+    await submit(vendor, vendor.locator('#action-start').getByRole('button', { name: '开始整改' }));
+    // Only the first line: the second stays to fix.
+    const fix = vendor.locator('#action-fix');
+    await fix.getByLabel('整改说明').fill('已关闭第一台主机的端口');
+    await fix.getByLabel(first.label, { exact: true }).check();
+    await vendor.locator('#fix-files').setInputFiles(proof);
+    await submit(vendor, fix.getByRole('button', { name: '提交整改证明' }));
+    const once = await lines();
+    expect(once.find((l) => l.label === first.label)!.status).toBe('fixed');
+    expect(once.find((l) => l.label === second.label)!.status).toBe('open');
+    // The second line's fix: the form now offers only what is still open, so no choice.
+    await vendor.locator('#action-fix').getByLabel('整改说明').fill('已关闭第二台主机的端口');
+    await vendor.locator('#fix-files').setInputFiles(proof);
+    await submit(
+      vendor,
+      vendor.locator('#action-fix').getByRole('button', { name: '提交整改证明' }),
+    );
+    await submit(
+      vendor,
+      vendor.locator('#action-request-retest').getByRole('button', { name: '申请复验' }),
+    );
+    // The manager verifies the first line only; the task waits for the second.
+    const page = await as('hospital_manager');
+    await page.goto(`/security/tasks/${multi}`);
+    const verify = page.locator('#action-verify');
+    await verify.getByLabel(first.label, { exact: true }).check();
+    await submit(page, verify.getByRole('button', { name: '复验通过' }));
+    const after = await lines();
+    expect(after.find((l) => l.label === first.label)!.status).toBe('verified');
+    expect(after.find((l) => l.label === second.label)!.status).toBe('fixed');
+    await expect(page.locator('h2 .badge').first().textContent()).resolves.toBe(
+      REMEDIATION_STATUS_LABELS.retest_requested,
+    );
+    await screenshot(page, 'security-task-line-verified');
+  });
+
   it('lets the hospital manager verify it, and the figures count it', async () => {
     const page = await as('hospital_manager');
     await page.goto(`/security/tasks/${taskId}`);

@@ -1,9 +1,16 @@
 import type { ClassConstructor } from 'class-transformer';
-import type { RemediationAction, RemediationPayloads } from '@luyue/domain';
+import {
+  LINE_ACTIONS,
+  linesForAction,
+  type RemediationAction,
+  type RemediationPayloads,
+  type RemediationState,
+} from '@luyue/domain';
 import {
   AcceptRiskDto,
   FailRetestDto,
   FixDto,
+  RemediationAssetsDto,
   RemediationNoteDto,
   RemediationReasonDto,
 } from '../remediation/dto/remediation-action.dto';
@@ -11,6 +18,13 @@ import type { Field } from './requirement-action-fields';
 
 const note: Field[] = [{ name: 'note', label: '说明', type: 'textarea', omitEmpty: true }];
 const reason: Field[] = [{ name: 'reason', label: '原因', type: 'textarea', required: true }];
+/** Per asset line: none checked is every line the step applies to; the page fills the choices. */
+const assets: Field = {
+  name: 'assets',
+  label: '资产',
+  type: 'checkboxes',
+  hint: '不勾选即为全部适用资产',
+};
 
 /** The form of each remediation action on the task page; the DTO is the REST route's. */
 export const REMEDIATION_ACTION_FORMS: Readonly<
@@ -19,12 +33,12 @@ export const REMEDIATION_ACTION_FORMS: Readonly<
   start: { dto: RemediationNoteDto, fields: note },
   fix: {
     dto: FixDto,
-    fields: [{ name: 'note', label: '整改说明', type: 'textarea', required: true }],
+    fields: [{ name: 'note', label: '整改说明', type: 'textarea', required: true }, assets],
     proof: true,
   },
   'request-retest': { dto: RemediationNoteDto, fields: note },
-  verify: { dto: RemediationNoteDto, fields: note },
-  'fail-retest': { dto: FailRetestDto, fields: reason },
+  verify: { dto: RemediationAssetsDto, fields: [...note, assets] },
+  'fail-retest': { dto: FailRetestDto, fields: [...reason, assets] },
   'accept-risk': {
     dto: AcceptRiskDto,
     fields: [...reason, { name: 'expiresOn', label: '有效期至', type: 'date', required: true }],
@@ -34,6 +48,36 @@ export const REMEDIATION_ACTION_FORMS: Readonly<
   'refuse-false-positive': { dto: RemediationReasonDto, fields: reason },
 };
 
+/**
+ * The forms for one task: each line step offers the task's lines it may name, or no choice at
+ * all when there is only one (the step is then for that line).
+ */
+export function remediationFormsFor(
+  state: Pick<RemediationState, 'lines'> | null,
+): typeof REMEDIATION_ACTION_FORMS {
+  const table = { ...REMEDIATION_ACTION_FORMS };
+  for (const action of LINE_ACTIONS) {
+    const choices = state ? linesForAction(state, action) : [];
+    const form = table[action];
+    table[action] = {
+      ...form,
+      fields: form.fields.flatMap((f) =>
+        f.name !== 'assets'
+          ? [f]
+          : choices.length < 2
+            ? []
+            : [{ ...f, options: choices.map((l) => ({ value: l.lineId, label: l.label })) }],
+      ),
+    };
+  }
+  return table;
+}
+
+/** The checked lines, or none named (every line the step applies to) when nothing is checked. */
+export function assetsOf(v: { assets?: unknown }): string[] | undefined {
+  return Array.isArray(v.assets) && v.assets.length > 0 ? (v.assets as string[]) : undefined;
+}
+
 export function isRemediationAction(action: string): action is RemediationAction {
   return Object.hasOwn(REMEDIATION_ACTION_FORMS, action);
 }
@@ -41,13 +85,13 @@ export function isRemediationAction(action: string): action is RemediationAction
 /** The payload of a non-file action from its checked form values. */
 export function remediationPayloadOf<A extends Exclude<RemediationAction, 'fix'>>(
   action: A,
-  v: Record<string, string | undefined>,
+  v: Record<string, string | undefined> & { assets?: unknown },
 ): RemediationPayloads[A] {
   const payloads: { [K in Exclude<RemediationAction, 'fix'>]: () => RemediationPayloads[K] } = {
     start: () => ({ note: v.note ?? '' }),
     'request-retest': () => ({ note: v.note ?? '' }),
-    verify: () => ({ note: v.note ?? '' }),
-    'fail-retest': () => ({ reason: v.reason ?? '' }),
+    verify: () => ({ note: v.note ?? '', assets: assetsOf(v) }),
+    'fail-retest': () => ({ reason: v.reason ?? '', assets: assetsOf(v) }),
     'accept-risk': () => ({ reason: v.reason ?? '', expiresOn: v.expiresOn ?? '' }),
     'propose-false-positive': () => ({ reason: v.reason ?? '' }),
     'confirm-false-positive': () => ({ note: v.note ?? '' }),

@@ -36,7 +36,9 @@ import { sendingKeyOf } from './form-once';
 import type { ConsoleOutcome } from './requirement-console.service';
 import { FORMAT_OPTIONS, NOTICE_FIELDS } from './security-console-fields';
 import {
+  assetsOf,
   isRemediationAction,
+  remediationFormsFor,
   remediationPayloadOf,
   REMEDIATION_ACTION_FORMS,
 } from './remediation-action-fields';
@@ -228,7 +230,7 @@ export class SecurityConsoleService {
       csrf: frame.layout.csrf,
       forms: actionForms(
         task.allowedActions,
-        REMEDIATION_ACTION_FORMS,
+        remediationFormsFor(r),
         remediationStepLabel,
         (action) => `/security/tasks/${encodeURIComponent(id)}/actions/${action}`,
         failed,
@@ -259,9 +261,9 @@ export class SecurityConsoleService {
     }
     const idempotencyKey = sendingKeyOf(body, form.payload, uploads);
     const ctx = { actor, requestId, idempotencyKey };
-    const p = form.payload as Record<string, string | undefined>;
+    const p = form.payload as Record<string, string | undefined> & { assets?: unknown };
     if (action === 'fix') {
-      await this.remediation.fix(ctx, id, { note: p.note ?? '' }, uploads);
+      await this.remediation.fix(ctx, id, { note: p.note ?? '', assets: assetsOf(p) }, uploads);
     } else {
       await this.remediation.act(ctx, id, action, remediationPayloadOf(action, p));
     }

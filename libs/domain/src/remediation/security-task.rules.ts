@@ -63,6 +63,23 @@ export function unverifiedLines(state: Pick<RemediationState, 'lines'>): Remedia
 
 const VERIFIABLE: readonly LineStatus[] = ['fixed', 'fixed_by_retest'];
 
+/** The steps that may name asset lines, and which lines each may name. */
+export const LINE_ACTIONS = ['fix', 'verify', 'fail-retest'] as const;
+export type LineAction = (typeof LINE_ACTIONS)[number];
+const LINE_FITS: Readonly<Record<LineAction, (l: RemediationLine) => boolean>> = {
+  fix: (l) => l.status !== 'verified',
+  verify: (l) => VERIFIABLE.includes(l.status),
+  'fail-retest': (l) => l.status !== 'verified',
+};
+
+/** The lines a step may name in `assets` (the choices the task page offers). */
+export function linesForAction(
+  state: Pick<RemediationState, 'lines'>,
+  action: LineAction,
+): RemediationLine[] {
+  return state.lines.filter(LINE_FITS[action]);
+}
+
 /**
  * The payload rules every path shares (console, REST): texts, proof, the named asset lines
  * (known, and in a state the step fits), and a risk acceptance's expiry after `now`'s day.
@@ -96,11 +113,11 @@ export function validateRemediationPayload(
       if (call.payload.proof.length === 0) {
         problems.push({ field: 'proof', message: 'at least one proof file is required' });
       }
-      assets(call.payload.assets, (l) => l.status !== 'verified');
+      assets(call.payload.assets, LINE_FITS.fix);
       break;
     case 'verify': {
       text('note', call.payload.note, false);
-      assets(call.payload.assets, (l) => VERIFIABLE.includes(l.status));
+      assets(call.payload.assets, LINE_FITS.verify);
       if (call.payload.assets === undefined) {
         const waiting = unverifiedLines(state);
         if (waiting.length === 0 || waiting.some((l) => !VERIFIABLE.includes(l.status))) {
@@ -111,7 +128,7 @@ export function validateRemediationPayload(
     }
     case 'fail-retest':
       text('reason', call.payload.reason, true);
-      assets(call.payload.assets, (l) => l.status !== 'verified');
+      assets(call.payload.assets, LINE_FITS['fail-retest']);
       break;
     case 'accept-risk': {
       text('reason', call.payload.reason, true);
