@@ -78,6 +78,9 @@ export interface ReportTask {
 export interface ReportCounts {
   issued: number;
   verified: number;
+  falsePositive: number;
+  /** Accepted risks: not completed, shown apart (风险接受). */
+  riskAccepted: number;
   completed: number;
   rate: string;
   flagged: boolean;
@@ -100,6 +103,8 @@ export const percent = (rate: number | null): string =>
 export const reportCounts = (c: CompletionCounts): ReportCounts => ({
   issued: c.issued,
   verified: c.verified,
+  falsePositive: c.falsePositive,
+  riskAccepted: c.riskAccepted,
   completed: c.completed,
   rate: percent(c.rate),
   flagged: c.flagged,

@@ -33,7 +33,8 @@ const item = (
   ...over,
 });
 
-// One notice, ten items: 4 verified, 1 confirmed false positive, 2 accepted low/info risks.
+// One notice, ten items: 4 verified, 1 confirmed false positive (5 completed), 2 accepted
+// low/info risks (not completed).
 const NOTICE: CompletionItem[] = [
   item('high', 'verified', { closedAt: closedAfter(3) }),
   item('critical', 'verified', { closedAt: closedAfter(12), breached: true }),
@@ -48,12 +49,12 @@ const NOTICE: CompletionItem[] = [
 ];
 
 describe('completion figures', () => {
-  it('counts verified, confirmed false positives and accepted risks as closed out of everything issued', () => {
+  it('counts verified and confirmed false positives as completed out of everything issued; accepted risks apart', () => {
     const f = completionFigures(NOTICE, days);
     expect([f.issued, f.verified, f.falsePositive, f.riskAccepted, f.completed]).toEqual([
-      10, 4, 1, 2, 7,
+      10, 4, 1, 2, 5,
     ]);
-    expect([f.rate, f.overdue, f.breached, f.flagged]).toEqual([0.7, 1, 2, true]);
+    expect([f.rate, f.overdue, f.breached, f.flagged]).toEqual([0.5, 1, 2, true]);
   });
 
   it('flags medium and above unless complete, by severity and by source', () => {
@@ -62,11 +63,13 @@ describe('completion figures', () => {
     expect(row(bySeverity.critical)).toEqual([1, 1, 1, false]);
     expect(row(bySeverity.high)).toEqual([2, 1, 0.5, true]);
     expect(row(bySeverity.medium)).toEqual([2, 2, 1, false]);
-    expect(row(bySeverity.low)).toEqual([3, 2, 2 / 3, false]);
-    expect(row(bySeverity.info)).toEqual([2, 1, 0.5, false]);
+    // An accepted low or info risk is not completed, and flags nothing (only medium and up do).
+    expect(row(bySeverity.low)).toEqual([3, 1, 1 / 3, false]);
+    expect(row(bySeverity.info)).toEqual([2, 0, 0, false]);
+    expect(bySeverity.low.riskAccepted).toBe(1);
     expect(Object.keys(bySource).sort()).toEqual(['mlps', 'vuln_scan']);
-    expect(row(bySource.mlps)).toEqual([3, 3, 1, false]);
-    expect(row(bySource.vuln_scan)).toEqual([7, 4, 4 / 7, true]);
+    expect(row(bySource.mlps)).toEqual([3, 2, 2 / 3, false]);
+    expect(row(bySource.vuln_scan)).toEqual([7, 3, 3 / 7, true]);
   });
 
   it('spreads working days from the notice to verification: median and p90', () => {
@@ -89,7 +92,7 @@ describe('completion figures', () => {
       days,
     );
     expect(rows.map((r) => [r.noticeId, r.issued, r.rate])).toEqual([
-      ['N-1', 10, 0.7],
+      ['N-1', 10, 0.5],
       ['N-2', 1, 1],
     ]);
   });

@@ -8,15 +8,13 @@ import {
 
 /**
  * 安全整改完成率 = closed-and-verified ÷ issued, item by item against the notice (rule 4).
- * Closed: verified by the hospital; a false positive the hospital confirmed (the item was
- * checked and needs no fix); a low or info risk the hospital accepted, while the acceptance
- * holds (at expiry the item reopens and stops counting). Every issued item stays in the
- * denominator, false positives included, so the rate never rises by removing items.
+ * Closed and verified: verified by the hospital, or a false positive the hospital confirmed
+ * (checked, and not a vulnerability). An accepted risk is not fixed, so not completed: it is
+ * counted apart (风险接受) and stays in the denominator, as does every issued item.
  */
 export const COMPLETED_STATUSES = [
   'verified',
   'false_positive',
-  'risk_accepted',
 ] as const satisfies readonly RemediationStatus[];
 
 export function countsAsCompleted(status: RemediationStatus): boolean {
@@ -63,7 +61,7 @@ export interface CompletionCounts {
   verified: number;
   falsePositive: number;
   riskAccepted: number;
-  /** verified + falsePositive + riskAccepted. */
+  /** verified + falsePositive; riskAccepted is not completed. */
   completed: number;
   overdue: number;
   breached: number;
