@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { FINDING_SEVERITIES, isRiskAcceptable, type FindingSeverity } from '@luyue/domain';
 import { api, demoContractId, loginDemo } from '../helpers/e2e-auth';
 import { importReport, issueNotice, SAMPLES } from '../helpers/e2e-security';
 import { eventually, withDb } from '../helpers/e2e-stack';
@@ -9,7 +10,7 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
 interface Task {
   id: string;
-  severity: string;
+  severity: FindingSeverity;
   vulnerabilityId: string;
 }
 interface View {
@@ -21,12 +22,36 @@ interface View {
   } | null;
   allowedActions: string[];
 }
-interface Stats {
+interface Counts {
   issued: number;
   completed: number;
-  rate: number;
-  bySeverity: Record<string, { issued: number; completed: number; rate: number }>;
-  notices: Array<{ noticeId: string; issued: number; completed: number }>;
+  rate: number | null;
+  flagged: boolean;
+}
+interface Figures extends Counts {
+  bySeverity: Record<string, Counts>;
+}
+interface Stats extends Figures {
+  notices: Array<Figures & { noticeId: string }>;
+}
+
+/** The figures the item counts give: completed ÷ issued, overall and per severity. */
+function expectedFigures(tasks: readonly Task[], completed: ReadonlySet<string>) {
+  const counts = (items: readonly Task[]): Counts => {
+    const done = items.filter((t) => completed.has(t.id)).length;
+    return {
+      issued: items.length,
+      completed: done,
+      rate: items.length === 0 ? null : done / items.length,
+      flagged: items.some((t) => !isRiskAcceptable(t.severity) && !completed.has(t.id)),
+    };
+  };
+  return {
+    ...counts(tasks),
+    bySeverity: Object.fromEntries(
+      FINDING_SEVERITIES.map((s) => [s, counts(tasks.filter((t) => t.severity === s))]),
+    ),
+  };
 }
 
 describe('security remediation: fix with proof, retest, verify, and the completion rate', () => {
@@ -61,7 +86,7 @@ describe('security remediation: fix with proof, retest, verify, and the completi
     return s.notices.find((n) => n.noticeId === noticeId)!;
   };
 
-  it('carries a notice from import to all but one verified, the rate following the item counts', async () => {
+  it('carries a notice from import to 100 % verified, the rate following the item counts at every step', async () => {
     const noticeId = await issueNotice(manager, contractId);
     const imported = await importReport(manager, noticeId, AIRPLAY);
     expect(imported.status).toBe('done');
@@ -72,13 +97,32 @@ describe('security remediation: fix with proof, retest, verify, and the completi
         .expect(200)
     ).body as { items: Task[]; total: number };
     expect(list.total).toBe(24);
+    const completed = new Set<string>();
+    // The notice's figures, exactly as the item counts say (rate, per severity, flags).
+    const expectFigures = async () => {
+      const n = await noticeStats(noticeId);
+      const want = expectedFigures(list.items, completed);
+      expect({
+        issued: n.issued,
+        completed: n.completed,
+        rate: n.rate,
+        flagged: n.flagged,
+      }).toEqual({
+        issued: want.issued,
+        completed: want.completed,
+        rate: want.rate,
+        flagged: want.flagged,
+      });
+      for (const s of FINDING_SEVERITIES) expect(n.bySeverity[s]).toMatchObject(want.bySeverity[s]);
+      return n;
+    };
     // Every task runs its own workflow; the issued mail goes once for the notice.
     await eventually(
       () => noticeStats(noticeId).catch(() => undefined),
       (n) => n?.issued === 24,
       30_000,
     );
-    expect(await noticeStats(noticeId)).toMatchObject({ issued: 24, completed: 0 });
+    expect(await expectFigures()).toMatchObject({ issued: 24, completed: 0, rate: 0 });
     const noticeMails = await withDb(
       async (db) =>
         (
@@ -98,10 +142,9 @@ describe('security remediation: fix with proof, retest, verify, and the completi
     });
     expect([risk.status, risk.body.error?.message]).toEqual([409, expect.stringContaining('high')]);
 
-    for (const task of [a, b]) {
-      await act(dev, task.id, 'start', { note: '开始整改' }).expect(200);
+    const fixWithProof = async (id: string) => {
       const fixed = await api()
-        .post(`/api/security-tasks/${task.id}/actions/fix`)
+        .post(`/api/security-tasks/${id}/actions/fix`)
         .set('Authorization', dev)
         .field('note', '已安装补丁并关闭不必要的服务')
         .attach('files', Buffer.from('diff --git a/smb.conf b/smb.conf\n'), {
@@ -110,15 +153,24 @@ describe('security remediation: fix with proof, retest, verify, and the completi
         })
         .attach('files', PNG, { filename: '截图.png', contentType: 'image/png' })
         .expect(200);
-      expect((fixed.body as View).remediation?.fixes[0].proof).toHaveLength(2);
+      expect((fixed.body as View).remediation?.fixes.at(-1)?.proof).toHaveLength(2);
+    };
+    for (const task of [a, b]) {
+      await act(dev, task.id, 'start', { note: '开始整改' }).expect(200);
+      await fixWithProof(task.id);
+    }
+    await expectFigures();
+    for (const task of [a, b]) {
       await act(pm, task.id, 'request-retest', { note: '请复验' }).expect(200);
     }
+    await expectFigures();
     await act(pm, a.id, 'verify', {}).expect(403);
     await act(staff, a.id, 'verify', { note: '复验通过' }).expect(200);
+    completed.add(a.id);
     await act(manager, b.id, 'fail-retest', { reason: '端口仍然开放' }).expect(200);
     expect((await view(a.id)).remediation?.status).toBe('verified');
     expect((await view(b.id)).remediation?.status).toBe('reopened');
-    expect(await noticeStats(noticeId)).toMatchObject({ issued: 24, completed: 1 });
+    expect(await expectFigures()).toMatchObject({ issued: 24, completed: 1 });
 
     // A retest import in which only b's finding remains: the rest are fixed by retest and wait
     // for the hospital's confirmation; b stays reopened.
@@ -136,10 +188,14 @@ describe('security remediation: fix with proof, retest, verify, and the completi
       (statuses) => statuses.every((s) => s === 'retest_requested'),
       30_000,
     );
-    for (const t of rest) await act(manager, t.id, 'verify', {}).expect(200);
+    // Fixed by the retest is not yet verified: nothing more is completed before confirmation.
+    await expectFigures();
+    for (const t of rest) {
+      await act(manager, t.id, 'verify', {}).expect(200);
+      completed.add(t.id);
+    }
     expect((await view(b.id)).remediation?.status).toBe('reopened');
-    const after = await noticeStats(noticeId);
-    expect(after).toMatchObject({ issued: 24, completed: 23 });
+    expect(await expectFigures()).toMatchObject({ issued: 24, completed: 23 });
     const contract = (
       await api()
         .get(`/api/contracts/${contractId}/security/stats`)
@@ -147,6 +203,17 @@ describe('security remediation: fix with proof, retest, verify, and the completi
         .expect(200)
     ).body as Stats;
     expect(contract.bySeverity.high.issued).toBeGreaterThanOrEqual(2);
+
+    // The reopened task fixed again and verified: the notice reaches 100 %, nothing flagged.
+    await act(dev, b.id, 'start', { note: '重新整改' }).expect(200);
+    await fixWithProof(b.id);
+    await act(pm, b.id, 'request-retest', { note: '请再次复验' }).expect(200);
+    await expectFigures();
+    await act(manager, b.id, 'verify', { note: '复验通过' }).expect(200);
+    completed.add(b.id);
+    const full = await expectFigures();
+    expect(full).toMatchObject({ issued: 24, completed: 24, rate: 1, flagged: false });
+    expect([full.bySeverity.high.flagged, full.bySeverity.medium.flagged]).toEqual([false, false]);
 
     // The proof is in the audit trail with its sha256, and a verified task takes no more steps.
     const proofAudit = await withDb(
@@ -159,7 +226,7 @@ describe('security remediation: fix with proof, retest, verify, and the completi
           )
         ).rows[0].n,
     );
-    expect(proofAudit).toBeGreaterThanOrEqual(2);
+    expect(proofAudit).toBeGreaterThanOrEqual(3);
     const again = await act(dev, a.id, 'start', {});
     expect([again.status, again.body.error?.code]).toEqual([409, 'invalid_state']);
   });
