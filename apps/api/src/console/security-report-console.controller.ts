@@ -7,7 +7,7 @@ import { CsrfGuard } from './csrf.guard';
 import { SecurityReportConsoleService } from './security-report-console.service';
 import { SVG_IMAGE_CSP } from './svg-chart';
 
-/** The year a notice was issued in, as the stats route takes it. */
+/** The contract year the notices were issued in, as the stats route takes it. */
 function yearOf(value: unknown): number | undefined {
   if (value === undefined || value === '') return undefined;
   const n = Number(value);

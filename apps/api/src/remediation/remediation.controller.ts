@@ -171,7 +171,7 @@ export class RemediationController {
     name: 'year',
     required: false,
     type: 'integer',
-    description: 'Notices issued in this year',
+    description: 'Contract year (1, 2, …) the notices were issued in, by their Shanghai date',
   })
   @ApiOkResponse({ description: 'Figures for the contract, per contract year and per notice' })
   @ApiErrors({ 404: true })

@@ -20,6 +20,7 @@ import { ContractAccessService } from '../contracts/contract-access.service';
 import type { StoredUpload } from '../files/file-store.service';
 import { FilesService } from '../files/files.service';
 import { actorInContract } from '../requirements/requirement-access.service';
+import { contractYearNo } from '../requirements/requirement-reports.service';
 import type { ActingContext } from '../requirements/requirement-actions.service';
 import { SecurityAccessService } from '../security/security-access.service';
 import type { SecurityTaskDetailDto } from '../security/dto/security-task.dto';
@@ -118,7 +119,7 @@ export class RemediationService {
     return this.act(ctx, id, 'fix', { note: body.note, proof, assets: body.assets });
   }
 
-  /** Completion per contract (optionally one issue year) and per notice, item by item. */
+  /** Completion per contract (optionally one contract year) and per notice, item by item. */
   async stats(
     actor: Actor,
     contractId: string,
@@ -130,13 +131,16 @@ export class RemediationService {
       notices: NoticeCompletion[];
     }
   > {
-    await this.contracts.requireParty(actor, contractId);
+    const contract = await this.contracts.requireParty(actor, contractId);
+    // `year` is a contract year, as in the requirement stats; each task's was fixed at issue
+    // from the Shanghai date of its notice.
+    const yearNo = year === undefined ? undefined : contractYearNo(contract, year);
     const now = new Date().toISOString();
     const calendar = await this.calendars.calendar();
     const between = (from: string, to: string): number =>
       calendar.workingDaysBetween(new Date(from), new Date(to)).days;
     const states = (await this.store.states(contractId)).filter(
-      (s) => year === undefined || new Date(s.issuedAt).getUTCFullYear() === year,
+      (s) => yearNo === undefined || s.contractYear === yearNo,
     );
     const items = states.map((s) => completionItemOf(s, now));
     const contractYears = [...new Set(states.map((s) => s.contractYear))].sort((a, b) => a - b);
