@@ -2,7 +2,11 @@
 // with proof and verified, then the XLSX rows, the printable page and the stats page.
 import ExcelJS from 'exceljs';
 import { resolve } from 'node:path';
-import { LINE_STATUS_LABELS, RETEST_OUTCOME_LABELS } from '@luyue/domain';
+import {
+  LINE_STATUS_LABELS,
+  RECTIFICATION_REPORT_LABELS as L,
+  RETEST_OUTCOME_LABELS,
+} from '@luyue/domain';
 import { api, createOtherContract, demoContractId, loginDemo } from '../helpers/e2e-auth';
 import { importReport, issueNotice, SAMPLES } from '../helpers/e2e-security';
 import { eventually } from '../helpers/e2e-stack';
@@ -133,10 +137,29 @@ describe('整改报告: XLSX and printable page of a notice, and the stats page'
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body);
     const sheet = workbook.worksheets[0];
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
-    const rows = sheet.getRows(2, sheet.rowCount - 1)!.map((r) => (r.values as unknown[]).slice(1));
+    const all = sheet.getRows(1, sheet.rowCount)!.map((r) => (r.values as unknown[]).slice(1));
+    // The notice's header and summary above the table, as on the printable page.
+    const notice = (
+      await api().get(`/api/security-notices/${noticeId}`).set('Authorization', pm).expect(200)
+    ).body as { number: string; title: string; assessor: string };
+    expect(all[0]).toEqual([L.title]);
+    expect(all[1]).toEqual([L.number, notice.number, L.noticeTitle, notice.title]);
+    expect(all[2].slice(0, 2)).toEqual([L.assessor, notice.assessor]);
+    expect(all[3][0]).toBe(L.issued);
+    expect(all[3][1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    const rate = `${((1 / views.length) * 100).toFixed(1)}%`;
+    expect(all[4]).toEqual([L.issuedItems, views.length, L.completed, 1]);
+    expect(all[5]).toEqual([L.rate, rate, L.riskAccepted, 0]);
+    const headerAt = all.findIndex((r) => r[0] === '序号');
+    expect(all[headerAt]).toEqual(HEADERS);
     const lines = views.flatMap((v) => v.remediation!.lines);
-    expect(rows).toHaveLength(lines.length);
+    const rows = all.slice(headerAt + 1, headerAt + 1 + lines.length);
+    // Below the table: the attestation and the 甲方 / 乙方 signature and date rows.
+    expect(all.slice(headerAt + 1 + lines.length).filter((r) => r.length > 0)).toEqual([
+      [L.attestation],
+      [L.hospitalSign, '', '', '', L.vendorSign],
+      [L.date, '', '', '', L.date],
+    ]);
     expect(rows.map((r) => r[0])).toEqual(lines.map((_, i) => i + 1));
 
     const col = (h: string) => HEADERS.indexOf(h);
@@ -169,8 +192,9 @@ describe('整改报告: XLSX and printable page of a notice, and the stats page'
     expect(page).toContain(proofSha);
     expect(page).toContain('已验证');
     expect(page).toContain(RETEST_OUTCOME_LABELS.verified);
-    expect(page).toContain('甲方（签字/盖章）');
-    expect(page).toContain('乙方（签字/盖章）');
+    expect(page).toContain(L.hospitalSign);
+    expect(page).toContain(L.vendorSign);
+    expect(page).toContain(`${L.riskAccepted}</th><td data-figure="riskAccepted">0<`);
     expect(page).toContain('按甲方出具的安全整改通知单逐项核验');
     const rate = `${((1 / views.length) * 100).toFixed(1)}%`;
     expect(page).toMatch(new RegExp(`data-figure="rate">${rate.replace('.', '\\.')}`));

@@ -4,6 +4,7 @@ import {
   FINDING_SEVERITIES,
   NOTICE_SOURCE_LABELS,
   NOTICE_SOURCES,
+  RECTIFICATION_REPORT_LABELS,
   SEVERITY_LABELS,
   type NoticeSource,
   type Actor,
@@ -71,7 +72,11 @@ export class SecurityReportConsoleService {
       ],
       section: '/security',
     });
-    return this.renderer.render('pages/security-report.html', { layout: frame.layout, report });
+    return this.renderer.render('pages/security-report.html', {
+      layout: frame.layout,
+      report,
+      labels: RECTIFICATION_REPORT_LABELS,
+    });
   }
 
   async stats(req: Request, res: Response, actor: Actor, year?: number): Promise<string> {
@@ -135,7 +140,7 @@ function completionChart(s: CompletionFigures & { year: number | null }): string
   return renderSvgChart(
     {
       title: {
-        text: `安全整改完成情况（${s.year === null ? '全部' : `${s.year} 年下发`}，按风险等级）`,
+        text: `安全整改完成情况（${s.year === null ? '全部' : `第 ${s.year} 合同年度下发`}，按风险等级）`,
         textStyle: { fontSize: 14 },
       },
       legend: { bottom: 0 },

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
+import { RECTIFICATION_REPORT_LABELS as L } from '@luyue/domain';
 import type { RectificationReport, ReportLineRow } from './rectification-report.builder';
 
 type Cell = string | number;
@@ -30,20 +31,47 @@ export const RECTIFICATION_REPORT_HEADERS = COLUMNS.map((c) => c.header);
 
 @Injectable()
 export class RectificationReportExporter {
+  /**
+   * As the printable page: the notice's header and the summary above the line table, the
+   * attestation and the 甲方 / 乙方 signature rows below it.
+   */
   async export(report: RectificationReport): Promise<{ filename: string; content: Buffer }> {
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'luyue 履约';
     workbook.title = `${report.notice.number} 整改报告`;
-    const sheet = workbook.addWorksheet('整改报告', { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-    sheet.getRow(1).font = { bold: true };
+    const { notice, summary } = report;
+    const top: Cell[][] = [
+      [L.title],
+      [L.number, notice.number, L.noticeTitle, notice.title],
+      [L.assessor, notice.assessor, L.source, notice.sourceLabel],
+      [L.issued, notice.issued, L.generated, report.generatedAt],
+      [L.issuedItems, summary.issued, L.completed, summary.completed],
+      [L.rate, summary.rate, L.riskAccepted, summary.riskAccepted],
+      [],
+    ];
+    const headerRow = top.length + 1;
+    const sheet = workbook.addWorksheet('整改报告', {
+      views: [{ state: 'frozen', ySplit: headerRow }],
+    });
+    sheet.columns = COLUMNS.map((c) => ({ width: c.width }));
+    for (const cells of top) sheet.addRow(cells);
+    sheet.getRow(1).font = { bold: true, size: 14 };
+    const header = sheet.addRow(COLUMNS.map((c) => c.header));
+    header.font = { bold: true };
     for (const row of report.rows) {
       sheet.addRow(COLUMNS.map((c) => c.value(row))).alignment = {
         vertical: 'top',
         wrapText: true,
       };
     }
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+    sheet.autoFilter = {
+      from: { row: headerRow, column: 1 },
+      to: { row: headerRow, column: COLUMNS.length },
+    };
+    sheet.addRow([]);
+    sheet.addRow([L.attestation]);
+    sheet.addRow([L.hospitalSign, '', '', '', L.vendorSign]);
+    sheet.addRow([L.date, '', '', '', L.date]);
     return {
       filename: `${report.notice.number} 整改报告.xlsx`,
       content: Buffer.from(await workbook.xlsx.writeBuffer()),

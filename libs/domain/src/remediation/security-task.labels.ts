@@ -48,3 +48,28 @@ export const RETEST_IMPORT_LABELS: Readonly<Record<'gone' | 'present' | 'by', st
   present: '复测仍存在',
   by: '复测报告',
 };
+
+/** The 整改报告's header, summary and signature wording (printable page and XLSX). */
+export const RECTIFICATION_REPORT_LABELS = {
+  title: '安全整改报告',
+  number: '整改通知单编号',
+  noticeTitle: '通知单标题',
+  assessor: '测评/检测机构',
+  source: '来源',
+  issued: '下发时间',
+  generated: '生成时间',
+  issuedItems: '下发整改项',
+  completed: '已完成（复验通过及确认误报）',
+  rate: '安全整改完成率',
+  riskAccepted: '风险接受（不计入已完成）',
+  attestation: '按甲方出具的安全整改通知单逐项核验，以上整改项的整改情况与复验结果属实。',
+  hospitalSign: '甲方（签字/盖章）',
+  vendorSign: '乙方（签字/盖章）',
+  date: '日期：',
+} as const;
+
+/** What a mail calls the deadline it names. */
+export const MAIL_DEADLINE_LABELS: Readonly<Record<'fix' | 'retest', string>> = {
+  fix: '整改期限',
+  retest: '复验期限',
+};
