@@ -4,6 +4,8 @@ import { AppConfig } from '@luyue/config';
 import {
   auditActorOf,
   remediationStep,
+  mailDeadlineOf,
+  MAIL_DEADLINE_LABELS,
   REMEDIATION_STATUS_LABELS,
   SEVERITY_LABELS,
   type AuditActor,
@@ -74,15 +76,14 @@ export class SecurityTaskActivitiesService implements SecurityTaskActivities {
 
   private render(mail: RemediationMail, input: RemediationTransitionInput): NewOutboxMail {
     const { state } = input;
-    const period = state.fixDeadlines.at(-1);
+    const deadline = mailDeadlineOf(input.action, state);
     const rendered = this.renderer.renderMail(mail.template, {
       headline: remediationStep(input.action).headline,
       task: state,
       severity: SEVERITY_LABELS[state.severity],
       status: REMEDIATION_STATUS_LABELS[state.status],
       actorName: input.actor?.name ?? null,
-      dueAt: period && !period.endedAt ? period.dueAt : null,
-      provisional: period?.provisional ?? false,
+      deadline: deadline && { ...deadline, label: MAIL_DEADLINE_LABELS[deadline.kind] },
       link: `${this.config.PUBLIC_BASE_URL}/security/tasks/${encodeURIComponent(state.taskId)}`,
     });
     return {

@@ -2,6 +2,39 @@ import { recipientsOf } from '../process/process.rules';
 import { remediationStep, type RemediationStep } from './security-task.process';
 import type { RemediationNotify, RemediationState } from './security-task.types';
 
+/** The steps whose mail is about the hospital's retest, so about its due date. */
+const RETEST_MAIL_STEPS: readonly RemediationStep[] = [
+  'request-retest',
+  'retest_reminder',
+  'retest_overdue',
+];
+
+export interface MailDeadline {
+  kind: 'fix' | 'retest';
+  dueAt: string;
+  provisional: boolean;
+}
+
+/**
+ * The deadline a step's mail names: the open retest round's for the retest mails (the fix period
+ * has ended by then), else the running fix period's; null when neither is running.
+ */
+export function mailDeadlineOf(
+  step: RemediationStep,
+  state: Pick<RemediationState, 'fixDeadlines' | 'retests'>,
+): MailDeadline | null {
+  if (RETEST_MAIL_STEPS.includes(step)) {
+    const round = state.retests.at(-1);
+    return round && round.outcome === null && round.dueAt
+      ? { kind: 'retest', dueAt: round.dueAt, provisional: round.provisional }
+      : null;
+  }
+  const period = state.fixDeadlines.at(-1);
+  return period && !period.endedAt && period.dueAt
+    ? { kind: 'fix', dueAt: period.dueAt, provisional: period.provisional }
+    : null;
+}
+
 /** A mail the persisting activity renders and queues, at most once per `messageKey`. */
 export interface RemediationMail {
   messageKey: string;
