@@ -229,5 +229,30 @@ describe('security remediation: fix with proof, retest, verify, and the completi
     expect(proofAudit).toBeGreaterThanOrEqual(3);
     const again = await act(dev, a.id, 'start', {});
     expect([again.status, again.body.error?.code]).toEqual([409, 'invalid_state']);
+
+    // A fix the task refuses (verified already) keeps none of its proof: no row, no audit.
+    const refused = await api()
+      .post(`/api/security-tasks/${a.id}/actions/fix`)
+      .set('Authorization', dev)
+      .field('note', '重复提交')
+      .attach('files', Buffer.from('late\n'), {
+        filename: '被拒绝的证明.txt',
+        contentType: 'text/plain',
+      });
+    expect([refused.status, refused.body.error?.code]).toEqual([409, 'invalid_state']);
+    const kept = await withDb(async (db) => {
+      const rows = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM stored_file WHERE filename = $1`,
+        ['被拒绝的证明.txt'],
+      );
+      const audit = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_event
+         WHERE action = 'file.uploaded' AND summary->>'filename' = $1`,
+        ['被拒绝的证明.txt'],
+      );
+      return [rows.rows[0].n, audit.rows[0].n];
+    });
+    expect(kept).toEqual([0, 0]);
   });
+
 });

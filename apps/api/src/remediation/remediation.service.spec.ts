@@ -29,6 +29,7 @@ function serviceWith(states: RemediationState[]): RemediationService {
     none,
     none,
     { calendar: () => Promise.resolve({ workingDaysBetween: () => ({ days: 0 }) }) } as never,
+    none,
   );
 }
 

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@luyue/calendar';
 import {
   allowedRemediationActions,
+  checkRemediationAction,
   completionByNotice,
   completionFigures,
   completionItemOf,
   DomainError,
+  validateRemediationPayload,
   type Actor,
   type CompletionFigures,
   type NoticeCompletion,
@@ -17,7 +19,7 @@ import { SecurityTaskStore } from '@luyue/persistence';
 import { runSecurityTaskAction, TemporalClientService } from '@luyue/temporal';
 import { refusalWhenFinished } from '../common/finished-workflow.refusal';
 import { ContractAccessService } from '../contracts/contract-access.service';
-import type { StoredUpload } from '../files/file-store.service';
+import { FileStoreService, type StoredUpload } from '../files/file-store.service';
 import { FilesService } from '../files/files.service';
 import { actorInContract } from '../requirements/requirement-access.service';
 import { contractYearNo } from '../requirements/requirement-reports.service';
@@ -32,6 +34,14 @@ export type RemediationTaskView = SecurityTaskDetailDto & {
   remediation: RemediationState | null;
   allowedActions: RemediationAction[];
 };
+
+/** A task whose workflow has not written its first state yet. */
+const beingIssued = (action: RemediationAction): DomainError =>
+  new DomainError('invalid_state', 'This task is being issued; try again in a moment', {
+    action,
+    currentStatus: 'open',
+    allowedActions: [],
+  });
 
 /**
  * The remediation lifecycle on the api: every move one Update of the task's workflow (403 wrong
@@ -48,6 +58,7 @@ export class RemediationService {
     private readonly files: FilesService,
     private readonly temporal: TemporalClientService,
     private readonly calendars: CalendarService,
+    private readonly fileStore: FileStoreService,
   ) {}
 
   async view(actor: Actor, id: string): Promise<RemediationTaskView> {
@@ -74,13 +85,7 @@ export class RemediationService {
     const { contract } = await this.access.requireTask(ctx.actor, id);
     const actor = actorInContract(ctx.actor, contract);
     const stored = await this.store.stateOf(id);
-    if (!stored) {
-      throw new DomainError('invalid_state', 'This task is being issued; try again in a moment', {
-        action,
-        currentStatus: 'open',
-        allowedActions: [],
-      });
-    }
+    if (!stored) throw beingIssued(action);
     const client = await this.temporal.client().catch(() => {
       throw new DomainError('dependency_unavailable', 'The workflow service is not reachable');
     });
@@ -101,14 +106,21 @@ export class RemediationService {
     return this.view(ctx.actor, id);
   }
 
-  /** `fix`: the proof is stored (sha256 audited) before the Update names it. */
+  /**
+   * `fix`: the proof is stored (sha256 audited) before the Update names it, and only once the
+   * stored task says this actor may fix it now with this note and these lines: a refused fix
+   * (403, 409, 400) leaves no file behind (the streamed bytes removed, no row, no audit event).
+   */
   async fix(
     ctx: ActingContext,
     id: string,
     body: { note: string; assets?: string[] },
     uploads: StoredUpload[],
   ): Promise<RemediationTaskView> {
-    const { task } = await this.access.requireTask(ctx.actor, id);
+    const task = await this.fixable(ctx, id, body, uploads).catch(async (error: unknown) => {
+      await Promise.all(uploads.map((u) => this.fileStore.remove(u.storageKey)));
+      throw error;
+    });
     const proof = await this.files.record(
       ctx.actor,
       task.contractId,
@@ -117,6 +129,34 @@ export class RemediationService {
       ctx.requestId,
     );
     return this.act(ctx, id, 'fix', { note: body.note, proof, assets: body.assets });
+  }
+
+  /** The workflow's own checks on the stored state, before any proof is kept. */
+  private async fixable(
+    ctx: ActingContext,
+    id: string,
+    body: { note: string; assets?: string[] },
+    uploads: StoredUpload[],
+  ): Promise<{ contractId: string }> {
+    const { task, contract } = await this.access.requireTask(ctx.actor, id);
+    const stored = await this.store.stateOf(id);
+    if (!stored) throw beingIssued('fix');
+    const proof = uploads.map(({ id: fileId, filename, contentType, size, sha256 }) => ({
+      id: fileId,
+      filename,
+      contentType,
+      size,
+      sha256,
+    }));
+    const refusal =
+      checkRemediationAction(stored, 'fix', actorInContract(ctx.actor, contract)) ??
+      validateRemediationPayload(
+        stored,
+        { action: 'fix', payload: { note: body.note, proof, assets: body.assets } },
+        new Date().toISOString(),
+      );
+    if (refusal) throw refusal;
+    return task;
   }
 
   /** Completion per contract (optionally one contract year) and per notice, item by item. */
