@@ -255,4 +255,40 @@ describe('security remediation: fix with proof, retest, verify, and the completi
     expect(kept).toEqual([0, 0]);
   });
 
+  it('mails the vendor about the tasks a retest import newly finds, once per import', async () => {
+    const noticeId = await issueNotice(manager, contractId);
+    expect((await importReport(manager, noticeId, AIRPLAY)).status).toBe('done');
+    const xml = readFileSync(AIRPLAY, 'utf8');
+    // The whole report again, plus one result under a new OID: one new task.
+    const first = /<result id="[^"]*">[\s\S]*?<\/result>/.exec(xml)![0];
+    const fresh = first
+      .replace(/<result id="[^"]*">/, '<result id="retest-new">')
+      .replace(/<nvt oid="[^"]*"/, '<nvt oid="1.3.6.1.4.1.25623.1.0.999999"');
+    const retested = await importReport(
+      manager,
+      noticeId,
+      Buffer.from(xml.replace(first, first + fresh)),
+      {
+        retestOf: noticeId,
+      },
+    );
+    expect(retested.status).toBe('done');
+    const mails = await eventually(
+      () =>
+        withDb(
+          async (db) =>
+            (
+              await db.query<{ message_key: string; text: string }>(
+                `SELECT message_key, text FROM outbox_mail
+                 WHERE message_key LIKE $1 AND template = 'security-notice' ORDER BY created_at`,
+                [`${noticeId}:%`],
+              )
+            ).rows,
+        ),
+      (rows) => rows.length >= 2,
+      30_000,
+    );
+    expect(mails).toHaveLength(2);
+    expect(mails[1].text).toContain('新下发整改项：1 项（复测新发现）');
+  });
 });

@@ -91,7 +91,9 @@ export class SecurityTaskIssueActivitiesService implements SecurityTaskIssueActi
       await this.tasks.markStarted(batch.map((t) => t.taskId));
       heartbeat({ started: i + batch.length });
     }
-    if (unstarted.length > 0) await this.mailNotice(job.noticeId, notify, unstarted);
+    if (unstarted.length > 0) {
+      await this.mailNotice(job.noticeId, input.importId, job.retest, notify, unstarted);
+    }
     return { started: unstarted.length, retested };
   }
 
@@ -109,9 +111,11 @@ export class SecurityTaskIssueActivitiesService implements SecurityTaskIssueActi
     return contactsByRole(members);
   }
 
-  /** One mail for the notice, not one per task; its key makes a retry queue nothing new. */
+  /** One mail for the import's new tasks, not one per task; a retry queues nothing new. */
   private async mailNotice(
     noticeId: string,
+    importId: string,
+    retest: boolean,
     notify: RemediationNotify,
     issued: Array<{ severity: FindingSeverity }>,
   ): Promise<void> {
@@ -119,11 +123,12 @@ export class SecurityTaskIssueActivitiesService implements SecurityTaskIssueActi
     const counts = new Map<FindingSeverity, number>();
     for (const t of issued) counts.set(t.severity, (counts.get(t.severity) ?? 0) + 1);
     await this.tx.run(async (m) => {
-      for (const mail of noticeIssuedMails(noticeId, notify, null)) {
+      for (const mail of noticeIssuedMails(noticeId, importId, notify, null)) {
         const rendered = this.renderer.renderMail(mail.template, {
           headline: remediationStep('notice_issued').headline,
           notice,
           tasks: issued.length,
+          retest,
           bySeverity: [...counts].map(([s, n]) => ({ label: SEVERITY_LABELS[s], n })),
           link: `${this.config.PUBLIC_BASE_URL}/security/notices/${noticeId}`,
         });

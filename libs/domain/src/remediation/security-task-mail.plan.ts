@@ -68,9 +68,14 @@ export function remediationMails(
   ];
 }
 
-/** The one mail of a notice whose tasks were issued (not one per task), for the import side. */
+/**
+ * The one mail of an import's newly issued tasks (not one per task), for the import side: keyed
+ * by the notice and the import, so a retry queues nothing new while a retest import that finds
+ * new tasks mails about them too.
+ */
 export function noticeIssuedMails(
   noticeId: string,
+  importId: string,
   notify: RemediationNotify,
   actorEmail: string | null,
 ): RemediationMail[] {
@@ -78,6 +83,10 @@ export function noticeIssuedMails(
   const to = recipientsOf(remediationStep(step).notify, (r) => notify[r] ?? [], actorEmail);
   if (to.length === 0) return [];
   return [
-    { messageKey: `${noticeId}:${remediationTemplate(step)}`, template: 'security-notice', to },
+    {
+      messageKey: `${noticeId}:${importId}:${remediationTemplate(step)}`,
+      template: 'security-notice',
+      to,
+    },
   ];
 }

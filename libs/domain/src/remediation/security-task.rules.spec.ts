@@ -221,13 +221,16 @@ describe('remediation mail plan', () => {
     expect(remediationMails('issued', task(), 1, input.notify, null)).toEqual([]);
   });
 
-  it('sends a notice its one mail, keyed by the notice', () => {
-    expect(noticeIssuedMails('N-1', input.notify, manager.email)).toEqual([
+  it('sends one mail per import of a notice, keyed by the notice and the import', () => {
+    expect(noticeIssuedMails('N-1', 'I-1', input.notify, manager.email)).toEqual([
       {
-        messageKey: 'N-1:security-task-notice-issued',
+        messageKey: 'N-1:I-1:security-task-notice-issued',
         template: 'security-notice',
         to: [vendorPm.email, vendorDev.email],
       },
     ]);
+    // A retest import's new tasks get their own mail.
+    const retest = noticeIssuedMails('N-1', 'I-2', input.notify, null)[0];
+    expect(retest.messageKey).toBe('N-1:I-2:security-task-notice-issued');
   });
 });
