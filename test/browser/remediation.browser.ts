@@ -173,6 +173,16 @@ describe('security remediation in a browser', () => {
     const rate = await figure('rate');
     expect(rate).toContain(`${((stats.completed / stats.issued) * 100).toFixed(1)}%`);
     await expect(page.locator('img.chart').first().getAttribute('src')).resolves.toContain('.svg');
+    // The second chart (by source) is drawn too: Chromium decoded the server's SVG.
+    const bySource = page.locator('img.chart[src*="by-source.svg"]');
+    await expect(
+      bySource.evaluate((img) =>
+        (img as unknown as { decode(): Promise<void> }).decode().then(() => true),
+      ),
+    ).resolves.toBe(true);
+    await expect(
+      bySource.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    ).resolves.toBeGreaterThan(0);
     await screenshot(page, 'security-stats');
   });
 });

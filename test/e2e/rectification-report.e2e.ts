@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { resolve } from 'node:path';
 import {
   LINE_STATUS_LABELS,
+  NOTICE_SOURCE_LABELS,
   RECTIFICATION_REPORT_LABELS as L,
   RETEST_OUTCOME_LABELS,
 } from '@luyue/domain';
@@ -215,6 +216,20 @@ describe('整改报告: XLSX and printable page of a notice, and the stats page'
       .expect(200);
     expect(chart.headers['content-type']).toContain('image/svg+xml');
     expect((chart.body as Buffer).toString('utf8')).toContain('已完成');
+    // The second chart: completion by source, linked from the page like the first.
+    expect(page.text).toContain(
+      `src="${html(`/security/stats/by-source.svg?contract=${contractId}`)}"`,
+    );
+    const bySource = await api()
+      .get(`/security/stats/by-source.svg?contract=${contractId}`)
+      .set('Authorization', staff)
+      .buffer(true)
+      .parse((r, cb) => collect(r, cb))
+      .expect(200);
+    const svg = (bySource.body as Buffer).toString('utf8');
+    expect(svg).toContain('按来源');
+    expect(svg).toContain(NOTICE_SOURCE_LABELS.vuln_scan);
+    expect(svg).toContain('风险接受');
   });
 
   it('answers 404 to a user of another contract', async () => {
@@ -224,6 +239,7 @@ describe('整改报告: XLSX and printable page of a notice, and the stats page'
       `/api/security-notices/${noticeId}/rectification-report.xlsx`,
       `/security/notices/${noticeId}/report`,
       `/security/stats/completion.svg?contract=${contractId}`,
+      `/security/stats/by-source.svg?contract=${contractId}`,
     ]) {
       await api().get(path).set('Authorization', outsider).expect(404);
     }

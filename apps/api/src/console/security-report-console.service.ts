@@ -8,6 +8,7 @@ import {
   SEVERITY_LABELS,
   type NoticeSource,
   type Actor,
+  type CompletionCounts,
   type CompletionFigures,
   type WorkingDaySpread,
 } from '@luyue/domain';
@@ -20,7 +21,8 @@ import { SecurityNoticesService } from '../security/security-notices.service';
 import { ConsoleFrameService } from './console-frame.service';
 import { renderSvgChart } from './svg-chart';
 
-export const SECURITY_CHARTS = ['completion'] as const;
+export const SECURITY_CHARTS = ['completion', 'by-source'] as const;
+type SecurityChart = (typeof SECURITY_CHARTS)[number];
 
 const isSource = (s: string): s is NoticeSource =>
   (NOTICE_SOURCES as readonly string[]).includes(s);
@@ -111,6 +113,7 @@ export class SecurityReportConsoleService {
         ...figuresRow(n),
       })),
       completionChart: `/security/stats/completion.svg?${query.toString()}`,
+      sourceChart: `/security/stats/by-source.svg?${query.toString()}`,
     });
   }
 
@@ -118,14 +121,36 @@ export class SecurityReportConsoleService {
     if (!(SECURITY_CHARTS as readonly string[]).includes(chart)) {
       throw new DomainError('not_found', `没有图表 ${chart}`);
     }
-    return completionChart(await this.remediation.stats(actor, contractId, year));
+    const stats = await this.remediation.stats(actor, contractId, year);
+    return (chart as SecurityChart) === 'completion' ? completionChart(stats) : sourceChart(stats);
   }
 }
 
+type Stats = CompletionFigures & { year: number | null };
+type Group = { label: string; counts: CompletionCounts };
+
+const yearLabel = (s: Stats) => (s.year === null ? '全部' : `第 ${s.year} 合同年度下发`);
+
 /** A stacked bar per severity: the items completed and those still open. */
-function completionChart(s: CompletionFigures & { year: number | null }): string {
-  const severities = FINDING_SEVERITIES.filter((k) => s.bySeverity[k].issued > 0);
-  const bar = (name: string, color: string, value: (k: (typeof severities)[number]) => number) => ({
+function completionChart(s: Stats): string {
+  const groups = FINDING_SEVERITIES.filter((k) => s.bySeverity[k].issued > 0).map((k) => ({
+    label: SEVERITY_LABELS[k],
+    counts: s.bySeverity[k],
+  }));
+  return stackedChart(`安全整改完成情况（${yearLabel(s)}，按风险等级）`, groups);
+}
+
+/** A stacked bar per source (漏洞扫描, 等保测评, …): completed, accepted risks, still open. */
+function sourceChart(s: Stats): string {
+  const groups = Object.entries(s.bySource).map(([source, counts]) => ({
+    label: isSource(source) ? NOTICE_SOURCE_LABELS[source] : source,
+    counts,
+  }));
+  return stackedChart(`安全整改完成情况（${yearLabel(s)}，按来源）`, groups);
+}
+
+function stackedChart(title: string, groups: Group[]): string {
+  const bar = (name: string, color: string, value: (c: CompletionCounts) => number) => ({
     name,
     type: 'bar' as const,
     stack: 'items',
@@ -135,21 +160,19 @@ function completionChart(s: CompletionFigures & { year: number | null }): string
       formatter: (p: { value: unknown }) =>
         typeof p.value === 'number' && p.value > 0 ? String(p.value) : '',
     },
-    data: severities.map(value),
+    data: groups.map((g) => value(g.counts)),
   });
   return renderSvgChart(
     {
-      title: {
-        text: `安全整改完成情况（${s.year === null ? '全部' : `第 ${s.year} 合同年度下发`}，按风险等级）`,
-        textStyle: { fontSize: 14 },
-      },
+      title: { text: title, textStyle: { fontSize: 14 } },
       legend: { bottom: 0 },
       grid: { left: 40, right: 20, top: 40, bottom: 60 },
-      xAxis: { type: 'category', data: severities.map((k) => SEVERITY_LABELS[k]) },
+      xAxis: { type: 'category', data: groups.map((g) => g.label) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        bar('已完成', '#8cc091', (k) => s.bySeverity[k].completed),
-        bar('未完成', '#a1241b', (k) => s.bySeverity[k].issued - s.bySeverity[k].completed),
+        bar('已完成', '#8cc091', (c) => c.completed),
+        bar('风险接受', '#d9a53f', (c) => c.riskAccepted),
+        bar('未完成', '#a1241b', (c) => c.issued - c.completed - c.riskAccepted),
       ],
     },
     { width: 640, height: 280 },
