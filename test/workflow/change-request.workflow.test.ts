@@ -176,6 +176,22 @@ describe('changeRequestWorkflow on the time-skipping server', () => {
     );
   });
 
+  it('lets only the proposer withdraw: a colleague of the same party is refused, changing nothing', async () => {
+    await withChange(
+      (id, now) => proposal(id, now),
+      async ({ act, writes, state }) => {
+        const colleague: Actor = { ...hospitalManager, userId: randomUUID(), name: '副院长' };
+        const refused = await refusal(act('withdraw', colleague, { reason: '不再需要' }));
+        expect(refused.code).toBe('forbidden');
+        expect(writes.map((w) => w.action)).toEqual(['replies_requested']);
+        const withdrawn = await act('withdraw', hospitalManager, { reason: '不再需要' });
+        expect(withdrawn.status).toBe('withdrawn');
+        expect(writes.map((w) => w.action)).toEqual(['replies_requested', 'withdraw']);
+        expect((await state()).withdrawal?.by.userId).toBe(hospitalManager.userId);
+      },
+    );
+  });
+
   it('is agreed when both receiving parties agree; the proposer cannot reply; effects once after confirmation', async () => {
     await withChange(
       (id, now) =>
