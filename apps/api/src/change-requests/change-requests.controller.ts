@@ -173,8 +173,11 @@ export class ChangeRequestsController {
   @HttpCode(HttpStatus.OK)
   @roles('archive')
   @UseInterceptors(FilesInterceptor('files', 10))
+  @Idempotent()
   @ApiOperation({
     summary: 'Upload the updated configuration documents (multipart `files`, `note`)',
+    description:
+      'With an Idempotency-Key a resend answers the first answer and stores no second copy (the key binds caller and route; the files are not read before the first run). A refused archive keeps none of its files.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
