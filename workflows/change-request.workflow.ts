@@ -142,6 +142,7 @@ export async function changeRequestWorkflow(
       workflowId,
       transitionSeq: next.seq,
       state: next,
+      replyWorkingDays: input.settings.replyWorkingDays,
     };
   }
 

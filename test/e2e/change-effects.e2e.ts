@@ -9,9 +9,15 @@ import {
   loginDemo,
   operator,
 } from '../helpers/e2e-auth';
-import { getChange, proposeChange } from '../helpers/e2e-changes';
-import { act, assessment, submitRequirement } from '../helpers/e2e-requirements';
-import { eventually, withDb } from '../helpers/e2e-stack';
+import { getChange, proposeChange, replyLinkMails } from '../helpers/e2e-changes';
+import {
+  act,
+  assessment,
+  daysFromToday,
+  getRequirement,
+  submitRequirement,
+} from '../helpers/e2e-requirements';
+import { eventually, receivedMail, withDb } from '../helpers/e2e-stack';
 
 /** A new user of the contract's organization of `party`, logged in. */
 async function addUser(
@@ -56,7 +62,8 @@ const confirmed = async (pm: string, id: string): Promise<ChangeRequestDto> => {
 
 describe('change effects: settings checked, quota grants named, silent parties counted', () => {
   it('refuses settings a change would make invalid when proposed, and records a refusal (not a jam) when they became invalid by confirmation', async () => {
-    const other = await createOtherContract();
+    const tag = randomUUID().slice(0, 8);
+    const other = await createOtherContract(tag);
     const { contractId } = other;
     const pm = other.users.vendor_pm;
     const manager = await addUser(contractId, 'hospital', 'hospital_manager');
@@ -85,6 +92,26 @@ describe('change effects: settings checked, quota grants named, silent parties c
     ]);
     expect(await listed()).toBe(0);
 
+    // The request mail names the contract's reply period, not a fixed 5 days.
+    await api()
+      .patch(`/api/contracts/${contractId}/settings`)
+      .set('Authorization', operator())
+      .send({ changeReplyWorkingDays: 8 })
+      .expect(200);
+    const eight = await proposeChange(pm, contractId);
+    const [asked] = await replyLinkMails(`supervisor.${tag}@other.example`, eight.id);
+    expect(asked.subject).toContain('请在 8 个工作日内书面答复');
+    await api()
+      .post(`/api/change-requests/${eight.id}/actions/withdraw`)
+      .set('Authorization', pm)
+      .send({ reason: '仅为核对邮件' })
+      .expect(200);
+    await api()
+      .patch(`/api/contracts/${contractId}/settings`)
+      .set('Authorization', operator())
+      .send({ changeReplyWorkingDays: 5 })
+      .expect(200);
+
     // Valid when proposed (3 > 2) …
     const c = await proposeChange(pm, contractId, {
       effects: [{ type: 'contract_settings', changeReplyWorkingDays: 3, delayNoticeDays: 10 }],
@@ -102,6 +129,17 @@ describe('change effects: settings checked, quota grants named, silent parties c
     const done = await confirmed(pm, c.id);
     expect(done.effectResults?.map((r) => r.outcome)).toEqual(['refused']);
     expect(done.effectResults?.[0].message).toContain('reminderLeadWorkingDays.changeReply');
+    // The effects mail says so, rather than that everything was done.
+    const [effectsMail] = await eventually(
+      async () =>
+        (await receivedMail(`vendor_pm.${tag}@other.example`)).filter(
+          (m) => m.subject.includes(c.id) && m.subject.includes('约定事项'),
+        ),
+      (mails) => mails.length > 0,
+      15_000,
+    );
+    expect(effectsMail.subject).toContain('未全部执行');
+    expect(effectsMail.text).toContain('未执行');
     const settings = (
       await api().get(`/api/contracts/${contractId}`).set('Authorization', pm).expect(200)
     ).body.settings as { changeReplyWorkingDays: number; delayNoticeDays: number };
@@ -245,5 +283,51 @@ describe('change effects: settings checked, quota grants named, silent parties c
       .send({ reason: '不再需要' })
       .expect(200);
     expect(withdrawn.body.status).toBe('withdrawn');
+  });
+
+  it('moves a planned date inside the late-notice window without a late-notice breach, where a plain replan records one', async () => {
+    const contractId = await demoContractId();
+    const [staff, manager, pm, supervisor] = await Promise.all([
+      loginDemo('hospital_staff'),
+      loginDemo('hospital_manager'),
+      loginDemo('vendor_pm'),
+      loginDemo('supervisor'),
+    ]);
+    // Both due in 3 days: less than the contract's 7 days of delay notice are left.
+    const delivering = async (): Promise<string> => {
+      const r = (await submitRequirement(staff, contractId)) as { id: string };
+      await act(
+        pm,
+        r.id,
+        'assess',
+        assessment({ kind: 'customization', plannedDeliveryDate: daysFromToday(3) }),
+      ).expect(200);
+      await act(manager, r.id, 'approve', {}).expect(200);
+      return r.id;
+    };
+    const [plain, byChange] = [await delivering(), await delivering()];
+    const later = daysFromToday(20);
+    await act(pm, plain, 'replan', { plannedDeliveryDate: later, reason: '接口联调延后' }).expect(
+      200,
+    );
+    const late = (await getRequirement(manager, plain).expect(200)).body as {
+      breaches: Array<{ kind: string }>;
+    };
+    expect(late.breaches.map((b) => b.kind)).toEqual(['late_replan_notice']);
+
+    const c = await proposeChange(pm, contractId, {
+      changeType: 'schedule',
+      effects: [
+        { type: 'replan_requirement', requirementId: byChange, plannedDeliveryDate: later },
+      ],
+    });
+    await agreeAll(c.id, [manager, supervisor]);
+    const done = await confirmed(pm, c.id);
+    expect(done.effectResults?.map((r) => r.outcome)).toEqual(['applied']);
+    const moved = (await getRequirement(manager, byChange).expect(200)).body as {
+      plannedDeliveryDate: string;
+      breaches: Array<{ kind: string }>;
+    };
+    expect([moved.plannedDeliveryDate, moved.breaches]).toEqual([later, []]);
   });
 });

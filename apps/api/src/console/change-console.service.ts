@@ -3,6 +3,7 @@ import {
   CHANGE_ACTIONS,
   CHANGE_EFFECT_LABELS,
   CHANGE_STATUS_LABELS,
+  EFFECT_OUTCOME_LABELS,
   CHANGE_STATUSES,
   CHANGE_TYPE_LABELS,
   changeStepLabel,
@@ -276,7 +277,10 @@ export class ChangeConsoleService {
       changeType: CHANGE_TYPE_LABELS[c.changeType as ChangeType],
       proposer: `${PARTY_LABELS[c.proposedBy.party]} ${c.proposedBy.name}`,
       proposedAt: shanghaiMinute(c.proposedAt),
-      confirmable: ['confirmed', 'implementing', 'archiving', 'closed'].includes(c.status),
+      // From `agreed`: the sheet is what the parties sign before the vendor records it.
+      confirmable: ['agreed', 'confirmed', 'implementing', 'archiving', 'closed'].includes(
+        c.status,
+      ),
       replies: c.replies.map((r) => ({
         partyKey: r.party,
         party: PARTY_LABELS[r.party],
@@ -296,8 +300,8 @@ export class ChangeConsoleService {
         detail: effectDetail(e),
         result: c.effectResults?.[i]
           ? c.effectResults[i].outcome === 'applied'
-            ? '已执行'
-            : `未执行：${c.effectResults[i].message ?? ''}`
+            ? EFFECT_OUTCOME_LABELS.applied
+            : `${EFFECT_OUTCOME_LABELS.refused}：${c.effectResults[i].message ?? ''}`
           : '',
       })),
       timeline: c.timeline.map((t) => ({
