@@ -5,11 +5,12 @@ import {
   api,
   createOtherContract,
   demoContractId,
+  demoCredential,
   login,
   loginDemo,
   operator,
 } from '../helpers/e2e-auth';
-import { getChange, proposeChange, replyLinkMails } from '../helpers/e2e-changes';
+import { getChange, proposeChange, replyLinkMails, replyLinkOf } from '../helpers/e2e-changes';
 import {
   act,
   assessment,
@@ -24,7 +25,7 @@ async function addUser(
   contractId: string,
   party: 'hospital' | 'vendor' | 'supervisor',
   role: Role,
-): Promise<{ auth: string; userId: string }> {
+): Promise<{ auth: string; userId: string; email: string }> {
   const contract = (
     await api().get(`/api/contracts/${contractId}`).set('Authorization', operator()).expect(200)
   ).body as Record<string, { id: string }>;
@@ -35,7 +36,7 @@ async function addUser(
     .send({ email, name: `${role} 新同事`, organizationId: contract[party].id, roles: [role] })
     .expect(201);
   const body = created.body as { id: string; password: string };
-  return { auth: await login(email, body.password), userId: body.id };
+  return { auth: await login(email, body.password), userId: body.id, email };
 }
 
 const agreeAll = async (id: string, auths: string[]): Promise<void> => {
@@ -329,5 +330,53 @@ describe('change effects: settings checked, quota grants named, silent parties c
       breaches: Array<{ kind: string }>;
     };
     expect([moved.plannedDeliveryDate, moved.breaches]).toEqual([later, []]);
+  });
+
+  it('answers a settled or replayed link with a zh-CN page saying who answered, when and how, and audits the opening', async () => {
+    const contractId = await demoContractId();
+    const [pm, manager] = await Promise.all([
+      loginDemo('vendor_pm'),
+      loginDemo('hospital_manager'),
+    ]);
+    const deputy = await addUser(contractId, 'hospital', 'hospital_manager');
+    const c = await proposeChange(pm, contractId);
+    const [toDeputy] = await replyLinkMails(deputy.email, c.id);
+    const [toSupervisor] = await replyLinkMails(demoCredential('supervisor').email, c.id);
+    await agreeAll(c.id, [manager]);
+    const managerName = (await getChange(pm, c.id)).replies[0].by!.name;
+
+    // The colleague's link: the page shows the manager's console reply; a POST records nothing.
+    const deputyLink = replyLinkOf(toDeputy);
+    const seen = await api().get(deputyLink).expect(200);
+    expect(seen.text).toContain(managerName);
+    expect(seen.text).toContain('控制台');
+    const late = await api()
+      .post(deputyLink)
+      .type('form')
+      .send({ decision: 'disagree', comment: '我不同意' })
+      .expect(409);
+    expect(late.headers['content-type']).toContain('text/html');
+    expect(late.text).toContain('您的答复未记录');
+    expect(late.text).toContain(managerName);
+    const reasons = await withDb(async (db) =>
+      (
+        await db.query<{ reason: string }>(
+          `SELECT summary->>'reason' AS reason FROM audit_event
+           WHERE action = 'link_token.refused' AND subject_id = $1 AND actor_email = $2`,
+          [c.id, deputy.email],
+        )
+      ).rows.map((r) => r.reason),
+    );
+    expect(reasons).toEqual(expect.arrayContaining(['already_settled', 'invalid_state']));
+
+    // The supervisor's link, replayed after its reply: 410 with who, when and how.
+    const supervisorLink = replyLinkOf(toSupervisor);
+    await api().post(supervisorLink).type('form').send({ decision: 'agree' }).expect(200);
+    const replayed = await api().post(supervisorLink).type('form').send({ decision: 'agree' });
+    expect(replayed.status).toBe(410);
+    expect(replayed.text).toContain('此链接已使用过');
+    expect(replayed.text).toContain('邮件链接');
+    expect(replayed.text).toContain('同意');
+    expect((await getChange(pm, c.id)).status).toBe('agreed');
   });
 });

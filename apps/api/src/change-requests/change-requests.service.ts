@@ -241,23 +241,33 @@ export class ChangeRequestsService {
       });
     } catch (error) {
       if (error instanceof DomainError && error.code !== 'validation_failed') {
-        await this.tx.run((m) =>
-          this.audit.append(m, {
-            actorType: 'link_recipient',
-            actorId: null,
-            actorEmail: link.recipient,
-            party: link.party,
-            action: 'link_token.refused',
-            subjectType: 'change_request',
-            subjectId: id,
-            contractId: link.contractId,
-            summary: { reason: error.code, message: error.message, jti: link.jti },
-            requestId: ctx.requestId,
-          }),
-        );
+        await this.auditLinkRefusal(link, error.code, error.message, ctx.requestId);
       }
       throw error;
     }
+  }
+
+  /** A link that may not decide (its party settled, the change moved on), in the trail. */
+  async auditLinkRefusal(
+    link: LinkTokenPayload,
+    reason: string,
+    message: string,
+    requestId: string | null,
+  ): Promise<void> {
+    await this.tx.run((m) =>
+      this.audit.append(m, {
+        actorType: 'link_recipient',
+        actorId: null,
+        actorEmail: link.recipient,
+        party: link.party,
+        action: 'link_token.refused',
+        subjectType: 'change_request',
+        subjectId: link.subjectId,
+        contractId: link.contractId,
+        summary: { reason, message, jti: link.jti },
+        requestId,
+      }),
+    );
   }
 
   async detail(

@@ -218,10 +218,16 @@ export class ChangeConsoleService {
     link: LinkTokenPayload,
     token: string,
     outcome?: { flash?: string; errors?: Record<string, string>; values?: Record<string, string> },
+    requestId: string | null = null,
   ): Promise<string> {
     const c = await this.changes.get(actor, link.subjectId);
     const mine = c.replies.find((r) => r.party === link.party);
     const open = c.status === 'awaiting_replies' && mine?.decision === null;
+    if (!open && !outcome) {
+      // Opening a link that can no longer decide is a refusal too, in the trail.
+      const reason = mine?.decision ? 'already_settled' : 'not_awaiting_replies';
+      await this.changes.auditLinkRefusal(link, reason, `status ${c.status}`, requestId);
+    }
     return this.renderer.render('pages/change-reply-link.html', {
       title: `项目变更书面答复 ${c.id}`,
       ...this.view(c),
@@ -257,12 +263,23 @@ export class ChangeConsoleService {
       return { kind: 'page', status: 400, html: await this.linkPage(actor, link, token, form) };
     }
     const p = form.payload as { decision: 'agree' | 'disagree'; comment?: string };
-    await this.changes.replyByLink(
-      { actor, requestId, idempotencyKey: null },
-      link,
-      link.subjectId,
-      p,
-    );
+    try {
+      await this.changes.replyByLink(
+        { actor, requestId, idempotencyKey: null },
+        link,
+        link.subjectId,
+        p,
+      );
+    } catch (error) {
+      // A colleague answered first (or the change moved on): the page says who, when and how.
+      if (!(error instanceof DomainError) || error.code !== 'invalid_state') throw error;
+      const flash = '您的答复未记录：此项目变更已不再等待您这一方的答复。';
+      return {
+        kind: 'page',
+        status: 409,
+        html: await this.linkPage(actor, link, token, { flash }),
+      };
+    }
     return {
       kind: 'page',
       status: 200,
