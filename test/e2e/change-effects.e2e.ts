@@ -259,6 +259,14 @@ describe('change effects: settings checked, quota grants named, silent parties c
     expect(counted.breaches).toEqual([
       expect.objectContaining({ changeRequestId: open.id, party: 'supervisor' }),
     ]);
+    // 配额与统计 shows the same figures, naming the change whose party was silent.
+    const page = await api()
+      .get('/quota')
+      .set('Authorization', other.users.supervisor)
+      .set('Accept', 'text/html')
+      .expect(200);
+    expect(page.text).toContain('逾期未书面答复');
+    expect(page.text).toContain(`/change-requests/${open.id}`);
     await api()
       .get(`/api/contracts/${contractId}/change-requests/stats?year=9`)
       .set('Authorization', pm)
