@@ -18,7 +18,8 @@ import {
   getRequirement,
   submitRequirement,
 } from '../helpers/e2e-requirements';
-import { eventually, receivedMail, withDb } from '../helpers/e2e-stack';
+import { decodeLinkToken, encodeLinkToken } from '@luyue/notifications';
+import { e2eStack, eventually, receivedMail, withDb } from '../helpers/e2e-stack';
 
 /** A new user of the contract's organization of `party`, logged in. */
 async function addUser(
@@ -386,5 +387,37 @@ describe('change effects: settings checked, quota grants named, silent parties c
     expect(replayed.text).toContain('邮件链接');
     expect(replayed.text).toContain('同意');
     expect((await getChange(pm, c.id)).status).toBe('agreed');
+  });
+
+  it('refuses a link whose signed expiry has passed, audited, though its row is still unused', async () => {
+    const contractId = await demoContractId();
+    const pm = await loginDemo('vendor_pm');
+    const c = await proposeChange(pm, contractId);
+    const [mail] = await replyLinkMails(demoCredential('supervisor').email, c.id);
+    const secret = e2eStack().env.LINK_TOKEN_SECRET;
+    const decoded = decodeLinkToken(replyLinkOf(mail).split('/').pop()!, secret);
+    if (!decoded.ok) throw new Error('the mailed link does not verify');
+    // The same link, signed as the app signs it, with an expiry a second ago.
+    const expired = encodeLinkToken(
+      { ...decoded.payload, expiresAt: new Date(Date.now() - 1000) },
+      secret,
+    );
+    const page = await api()
+      .post(`/change-replies/${expired}`)
+      .type('form')
+      .send({ decision: 'agree' })
+      .expect(410);
+    expect(page.text).toContain('已过期');
+    const refused = await withDb(async (db) =>
+      (
+        await db.query<{ reason: string }>(
+          `SELECT summary->>'reason' AS reason FROM audit_event
+           WHERE action = 'link_token.refused' AND summary->>'jti' = $1`,
+          [decoded.payload.jti],
+        )
+      ).rows.map((r) => r.reason),
+    );
+    expect(refused).toEqual(['expired']);
+    expect((await getChange(pm, c.id)).replies.every((r) => r.decision === null)).toBe(true);
   });
 });
