@@ -1,6 +1,7 @@
 import {
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -11,6 +12,7 @@ import {
   applyChangeEvent,
   changeMails,
   checkChangeAction,
+  checkWithdrawer,
   initialChangeState,
   isFinalChangeStatus,
   nextChangeTimer,
@@ -54,6 +56,9 @@ const steps = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 second
 // Effects run Updates on other workflows, which may wait on their own activities.
 const effects = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: RETRY });
 
+// Withdrawing became the proposer's alone: runs recorded before keep their colleague's withdrawal.
+const WITHDRAW_BY_PROPOSER_PATCH = 'change-withdraw-by-proposer';
+
 const nowIso = (): string => new Date(Date.now()).toISOString();
 
 /**
@@ -83,9 +88,12 @@ export async function changeRequestWorkflow(
   for (const action of CHANGE_ACTIONS) registerAction(action);
 
   function registerAction<A extends ChangeAction>(action: A): void {
-    const refuseIfNotAllowed = (command: ChangeCommand<A>): void => {
+    const refuseIfNotAllowed = (command: ChangeCommand<A>, proposerOnly: boolean): void => {
       const call = { action, payload: command.payload } as ChangeActionCall;
-      const error = checkChangeAction(state, action, command.actor) ?? validateChangePayload(call);
+      const error =
+        checkChangeAction(state, action, command.actor) ??
+        (proposerOnly ? checkWithdrawer(state, action, command.actor) : null) ??
+        validateChangePayload(call);
       if (error) throw domainFailure(error);
     };
     const update: ChangeUpdate<A> = changeUpdates[action];
@@ -93,13 +101,14 @@ export async function changeRequestWorkflow(
       update,
       (command: ChangeCommand<A>) =>
         lock.run(async () => {
-          refuseIfNotAllowed(command);
+          refuseIfNotAllowed(command, action === 'withdraw' && patched(WITHDRAW_BY_PROPOSER_PATCH));
           await applyAction({ action, payload: command.payload } as ChangeActionCall, command);
           const outcome = replyOutcome(state);
           if (outcome) await recordOutcome(outcome);
           return state;
         }),
-      { validator: refuseIfNotAllowed },
+      // Validators never replay, so the new rule applies there without a patch.
+      { validator: (command: ChangeCommand<A>) => refuseIfNotAllowed(command, true) },
     );
   }
 
@@ -133,6 +142,7 @@ export async function changeRequestWorkflow(
       workflowId,
       transitionSeq: next.seq,
       state: next,
+      replyWorkingDays: input.settings.replyWorkingDays,
     };
   }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { StoredFileRef } from '@luyue/domain';
 import {
   api,
@@ -115,5 +115,65 @@ describe('change-request attachments: streamed, hashed, limited, and only for th
     const got = await api().get(`${link}/files/${file.id}`).expect(200);
     expect(Buffer.from(got.body as Buffer).equals(PDF)).toBe(true);
     await api().get(`${link}/files/${unrelated.id}`).expect(404);
+  });
+
+  it('archives once per Idempotency-Key, and keeps no file of a refused archive', async () => {
+    const pm = await loginDemo('vendor_pm');
+    const c = await proposeChange(pm, contractId);
+    for (const role of ['hospital_manager', 'supervisor'] as const) {
+      await api()
+        .post(`/api/change-requests/${c.id}/replies`)
+        .set('Authorization', await loginDemo(role))
+        .send({ decision: 'agree' })
+        .expect(200);
+    }
+    const archive = (doc: Buffer, key?: string) => {
+      const req = api()
+        .post(`/api/change-requests/${c.id}/actions/archive`)
+        .set('Authorization', pm);
+      if (key) req.set('Idempotency-Key', key);
+      return req
+        .field('note', '配置文档')
+        .attach('files', doc, { filename: '配置文档.txt', contentType: 'text/plain' });
+    };
+    const files = (sha256: string) =>
+      withDb(async (db) => {
+        const stored = await db.query(`SELECT id FROM stored_file WHERE sha256 = $1`, [sha256]);
+        const discarded = await db.query(
+          `SELECT id FROM audit_event WHERE action = 'file.discarded' AND summary->>'sha256' = $1`,
+          [sha256],
+        );
+        return { stored: stored.rowCount, discarded: discarded.rowCount };
+      });
+
+    // Agreed, not implementing yet: refused, and the uploaded document is not kept.
+    const early = Buffer.from(`过早的配置文档 ${randomUUID()}`);
+    const refused = await archive(early).expect(409);
+    expect(refused.body.error.code).toBe('invalid_state');
+    expect(await files(createHash('sha256').update(early).digest('hex'))).toEqual({
+      stored: 0,
+      discarded: 1,
+    });
+
+    await api()
+      .post(`/api/change-requests/${c.id}/actions/confirm`)
+      .set('Authorization', pm)
+      .send({})
+      .expect(200);
+    await api()
+      .post(`/api/change-requests/${c.id}/actions/start-implementation`)
+      .set('Authorization', pm)
+      .send({})
+      .expect(200);
+    const doc = Buffer.from(`配置文档 v2 ${randomUUID()}`);
+    const key = `archive-${randomUUID()}`;
+    const first = await archive(doc, key).expect(200);
+    const again = await archive(doc, key).expect(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.archive.documents).toEqual(first.body.archive.documents);
+    expect(await files(createHash('sha256').update(doc).digest('hex'))).toEqual({
+      stored: 1,
+      discarded: 0,
+    });
   });
 });

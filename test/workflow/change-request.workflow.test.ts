@@ -152,10 +152,16 @@ describe('changeRequestWorkflow on the time-skipping server', () => {
     );
   });
 
+  const replan = {
+    type: 'replan_requirement' as const,
+    requirementId: 'REQ-2026-0001',
+    plannedDeliveryDate: '2099-02-01',
+  };
+
   it('rejects at once on one disagreement, and refuses a second reply of a settled party', async () => {
     await withChange(
-      (id, now) => proposal(id, now),
-      async ({ act, writes, state }) => {
+      (id, now) => proposal(id, now, hospitalManager, { effects: [replan] }),
+      async ({ act, writes, effects, state }) => {
         const noComment = await refusal(
           act('reply', vendorPm, { decision: 'disagree', comment: ' ', via: 'console' }),
         );
@@ -171,7 +177,26 @@ describe('changeRequestWorkflow on the time-skipping server', () => {
         // The workflow has ended: no Update reaches it (the api answers 409 from the row).
         const late = await refusal(act('reply', supervisor, agree));
         expect([late.code, late.details?.workflowClosed]).toEqual(['not_found', true]);
-        expect((await state()).status).toBe('rejected');
+        const rejected = await state();
+        expect(rejected.status).toBe('rejected');
+        // A rejected change applies nothing.
+        expect([effects, rejected.effectResults]).toEqual([[], null]);
+      },
+    );
+  });
+
+  it('lets only the proposer withdraw: a colleague of the same party is refused, changing nothing', async () => {
+    await withChange(
+      (id, now) => proposal(id, now),
+      async ({ act, writes, state }) => {
+        const colleague: Actor = { ...hospitalManager, userId: randomUUID(), name: '副院长' };
+        const refused = await refusal(act('withdraw', colleague, { reason: '不再需要' }));
+        expect(refused.code).toBe('forbidden');
+        expect(writes.map((w) => w.action)).toEqual(['replies_requested']);
+        const withdrawn = await act('withdraw', hospitalManager, { reason: '不再需要' });
+        expect(withdrawn.status).toBe('withdrawn');
+        expect(writes.map((w) => w.action)).toEqual(['replies_requested', 'withdraw']);
+        expect((await state()).withdrawal?.by.userId).toBe(hospitalManager.userId);
       },
     );
   });
@@ -216,8 +241,8 @@ describe('changeRequestWorkflow on the time-skipping server', () => {
   it('reminds 2 and 1 working days before, lapses on the 6th working day across 国庆 with 调休, and refuses a late reply', async () => {
     await skipTo(PROPOSED);
     await withChange(
-      (id) => proposal(id, PROPOSED),
-      async ({ act, writes, state }) => {
+      (id) => proposal(id, PROPOSED, hospitalManager, { effects: [replan] }),
+      async ({ act, writes, effects, state }) => {
         const s = await state();
         expect(s.replies.map((r) => [r.dueAt, r.reminderAts, r.provisional])).toEqual([
           [DUE, REMINDERS, false],
@@ -242,6 +267,12 @@ describe('changeRequestWorkflow on the time-skipping server', () => {
         expect(Date.parse(reminder.at) - Date.parse(REMINDERS[0])).toBeLessThan(1000);
         const lapsed = await state();
         expect([lapsed.status, lapsed.silentParties]).toEqual(['lapsed', ['supervisor']]);
+        // A lapsed change applies nothing; its notice reaches all three parties.
+        expect([effects, lapsed.effectResults]).toEqual([[], null]);
+        const notice = writes.find((w) => w.action === 'lapsed')!;
+        expect(new Set(notice.mails.flatMap((m) => m.to))).toEqual(
+          new Set([hospitalManager.email, vendorPm.email, supervisor.email]),
+        );
         const late = await refusal(act('reply', supervisor, agree));
         expect([late.code, late.details?.workflowClosed]).toEqual(['not_found', true]);
       },

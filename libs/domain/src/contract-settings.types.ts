@@ -56,7 +56,18 @@ export function mergeContractSettings(
   current: ContractSettings,
   patch: ContractSettingsPatch,
 ): ContractSettings {
-  const merged: ContractSettings = {
+  const merged = mergedSettings(current, patch);
+  const problems = contractSettingsProblems(merged);
+  if (problems.length > 0) throw new RangeError(problems.join('; '));
+  return merged;
+}
+
+/** The patch over current settings, unchecked: callers check it with contractSettingsProblems. */
+export function mergedSettings(
+  current: ContractSettings,
+  patch: ContractSettingsPatch,
+): ContractSettings {
+  return {
     ...current,
     ...stripUndefined(patch),
     remediationWorkingDays: {
@@ -69,9 +80,16 @@ export function mergeContractSettings(
     },
     systems: patch.systems ? normalizeSystems(patch.systems) : [...current.systems],
   };
-  const problems = contractSettingsProblems(merged);
-  if (problems.length > 0) throw new RangeError(problems.join('; '));
-  return merged;
+}
+
+/**
+ * The setting a problem of contractSettingsProblems is about: its leading field, a reminder
+ * lead being reported against the period it must stay shorter than.
+ */
+export function settingOfProblem(problem: string): string {
+  const field = problem.split(' ')[0];
+  const lead = /^reminderLeadWorkingDays\.(\w+)$/.exec(field)?.[1];
+  return lead ? `${lead}WorkingDays` : field;
 }
 
 /** Trimmed, non-empty, without duplicates, in the order given. */

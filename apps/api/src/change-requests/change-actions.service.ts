@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError } from '@luyue/domain';
 import { ChangeRequestStore, TransactionRunner } from '@luyue/persistence';
 import type { StoredUpload } from '../files/file-store.service';
 import { FilesService } from '../files/files.service';
@@ -27,7 +28,10 @@ export class ChangeActionsService {
     });
   }
 
-  /** The documents are stored (sha256 audited) and bound to the change, then the Update runs. */
+  /**
+   * The documents are stored (sha256 audited) and bound to the change, then the Update runs; a
+   * refused Update takes its documents with it (an unanswered one may have landed: they stay).
+   */
   async archive(
     ctx: ActingContext,
     id: string,
@@ -50,6 +54,13 @@ export class ChangeActionsService {
         { type: 'change_request', id },
       ),
     );
-    return this.changes.act(ctx, id, 'archive', { note, documents });
+    try {
+      return await this.changes.act(ctx, id, 'archive', { note, documents });
+    } catch (error) {
+      if (error instanceof DomainError && error.code !== 'dependency_unavailable') {
+        await this.files.discard(ctx.actor, row.contractId, uploads, error.code, ctx.requestId);
+      }
+      throw error;
+    }
   }
 }

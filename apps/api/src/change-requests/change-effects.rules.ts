@@ -1,4 +1,11 @@
-import type { ChangeEffect, FieldProblem } from '@luyue/domain';
+import {
+  contractSettingsProblems,
+  mergedSettings,
+  settingOfProblem,
+  type ChangeEffect,
+  type ContractSettings,
+  type FieldProblem,
+} from '@luyue/domain';
 import type { ChangeEffectDto } from './dto/propose-change.dto';
 
 /** The effect a DTO describes, or the problems with it (named `effects[i].field`). */
@@ -30,7 +37,20 @@ export function effectOf(
       return { effect: { type: dto.type, requirementId: dto.requirementId } };
     case 'contract_settings': {
       const { systems, changeReplyWorkingDays, assessmentWorkingDays, retestWorkingDays } = dto;
-      const given = { systems, changeReplyWorkingDays, assessmentWorkingDays, retestWorkingDays };
+      const { delayNoticeDays } = dto;
+      const remediationWorkingDays = dto.remediationWorkingDays
+        ? Object.fromEntries(
+            Object.entries(dto.remediationWorkingDays).filter(([, v]) => v !== undefined),
+          )
+        : undefined;
+      const given = {
+        systems,
+        changeReplyWorkingDays,
+        assessmentWorkingDays,
+        retestWorkingDays,
+        delayNoticeDays,
+        remediationWorkingDays,
+      };
       const patch = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
       if (Object.keys(patch).length === 0) {
         return { problems: [at('type', 'name at least one setting to change')] };
@@ -41,4 +61,20 @@ export function effectOf(
       return { effect: { type: dto.type, ...patch } };
     }
   }
+}
+
+/**
+ * The problems of the contract's settings once a contract_settings effect is merged into them
+ * (a reply period no longer than its reminder lead, say), named `effects[i].<setting>`.
+ */
+export function settingsEffectProblems(
+  current: ContractSettings,
+  effect: Extract<ChangeEffect, { type: 'contract_settings' }>,
+  index: number,
+): FieldProblem[] {
+  const { type: _type, ...patch } = effect;
+  return contractSettingsProblems(mergedSettings(current, patch)).map((message) => ({
+    field: `effects[${index}].${settingOfProblem(message)}`,
+    message,
+  }));
 }

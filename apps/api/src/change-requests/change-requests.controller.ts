@@ -31,7 +31,10 @@ import { Acting } from '../requirements/acting-context.decorator';
 import type { ActingContext } from '../requirements/requirement-actions.service';
 import { ChangeActionsService } from './change-actions.service';
 import { ChangeRequestsService, PROPOSER_ROLES } from './change-requests.service';
+import { ContractYearQueryDto } from '../requirements/dto/contract-year.query';
+import { ChangeStatsService } from './change-stats.service';
 import { ChangeListQueryDto, ChangePageDto } from './dto/change-list.dto';
+import { ChangeStatsDto } from './dto/change-stats.dto';
 import { ChangeNoteDto, ChangeReplyDto, ChangeWithdrawDto } from './dto/change-reply.dto';
 import { ChangeRequestDto } from './dto/change-request.dto';
 import { ProposeChangeDto } from './dto/propose-change.dto';
@@ -54,6 +57,7 @@ export class ChangeRequestsController {
   constructor(
     private readonly changes: ChangeRequestsService,
     private readonly actions: ChangeActionsService,
+    private readonly statsService: ChangeStatsService,
   ) {}
 
   @Post('contracts/:contractId/change-requests')
@@ -82,6 +86,20 @@ export class ChangeRequestsController {
     @CurrentActor() actor: Actor,
   ): Promise<ChangePageDto> {
     return this.changes.list(actor, contractId, query);
+  }
+
+  @Get('contracts/:contractId/change-requests/stats')
+  @ApiOperation({
+    summary: "A contract year's change requests by status, and the silent parties' breaches",
+  })
+  @ApiOkResponse({ type: ChangeStatsDto })
+  @ApiErrors({ 404: true })
+  stats(
+    @Param('contractId') contractId: string,
+    @Query() query: ContractYearQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ChangeStatsDto> {
+    return this.statsService.stats(actor, contractId, query.year);
   }
 
   @Get('change-requests/:id')
@@ -155,8 +173,11 @@ export class ChangeRequestsController {
   @HttpCode(HttpStatus.OK)
   @roles('archive')
   @UseInterceptors(FilesInterceptor('files', 10))
+  @Idempotent()
   @ApiOperation({
     summary: 'Upload the updated configuration documents (multipart `files`, `note`)',
+    description:
+      'With an Idempotency-Key a resend answers the first answer and stores no second copy (the key binds caller and route; the files are not read before the first run). A refused archive keeps none of its files.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({

@@ -6,12 +6,18 @@ import { ChangeActionsService } from './change-actions.service';
 import { ChangeRequestAccessService } from './change-request-access.service';
 import { ChangeRequestsController } from './change-requests.controller';
 import { ChangeRequestsService } from './change-requests.service';
+import { ChangeStatsService } from './change-stats.service';
 
 /** Change requests (rule 3) on the process kit: HTTP → Update → activity → PostgreSQL. */
 @Module({
   imports: [ContractsModule, RequirementsModule, FilesModule],
   controllers: [ChangeRequestsController],
-  providers: [ChangeRequestAccessService, ChangeRequestsService, ChangeActionsService],
-  exports: [ChangeRequestsService, ChangeActionsService],
+  providers: [
+    ChangeRequestAccessService,
+    ChangeRequestsService,
+    ChangeActionsService,
+    ChangeStatsService,
+  ],
+  exports: [ChangeRequestsService, ChangeActionsService, ChangeStatsService],
 })
 export class ChangeRequestsModule {}

@@ -42,7 +42,7 @@ import { RequirementRecipientsService } from '../requirements/requirement-recipi
 import { toTimeline } from '../requirements/requirement-timeline.mapper';
 import { ChangeRequestAccessService, notFound } from './change-request-access.service';
 import { toChangeDto, toChangeListItem } from './change-request-dto.mapper';
-import { effectOf } from './change-effects.rules';
+import { effectOf, settingsEffectProblems } from './change-effects.rules';
 import type { ChangePageDto, ChangeListQueryDto } from './dto/change-list.dto';
 import type { ChangeRequestDto } from './dto/change-request.dto';
 import type { ProposeChangeDto } from './dto/propose-change.dto';
@@ -86,7 +86,7 @@ export class ChangeRequestsService {
     if (!hasAnyRole(proposer, PROPOSER_ROLES)) {
       throw new DomainError('forbidden', `Only ${PROPOSER_ROLES.join(', ')} propose changes`);
     }
-    const effects = await this.effects(contract, body);
+    const effects = await this.effects(contract, body, proposer);
     const proposedAt = new Date().toISOString();
     const year = contractYearOf(contract.years, shanghaiDate(proposedAt));
     if (!year) {
@@ -241,23 +241,33 @@ export class ChangeRequestsService {
       });
     } catch (error) {
       if (error instanceof DomainError && error.code !== 'validation_failed') {
-        await this.tx.run((m) =>
-          this.audit.append(m, {
-            actorType: 'link_recipient',
-            actorId: null,
-            actorEmail: link.recipient,
-            party: link.party,
-            action: 'link_token.refused',
-            subjectType: 'change_request',
-            subjectId: id,
-            contractId: link.contractId,
-            summary: { reason: error.code, message: error.message, jti: link.jti },
-            requestId: ctx.requestId,
-          }),
-        );
+        await this.auditLinkRefusal(link, error.code, error.message, ctx.requestId);
       }
       throw error;
     }
+  }
+
+  /** A link that may not decide (its party settled, the change moved on), in the trail. */
+  async auditLinkRefusal(
+    link: LinkTokenPayload,
+    reason: string,
+    message: string,
+    requestId: string | null,
+  ): Promise<void> {
+    await this.tx.run((m) =>
+      this.audit.append(m, {
+        actorType: 'link_recipient',
+        actorId: null,
+        actorEmail: link.recipient,
+        party: link.party,
+        action: 'link_token.refused',
+        subjectType: 'change_request',
+        subjectId: link.subjectId,
+        contractId: link.contractId,
+        summary: { reason, message, jti: link.jti },
+        requestId,
+      }),
+    );
   }
 
   async detail(
@@ -277,7 +287,11 @@ export class ChangeRequestsService {
   }
 
   /** Effects checked against the contract: named requests must be this contract's. */
-  private async effects(contract: ContractRecord, body: ProposeChangeDto): Promise<ChangeEffect[]> {
+  private async effects(
+    contract: ContractRecord,
+    body: ProposeChangeDto,
+    proposer: Actor,
+  ): Promise<ChangeEffect[]> {
     const problems: FieldProblem[] = [];
     const effects: ChangeEffect[] = [];
     for (const [i, dto] of (body.effects ?? []).entries()) {
@@ -287,7 +301,27 @@ export class ChangeRequestsService {
         continue;
       }
       const e = checked.effect;
-      if (e.type !== 'contract_settings') {
+      // The grant is the hospital manager's quota decision, made by the one who agreed for the
+      // hospital: a hospital proposer agrees for it, so it must be a manager.
+      if (
+        e.type === 'grant_quota' &&
+        proposer.party === 'hospital' &&
+        !hasAnyRole(proposer, ['hospital_manager'])
+      ) {
+        problems.push({
+          field: `effects[${i}].type`,
+          message:
+            'a quota grant needs the hospital manager: propose it as hospital_manager, or let another party propose it so the hospital manager replies',
+        });
+        continue;
+      }
+      if (e.type === 'contract_settings') {
+        const invalid = settingsEffectProblems(contract.settings, e, i);
+        if (invalid.length > 0) {
+          problems.push(...invalid);
+          continue;
+        }
+      } else {
         const found = await this.requirements.find(e.requirementId);
         if (!found || found.contractId !== contract.id) {
           problems.push({

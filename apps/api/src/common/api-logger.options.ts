@@ -13,13 +13,23 @@ export const apiLoggerOptions = (): Params => ({
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,
         method: req.method,
-        url: req.url,
+        url: redactedUrl(req.url),
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     autoLogging: { ignore: (req) => req.url === '/health' },
   },
 });
+
+// A live email link carries its signed token in the path: whoever reads the logs must not be
+// able to reply with it.
+const LINK_TOKEN_PATH = /^(\/change-replies\/)[^/?#]+/;
+const TOKEN_PARAM = /([?&](?:token|_?link)=)[^&#]*/gi;
+
+/** The url as logged: link tokens (in the path or a query parameter) replaced by `[redacted]`. */
+export function redactedUrl(url: string): string {
+  return url.replace(LINK_TOKEN_PATH, '$1[redacted]').replace(TOKEN_PARAM, '$1[redacted]');
+}
 
 /**
  * The request's id: the caller's `X-Request-Id` when it is sane, else a new one; echoed in the

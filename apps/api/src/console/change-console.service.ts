@@ -3,6 +3,7 @@ import {
   CHANGE_ACTIONS,
   CHANGE_EFFECT_LABELS,
   CHANGE_STATUS_LABELS,
+  EFFECT_OUTCOME_LABELS,
   CHANGE_STATUSES,
   CHANGE_TYPE_LABELS,
   changeStepLabel,
@@ -217,10 +218,16 @@ export class ChangeConsoleService {
     link: LinkTokenPayload,
     token: string,
     outcome?: { flash?: string; errors?: Record<string, string>; values?: Record<string, string> },
+    requestId: string | null = null,
   ): Promise<string> {
     const c = await this.changes.get(actor, link.subjectId);
     const mine = c.replies.find((r) => r.party === link.party);
     const open = c.status === 'awaiting_replies' && mine?.decision === null;
+    if (!open && !outcome) {
+      // Opening a link that can no longer decide is a refusal too, in the trail.
+      const reason = mine?.decision ? 'already_settled' : 'not_awaiting_replies';
+      await this.changes.auditLinkRefusal(link, reason, `status ${c.status}`, requestId);
+    }
     return this.renderer.render('pages/change-reply-link.html', {
       title: `项目变更书面答复 ${c.id}`,
       ...this.view(c),
@@ -256,12 +263,23 @@ export class ChangeConsoleService {
       return { kind: 'page', status: 400, html: await this.linkPage(actor, link, token, form) };
     }
     const p = form.payload as { decision: 'agree' | 'disagree'; comment?: string };
-    await this.changes.replyByLink(
-      { actor, requestId, idempotencyKey: null },
-      link,
-      link.subjectId,
-      p,
-    );
+    try {
+      await this.changes.replyByLink(
+        { actor, requestId, idempotencyKey: null },
+        link,
+        link.subjectId,
+        p,
+      );
+    } catch (error) {
+      // A colleague answered first (or the change moved on): the page says who, when and how.
+      if (!(error instanceof DomainError) || error.code !== 'invalid_state') throw error;
+      const flash = '您的答复未记录：此项目变更已不再等待您这一方的答复。';
+      return {
+        kind: 'page',
+        status: 409,
+        html: await this.linkPage(actor, link, token, { flash }),
+      };
+    }
     return {
       kind: 'page',
       status: 200,
@@ -276,7 +294,10 @@ export class ChangeConsoleService {
       changeType: CHANGE_TYPE_LABELS[c.changeType as ChangeType],
       proposer: `${PARTY_LABELS[c.proposedBy.party]} ${c.proposedBy.name}`,
       proposedAt: shanghaiMinute(c.proposedAt),
-      confirmable: ['confirmed', 'implementing', 'archiving', 'closed'].includes(c.status),
+      // From `agreed`: the sheet is what the parties sign before the vendor records it.
+      confirmable: ['agreed', 'confirmed', 'implementing', 'archiving', 'closed'].includes(
+        c.status,
+      ),
       replies: c.replies.map((r) => ({
         partyKey: r.party,
         party: PARTY_LABELS[r.party],
@@ -296,8 +317,8 @@ export class ChangeConsoleService {
         detail: effectDetail(e),
         result: c.effectResults?.[i]
           ? c.effectResults[i].outcome === 'applied'
-            ? '已执行'
-            : `未执行：${c.effectResults[i].message ?? ''}`
+            ? EFFECT_OUTCOME_LABELS.applied
+            : `${EFFECT_OUTCOME_LABELS.refused}：${c.effectResults[i].message ?? ''}`
           : '',
       })),
       timeline: c.timeline.map((t) => ({

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
@@ -8,6 +8,7 @@ import { RequestId } from '../common/request-id.decorator';
 import { FilesService } from '../files/files.service';
 import { CHANGE_REPLY_PURPOSE } from '@luyue/domain';
 import { ChangeConsoleService } from './change-console.service';
+import { UsedReplyLinkFilter } from './used-reply-link.filter';
 
 /**
  * The supervisor's way in: the page an email link opens. The link's token is the principal
@@ -15,6 +16,7 @@ import { ChangeConsoleService } from './change-console.service';
  * a reply in the console. The token is the form's proof of origin, so no CSRF field is needed.
  */
 @ApiExcludeController()
+@UseFilters(UsedReplyLinkFilter)
 @Controller('change-replies/:token')
 export class ChangeReplyLinkController {
   constructor(
@@ -26,8 +28,12 @@ export class ChangeReplyLinkController {
   @LinkPrincipal(CHANGE_REPLY_PURPOSE)
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Referrer-Policy', 'no-referrer')
-  show(@Req() req: AuthenticatedRequest, @Param('token') token: string): Promise<string> {
-    return this.console.linkPage(req.actor!, req.link!, token);
+  show(
+    @Req() req: AuthenticatedRequest,
+    @Param('token') token: string,
+    @RequestId() requestId: string | null,
+  ): Promise<string> {
+    return this.console.linkPage(req.actor!, req.link!, token, undefined, requestId);
   }
 
   @Post()

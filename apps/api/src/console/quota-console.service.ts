@@ -7,10 +7,15 @@ import {
   type Actor,
   type RequirementStatus,
   BREACH_LABELS,
+  CHANGE_STATUS_LABELS,
+  CHANGE_STATUSES,
+  PARTIES,
+  PARTY_LABELS,
   QUOTA_ENTRY_LABELS,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
+import { ChangeStatsService } from '../change-requests/change-stats.service';
 import type { QuotaDto, RequirementStatsDto } from '../requirements/dto/requirement-report.dto';
 import { shanghaiMinute } from '../requirements/requirement-labels';
 import { RequirementReportsService } from '../requirements/requirement-reports.service';
@@ -32,6 +37,7 @@ export class QuotaConsoleService {
     private readonly frames: ConsoleFrameService,
     private readonly renderer: TemplateRenderer,
     private readonly reports: RequirementReportsService,
+    private readonly changeStats: ChangeStatsService,
   ) {}
 
   async page(req: Request, res: Response, actor: Actor, year?: number): Promise<string> {
@@ -42,9 +48,10 @@ export class QuotaConsoleService {
     });
     const contract = frame.contract;
     if (!contract) return this.renderer.render('pages/quota.html', { layout: frame.layout });
-    const [quota, stats] = await Promise.all([
+    const [quota, stats, changes] = await Promise.all([
       this.reports.quota(actor, contract.id, year),
       this.reports.stats(actor, contract.id, year),
+      this.changeStats.stats(actor, contract.id, year),
     ]);
     const charts = (chart: QuotaChart) =>
       `/quota/${chart}.svg?${new URLSearchParams({ contract: contract.id, year: String(quota.year) }).toString()}`;
@@ -68,6 +75,19 @@ export class QuotaConsoleService {
         label: BREACH_LABELS[k],
         n: stats.breaches[k] ?? 0,
       })),
+      changes: {
+        total: changes.total,
+        byStatus: CHANGE_STATUSES.map((s) => ({
+          label: CHANGE_STATUS_LABELS[s],
+          n: changes.byStatus[s],
+        })),
+        silent: PARTIES.map((p) => ({ label: PARTY_LABELS[p], n: changes.silentBreaches[p] })),
+        breaches: changes.breaches.map((b) => ({
+          ...b,
+          party: PARTY_LABELS[b.party],
+          dueAt: shanghaiMinute(b.dueAt),
+        })),
+      },
       quotaChart: charts('quota'),
       breachChart: charts('breaches'),
       monthlyChart: charts('monthly'),

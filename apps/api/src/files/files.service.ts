@@ -67,6 +67,38 @@ export class FilesService {
     }));
   }
 
+  /**
+   * Forgets recorded uploads whose step was refused, so no file outlives the refusal: the rows
+   * and bytes go, the trail says so next to the upload it records.
+   */
+  async discard(
+    actor: Actor,
+    contractId: string,
+    uploads: StoredUpload[],
+    reason: string,
+    requestId: string | null,
+  ): Promise<void> {
+    await this.tx.run(async (m) => {
+      await this.rows.deleteFiles(
+        m,
+        contractId,
+        uploads.map((u) => u.id),
+      );
+      for (const u of uploads) {
+        await this.audit.append(m, {
+          ...auditActorOf(actor),
+          action: 'file.discarded',
+          subjectType: 'file',
+          subjectId: u.id,
+          contractId,
+          summary: { filename: u.filename, sha256: u.sha256, reason },
+          requestId,
+        });
+      }
+    });
+    await Promise.all(uploads.map((u) => this.store.remove(u.storageKey)));
+  }
+
   async download(req: AuthenticatedRequest, id: string): Promise<StreamableFile> {
     const actor = req.actor!;
     const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

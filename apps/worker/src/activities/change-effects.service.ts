@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
+  contractSettingsProblems,
   DomainError,
-  mergeContractSettings,
+  mergedSettings,
   rolesInContract,
   type Actor,
   type ChangeEffect,
@@ -38,9 +39,10 @@ export class ChangeEffectsService {
       await this.apply(input);
       return { effect: input.effect, outcome: 'applied', message: null };
     } catch (error) {
-      // A refusal by the target's own rules is the outcome, not a failure to retry.
-      if (!(error instanceof DomainError) || error.code === 'dependency_unavailable') throw error;
-      return { effect: input.effect, outcome: 'refused', message: error.message };
+      // A refusal by the target's own rules is the outcome, not a failure to retry; so is an
+      // error no retry can cure (a bad value), which would otherwise jam the change's workflow.
+      if (isTransient(error)) throw error;
+      return { effect: input.effect, outcome: 'refused', message: (error as Error).message };
     }
   }
 
@@ -66,7 +68,7 @@ export class ChangeEffectsService {
             client,
             e.requirementId,
             'approve',
-            { actor, payload: { quotaDecision: 'outside_quota' } },
+            { actor, payload: { quotaDecision: 'outside_quota', changeRequestId } },
             { updateId: key, timeoutMs: 60_000 },
           );
         case 'contract_settings':
@@ -86,7 +88,10 @@ export class ChangeEffectsService {
     await this.tx.run(async (m) => {
       const before = await this.contracts.lockSettings(m, contractId);
       if (!before) throw new DomainError('not_found', 'No such contract');
-      const after = mergeContractSettings(before, patch);
+      // The settings may have changed since the proposal was checked against them.
+      const after = mergedSettings(before, patch);
+      const problems = contractSettingsProblems(after);
+      if (problems.length > 0) throw new DomainError('validation_failed', problems.join('; '));
       if (JSON.stringify(after) === JSON.stringify(before)) return;
       await this.contracts.updateSettings(m, contractId, after);
       await this.audit.append(m, {
@@ -122,4 +127,10 @@ export class ChangeEffectsService {
     };
     return { ...actor, roles: rolesInContract(actor, contract) };
   }
+}
+
+/** Worth retrying: the database or Temporal not answering, as opposed to a refusal or bad value. */
+function isTransient(error: unknown): boolean {
+  if (error instanceof DomainError) return error.code === 'dependency_unavailable';
+  return !(error instanceof RangeError || error instanceof TypeError);
 }

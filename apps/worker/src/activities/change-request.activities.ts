@@ -3,8 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { AppConfig } from '@luyue/config';
 import {
   auditActorOf,
-  changeStep,
+  changeHeadline,
+  CHANGE_EFFECT_LABELS,
   CHANGE_REPLY_PURPOSE,
+  EFFECT_OUTCOME_LABELS,
   CHANGE_STATUS_LABELS,
   CHANGE_TYPE_LABELS,
   PARTY_LABELS,
@@ -96,7 +98,7 @@ export class ChangeRequestActivitiesService implements Omit<
   ): Promise<NewOutboxMail> {
     const { state } = input;
     const common = {
-      headline: changeStep(input.action).headline,
+      headline: changeHeadline(input.action, state, input.replyWorkingDays),
       change: state,
       changeType: CHANGE_TYPE_LABELS[state.changeType],
       status: CHANGE_STATUS_LABELS[state.status],
@@ -136,6 +138,14 @@ export class ChangeRequestActivitiesService implements Omit<
             party: PARTY_LABELS[r.party],
             decision: REPLY_DECISION_LABELS[r.decision!],
           })),
+        effects:
+          input.action === 'effects_applied'
+            ? (state.effectResults ?? []).map((r) => ({
+                label: CHANGE_EFFECT_LABELS[r.effect.type],
+                outcome: EFFECT_OUTCOME_LABELS[r.outcome],
+                message: r.message,
+              }))
+            : [],
         link: `${this.config.PUBLIC_BASE_URL}/change-requests/${encodeURIComponent(state.changeRequestId)}`,
       });
     }

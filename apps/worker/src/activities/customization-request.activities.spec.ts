@@ -157,7 +157,14 @@ describe('CustomizationRequestActivitiesService.persistRequirementTransition', (
     const result = await service.persistRequirementTransition(input);
     expect(result).toEqual({
       outcome: 'applied',
-      quota: { total: 10, reserved: 8, consumed: 0, remaining: 2, outsideQuota: 0 },
+      quota: {
+        total: 10,
+        reserved: 8,
+        consumed: 0,
+        remaining: 2,
+        outsideQuota: 0,
+        grantedByChanges: 0,
+      },
     });
     expect(db.kinds()).toEqual(['quota', 'row', 'audit', 'mail']);
     const audit = db.committed[2][1] as AuditEventInput;

@@ -20,6 +20,8 @@ export interface ChangeTransitionBase {
   at: string;
   state: ChangeRequestState;
   mails: ChangeMail[];
+  /** The change's reply period, for its mails (absent in transitions scheduled before it was). */
+  replyWorkingDays?: number;
 }
 
 export type ChangeActionTransition = {

@@ -2,6 +2,7 @@ import type {
   ChangeEffectType,
   ChangeStatus,
   ChangeType,
+  EffectResult,
   ReplyChannel,
   ReplyDecision,
 } from './change-request.types';
@@ -42,3 +43,11 @@ export const CHANGE_EFFECT_LABELS: Record<ChangeEffectType, string> = {
   grant_quota: '额度外接口开发（批准该需求额度外结算）',
   contract_settings: '调整合同系统清单或期限',
 };
+
+export const EFFECT_OUTCOME_LABELS: Record<EffectResult['outcome'], string> = {
+  applied: '已执行',
+  refused: '未执行',
+};
+
+/** The effects mail's headline when not every effect was applied. */
+export const EFFECTS_NOT_ALL_APPLIED_HEADLINE = '项目变更的约定事项未全部执行，请核对';

@@ -1,8 +1,10 @@
 import type { ProcessTable } from '../process/process-table.types';
+import { EFFECTS_NOT_ALL_APPLIED_HEADLINE } from './change-request.labels';
 import {
   CHANGE_ACTIONS,
   type ChangeAction,
   type ChangeEvent,
+  type ChangeRequestState,
   type ChangeStatus,
 } from './change-request.types';
 
@@ -89,7 +91,8 @@ export const CHANGE_PROCESS: ProcessTable<
     replies_requested: {
       notify: ['pending_deciders'],
       label: '请求书面答复',
-      headline: '收到项目变更申请，请在 5 个工作日内书面答复',
+      // {replyWithin}: the contract's reply period, filled in by changeHeadline.
+      headline: '收到项目变更申请，请在{replyWithin}书面答复',
     },
     reply_reminder: {
       notify: ['pending_deciders'],
@@ -128,6 +131,22 @@ export function changeStep(step: ChangeStep): (typeof CHANGE_PROCESS.events)[Cha
   return Object.hasOwn(CHANGE_PROCESS.actions, step)
     ? CHANGE_PROCESS.actions[step as ChangeAction]
     : CHANGE_PROCESS.events[step as ChangeEvent | 'proposed'];
+}
+
+/**
+ * The headline of a step's mail: the reply period the change was given (its contract's setting
+ * when proposed), and an honest word when an effect was refused.
+ */
+export function changeHeadline(
+  step: ChangeStep,
+  state: Pick<ChangeRequestState, 'effectResults'>,
+  replyWorkingDays?: number,
+): string {
+  if (step === 'effects_applied' && state.effectResults?.some((r) => r.outcome !== 'applied')) {
+    return EFFECTS_NOT_ALL_APPLIED_HEADLINE;
+  }
+  const within = replyWorkingDays ? ` ${replyWorkingDays} 个工作日内` : '答复期限内';
+  return changeStep(step).headline.replace('{replyWithin}', within);
 }
 
 /** zh-CN name of an audited step (`change_request.<step>`); the raw name when unknown. */

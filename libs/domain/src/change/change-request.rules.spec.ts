@@ -5,6 +5,7 @@ import { applyChangeAction, initialChangeState, replyOutcome } from './change-re
 import {
   allowedChangeActions,
   checkChangeAction,
+  checkWithdrawer,
   validateChangePayload,
 } from './change-request.rules';
 import { nextChangeTimer, withReminderSent, withReplySchedule } from './change-request.timers';
@@ -60,6 +61,17 @@ describe('change-request rules', () => {
     expect(checkChangeAction(s, 'reply', pm)?.code).toBe('invalid_state');
     expect(allowedChangeActions(s, pm)).toEqual(['withdraw']);
     expect(allowedChangeActions(s, supervisor)).toEqual(['reply']);
+  });
+
+  it('lets only the proposing user withdraw, not a colleague of the same party', () => {
+    const s = initialChangeState(input(manager));
+    const colleague: Actor = { ...manager, userId: 'u-deputy', name: '副院长' };
+    expect(checkWithdrawer(s, 'withdraw', manager)).toBeNull();
+    expect(checkWithdrawer(s, 'withdraw', colleague)?.code).toBe('forbidden');
+    expect(checkWithdrawer(s, 'reply', colleague)).toBeNull();
+    expect(allowedChangeActions(s, manager)).toEqual(['withdraw']);
+    expect(allowedChangeActions(s, colleague)).toEqual([]);
+    expect(allowedChangeActions(s, { ...staff, userId: 'u-other-staff' })).toEqual([]);
   });
 
   it('lets a party answer once; one disagreement rejects, all agreeing makes it agreed', () => {

@@ -74,6 +74,24 @@ export function checkChangeAction(
   return null;
 }
 
+/**
+ * Only the proposer withdraws ("The proposer may withdraw"), not a colleague of its party: the
+ * proposal was that user's written word. Checked apart from checkChangeAction so that running
+ * workflows keep replaying (see the workflow's patch).
+ */
+export function checkWithdrawer(
+  state: Pick<ChangeRequestState, 'proposedBy'>,
+  action: ChangeAction,
+  actor: Pick<Actor, 'userId'>,
+): DomainError | null {
+  if (action !== 'withdraw' || actor.userId === state.proposedBy.userId) return null;
+  return new DomainError(
+    'forbidden',
+    `Only ${state.proposedBy.name}, who proposed it, may withdraw a change request`,
+    { action, proposedBy: state.proposedBy.name },
+  );
+}
+
 /** The payload rules every path shares (console, REST, email link). */
 export function validateChangePayload(call: ChangeActionCall): DomainError | null {
   const problems: FieldProblem[] = [];
@@ -118,8 +136,11 @@ export function validateChangePayload(call: ChangeActionCall): DomainError | nul
 /** Actions possible now: for this actor when given (with the party rules), else for anyone. */
 export function allowedChangeActions(
   state: Pick<ChangeRequestState, 'changeRequestId' | 'status' | 'replies' | 'proposedBy'>,
-  actor?: Pick<Actor, 'roles' | 'party'>,
+  actor?: Pick<Actor, 'roles' | 'party' | 'userId'>,
 ): ChangeAction[] {
   const candidates = allowedActionsIn(CHANGE_PROCESS, state.status, actor);
-  return actor ? candidates.filter((a) => checkChangeAction(state, a, actor) === null) : candidates;
+  if (!actor) return candidates;
+  return candidates.filter(
+    (a) => checkChangeAction(state, a, actor) === null && checkWithdrawer(state, a, actor) === null,
+  );
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '../actor.types';
+import type { Severity } from '../contract-settings.types';
 import type { Party } from '../party.types';
 import type { Role } from '../role.types';
 import type { ActorRef } from '../requirement/requirement.types';
@@ -86,6 +87,7 @@ export type ChangeEffect =
       changeReplyWorkingDays?: number;
       retestWorkingDays?: number;
       delayNoticeDays?: number;
+      remediationWorkingDays?: Partial<Record<Severity, number>>;
     };
 export type ChangeEffectType = ChangeEffect['type'];
 export const CHANGE_EFFECT_TYPES = [

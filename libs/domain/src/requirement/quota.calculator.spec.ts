@@ -30,6 +30,7 @@ describe('interface quota arithmetic', () => {
       consumed: 8.5,
       remaining: 36,
       outsideQuota: 30,
+      grantedByChanges: 0,
     });
     expect(summarizeQuota(50, [])).toMatchObject({ reserved: 0, consumed: 0, remaining: 50 });
   });
@@ -71,7 +72,14 @@ describe('interface quota arithmetic', () => {
     expect(reserved).toEqual({
       ok: true,
       entries: [e('REQ-1', 'reserve', 12)],
-      summary: { total: 50, reserved: 12, consumed: 0, remaining: 38, outsideQuota: 0 },
+      summary: {
+        total: 50,
+        reserved: 12,
+        consumed: 0,
+        remaining: 38,
+        outsideQuota: 0,
+        grantedByChanges: 0,
+      },
     });
     if (!reserved.ok) throw new Error('unreachable');
     const consumed = planQuotaOperation(
@@ -114,5 +122,27 @@ describe('interface quota arithmetic', () => {
       entries: [e('REQ-2', 'outside_quota', 3)],
       summary: { reserved: 48, remaining: 2, outsideQuota: 3 },
     });
+  });
+
+  it('names the change request that granted an outside-quota entry, and counts its grants apart', () => {
+    const plan = planQuotaOperation(
+      10,
+      [],
+      'REQ-1',
+      {
+        op: 'reserve',
+        personDays: 4,
+        decision: 'outside_quota',
+        changeRequestId: 'CHG-2026-0001',
+      },
+      '2026-03-01T00:00:00.000Z',
+    );
+    expect(plan).toMatchObject({
+      ok: true,
+      entries: [{ type: 'outside_quota', personDays: 4, changeRequestId: 'CHG-2026-0001' }],
+      summary: { outsideQuota: 4, grantedByChanges: 4, remaining: 10 },
+    });
+    const plain = summarizeQuota(10, [e('REQ-2', 'outside_quota', 3)]);
+    expect([plain.outsideQuota, plain.grantedByChanges]).toEqual([3, 0]);
   });
 });

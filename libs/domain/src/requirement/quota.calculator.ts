@@ -15,6 +15,8 @@ export interface QuotaEntry {
   type: QuotaEntryType;
   personDays: number;
   at: string;
+  /** The confirmed change request that granted it (an `outside_quota` entry), if any. */
+  changeRequestId?: string | null;
 }
 
 export interface QuotaSummary {
@@ -24,11 +26,13 @@ export interface QuotaSummary {
   /** total − reserved − consumed; negative only if an acceptance consumed more than was left. */
   remaining: number;
   outsideQuota: number;
+  /** The part of `outsideQuota` granted by confirmed change requests. */
+  grantedByChanges: number;
 }
 
 /** What a requirement transition asks of the quota; applied by the activity under a row lock. */
 export type QuotaOperation =
-  | { op: 'reserve'; personDays: number; decision: QuotaDecision }
+  | { op: 'reserve'; personDays: number; decision: QuotaDecision; changeRequestId?: string }
   | { op: 'consume'; personDays: number }
   | { op: 'release' };
 
@@ -41,6 +45,7 @@ export function summarizeQuota(total: number, entries: readonly QuotaEntry[]): Q
   let reserved = 0;
   let consumed = 0;
   let outsideQuota = 0;
+  let grantedByChanges = 0;
   for (const e of entries) {
     switch (e.type) {
       case 'reserve':
@@ -54,6 +59,7 @@ export function summarizeQuota(total: number, entries: readonly QuotaEntry[]): Q
         break;
       case 'outside_quota':
         outsideQuota += e.personDays;
+        if (e.changeRequestId) grantedByChanges += e.personDays;
         break;
     }
   }
@@ -65,6 +71,7 @@ export function summarizeQuota(total: number, entries: readonly QuotaEntry[]): Q
     consumed,
     remaining: roundPersonDays(total - reserved - consumed),
     outsideQuota: roundPersonDays(outsideQuota),
+    grantedByChanges: roundPersonDays(grantedByChanges),
   };
 }
 
@@ -134,11 +141,12 @@ export function planQuotaOperation(
         operation.decision,
       );
       if (!check.ok) return check;
+      const made = entry(
+        operation.decision === 'outside_quota' ? 'outside_quota' : 'reserve',
+        operation.personDays,
+      );
       added.push(
-        entry(
-          operation.decision === 'outside_quota' ? 'outside_quota' : 'reserve',
-          operation.personDays,
-        ),
+        operation.changeRequestId ? { ...made, changeRequestId: operation.changeRequestId } : made,
       );
       break;
     }

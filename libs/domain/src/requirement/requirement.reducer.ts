@@ -115,12 +115,19 @@ export function applyRequirementAction(
       next.kind = kind;
       const quotaDecision =
         kind === 'interface_new' ? (call.payload.quotaDecision ?? 'within_quota') : null;
-      next.approval = { approvedAt: at, approvedBy: by, quotaDecision };
+      const { changeRequestId } = call.payload;
+      next.approval = {
+        approvedAt: at,
+        approvedBy: by,
+        quotaDecision,
+        ...(changeRequestId ? { changeRequestId } : {}),
+      };
       if (quotaDecision !== null) {
         quota = {
           op: 'reserve',
           personDays: assessment.estimatePersonDays,
           decision: quotaDecision,
+          ...(changeRequestId ? { changeRequestId } : {}),
         };
         next.quotaReservedPersonDays =
           quotaDecision === 'within_quota' ? assessment.estimatePersonDays : 0;

@@ -86,6 +86,8 @@ export interface ApprovePayload {
   kind?: RequirementKind;
   /** Only for `interface_new`; defaults to `within_quota`. */
   quotaDecision?: QuotaDecision;
+  /** Set when a confirmed change request grants the quota: the grant names the change. */
+  changeRequestId?: string;
 }
 
 export interface ReasonPayload {
@@ -209,6 +211,8 @@ export interface Approval {
   approvedBy: ActorRef;
   /** Null unless the request is `interface_new`. */
   quotaDecision: QuotaDecision | null;
+  /** The change request that granted it, when a confirmed change approved the request. */
+  changeRequestId?: string;
 }
 
 export interface Replan {

@@ -105,4 +105,27 @@ export class ChangeRequestQueryRepository {
       [contractId, year],
     );
   }
+
+  /** A contract year's changes by status, and its silent parties' breaches by party. */
+  async yearCounts(
+    contractId: string,
+    year: number,
+  ): Promise<{
+    byStatus: Array<{ status: ChangeStatus; n: number }>;
+    breachesByParty: Array<{ party: Party; n: number }>;
+  }> {
+    const [byStatus, breachesByParty] = await Promise.all([
+      this.ds.query<Array<{ status: ChangeStatus; n: number }>>(
+        `SELECT status, count(*)::int AS n FROM change_request
+         WHERE contract_id = $1 AND contract_year = $2 GROUP BY status`,
+        [contractId, year],
+      ),
+      this.ds.query<Array<{ party: Party; n: number }>>(
+        `SELECT party, count(*)::int AS n FROM change_request_breach
+         WHERE contract_id = $1 AND contract_year = $2 GROUP BY party`,
+        [contractId, year],
+      ),
+    ]);
+    return { byStatus, breachesByParty };
+  }
 }

@@ -172,6 +172,15 @@ export class ChangeRequestStore {
     );
   }
 
+  /** Deletes files whose step was refused (their bytes are removed by the caller). */
+  async deleteFiles(manager: EntityManager, contractId: string, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await manager.query(`DELETE FROM stored_file WHERE contract_id = $1 AND id = ANY($2::uuid[])`, [
+      contractId,
+      ids,
+    ]);
+  }
+
   /** Binds uploaded files to the item they belong to (only files not bound yet). */
   async attachFiles(
     manager: EntityManager,

@@ -16,6 +16,7 @@ interface QuotaEntryRow {
   type: QuotaEntryType;
   person_days: string;
   at: Date;
+  change_request_id: string | null;
 }
 
 const toQuotaEntry = (r: QuotaEntryRow): QuotaEntry => ({
@@ -23,6 +24,7 @@ const toQuotaEntry = (r: QuotaEntryRow): QuotaEntry => ({
   type: r.type,
   personDays: Number(r.person_days),
   at: r.at.toISOString(),
+  changeRequestId: r.change_request_id,
 });
 
 /** The interface quota of each contract year (rule 2): an append-only ledger of entries. */
@@ -63,9 +65,18 @@ export class QuotaLedgerRepository {
     for (const e of entries) {
       await manager.query(
         `INSERT INTO quota_entry (contract_id, contract_year, requirement_id, seq, type,
-           person_days, at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [contractId, contractYear, e.requirementId, transitionSeq, e.type, e.personDays, e.at],
+           person_days, at, change_request_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          contractId,
+          contractYear,
+          e.requirementId,
+          transitionSeq,
+          e.type,
+          e.personDays,
+          e.at,
+          e.changeRequestId ?? null,
+        ],
       );
     }
   }
@@ -82,7 +93,11 @@ export class QuotaLedgerRepository {
     }
     const entries = await this.entries(this.ds.manager, contractId, contractYear);
     const total = withSettingDefaults(years[0].settings).interfaceQuotaPersonDays;
-    return { ...summarizeQuota(total, entries), year: contractYear, entries };
+    return {
+      ...summarizeQuota(total, entries),
+      year: contractYear,
+      entries: entries.map((e) => ({ ...e, changeRequestId: e.changeRequestId ?? null })),
+    };
   }
 
   private async entries(
@@ -91,7 +106,7 @@ export class QuotaLedgerRepository {
     contractYear: number,
   ): Promise<QuotaEntry[]> {
     const rows: QuotaEntryRow[] = await manager.query(
-      `SELECT requirement_id, type, person_days, at FROM quota_entry
+      `SELECT requirement_id, type, person_days, at, change_request_id FROM quota_entry
        WHERE contract_id = $1 AND contract_year = $2 ORDER BY id`,
       [contractId, contractYear],
     );

@@ -114,6 +114,8 @@ export interface QuotaEntryView {
   type: 'reserve' | 'release' | 'consume' | 'outside_quota';
   personDays: number;
   at: string;
+  /** The confirmed change request that granted this outside-quota entry. */
+  changeRequestId: string | null;
 }
 
 export type QuotaView = QuotaSummary & { year: number; entries: QuotaEntryView[] };

@@ -41,6 +41,30 @@ export class ChangeImpactDto {
   cost!: string;
 }
 
+/** The remediation periods by severity; any of them may be given. */
+export class RemediationPeriodsDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 60 })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  high?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 60 })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  medium?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 60 })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  low?: number;
+}
+
 /** One effect; which fields it needs depends on `type` (checked by the service). */
 export class ChangeEffectDto {
   @ApiProperty({ enum: CHANGE_EFFECT_TYPES })
@@ -85,6 +109,19 @@ export class ChangeEffectDto {
   @Min(1)
   @Max(60)
   retestWorkingDays?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 60, description: 'contract_settings' })
+  @Omittable()
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  delayNoticeDays?: number;
+
+  @ApiPropertyOptional({ type: RemediationPeriodsDto, description: 'contract_settings' })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => RemediationPeriodsDto)
+  remediationWorkingDays?: RemediationPeriodsDto;
 }
 
 export class ProposeChangeDto {

@@ -32,6 +32,13 @@ export class QuotaEntryDto {
   @ApiProperty({ enum: QUOTA_ENTRY_TYPES }) type!: QuotaEntryType;
   @ApiProperty() personDays!: number;
   @ApiProperty() at!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'CHG-2026-0001',
+    description: 'The confirmed change request that granted this outside-quota entry',
+  })
+  changeRequestId!: string | null;
 }
 
 export class QuotaDto {
@@ -43,5 +50,7 @@ export class QuotaDto {
   @ApiProperty({ description: 'total − reserved − consumed' }) remaining!: number;
   @ApiProperty({ description: 'Approved outside the free quota (paid; not counted)' })
   outsideQuota!: number;
+  @ApiProperty({ description: 'Part of outsideQuota granted by confirmed change requests' })
+  grantedByChanges!: number;
   @ApiProperty({ type: QuotaEntryDto, isArray: true }) entries!: QuotaEntryDto[];
 }
