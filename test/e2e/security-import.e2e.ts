@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { api, createOtherContract, demoContractId, loginDemo } from '../helpers/e2e-auth';
-import { eventually, withDb } from '../helpers/e2e-stack';
+import { Client, Connection } from '@temporalio/client';
+import { e2eStack, eventually, withDb } from '../helpers/e2e-stack';
 
 const SAMPLES = resolve(__dirname, '../../..', 'shared', 'scan-samples');
 const sample = (file: string) => resolve(SAMPLES, file);
@@ -464,5 +465,129 @@ describe('retest', () => {
       retestOf: noticeId,
     });
     expect(back.summary).toMatchObject({ reopened: removed, created: 0, closed: 1 });
+  });
+});
+
+describe('a later import changes a started task only through its workflow', () => {
+  const AIRPLAY = sample('openvasreporting/airplay.xml');
+  const PROOF = Buffer.from('diff --git a/smb.conf b/smb.conf\n');
+  let staff: string;
+  let dev: string;
+  let temporal: Client;
+  let closeTemporal: () => Promise<void>;
+
+  beforeAll(async () => {
+    [staff, dev] = await Promise.all([loginDemo('hospital_staff'), loginDemo('vendor_dev')]);
+    const connection = await Connection.connect({ address: e2eStack().temporalAddress });
+    temporal = new Client({ connection });
+    closeTemporal = () => connection.close();
+  });
+  afterAll(() => closeTemporal());
+
+  interface Remediation {
+    status: string;
+    lines: Array<{ lineId: string; label: string; status: string }>;
+  }
+  const remediation = async (id: string) =>
+    (
+      (await api().get(`/api/security-tasks/${id}/remediation`).set('Authorization', vendor))
+        .body as {
+        remediation: Remediation | null;
+      }
+    ).remediation;
+  const act = (auth: string, id: string, action: string, body: object = {}) =>
+    api().post(`/api/security-tasks/${id}/actions/${action}`).set('Authorization', auth).send(body);
+  const dbState = (id: string) =>
+    withDb(async (db) => {
+      const task = await db.query(`SELECT state FROM security_task WHERE id = $1`, [id]);
+      const lines = await db.query(
+        `SELECT state FROM security_asset_line WHERE task_id = $1 ORDER BY label`,
+        [id],
+      );
+      return {
+        task: task.rows[0].state as string,
+        lines: lines.rows.map((r: { state: string }) => r.state),
+      };
+    });
+  /** The import's workflow ended (its tasks issued), not retrying for ever. */
+  const issued = async (importId: string) => {
+    const handle = temporal.workflow.getHandle(`security-import:${importId}`);
+    await expect(handle.result()).resolves.toMatchObject({ findings: expect.any(Number) });
+  };
+  const uploadFile = async (noticeId: string, bytes: Buffer, fields = {}) => {
+    const { importId } = await upload(noticeId, bytes, 'report.xml', fields);
+    const body = await finished(importId);
+    await issued(importId);
+    return body;
+  };
+
+  it('keeps a verified task closed on a normal import, reopens it on a retest that shows it', async () => {
+    const noticeId = await issueNotice();
+    const xml = readFileSync(AIRPLAY, 'utf8');
+    await uploadFile(noticeId, Buffer.from(xml));
+    const list = (
+      await api()
+        .get(`/api/contracts/${contractId}/security-tasks?notice=${noticeId}&severity=high`)
+        .set('Authorization', vendor)
+        .expect(200)
+    ).body as { items: Array<{ id: string; vulnerabilityId: string }> };
+    const [a, b] = list.items;
+    await eventually(
+      () => remediation(a.id),
+      (r) => r !== null,
+      30_000,
+    );
+    await eventually(
+      () => remediation(b.id),
+      (r) => r !== null,
+      30_000,
+    );
+    await act(dev, a.id, 'start', { note: '开始整改' }).expect(200);
+    await api()
+      .post(`/api/security-tasks/${a.id}/actions/fix`)
+      .set('Authorization', dev)
+      .field('note', '已安装补丁')
+      .attach('files', PROOF, { filename: '配置变更.diff', contentType: 'text/plain' })
+      .expect(200);
+    await act(dev, a.id, 'request-retest', { note: '请复验' }).expect(200);
+    await act(staff, a.id, 'verify', { note: '复验通过' }).expect(200);
+    expect(await dbState(a.id)).toEqual({ task: 'verified', lines: ['verified'] });
+
+    // The same findings again in a normal report, plus b's finding on a second host.
+    const result = (oid: string) =>
+      xml.match(
+        new RegExp(`<result id="[^"]*">(?:(?!</result>)[\\s\\S])*oid="${oid}"[\\s\\S]*?</result>`),
+      )![0];
+    const onNewHost = result(b.vulnerabilityId).replace(/10\.0\.1\.1/g, '10.0.1.99');
+    const normal = await uploadFile(
+      noticeId,
+      Buffer.from(xml.replace('</results>', `${onNewHost}</results>`)),
+    );
+    expect(normal.summary).toMatchObject({ created: 1, reopened: 0 });
+    expect(await dbState(a.id)).toEqual({ task: 'verified', lines: ['verified'] });
+    expect((await remediation(a.id))?.status).toBe('verified');
+    // b's new asset line reached b's workflow, open like the task.
+    const bLines = await eventually(
+      async () => (await remediation(b.id))?.lines ?? [],
+      (lines) => lines.length === 2,
+      30_000,
+    );
+    expect(bLines.map((l) => l.status)).toEqual(['open', 'open']);
+    expect((await dbState(b.id)).lines).toEqual(['open', 'open']);
+
+    // A retest that still shows a's finding: a is reopened by a new run of its workflow.
+    const retest = await uploadFile(noticeId, Buffer.from(`${xml}\n`), { retestOf: noticeId });
+    expect(retest.summary).toMatchObject({ created: 0, reopened: 1 });
+    const reopened = await eventually(
+      () => remediation(a.id),
+      (r) => r?.status === 'reopened',
+      30_000,
+    );
+    expect(reopened?.lines.map((l) => l.status)).toEqual(['open']);
+    expect(await dbState(a.id)).toEqual({ task: 'reopened', lines: ['open'] });
+    const run = await temporal.workflow.getHandle(`security-task:${a.id}`).describe();
+    expect(run.status.name).toBe('RUNNING');
+    // The reopened task takes the vendor's steps again.
+    await act(dev, a.id, 'start', { note: '重新整改' }).expect(200);
   });
 });
