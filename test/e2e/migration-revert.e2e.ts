@@ -65,6 +65,7 @@ const OWNED: Readonly<Record<string, readonly string[]>> = {
 const ALTERS_ONLY: ReadonlySet<string> = new Set([
   'SecurityImportFailure1765000000000',
   'IdempotencySubject1765100000000',
+  'SecurityReportRetry1765250000000',
 ]);
 
 describe('migrations', () => {

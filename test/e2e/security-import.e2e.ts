@@ -299,6 +299,34 @@ describe('refused files', () => {
     expect(await stored(noticeId)).toMatchObject({ findings: 0 });
   });
 
+  it('a refused or failed file may be uploaded into the notice again', async () => {
+    const noticeId = await issueNotice();
+    const bytes = readFileSync(sample('python-libnessus/nessus_report_test_local.nessus.v1'));
+    const first = await importFile(noticeId, bytes, 'report.nessus');
+    expect(first.status).toBe('refused');
+    const again = await upload(noticeId, bytes, 'report.nessus');
+    expect(again.duplicate).toBe(false);
+    expect(again.importId).not.toBe(first.importId);
+    expect((await finished(again.importId)).status).toBe('refused');
+    // An import that failed (its worker out of retries) does not hold the file either.
+    await withDb((db) =>
+      db.query(`UPDATE security_report SET status = 'failed' WHERE notice_id = $1`, [noticeId]),
+    );
+    const third = await upload(noticeId, bytes, 'report.nessus');
+    expect([third.duplicate, [first.importId, again.importId]]).toEqual([
+      false,
+      expect.not.arrayContaining([third.importId]),
+    ]);
+    await finished(third.importId);
+    // A file that stands is still recognised.
+    const good = sample('openvasreporting/airplay.xml');
+    const done = await importFile(noticeId, good);
+    expect(await upload(noticeId, good)).toMatchObject({
+      importId: done.importId,
+      duplicate: true,
+    });
+  });
+
   it('a sheet missing a required column is refused naming the column', async () => {
     const noticeId = await issueNotice('mlps', '等保整改');
     const bytes = await xlsx([

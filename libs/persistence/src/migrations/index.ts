@@ -7,6 +7,7 @@ import { Security1764800000000 } from './1764800000000-security';
 import { Remediation1764900000000 } from './1764900000000-remediation';
 import { SecurityImportFailure1765000000000 } from './1765000000000-security-import-failure';
 import { IdempotencySubject1765100000000 } from './1765100000000-idempotency-subject';
+import { SecurityReportRetry1765250000000 } from './1765250000000-security-report-retry';
 
 /** Every migration in order; a landed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Remediation1764900000000,
   SecurityImportFailure1765000000000,
   IdempotencySubject1765100000000,
+  SecurityReportRetry1765250000000,
 ];

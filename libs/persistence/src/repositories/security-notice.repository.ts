@@ -165,13 +165,14 @@ export class SecurityNoticeRepository {
     };
   }
 
-  /** Null when the notice holds a report with the same sha256 already (`findReportBySha`). */
+  /** False when the notice holds a standing report with the same sha256 (`findReportBySha`). */
   async insertReport(m: EntityManager, report: NewSecurityReport): Promise<boolean> {
     const rows: unknown[] = await m.query(
       `INSERT INTO security_report (id, notice_id, file_id, sha256, filename, requested_format,
          report_date, retest_of, status, bytes_total, uploaded_by, uploaded_by_email)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'queued', $9, $10, $11)
-       ON CONFLICT (notice_id, sha256) DO NOTHING RETURNING id`,
+       ON CONFLICT (notice_id, sha256) WHERE status NOT IN ('refused', 'failed')
+       DO NOTHING RETURNING id`,
       [
         report.id,
         report.noticeId,
@@ -189,10 +190,11 @@ export class SecurityNoticeRepository {
     return rows.length === 1;
   }
 
+  /** A refused or failed import does not count: the same file may be uploaded again. */
   async findReportBySha(noticeId: string, sha256: string): Promise<SecurityReportRecord | null> {
     const rows: SecurityReportRecord[] = await this.ds.query(
       `SELECT ${REPORT_COLUMNS} FROM security_report r JOIN security_notice n ON n.id = r.notice_id
-       WHERE r.notice_id = $1 AND r.sha256 = $2`,
+       WHERE r.notice_id = $1 AND r.sha256 = $2 AND r.status NOT IN ('refused', 'failed')`,
       [noticeId, sha256],
     );
     return rows[0] ?? null;
