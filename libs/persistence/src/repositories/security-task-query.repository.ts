@@ -177,7 +177,7 @@ export class SecurityTaskQueryRepository {
       cves: string[];
       solution: string;
       dueAt: Date;
-      state: RemediationStatus;
+      state: LineStatus;
       fixedByRetest: boolean;
     }>
   > {
