@@ -259,6 +259,80 @@ describe('Nessus import', () => {
   });
 });
 
+describe('task list filters and notice counts', () => {
+  let noticeId: string;
+  const page = async (q: string) =>
+    (
+      await api()
+        .get(`/api/contracts/${contractId}/security-tasks?notice=${noticeId}&${q}`)
+        .set('Authorization', vendor)
+        .expect(200)
+    ).body as { total: number; page: number; items: Array<{ id: string; state: string }> };
+
+  beforeAll(async () => {
+    const res = await api()
+      .post(`/api/contracts/${contractId}/security-notices`)
+      .set('Authorization', manager)
+      .send({
+        number: `AQZG-${randomUUID().slice(0, 8)}`,
+        issuedAt: '2026-12-01',
+        source: 'pentest',
+        assessor: 'XX 渗透测试团队',
+        system: 'HIS',
+        title: '渗透测试整改',
+      })
+      .expect(201);
+    noticeId = (res.body as { id: string }).id;
+    expect((await importFile(noticeId, sample('openvasreporting/airplay.xml'))).status).toBe(
+      'done',
+    );
+  });
+
+  it('filters by state, system and source, and pages', async () => {
+    expect((await page('')).total).toBe(24);
+    expect((await page('state=open')).total).toBe(24);
+    expect((await page('state=verified')).total).toBe(0);
+    expect((await page('system=HIS')).total).toBe(24);
+    expect((await page('system=EMR')).total).toBe(0);
+    expect((await page('source=pentest')).total).toBe(24);
+    expect((await page('source=mlps')).total).toBe(0);
+    const pages = await Promise.all([1, 2, 3].map((n) => page(`pageSize=10&page=${n}`)));
+    expect(pages.map((p) => [p.page, p.items.length, p.total])).toEqual([
+      [1, 10, 24],
+      [2, 10, 24],
+      [3, 4, 24],
+    ]);
+    expect(new Set(pages.flatMap((p) => p.items.map((t) => t.id))).size).toBe(24);
+    const bad = await api()
+      .get(`/api/contracts/${contractId}/security-tasks?state=done`)
+      .set('Authorization', vendor)
+      .expect(400);
+    expect(JSON.stringify(bad.body)).toContain('state');
+  });
+
+  it('lists each notice with its tasks by severity and by state', async () => {
+    const list = (
+      await api()
+        .get(`/api/contracts/${contractId}/security-notices`)
+        .set('Authorization', vendor)
+        .expect(200)
+    ).body as Array<{
+      id: string;
+      tasks: number;
+      tasksBySeverity: Record<string, number>;
+      tasksByState: Record<string, number>;
+    }>;
+    const notice = list.find((n) => n.id === noticeId)!;
+    const detail = (
+      await api().get(`/api/security-notices/${noticeId}`).set('Authorization', vendor).expect(200)
+    ).body as { counts: { bySeverity: Record<string, number> } };
+    expect(notice.tasks).toBe(24);
+    expect(notice.tasksBySeverity).toEqual(detail.counts.bySeverity);
+    expect(Object.values(notice.tasksBySeverity).reduce((a, b) => a + b, 0)).toBe(24);
+    expect(notice.tasksByState).toEqual({ open: 24 });
+  });
+});
+
 describe('refused files', () => {
   const negatives: Array<[string, () => Buffer, RegExp]> = [
     ['empty file', () => readFileSync(sample('python-libnessus/xxxxxxxx.nessus')), /文件为空/],

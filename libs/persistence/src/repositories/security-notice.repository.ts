@@ -27,6 +27,8 @@ export interface SecurityNoticeRecord extends NewSecurityNotice {
   id: string;
   createdAt: Date;
   tasks: number;
+  tasksBySeverity: Partial<Record<FindingSeverity, number>>;
+  tasksByState: Partial<Record<RemediationStatus, number>>;
 }
 
 export interface NewSecurityReport {
@@ -73,10 +75,16 @@ export interface NoticeCounts {
   findings: number;
 }
 
+/** A notice's tasks counted by one column, as a JSON object (for the notice list). */
+const tasksBy = (column: 'severity' | 'state') =>
+  `COALESCE((SELECT jsonb_object_agg(k, c) FROM (SELECT t.${column} AS k, count(*)::int AS c
+     FROM security_task t WHERE t.notice_id = n.id GROUP BY t.${column}) g), '{}'::jsonb)`;
+
 const NOTICE_COLUMNS = `n.id, n.contract_id AS "contractId", n.number,
   n.issued_at AS "issuedAt", n.source, n.assessor, n.system, n.title, n.issued_by AS "issuedBy",
   n.issued_by_email AS "issuedByEmail", n.created_at AS "createdAt",
-  (SELECT count(*)::int FROM security_task t WHERE t.notice_id = n.id) AS tasks`;
+  (SELECT count(*)::int FROM security_task t WHERE t.notice_id = n.id) AS tasks,
+  ${tasksBy('severity')} AS "tasksBySeverity", ${tasksBy('state')} AS "tasksByState"`;
 
 const REPORT_COLUMNS = `r.id, r.notice_id AS "noticeId", n.contract_id AS "contractId", r.filename,
   r.sha256, r.requested_format AS "requestedFormat", r.format,
