@@ -4,6 +4,8 @@ import type { ReportFormat } from './security-finding.types';
 export type ReportRefusalReason =
   | 'empty_file'
   | 'too_large'
+  | 'workbook_too_large'
+  | 'too_many_rows'
   | 'unknown_format'
   | 'nessus_v1'
   | 'html_report'
