@@ -28,6 +28,8 @@ export interface ReportRefusal {
   column?: number;
   row?: number;
   sheetColumn?: string;
+  /** XML: the elements open where it broke, outermost first (`NessusClientData_v2/…/ReportItem`). */
+  element?: string;
   /** The sheet header (or XML element) concerned. */
   field?: string;
   value?: string;

@@ -119,7 +119,12 @@ const REFUSAL_WORDS: Readonly<Record<ReportRefusalReason, Words>> = {
 
 function where(r: ReportRefusal): [zh: string, en: string] | null {
   if (r.line !== undefined) {
-    return [`第 ${r.line} 行第 ${r.column ?? 1} 列`, `line ${r.line}, column ${r.column ?? 1}`];
+    // The innermost open element names the place; the whole path stays in the refusal.
+    const element = r.element?.split('/').pop();
+    return [
+      `第 ${r.line} 行第 ${r.column ?? 1} 列${element ? `，元素 ${element}` : ''}`,
+      `line ${r.line}, column ${r.column ?? 1}${element ? `, element ${element}` : ''}`,
+    ];
   }
   if (r.row !== undefined) {
     const col = r.sheetColumn ? ` ${r.sheetColumn} 列` : '';
