@@ -259,6 +259,25 @@ describe('Nessus import', () => {
   });
 });
 
+describe('RSAS web scan', () => {
+  it('keeps the site URL on each asset line', async () => {
+    const noticeId = await issueNotice();
+    const result = await importFile(noticeId, sample('svmp/reference-report_by_web.xml'));
+    expect(result.summary).toMatchObject({ findings: 17, tasksCreated: 17 });
+    const list = (
+      await api()
+        .get(`/api/contracts/${contractId}/security-tasks?notice=${noticeId}`)
+        .set('Authorization', vendor)
+    ).body as { items: Array<{ id: string }> };
+    const task = (
+      await api().get(`/api/security-tasks/${list.items[0].id}`).set('Authorization', vendor)
+    ).body as { lines: Array<{ host: string; url: string | null }> };
+    expect(task.lines.map((l) => [l.host, l.url])).toEqual([
+      ['www.testfire.net', 'http://www.testfire.net/'],
+    ]);
+  });
+});
+
 describe('task list filters and notice counts', () => {
   let noticeId: string;
   const page = async (q: string) =>

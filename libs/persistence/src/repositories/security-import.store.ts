@@ -64,6 +64,7 @@ const STAGING_COLUMNS = [
   ['port', 'int'],
   ['protocol', 'text'],
   ['target', 'text'],
+  ['url', 'text'],
   ['service', 'text'],
   ['cves', 'text'],
   ['cvss', 'numeric'],
@@ -92,6 +93,7 @@ function stagingValues(f: ParsedFinding, ord: number): unknown[] {
     f.port,
     f.protocol,
     f.target,
+    f.url ?? null,
     f.service,
     f.cves.join(','),
     f.cvss,
@@ -268,14 +270,15 @@ export class SecurityImportStore {
     );
     await m.query(
       `INSERT INTO security_asset_line AS l (task_id, notice_id, asset_key, label, host, port,
-         protocol, target, severity, found_in_retest)
+         protocol, target, url, severity, found_in_retest)
        SELECT t.id, $1, s.asset_key, min(s.label), min(s.host), min(s.port), min(s.protocol),
-         min(s.target), (array_agg(s.severity ORDER BY ${rank('s.severity')} DESC))[1], $2
+         min(s.target), min(s.url), (array_agg(s.severity ORDER BY ${rank('s.severity')} DESC))[1], $2
        FROM security_staging s
        JOIN security_task t ON t.notice_id = $1 AND t.vulnerability_key = s.task_key
        GROUP BY t.id, s.asset_key
        ON CONFLICT (task_id, asset_key) DO UPDATE SET
          severity = ${higher('l.severity', 'EXCLUDED.severity')},
+         url = COALESCE(l.url, EXCLUDED.url),
          fixed_by_retest = l.fixed_by_retest AND NOT $2,
          fixed_by_report_id = CASE WHEN $2 THEN NULL ELSE l.fixed_by_report_id END,
          updated_at = now()`,
