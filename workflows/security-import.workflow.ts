@@ -33,11 +33,12 @@ const recorder = proxyActivities<Pick<SecurityImportActivities, 'failSecurityImp
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
-// Starting thousands of task workflows takes a while; heartbeats say it is still going.
+// Starting thousands of task workflows takes a while; heartbeats say it is still going. Each
+// step may run again harmlessly, but a task that keeps refusing must not retry for ever.
 const issuer = proxyActivities<SecurityTaskIssueActivities>({
   startToCloseTimeout: '30 minutes',
   heartbeatTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', maximumAttempts: 10 },
 });
 
 /** Imports recorded before tasks had workflows ended after the import; replaying them must. */

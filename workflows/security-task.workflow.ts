@@ -61,7 +61,8 @@ const nowIso = (): string => new Date(Date.now()).toISOString();
 export async function securityTaskWorkflow(input: SecurityTaskRunInput): Promise<RemediationState> {
   const { workflowId } = workflowInfo();
   const { settings, notify } = input;
-  let state = initialRemediationState(input);
+  // A reopened task's new run carries on from where the last run ended.
+  let state = input.reopen ? input.reopen.state : initialRemediationState(input);
   let calendarChanged = false;
   const lock = new SerialLock();
 
@@ -94,6 +95,15 @@ export async function securityTaskWorkflow(input: SecurityTaskRunInput): Promise
     { validator: refuseImport },
   );
   const issued = lock.run(async () => {
+    if (input.reopen) {
+      const { result } = input.reopen;
+      const change = applyRetestImport(state, result, nowIso(), settings);
+      if (change) {
+        const payload = { importId: result.importId, lines: result.lines, reopened: true };
+        await recordEvent('retest_imported', await scheduled(change.next), payload);
+      }
+      return;
+    }
     const next = await scheduled({ ...state, seq: state.seq + 1 });
     await recordEvent('issued', next, { dueAt: next.fixDeadlines[0].dueAt });
   });

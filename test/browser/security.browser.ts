@@ -136,4 +136,62 @@ describe('security findings in the console', () => {
     await expect(page.locator('.flash').textContent()).resolves.toContain('已导入过');
     await expect(page.locator('table.reports tr[data-import]').count()).resolves.toBe(2);
   });
+
+  it('lists notices with counts by severity and state, and filters the tasks', async () => {
+    const noticeUrl = page.url().replace(/^https?:\/\/[^/]+/, '');
+    const noticeId = noticeUrl.split('/').pop()!;
+    await page.goto('/security');
+    const row = page.locator(`tr[data-notice="${noticeId}"]`);
+    const counts = async (cell: string, attr: string) =>
+      Object.fromEntries(
+        (await row
+          .locator(`.${cell} a`)
+          .evaluateAll(
+            (links, a) => links.map((l) => [l.getAttribute(a), l.textContent]),
+            attr,
+          )) as Array<[string, string]>,
+      );
+    const bySeverity = await counts('by-severity', 'data-severity');
+    const total = Object.values(bySeverity).reduce((n, t) => n + Number(t.split(' ').pop()), 0);
+    expect(total).toBe(38);
+    expect(bySeverity.medium).toMatch(/^中 \d+$/);
+    await expect(counts('by-state', 'data-state')).resolves.toEqual({ open: '待整改 38' });
+    await screenshot(page, 'security-notices-counts');
+
+    // A severity count opens the task list filtered to it, on the notice.
+    const mediums = Number(bySeverity.medium.split(' ').pop());
+    await Promise.all([
+      page.waitForURL(/\/security\/tasks\?notice=.*&severity=medium$/),
+      row.locator('a[data-severity="medium"]').click(),
+    ]);
+    await expect(page.locator('h1').textContent()).resolves.toBe('整改任务');
+    await expect(page.locator('table.tasks tr').count()).resolves.toBe(mediums + 1);
+    await expect(page.locator('table.tasks .badge.sev-medium').count()).resolves.toBe(mediums);
+    await expect(page.locator('p.meta').textContent()).resolves.toContain(`共 ${mediums} 项`);
+
+    // The form keeps the filters and adds others: 等保 rows by their 测评对象 and source.
+    await page.getByLabel('风险等级').selectOption('');
+    await page.getByLabel('主机/测评对象').fill('核心防火墙');
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: '筛选' }).click(),
+    ]);
+    await expect(page.locator('table.tasks tr').count()).resolves.toBe(2);
+    await expect(page.locator('table.tasks').textContent()).resolves.toContain('访问控制');
+    await page.getByLabel('状态').selectOption('verified');
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: '筛选' }).click(),
+    ]);
+    await expect(page.locator('table.tasks').textContent()).resolves.toContain('没有符合条件');
+    await screenshot(page, 'security-tasks');
+
+    // The notice page links to its full list.
+    await page.goto(noticeUrl);
+    await Promise.all([
+      page.waitForURL(new RegExp(`/security/tasks\\?notice=${noticeId}$`)),
+      page.getByRole('link', { name: '筛选任务' }).click(),
+    ]);
+    await expect(page.locator('table.tasks tr').count()).resolves.toBe(38 + 1);
+  });
 });

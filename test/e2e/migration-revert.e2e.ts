@@ -66,6 +66,8 @@ const ALTERS_ONLY: ReadonlySet<string> = new Set([
   'SecurityImportFailure1765000000000',
   'IdempotencySubject1765100000000',
   'QuotaChangeGrant1765210000000',
+  'SecurityReportRetry1765250000000',
+  'AssetLineUrl1765260000000',
 ]);
 
 describe('migrations', () => {

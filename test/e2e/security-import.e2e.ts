@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { api, createOtherContract, demoContractId, loginDemo } from '../helpers/e2e-auth';
-import { eventually, withDb } from '../helpers/e2e-stack';
+import { Client, Connection } from '@temporalio/client';
+import { e2eStack, eventually, withDb } from '../helpers/e2e-stack';
 
 const SAMPLES = resolve(__dirname, '../../..', 'shared', 'scan-samples');
 const sample = (file: string) => resolve(SAMPLES, file);
@@ -258,6 +259,99 @@ describe('Nessus import', () => {
   });
 });
 
+describe('RSAS web scan', () => {
+  it('keeps the site URL on each asset line', async () => {
+    const noticeId = await issueNotice();
+    const result = await importFile(noticeId, sample('svmp/reference-report_by_web.xml'));
+    expect(result.summary).toMatchObject({ findings: 17, tasksCreated: 17 });
+    const list = (
+      await api()
+        .get(`/api/contracts/${contractId}/security-tasks?notice=${noticeId}`)
+        .set('Authorization', vendor)
+    ).body as { items: Array<{ id: string }> };
+    const task = (
+      await api().get(`/api/security-tasks/${list.items[0].id}`).set('Authorization', vendor)
+    ).body as { lines: Array<{ host: string; url: string | null }> };
+    expect(task.lines.map((l) => [l.host, l.url])).toEqual([
+      ['www.testfire.net', 'http://www.testfire.net/'],
+    ]);
+  });
+});
+
+describe('task list filters and notice counts', () => {
+  let noticeId: string;
+  const page = async (q: string) =>
+    (
+      await api()
+        .get(`/api/contracts/${contractId}/security-tasks?notice=${noticeId}&${q}`)
+        .set('Authorization', vendor)
+        .expect(200)
+    ).body as { total: number; page: number; items: Array<{ id: string; state: string }> };
+
+  beforeAll(async () => {
+    const res = await api()
+      .post(`/api/contracts/${contractId}/security-notices`)
+      .set('Authorization', manager)
+      .send({
+        number: `AQZG-${randomUUID().slice(0, 8)}`,
+        issuedAt: '2026-12-01',
+        source: 'pentest',
+        assessor: 'XX 渗透测试团队',
+        system: 'HIS',
+        title: '渗透测试整改',
+      })
+      .expect(201);
+    noticeId = (res.body as { id: string }).id;
+    expect((await importFile(noticeId, sample('openvasreporting/airplay.xml'))).status).toBe(
+      'done',
+    );
+  });
+
+  it('filters by state, system and source, and pages', async () => {
+    expect((await page('')).total).toBe(24);
+    expect((await page('state=open')).total).toBe(24);
+    expect((await page('state=verified')).total).toBe(0);
+    expect((await page('system=HIS')).total).toBe(24);
+    expect((await page('system=EMR')).total).toBe(0);
+    expect((await page('source=pentest')).total).toBe(24);
+    expect((await page('source=mlps')).total).toBe(0);
+    const pages = await Promise.all([1, 2, 3].map((n) => page(`pageSize=10&page=${n}`)));
+    expect(pages.map((p) => [p.page, p.items.length, p.total])).toEqual([
+      [1, 10, 24],
+      [2, 10, 24],
+      [3, 4, 24],
+    ]);
+    expect(new Set(pages.flatMap((p) => p.items.map((t) => t.id))).size).toBe(24);
+    const bad = await api()
+      .get(`/api/contracts/${contractId}/security-tasks?state=done`)
+      .set('Authorization', vendor)
+      .expect(400);
+    expect(JSON.stringify(bad.body)).toContain('state');
+  });
+
+  it('lists each notice with its tasks by severity and by state', async () => {
+    const list = (
+      await api()
+        .get(`/api/contracts/${contractId}/security-notices`)
+        .set('Authorization', vendor)
+        .expect(200)
+    ).body as Array<{
+      id: string;
+      tasks: number;
+      tasksBySeverity: Record<string, number>;
+      tasksByState: Record<string, number>;
+    }>;
+    const notice = list.find((n) => n.id === noticeId)!;
+    const detail = (
+      await api().get(`/api/security-notices/${noticeId}`).set('Authorization', vendor).expect(200)
+    ).body as { counts: { bySeverity: Record<string, number> } };
+    expect(notice.tasks).toBe(24);
+    expect(notice.tasksBySeverity).toEqual(detail.counts.bySeverity);
+    expect(Object.values(notice.tasksBySeverity).reduce((a, b) => a + b, 0)).toBe(24);
+    expect(notice.tasksByState).toEqual({ open: 24 });
+  });
+});
+
 describe('refused files', () => {
   const negatives: Array<[string, () => Buffer, RegExp]> = [
     ['empty file', () => readFileSync(sample('python-libnessus/xxxxxxxx.nessus')), /文件为空/],
@@ -296,6 +390,34 @@ describe('refused files', () => {
     const result = await importFile(noticeId, whole.subarray(0, whole.length - 200), 'x.nessus');
     expect(result.summary?.refused?.line).toBeGreaterThan(100);
     expect(await stored(noticeId)).toMatchObject({ findings: 0 });
+  });
+
+  it('a refused or failed file may be uploaded into the notice again', async () => {
+    const noticeId = await issueNotice();
+    const bytes = readFileSync(sample('python-libnessus/nessus_report_test_local.nessus.v1'));
+    const first = await importFile(noticeId, bytes, 'report.nessus');
+    expect(first.status).toBe('refused');
+    const again = await upload(noticeId, bytes, 'report.nessus');
+    expect(again.duplicate).toBe(false);
+    expect(again.importId).not.toBe(first.importId);
+    expect((await finished(again.importId)).status).toBe('refused');
+    // An import that failed (its worker out of retries) does not hold the file either.
+    await withDb((db) =>
+      db.query(`UPDATE security_report SET status = 'failed' WHERE notice_id = $1`, [noticeId]),
+    );
+    const third = await upload(noticeId, bytes, 'report.nessus');
+    expect([third.duplicate, [first.importId, again.importId]]).toEqual([
+      false,
+      expect.not.arrayContaining([third.importId]),
+    ]);
+    await finished(third.importId);
+    // A file that stands is still recognised.
+    const good = sample('openvasreporting/airplay.xml');
+    const done = await importFile(noticeId, good);
+    expect(await upload(noticeId, good)).toMatchObject({
+      importId: done.importId,
+      duplicate: true,
+    });
   });
 
   it('a sheet missing a required column is refused naming the column', async () => {
@@ -464,5 +586,129 @@ describe('retest', () => {
       retestOf: noticeId,
     });
     expect(back.summary).toMatchObject({ reopened: removed, created: 0, closed: 1 });
+  });
+});
+
+describe('a later import changes a started task only through its workflow', () => {
+  const AIRPLAY = sample('openvasreporting/airplay.xml');
+  const PROOF = Buffer.from('diff --git a/smb.conf b/smb.conf\n');
+  let staff: string;
+  let dev: string;
+  let temporal: Client;
+  let closeTemporal: () => Promise<void>;
+
+  beforeAll(async () => {
+    [staff, dev] = await Promise.all([loginDemo('hospital_staff'), loginDemo('vendor_dev')]);
+    const connection = await Connection.connect({ address: e2eStack().temporalAddress });
+    temporal = new Client({ connection });
+    closeTemporal = () => connection.close();
+  });
+  afterAll(() => closeTemporal());
+
+  interface Remediation {
+    status: string;
+    lines: Array<{ lineId: string; label: string; status: string }>;
+  }
+  const remediation = async (id: string) =>
+    (
+      (await api().get(`/api/security-tasks/${id}/remediation`).set('Authorization', vendor))
+        .body as {
+        remediation: Remediation | null;
+      }
+    ).remediation;
+  const act = (auth: string, id: string, action: string, body: object = {}) =>
+    api().post(`/api/security-tasks/${id}/actions/${action}`).set('Authorization', auth).send(body);
+  const dbState = (id: string) =>
+    withDb(async (db) => {
+      const task = await db.query(`SELECT state FROM security_task WHERE id = $1`, [id]);
+      const lines = await db.query(
+        `SELECT state FROM security_asset_line WHERE task_id = $1 ORDER BY label`,
+        [id],
+      );
+      return {
+        task: task.rows[0].state as string,
+        lines: lines.rows.map((r: { state: string }) => r.state),
+      };
+    });
+  /** The import's workflow ended (its tasks issued), not retrying for ever. */
+  const issued = async (importId: string) => {
+    const handle = temporal.workflow.getHandle(`security-import:${importId}`);
+    await expect(handle.result()).resolves.toMatchObject({ findings: expect.any(Number) });
+  };
+  const uploadFile = async (noticeId: string, bytes: Buffer, fields = {}) => {
+    const { importId } = await upload(noticeId, bytes, 'report.xml', fields);
+    const body = await finished(importId);
+    await issued(importId);
+    return body;
+  };
+
+  it('keeps a verified task closed on a normal import, reopens it on a retest that shows it', async () => {
+    const noticeId = await issueNotice();
+    const xml = readFileSync(AIRPLAY, 'utf8');
+    await uploadFile(noticeId, Buffer.from(xml));
+    const list = (
+      await api()
+        .get(`/api/contracts/${contractId}/security-tasks?notice=${noticeId}&severity=high`)
+        .set('Authorization', vendor)
+        .expect(200)
+    ).body as { items: Array<{ id: string; vulnerabilityId: string }> };
+    const [a, b] = list.items;
+    await eventually(
+      () => remediation(a.id),
+      (r) => r !== null,
+      30_000,
+    );
+    await eventually(
+      () => remediation(b.id),
+      (r) => r !== null,
+      30_000,
+    );
+    await act(dev, a.id, 'start', { note: '开始整改' }).expect(200);
+    await api()
+      .post(`/api/security-tasks/${a.id}/actions/fix`)
+      .set('Authorization', dev)
+      .field('note', '已安装补丁')
+      .attach('files', PROOF, { filename: '配置变更.diff', contentType: 'text/plain' })
+      .expect(200);
+    await act(dev, a.id, 'request-retest', { note: '请复验' }).expect(200);
+    await act(staff, a.id, 'verify', { note: '复验通过' }).expect(200);
+    expect(await dbState(a.id)).toEqual({ task: 'verified', lines: ['verified'] });
+
+    // The same findings again in a normal report, plus b's finding on a second host.
+    const result = (oid: string) =>
+      xml.match(
+        new RegExp(`<result id="[^"]*">(?:(?!</result>)[\\s\\S])*oid="${oid}"[\\s\\S]*?</result>`),
+      )![0];
+    const onNewHost = result(b.vulnerabilityId).replace(/10\.0\.1\.1/g, '10.0.1.99');
+    const normal = await uploadFile(
+      noticeId,
+      Buffer.from(xml.replace('</results>', `${onNewHost}</results>`)),
+    );
+    expect(normal.summary).toMatchObject({ created: 1, reopened: 0 });
+    expect(await dbState(a.id)).toEqual({ task: 'verified', lines: ['verified'] });
+    expect((await remediation(a.id))?.status).toBe('verified');
+    // b's new asset line reached b's workflow, open like the task.
+    const bLines = await eventually(
+      async () => (await remediation(b.id))?.lines ?? [],
+      (lines) => lines.length === 2,
+      30_000,
+    );
+    expect(bLines.map((l) => l.status)).toEqual(['open', 'open']);
+    expect((await dbState(b.id)).lines).toEqual(['open', 'open']);
+
+    // A retest that still shows a's finding: a is reopened by a new run of its workflow.
+    const retest = await uploadFile(noticeId, Buffer.from(`${xml}\n`), { retestOf: noticeId });
+    expect(retest.summary).toMatchObject({ created: 0, reopened: 1 });
+    const reopened = await eventually(
+      () => remediation(a.id),
+      (r) => r?.status === 'reopened',
+      30_000,
+    );
+    expect(reopened?.lines.map((l) => l.status)).toEqual(['open']);
+    expect(await dbState(a.id)).toEqual({ task: 'reopened', lines: ['open'] });
+    const run = await temporal.workflow.getHandle(`security-task:${a.id}`).describe();
+    expect(run.status.name).toBe('RUNNING');
+    // The reopened task takes the vendor's steps again.
+    await act(dev, a.id, 'start', { note: '重新整改' }).expect(200);
   });
 });

@@ -213,6 +213,44 @@ describe('securityTaskWorkflow on the time-skipping server', () => {
     );
   });
 
+  it('reopens a verified task in a new run that carries on from its last state', async () => {
+    await withTask(
+      (id, now) => securityTask(id, now),
+      async ({ id, act, writes }) => {
+        await act('fix', vendorDev, fix());
+        await act('request-retest', vendorPm, none);
+        const verified = await act('verify', staff, none);
+        const handle = env.client.workflow.getHandle(securityTaskWorkflowId(id));
+        await until(
+          async () => (await handle.describe()).status.name === 'COMPLETED',
+          'the workflow to end',
+        );
+        const result = { importId: 'IMP-9', lines: [{ lineId: 'L2', present: true }] };
+        const { taskQueue } = (await handle.describe()) as { taskQueue: string };
+        await startSecurityTask(env.client, taskQueue, {
+          ...securityTask(id, verified.issuedAt),
+          reopen: { state: verified, result },
+        });
+        await until(
+          async () => (await querySecurityTaskState(env.client, id)).status === 'reopened',
+          'the new run to reopen the task',
+        );
+        const reopened = writes.at(-1)!;
+        expect([reopened.action, reopened.fromStatus, reopened.toStatus]).toEqual([
+          'retest_imported',
+          'verified',
+          'reopened',
+        ]);
+        expect(reopened.transitionSeq).toBe(verified.seq + 1);
+        expect(reopened.state.lines.map((l) => l.status)).toEqual(['verified', 'open']);
+        expect(reopened.state.fixDeadlines.at(-1)).toMatchObject({ cause: 'retest_import' });
+        expect(reopened.state.fixDeadlines.at(-1)!.dueAt).not.toBe(null);
+        // The reopened run takes the vendor's steps again.
+        expect((await act('start', vendorDev, { note: '重新整改' })).status).toBe('in_progress');
+      },
+    );
+  });
+
   it('takes a retest import: gone lines fixed by retest, confirmed by the hospital; a repeat changes nothing', async () => {
     await withTask(
       (id, now) => securityTask(id, now),

@@ -88,6 +88,18 @@ export class AppConfig {
   @Min(1)
   REPORT_MAX_BYTES = 200 * 1024 * 1024;
 
+  /** An 等保/密评 workbook's uncompressed size: a zip bomb is refused before it is expanded. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  SHEET_MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
+
+  /** Rows of an 等保/密评 sheet or CSV. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  SHEET_MAX_ROWS = 100_000;
+
   /** Comma-separated content types an upload may have. */
   @IsString()
   @MinLength(3)

@@ -13,6 +13,12 @@ export interface ParseProgress {
 export interface ParseReportOptions {
   /** Larger files are refused whole (`too_large`) before or while reading. */
   maxBytes: number;
+  /**
+   * An XLSX whose zip declares more uncompressed bytes is refused before it is expanded
+   * (`workbook_too_large`); a sheet or CSV with more rows is refused (`too_many_rows`).
+   */
+  maxSheetUnzippedBytes?: number;
+  maxSheetRows?: number;
   /** The format the user chose; a file whose content is another format is refused. */
   format?: ReportFormat;
   /** Size of a stream source, for progress (a path's or buffer's size is known). */

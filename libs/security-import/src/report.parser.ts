@@ -16,6 +16,10 @@ import { parseSheetRows, type SheetRow } from './sheet-rows.parser';
 import { decodeChunks } from './text-encoding.util';
 import { streamXmlFindings, type XmlFormatReader } from './xml-records.reader';
 
+// The configuration's defaults (SHEET_MAX_UNZIPPED_BYTES, SHEET_MAX_ROWS).
+const DEFAULT_SHEET_UNZIPPED_BYTES = 100 * 1024 * 1024;
+const DEFAULT_SHEET_ROWS = 100_000;
+
 const XML_READERS: Readonly<
   Record<ScanReportFormat, (emit: (f: ParsedFinding) => void) => XmlFormatReader>
 > = {
@@ -79,8 +83,14 @@ export class ReportParse implements AsyncIterable<ParsedFinding> {
       summary.skipped = next.value.skipped;
     } else {
       const bytes = await collectBytes(all);
+      const limits = {
+        maxUnzippedBytes: this.options.maxSheetUnzippedBytes ?? DEFAULT_SHEET_UNZIPPED_BYTES,
+        maxRows: this.options.maxSheetRows ?? DEFAULT_SHEET_ROWS,
+      };
       const rows: SheetRow[] =
-        detected.container === 'csv' ? readCsvBytes(bytes) : await readXlsxRows(bytes);
+        detected.container === 'csv'
+          ? readCsvBytes(bytes, limits.maxRows)
+          : await readXlsxRows(bytes, limits);
       const sheet = parseSheetRows(rows, this.options.format);
       let next = sheet.next();
       for (; !next.done; next = sheet.next()) yield count(next.value);

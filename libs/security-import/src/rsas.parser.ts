@@ -23,6 +23,7 @@ interface RsasScanned {
   protocol: string | null;
   service: string | null;
   evidence: string;
+  url: string | null;
 }
 
 interface RsasTarget {
@@ -56,6 +57,7 @@ function scannedOf(r: XmlRecord, target: RsasTarget): RsasScanned {
     protocol: firstField(r, 'protocol').toLowerCase() || (site ? 'tcp' : null),
     service: firstField(r, 'service') || (site ? site.protocol.replace(':', '') : null),
     evidence: url ? `${url}\n${mess}`.trim() : mess,
+    url: site ? site.href : null,
   };
 }
 
@@ -83,6 +85,7 @@ function findingOf(s: RsasScanned, d: RsasDetail | undefined): ParsedFinding {
     cvss: null,
     solution: d?.solution ?? '',
     evidence: s.evidence,
+    url: s.url,
   });
 }
 

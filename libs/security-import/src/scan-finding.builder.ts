@@ -14,6 +14,7 @@ export function scanFinding(
   return {
     ...f,
     key: scanFindingKey(f.format, f.vulnerabilityId, f.host, f.port, f.protocol),
+    url: f.url ?? null,
     cves: [...new Set(f.cves.map((c) => c.trim().toUpperCase()).filter(Boolean))],
     evidence: truncateEvidence(f.evidence),
     solution: truncateEvidence(f.solution),

@@ -196,6 +196,17 @@ describe('real scanner exports (shared/scan-samples)', () => {
     }
   });
 
+  it('keeps an RSAS web target’s site URL on its findings, and none for host scans', async () => {
+    const web = await readReport(resolve(SAMPLES, 'svmp/reference-report_by_web.xml'), {
+      maxBytes: MAX_BYTES,
+    });
+    expect(new Set(web.findings.map((f) => f.url))).toEqual(new Set(['http://www.testfire.net/']));
+    const hosts = await readReport(resolve(SAMPLES, 'svmp/reference-report_by_sys.xml'), {
+      maxBytes: MAX_BYTES,
+    });
+    expect(new Set(hosts.findings.map((f) => f.url))).toEqual(new Set([null]));
+  });
+
   it.each(NEGATIVE)('$file: refused ($reason)', async ({ file, reason, words }) => {
     const refused = readReport(resolve(SAMPLES, file), { maxBytes: MAX_BYTES });
     await expect(refused).rejects.toMatchObject({

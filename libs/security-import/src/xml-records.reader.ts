@@ -49,7 +49,7 @@ const saxesWords = (message: string): string => message.replace(/^(?:[^:]*:)?\d+
  * Streams findings out of an XML document with saxes: text is fed chunk by chunk, the format's
  * reader collects its records and emits findings, which are yielded after each chunk. Memory is
  * one chunk plus one record. A DTD is refused (never read, so no entity is ever expanded),
- * malformed or truncated XML is refused with the line and column where it broke.
+ * malformed or truncated XML is refused with the line, column and open elements where it broke.
  */
 export async function* streamXmlFindings(
   text: AsyncIterable<string>,
@@ -62,6 +62,8 @@ export async function* streamXmlFindings(
   let building: Building | null = null;
   let closing = false;
   const at = () => ({ line: parser.line, column: parser.column + 1 });
+  // Where a broken document broke: the elements still open, if any.
+  const within = () => (stack.length > 0 ? { element: stack.join('/') } : {});
 
   parser.on('error', (error) => {
     const detail = saxesWords(error.message);
@@ -69,6 +71,7 @@ export async function* streamXmlFindings(
       reason: closing ? 'truncated_xml' : 'malformed_xml',
       detail,
       ...at(),
+      ...within(),
     });
   });
   parser.on('doctype', () => {
@@ -143,7 +146,12 @@ export async function* streamXmlFindings(
     }
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
-      throw new ReportRefusedError({ reason: 'malformed_xml', detail: 'not valid UTF-8', ...at() });
+      throw new ReportRefusedError({
+        reason: 'malformed_xml',
+        detail: 'not valid UTF-8',
+        ...at(),
+        ...within(),
+      });
     }
     throw error;
   }

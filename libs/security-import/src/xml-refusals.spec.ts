@@ -84,6 +84,41 @@ describe('XML that is refused whole', () => {
     expect(e.refusal.detail).toMatch(/close tag/);
   });
 
+  it('names the element open where a real export was cut off', async () => {
+    const cases: Array<[string, RegExp]> = [
+      ['python-libnessus/nessus_report_test_local.nessus', /^NessusClientData_v2\/Report\//],
+      ['openvasreporting/airplay.xml', /^report\/report\//],
+      ['dradis-openvas/report_v7.xml', /^report\//],
+    ];
+    for (const [file, path] of cases) {
+      const whole = readFileSync(resolve(SAMPLES, file));
+      const e = await refusalOf(whole.subarray(0, Math.floor(whole.length * 0.9)));
+      expect([file, e.refusal.reason]).toEqual([file, 'truncated_xml']);
+      expect(e.refusal.element).toMatch(path);
+      const innermost = e.refusal.element!.split('/').pop()!;
+      expect(e.message).toContain(
+        `第 ${e.refusal.line} 行第 ${e.refusal.column} 列，元素 ${innermost}`,
+      );
+      expect(e.message).toContain(`element ${innermost}`);
+    }
+  });
+
+  it('names the element a malformed tag or entity is in', async () => {
+    const tag = await refusalOf(
+      `<NessusClientData_v2>\n<Report name="r">\n  <ReportHost name="h"></Report>\n</NessusClientData_v2>`,
+    );
+    // saxes has closed the unclosed ReportHost on </Report>: the refusal is in Report.
+    expect(tag.refusal.element).toBe('NessusClientData_v2/Report');
+    expect(tag.message).toMatch(/第 3 行第 \d+ 列，元素 Report）/);
+    const entity = await refusalOf(
+      nessus(item('severity="0"', '<plugin_output>a&nbsp;b</plugin_output>')),
+    );
+    expect(entity.refusal.element).toBe(
+      'NessusClientData_v2/Report/ReportHost/ReportItem/plugin_output',
+    );
+    expect(entity.message).toContain('元素 plugin_output');
+  });
+
   it('refuses an undefined entity (HTML-style &nbsp;)', async () => {
     const e = await refusalOf(
       nessus(item('severity="0"', '<plugin_output>a&nbsp;b</plugin_output>')),

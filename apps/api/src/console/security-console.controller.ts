@@ -25,14 +25,16 @@ import { sendOutcome } from './console-outcome';
 import { CsrfGuard } from './csrf.guard';
 import type { ConsoleOutcome } from './requirement-console.service';
 import { SecurityConsoleService } from './security-console.service';
+import { SecurityTasksConsoleService } from './security-tasks-console.service';
 
-/** The security pages: notices and the issue form, a notice with its imports, a task. */
+/** The security pages: notices and the issue form, a notice with its imports, tasks, a task. */
 @ApiExcludeController()
 @UseGuards(CsrfGuard)
 @Controller('security')
 export class SecurityConsoleController {
   constructor(
     private readonly console: SecurityConsoleService,
+    private readonly taskList: SecurityTasksConsoleService,
     private readonly config: AppConfig,
   ) {}
 
@@ -79,6 +81,16 @@ export class SecurityConsoleController {
     @RequestId() requestId: string | null,
   ): Promise<void> {
     this.send(res, await this.console.upload(actor, id, file, body, requestId));
+  }
+
+  @Get('tasks')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  tasks(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentActor() actor: Actor,
+  ): Promise<string> {
+    return this.taskList.list(req, res, actor);
   }
 
   @Get('tasks/:id')

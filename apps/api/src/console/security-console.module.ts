@@ -7,6 +7,7 @@ import { SecurityConsoleController } from './security-console.controller';
 import { SecurityConsoleService } from './security-console.service';
 import { SecurityReportConsoleController } from './security-report-console.controller';
 import { SecurityReportConsoleService } from './security-report-console.service';
+import { SecurityTasksConsoleService } from './security-tasks-console.service';
 
 /**
  * The security pages, in a module of their own: their upload form streams into the report
@@ -15,6 +16,6 @@ import { SecurityReportConsoleService } from './security-report-console.service'
 @Module({
   imports: [ConsoleModule, SecurityModule, RemediationModule, FileStoreModule],
   controllers: [SecurityConsoleController, SecurityReportConsoleController],
-  providers: [SecurityConsoleService, SecurityReportConsoleService],
+  providers: [SecurityConsoleService, SecurityReportConsoleService, SecurityTasksConsoleService],
 })
 export class SecurityConsoleModule {}

@@ -11,9 +11,11 @@ import {
   LINE_STATUS_LABELS,
   remediationStepLabel,
   REMEDIATION_STATUS_LABELS,
+  REMEDIATION_STATUSES,
   SEVERITY_LABELS,
   type Actor,
   type FindingSeverity,
+  type RemediationStatus,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
@@ -49,6 +51,18 @@ const REFRESH_SECONDS = 2;
 
 const severityBadge = (s: FindingSeverity) => ({ key: s, label: SEVERITY_LABELS[s] });
 
+/** Tasks per severity, most severe first, each with its badge. */
+const severityCounts = (counts: Partial<Record<FindingSeverity, number>>) =>
+  FINDING_SEVERITIES.map((s) => ({ ...severityBadge(s), n: counts[s] ?? 0 }));
+
+/** Tasks per state, in the states' order, zh-CN labelled. */
+const stateCounts = (counts: Partial<Record<RemediationStatus, number>>) =>
+  REMEDIATION_STATUSES.filter((s) => counts[s]).map((s) => ({
+    key: s,
+    label: REMEDIATION_STATUS_LABELS[s],
+    n: counts[s] ?? 0,
+  }));
+
 /** The security pages of the console, on the services behind the REST routes. */
 @Injectable()
 export class SecurityConsoleService {
@@ -83,6 +97,8 @@ export class SecurityConsoleService {
         ...n,
         source: NOTICE_SOURCE_LABELS[n.source],
         issuedAt: shanghaiMinute(n.issuedAt).slice(0, 10),
+        bySeverity: severityCounts(n.tasksBySeverity).filter((c) => c.n > 0),
+        byState: stateCounts(n.tasksByState),
       })),
     });
   }
@@ -286,14 +302,8 @@ export class SecurityConsoleService {
       assetLines: notice.counts.assetLines,
       findings: notice.counts.findings,
       fixedByRetest: notice.counts.fixedByRetest,
-      bySeverity: FINDING_SEVERITIES.map((s) => ({
-        ...severityBadge(s),
-        n: notice.counts.bySeverity[s] ?? 0,
-      })),
-      byState: Object.entries(notice.counts.byState).map(([s, n]) => ({
-        label: REMEDIATION_STATUS_LABELS[s as keyof typeof REMEDIATION_STATUS_LABELS],
-        n,
-      })),
+      bySeverity: severityCounts(notice.counts.bySeverity),
+      byState: stateCounts(notice.counts.byState),
     };
   }
 

@@ -16,6 +16,8 @@ export function noticeDtoOf(n: SecurityNoticeRecord): NoticeDto {
     title: n.title,
     issuedByEmail: n.issuedByEmail,
     tasks: n.tasks,
+    tasksBySeverity: n.tasksBySeverity,
+    tasksByState: n.tasksByState,
   };
 }
 

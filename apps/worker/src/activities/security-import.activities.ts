@@ -70,6 +70,8 @@ export class SecurityImportActivitiesService implements SecurityImportActivities
     };
     const parse = parseReport(path, {
       maxBytes: this.config.REPORT_MAX_BYTES,
+      maxSheetUnzippedBytes: this.config.SHEET_MAX_UNZIPPED_BYTES,
+      maxSheetRows: this.config.SHEET_MAX_ROWS,
       format: job.requestedFormat ?? undefined,
       onProgress: (p) => {
         bytesRead = p.bytesRead;

@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  type Client,
+} from '@temporalio/client';
 import { AppConfig } from '@luyue/config';
 import {
   contactsByRole,
   contractYearOf,
+  DomainError,
+  importedLinesFor,
+  isFinalRemediationStatus,
+  reopensClosedTask,
   noticeIssuedMails,
   remediationSettingsOf,
   remediationStep,
@@ -11,6 +19,8 @@ import {
   shanghaiDate,
   type FindingSeverity,
   type RemediationNotify,
+  type RemediationSettings,
+  type RetestImportResult,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import {
@@ -21,8 +31,14 @@ import {
   SecurityTaskStore,
   TransactionRunner,
   UserRepository,
+  type TaskImportResult,
 } from '@luyue/persistence';
-import { sendRetestImport, startSecurityTask, TemporalClientService } from '@luyue/temporal';
+import {
+  querySecurityTaskState,
+  sendRetestImport,
+  startSecurityTask,
+  TemporalClientService,
+} from '@luyue/temporal';
 import type { SecurityTaskIssueActivities } from '@luyue/temporal/definitions';
 import { heartbeat } from './heartbeat.util';
 
@@ -51,19 +67,20 @@ export class SecurityTaskIssueActivitiesService implements SecurityTaskIssueActi
     if (!contract) throw new Error(`No contract ${job.contractId}`);
     const notify = await this.notifyOf(contract);
     const client = await this.temporal.client();
+    const settings = remediationSettingsOf(contract.settings);
     let retested = 0;
-    if (job.retest) {
-      for (const task of await this.tasks.retestResults(job.noticeId)) {
-        await sendRetestImport(client, task.taskId, {
-          importId: input.importId,
-          lines: task.lines,
-        });
-        retested++;
-        heartbeat({ retested });
-      }
+    for (const task of await this.tasks.importResults(job.noticeId, input.importId)) {
+      const lines = importedLinesFor(task.status, task.lines, job.retest);
+      if (lines.length === 0) continue;
+      const result = { importId: input.importId, lines };
+      const sent =
+        !isFinalRemediationStatus(task.status) &&
+        (await this.sendToRun(client, task.taskId, result));
+      if (!sent) await this.reopen(client, input.importId, task, job.retest, settings, notify);
+      retested++;
+      heartbeat({ retested });
     }
     const unstarted = await this.tasks.unstarted(job.noticeId);
-    const settings = remediationSettingsOf(contract.settings);
     for (let i = 0; i < unstarted.length; i += BATCH) {
       const batch = unstarted.slice(i, i + BATCH);
       await Promise.all(
@@ -95,6 +112,57 @@ export class SecurityTaskIssueActivitiesService implements SecurityTaskIssueActi
       await this.mailNotice(job.noticeId, input.importId, job.retest, notify, unstarted);
     }
     return { started: unstarted.length, retested };
+  }
+
+  /** False when the task's run has ended meanwhile (it is then reopened, if at all). */
+  private async sendToRun(client: Client, taskId: string, result: RetestImportResult) {
+    try {
+      await sendRetestImport(client, taskId, result);
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      if (error instanceof DomainError && error.code === 'invalid_state') return false;
+      throw error;
+    }
+  }
+
+  /**
+   * A closed task the import found again runs again: a new run of its workflow carries on
+   * from the last state and applies the import first, so the reopening has its own period.
+   */
+  private async reopen(
+    client: Client,
+    importId: string,
+    task: TaskImportResult,
+    retest: boolean,
+    settings: RemediationSettings,
+    notify: RemediationNotify,
+  ): Promise<void> {
+    const state = await this.tasks.stateOf(task.taskId);
+    if (!state) throw new Error(`No workflow state for task ${task.taskId}`);
+    const result = { importId, lines: importedLinesFor(state.status, task.lines, retest) };
+    if (!reopensClosedTask(state, result)) return;
+    try {
+      await startSecurityTask(client, this.temporal.taskQueue, {
+        taskId: state.taskId,
+        noticeId: state.noticeId,
+        contractId: state.contractId,
+        contractYear: state.contractYear,
+        title: state.title,
+        severity: state.severity,
+        source: state.source,
+        issuedAt: state.issuedAt,
+        lines: state.lines.map((l) => ({ lineId: l.lineId, label: l.label })),
+        settings,
+        notify,
+        reopen: { state, result },
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      // Started by an earlier attempt; or the last run is still closing: then try again later.
+      const running = await querySecurityTaskState(client, task.taskId);
+      if (!running.retestImports.includes(result.importId)) throw error;
+    }
   }
 
   private async notifyOf(contract: {

@@ -240,4 +240,49 @@ describe('applyRetestImport', () => {
     ]);
     expect(change.toStatus).toBe('open');
   });
+
+  describe('on a closed task', () => {
+    const verified = run(start, [
+      [vendorDev, fix()],
+      [vendorPm, { action: 'request-retest', payload: note }],
+      [staff, { action: 'verify', payload: { note: '' } }],
+    ]);
+    const falsePositive = run(start, [
+      [vendorPm, { action: 'propose-false-positive', payload: { reason: '误报' } }],
+      [manager, { action: 'confirm-false-positive', payload: note }],
+    ]);
+
+    it('reopens a verified task seen again, with a new fix period from the import', () => {
+      expect(verified.status).toBe('verified');
+      const change = applyRetestImport(
+        verified,
+        { importId: 'I9', lines: [{ lineId: 'L2', present: true }] },
+        at(9),
+        settings,
+      )!;
+      expect([change.fromStatus, change.toStatus]).toEqual(['verified', 'reopened']);
+      expect(lineStatuses(change.next)).toEqual(['verified', 'open']);
+      expect(change.next.closedAt).toBe(null);
+      expect(change.next.fixDeadlines.at(-1)).toMatchObject({
+        cause: 'retest_import',
+        receivedAt: at(9),
+        endedAt: null,
+      });
+    });
+
+    it('leaves a verified task closed when the import does not show it', () => {
+      const lines = [{ lineId: 'L1', present: false }];
+      expect(applyRetestImport(verified, { importId: 'I9', lines }, at(9), settings)).toBe(null);
+    });
+
+    it('keeps a confirmed false positive closed on its own assets, reopens it on a new one', () => {
+      expect(falsePositive.status).toBe('false_positive');
+      const same = { importId: 'I9', lines: [{ lineId: 'L1', present: true }] };
+      expect(applyRetestImport(falsePositive, same, at(9), settings)).toBe(null);
+      const added = { importId: 'I9', lines: [{ lineId: 'L7', label: '10.0.0.7', present: true }] };
+      const change = applyRetestImport(falsePositive, added, at(9), settings)!;
+      expect(change.toStatus).toBe('reopened');
+      expect(change.next.lines.map((l) => l.lineId)).toEqual(['L1', 'L2', 'L7']);
+    });
+  });
 });

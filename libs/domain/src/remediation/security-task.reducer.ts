@@ -1,7 +1,8 @@
 import type { Actor } from '../actor.types';
 import { actorRefOf, type ActorRef } from '../requirement/requirement.types';
 import { REMEDIATION_PROCESS } from './security-task.process';
-import { unverifiedLines } from './security-task.rules';
+import { reopensClosedTask, unverifiedLines } from './security-task.rules';
+import { isFinalRemediationStatus } from './security-task.types';
 import type {
   FixCause,
   FixDeadline,
@@ -163,7 +164,8 @@ export function applyRemediationAction(
  * retest, a finding still present (or found on a new asset) reopens its line. A line the
  * vendor claimed fixed still showing reopens a task that was fixed or waiting for its retest,
  * with a new fix period from the import; every open line gone puts the task before the
- * hospital for confirmation. Null when this import was applied before.
+ * hospital for confirmation. A closed task reopens when reopensClosedTask says so (in a new run
+ * of its workflow). Null when this import was applied before or changes nothing.
  */
 export function applyRetestImport(
   state: RemediationState,
@@ -172,6 +174,8 @@ export function applyRetestImport(
   settings: RemediationSettings,
 ): RemediationStateChange | null {
   if (state.retestImports.includes(result.importId)) return null;
+  const closed = isFinalRemediationStatus(state.status);
+  if (closed && !reopensClosedTask(state, result)) return null;
   let regressed = false;
   const lines = state.lines.map((l): RemediationLine => {
     const found = result.lines.find((r) => r.lineId === l.lineId);
@@ -198,6 +202,13 @@ export function applyRetestImport(
     seq: state.seq + 1,
     updatedAt: at,
   };
+  if (closed) {
+    // A closed task found again: reopened with a new fix period from the import.
+    next.status = 'reopened';
+    next.closedAt = null;
+    next.fixDeadlines = [...state.fixDeadlines, fixPeriod(state, 'retest_import', at, settings)];
+    return { next, fromStatus: state.status, toStatus: next.status };
+  }
   const claimedFixed = state.status === 'fixed' || state.status === 'retest_requested';
   const working = claimedFixed || ['open', 'in_progress', 'reopened'].includes(state.status);
   if (claimedFixed && regressed) {

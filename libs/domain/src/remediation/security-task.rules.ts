@@ -12,6 +12,7 @@ import {
   type RemediationActionCall,
   type RemediationLine,
   type RemediationState,
+  type RemediationStatus,
   type RetestImportResult,
 } from './security-task.types';
 
@@ -175,6 +176,53 @@ export function checkRetestImport(
     }
   }
   return problems.length > 0 ? validationFailed(problems) : null;
+}
+
+/**
+ * Does an import reopen this closed task? A verified task seen again (a present line, on a
+ * retest) or any closed task with an asset it did not hold: the hospital expects a finding that
+ * came back to be fixed again. A confirmed false positive seen again on the same assets is
+ * expected and stays closed.
+ */
+export function reopensClosedTask(
+  state: Pick<RemediationState, 'status' | 'lines'>,
+  result: RetestImportResult,
+): boolean {
+  if (!isFinalRemediationStatus(state.status)) return false;
+  return result.lines.some(
+    (r) =>
+      r.present && (state.status === 'verified' || !state.lines.some((l) => l.lineId === r.lineId)),
+  );
+}
+
+/** An asset line of a started task as an import left it (see SecurityTaskStore.importResults). */
+export interface ImportedLine {
+  lineId: string;
+  label: string;
+  /** One of its findings is still present. */
+  present: boolean;
+  /** This import showed one of its findings. */
+  seen: boolean;
+  /** The task's workflow holds the line already. */
+  known: boolean;
+}
+
+/**
+ * What an import tells a started task's workflow. A normal import only brings assets the task
+ * did not hold; a retest speaks for every line of an open task, and for a closed one names the
+ * lines it showed again (see reopensClosedTask).
+ */
+export function importedLinesFor(
+  status: RemediationStatus,
+  lines: readonly ImportedLine[],
+  retest: boolean,
+): RetestImportResult['lines'] {
+  const reported = (l: ImportedLine) => ({ lineId: l.lineId, label: l.label, present: true });
+  if (!retest) return lines.filter((l) => !l.known).map(reported);
+  if (isFinalRemediationStatus(status)) {
+    return lines.filter((l) => l.seen || !l.known).map(reported);
+  }
+  return lines.map((l) => ({ lineId: l.lineId, label: l.label, present: l.present }));
 }
 
 /** Actions possible now: for this actor when given (with the severity rule), else for anyone. */

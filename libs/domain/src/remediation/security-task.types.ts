@@ -301,6 +301,11 @@ export interface RemediationInput {
   lines: Array<{ lineId: string; label: string }>;
   settings: RemediationSettings;
   notify: RemediationNotify;
+  /**
+   * A closed task an import found again: the new run carries on from the last run's state and
+   * starts by applying the import (see reopensClosedTask), instead of issuing the task anew.
+   */
+  reopen?: { state: RemediationState; result: RetestImportResult };
 }
 
 /** The periods a task's workflow runs on, from its contract's settings (the one mapping). */

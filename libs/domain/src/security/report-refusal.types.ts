@@ -4,6 +4,8 @@ import type { ReportFormat } from './security-finding.types';
 export type ReportRefusalReason =
   | 'empty_file'
   | 'too_large'
+  | 'workbook_too_large'
+  | 'too_many_rows'
   | 'unknown_format'
   | 'nessus_v1'
   | 'html_report'
@@ -26,6 +28,8 @@ export interface ReportRefusal {
   column?: number;
   row?: number;
   sheetColumn?: string;
+  /** XML: the elements open where it broke, outermost first (`NessusClientData_v2/…/ReportItem`). */
+  element?: string;
   /** The sheet header (or XML element) concerned. */
   field?: string;
   value?: string;

@@ -65,6 +65,8 @@ export interface ParsedFinding {
   item: string | null;
   /** 测评对象. */
   target: string | null;
+  /** The site an RSAS web scan's target names (`http://www.example.cn/`); absent otherwise. */
+  url?: string | null;
   compliance: Compliance | null;
 }
 

@@ -60,6 +60,11 @@ const REFUSAL_WORDS: Readonly<Record<ReportRefusalReason, Words>> = {
     `文件超过 ${r.limit} 字节的上限`,
     `the file is larger than the ${r.limit}-byte limit`,
   ],
+  workbook_too_large: (r) => [
+    `Excel 文件解压后超过 ${r.limit} 字节的上限`,
+    `the workbook unzips to more than the ${r.limit}-byte limit`,
+  ],
+  too_many_rows: (r) => [`表格超过 ${r.limit} 行的上限`, `the sheet has more than ${r.limit} rows`],
   unknown_format: (r) => [
     `无法识别的报告格式${r.detail ? `（${r.detail}）` : ''}，支持 Nessus v2、OpenVAS/GVM XML、绿盟 RSAS XML、等保/密评问题清单（XLSX/CSV）`,
     `not a recognised report${r.detail ? ` (${r.detail})` : ''}; accepted: Nessus v2, OpenVAS/GVM XML, NSFOCUS RSAS XML, MLPS/crypto assessment sheets (XLSX/CSV)`,
@@ -114,7 +119,12 @@ const REFUSAL_WORDS: Readonly<Record<ReportRefusalReason, Words>> = {
 
 function where(r: ReportRefusal): [zh: string, en: string] | null {
   if (r.line !== undefined) {
-    return [`第 ${r.line} 行第 ${r.column ?? 1} 列`, `line ${r.line}, column ${r.column ?? 1}`];
+    // The innermost open element names the place; the whole path stays in the refusal.
+    const element = r.element?.split('/').pop();
+    return [
+      `第 ${r.line} 行第 ${r.column ?? 1} 列${element ? `，元素 ${element}` : ''}`,
+      `line ${r.line}, column ${r.column ?? 1}${element ? `, element ${element}` : ''}`,
+    ];
   }
   if (r.row !== undefined) {
     const col = r.sheetColumn ? ` ${r.sheetColumn} 列` : '';

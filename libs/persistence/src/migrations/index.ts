@@ -8,6 +8,8 @@ import { Remediation1764900000000 } from './1764900000000-remediation';
 import { SecurityImportFailure1765000000000 } from './1765000000000-security-import-failure';
 import { IdempotencySubject1765100000000 } from './1765100000000-idempotency-subject';
 import { QuotaChangeGrant1765210000000 } from './1765210000000-quota-change-grant';
+import { SecurityReportRetry1765250000000 } from './1765250000000-security-report-retry';
+import { AssetLineUrl1765260000000 } from './1765260000000-asset-line-url';
 
 /** Every migration in order; a landed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   SecurityImportFailure1765000000000,
   IdempotencySubject1765100000000,
   QuotaChangeGrant1765210000000,
+  SecurityReportRetry1765250000000,
+  AssetLineUrl1765260000000,
 ];

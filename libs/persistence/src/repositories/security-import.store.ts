@@ -64,6 +64,7 @@ const STAGING_COLUMNS = [
   ['port', 'int'],
   ['protocol', 'text'],
   ['target', 'text'],
+  ['url', 'text'],
   ['service', 'text'],
   ['cves', 'text'],
   ['cvss', 'numeric'],
@@ -92,6 +93,7 @@ function stagingValues(f: ParsedFinding, ord: number): unknown[] {
     f.port,
     f.protocol,
     f.target,
+    f.url ?? null,
     f.service,
     f.cves.join(','),
     f.cvss,
@@ -205,7 +207,9 @@ export class SecurityImportStore {
 
   /**
    * Merges staging into the notice. The notice row is locked first, so two imports into one
-   * notice merge one after the other and count against what the other committed.
+   * notice merge one after the other and count against what the other committed. The merge
+   * never moves a task or line state: a started task's workflow owns it, and the issuing
+   * activity sends the import's results there (issueRemediationTasks).
    */
   async merge(
     m: EntityManager,
@@ -217,12 +221,13 @@ export class SecurityImportStore {
     await m.query(`SELECT id FROM security_notice WHERE id = $1 FOR UPDATE`, [noticeId]);
     const [counts]: Array<{ findings: number; merged: number; reopened: number }> = await m.query(
       `SELECT count(*)::int AS findings, count(f.id)::int AS merged,
-         count(f.id) FILTER (WHERE NOT f.present OR l.fixed_by_retest OR l.state <> 'open')::int
-           AS reopened
+         count(f.id) FILTER (WHERE $2 AND t.state <> 'false_positive'
+           AND (NOT f.present OR l.fixed_by_retest OR l.state <> 'open'))::int AS reopened
        FROM security_staging s
        LEFT JOIN security_finding f ON f.notice_id = $1 AND f.finding_key = s.finding_key
-       LEFT JOIN security_asset_line l ON l.id = f.asset_line_id`,
-      [noticeId],
+       LEFT JOIN security_asset_line l ON l.id = f.asset_line_id
+       LEFT JOIN security_task t ON t.id = l.task_id`,
+      [noticeId, retest],
     );
     const dues = Object.entries(due);
     const tasks: Array<{ inserted: boolean }> = await m.query(
@@ -244,11 +249,12 @@ export class SecurityImportStore {
        FROM g JOIN due ON due.remediation = g.remediation
        ON CONFLICT (notice_id, vulnerability_key) DO UPDATE SET
          severity = ${higher('t.severity', 'EXCLUDED.severity')},
-         due_at = LEAST(t.due_at, EXCLUDED.due_at),
-         provisional = CASE WHEN EXCLUDED.due_at < t.due_at THEN EXCLUDED.provisional
-           ELSE t.provisional END,
+         due_at = CASE WHEN t.workflow_started_at IS NULL THEN LEAST(t.due_at, EXCLUDED.due_at)
+           ELSE t.due_at END,
+         provisional = CASE WHEN t.workflow_started_at IS NULL AND EXCLUDED.due_at < t.due_at
+           THEN EXCLUDED.provisional ELSE t.provisional END,
          cves = ARRAY(SELECT DISTINCT c FROM unnest(t.cves || EXCLUDED.cves) c),
-         state = 'open', updated_at = now()
+         updated_at = now()
        RETURNING (xmax = 0) AS inserted`,
       [
         noticeId,
@@ -264,15 +270,18 @@ export class SecurityImportStore {
     );
     await m.query(
       `INSERT INTO security_asset_line AS l (task_id, notice_id, asset_key, label, host, port,
-         protocol, target, severity, found_in_retest)
+         protocol, target, url, severity, found_in_retest)
        SELECT t.id, $1, s.asset_key, min(s.label), min(s.host), min(s.port), min(s.protocol),
-         min(s.target), (array_agg(s.severity ORDER BY ${rank('s.severity')} DESC))[1], $2
+         min(s.target), min(s.url), (array_agg(s.severity ORDER BY ${rank('s.severity')} DESC))[1], $2
        FROM security_staging s
        JOIN security_task t ON t.notice_id = $1 AND t.vulnerability_key = s.task_key
        GROUP BY t.id, s.asset_key
        ON CONFLICT (task_id, asset_key) DO UPDATE SET
          severity = ${higher('l.severity', 'EXCLUDED.severity')},
-         state = 'open', fixed_by_retest = false, fixed_by_report_id = NULL, updated_at = now()`,
+         url = COALESCE(l.url, EXCLUDED.url),
+         fixed_by_retest = l.fixed_by_retest AND NOT $2,
+         fixed_by_report_id = CASE WHEN $2 THEN NULL ELSE l.fixed_by_report_id END,
+         updated_at = now()`,
       [noticeId, retest],
     );
     await m.query(

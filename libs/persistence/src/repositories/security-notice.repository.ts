@@ -27,6 +27,8 @@ export interface SecurityNoticeRecord extends NewSecurityNotice {
   id: string;
   createdAt: Date;
   tasks: number;
+  tasksBySeverity: Partial<Record<FindingSeverity, number>>;
+  tasksByState: Partial<Record<RemediationStatus, number>>;
 }
 
 export interface NewSecurityReport {
@@ -73,10 +75,16 @@ export interface NoticeCounts {
   findings: number;
 }
 
+/** A notice's tasks counted by one column, as a JSON object (for the notice list). */
+const tasksBy = (column: 'severity' | 'state') =>
+  `COALESCE((SELECT jsonb_object_agg(k, c) FROM (SELECT t.${column} AS k, count(*)::int AS c
+     FROM security_task t WHERE t.notice_id = n.id GROUP BY t.${column}) g), '{}'::jsonb)`;
+
 const NOTICE_COLUMNS = `n.id, n.contract_id AS "contractId", n.number,
   n.issued_at AS "issuedAt", n.source, n.assessor, n.system, n.title, n.issued_by AS "issuedBy",
   n.issued_by_email AS "issuedByEmail", n.created_at AS "createdAt",
-  (SELECT count(*)::int FROM security_task t WHERE t.notice_id = n.id) AS tasks`;
+  (SELECT count(*)::int FROM security_task t WHERE t.notice_id = n.id) AS tasks,
+  ${tasksBy('severity')} AS "tasksBySeverity", ${tasksBy('state')} AS "tasksByState"`;
 
 const REPORT_COLUMNS = `r.id, r.notice_id AS "noticeId", n.contract_id AS "contractId", r.filename,
   r.sha256, r.requested_format AS "requestedFormat", r.format,
@@ -165,13 +173,14 @@ export class SecurityNoticeRepository {
     };
   }
 
-  /** Null when the notice holds a report with the same sha256 already (`findReportBySha`). */
+  /** False when the notice holds a standing report with the same sha256 (`findReportBySha`). */
   async insertReport(m: EntityManager, report: NewSecurityReport): Promise<boolean> {
     const rows: unknown[] = await m.query(
       `INSERT INTO security_report (id, notice_id, file_id, sha256, filename, requested_format,
          report_date, retest_of, status, bytes_total, uploaded_by, uploaded_by_email)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'queued', $9, $10, $11)
-       ON CONFLICT (notice_id, sha256) DO NOTHING RETURNING id`,
+       ON CONFLICT (notice_id, sha256) WHERE status NOT IN ('refused', 'failed')
+       DO NOTHING RETURNING id`,
       [
         report.id,
         report.noticeId,
@@ -189,10 +198,11 @@ export class SecurityNoticeRepository {
     return rows.length === 1;
   }
 
+  /** A refused or failed import does not count: the same file may be uploaded again. */
   async findReportBySha(noticeId: string, sha256: string): Promise<SecurityReportRecord | null> {
     const rows: SecurityReportRecord[] = await this.ds.query(
       `SELECT ${REPORT_COLUMNS} FROM security_report r JOIN security_notice n ON n.id = r.notice_id
-       WHERE r.notice_id = $1 AND r.sha256 = $2`,
+       WHERE r.notice_id = $1 AND r.sha256 = $2 AND r.status NOT IN ('refused', 'failed')`,
       [noticeId, sha256],
     );
     return rows[0] ?? null;

@@ -69,6 +69,7 @@ export interface SecurityAssetLineRecord {
   port: number | null;
   protocol: string | null;
   target: string | null;
+  url: string | null;
   severity: FindingSeverity;
   state: LineStatus;
   fixedByRetest: boolean;
@@ -145,7 +146,7 @@ export class SecurityTaskQueryRepository {
   async lines(taskId: string): Promise<SecurityAssetLineRecord[]> {
     const [lines, findings] = await Promise.all([
       this.ds.query<Array<Omit<SecurityAssetLineRecord, 'findings'>>>(
-        `SELECT id, asset_key AS "assetKey", label, host, port, protocol, target, severity, state,
+        `SELECT id, asset_key AS "assetKey", label, host, port, protocol, target, url, severity, state,
            fixed_by_retest AS "fixedByRetest", found_in_retest AS "foundInRetest"
          FROM security_asset_line WHERE task_id = $1 ORDER BY created_at, label`,
         [taskId],
@@ -177,7 +178,7 @@ export class SecurityTaskQueryRepository {
       cves: string[];
       solution: string;
       dueAt: Date;
-      state: RemediationStatus;
+      state: LineStatus;
       fixedByRetest: boolean;
     }>
   > {

@@ -3,8 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type {
   FindingSeverity,
+  ImportedLine,
   RemediationBreach,
   RemediationState,
+  RemediationStatus,
   RemediationTransitionInput,
 } from '@luyue/domain';
 
@@ -18,6 +20,13 @@ export interface UnstartedTask {
   source: string;
   issuedAt: string;
   lines: Array<{ lineId: string; label: string }>;
+}
+
+/** One started task's asset lines as an import left them (see importResults). */
+export interface TaskImportResult {
+  taskId: string;
+  status: RemediationStatus;
+  lines: ImportedLine[];
 }
 
 /**
@@ -129,24 +138,24 @@ export class SecurityTaskStore {
   }
 
   /**
-   * For a retest import into a notice: every asset line of the notice's started, unfinished
-   * tasks, present when one of its findings is still present after the import.
+   * For an import into a notice: each started task with its status and every asset line:
+   * `present` when one of its findings is still present, `seen` when this import showed one,
+   * `known` when the task's workflow already holds the line (else the import added it).
    */
-  async retestResults(
-    noticeId: string,
-  ): Promise<
-    Array<{ taskId: string; lines: Array<{ lineId: string; label: string; present: boolean }> }>
-  > {
+  async importResults(noticeId: string, importId: string): Promise<TaskImportResult[]> {
     return this.ds.query(
-      `SELECT t.id AS "taskId",
-         json_agg(json_build_object('lineId', l.id, 'label', l.label, 'present',
-           EXISTS (SELECT 1 FROM security_finding f WHERE f.asset_line_id = l.id AND f.present))
+      `SELECT t.id AS "taskId", t.state AS status,
+         json_agg(json_build_object('lineId', l.id, 'label', l.label,
+           'present', EXISTS (SELECT 1 FROM security_finding f
+             WHERE f.asset_line_id = l.id AND f.present),
+           'seen', EXISTS (SELECT 1 FROM security_finding f
+             WHERE f.asset_line_id = l.id AND f.last_seen_report_id = $2),
+           'known', l.id::text IN (SELECT jsonb_array_elements(t.workflow_state->'lines')->>'lineId'))
            ORDER BY l.label) AS lines
        FROM security_task t JOIN security_asset_line l ON l.task_id = t.id
        WHERE t.notice_id = $1 AND t.workflow_started_at IS NOT NULL
-         AND t.state NOT IN ('verified', 'false_positive')
        GROUP BY t.id ORDER BY t.id`,
-      [noticeId],
+      [noticeId, importId],
     );
   }
 

@@ -105,6 +105,10 @@ export class NoticeDto {
   @ApiProperty() title!: string;
   @ApiProperty({ type: String, nullable: true }) issuedByEmail!: string | null;
   @ApiProperty() tasks!: number;
+  @ApiProperty({ description: 'Tasks per severity', example: { high: 2, medium: 5 } })
+  tasksBySeverity!: Partial<Record<FindingSeverity, number>>;
+  @ApiProperty({ description: 'Tasks per state', example: { open: 6, verified: 1 } })
+  tasksByState!: Partial<Record<RemediationStatus, number>>;
 }
 
 export class NoticeCountsDto {

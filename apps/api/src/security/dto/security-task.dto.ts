@@ -122,6 +122,8 @@ export class SecurityAssetLineDto {
   @ApiProperty({ type: Number, nullable: true }) port!: number | null;
   @ApiProperty({ type: String, nullable: true }) protocol!: string | null;
   @ApiProperty({ type: String, nullable: true, description: '测评对象' }) target!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'RSAS web scan: the site URL' })
+  url!: string | null;
   @ApiProperty({ enum: FINDING_SEVERITIES }) severity!: FindingSeverity;
   @ApiProperty({ enum: LINE_STATUSES }) state!: LineStatus;
   @ApiProperty() fixedByRetest!: boolean;

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import {
+  DomainError,
+  FINDING_SEVERITIES,
+  NOTICE_SOURCE_LABELS,
+  NOTICE_SOURCES,
+  REMEDIATION_STATUS_LABELS,
+  REMEDIATION_STATUSES,
+  SEVERITY_LABELS,
+  type Actor,
+} from '@luyue/domain';
+import { TemplateRenderer } from '@luyue/notifications';
+import type { Request, Response } from 'express';
+import { shanghaiMinute } from '../requirements/requirement-labels';
+import { SecurityTaskListQueryDto } from '../security/dto/security-task.dto';
+import { SecurityNoticesService } from '../security/security-notices.service';
+import { SecurityTasksService } from '../security/security-tasks.service';
+import { ConsoleFrameService } from './console-frame.service';
+
+const PAGE_SIZE = 50;
+const FILTERS = ['notice', 'severity', 'state', 'system', 'host', 'cve', 'source'] as const;
+
+/** The filtered, paged task list of the console, on the REST list's service and query DTO. */
+@Injectable()
+export class SecurityTasksConsoleService {
+  constructor(
+    private readonly frames: ConsoleFrameService,
+    private readonly renderer: TemplateRenderer,
+    private readonly notices: SecurityNoticesService,
+    private readonly tasks: SecurityTasksService,
+  ) {}
+
+  async list(req: Request, res: Response, actor: Actor): Promise<string> {
+    const frame = await this.frames.frame(req, res, actor, {
+      title: '整改任务',
+      crumbs: [{ href: '/security', label: '安全整改' }, { label: '整改任务' }],
+      section: '/security',
+    });
+    const q = filtersOf(req.query);
+    const query = plainToInstance(SecurityTaskListQueryDto, {
+      ...q,
+      page: pageOf(req.query.page),
+      pageSize: PAGE_SIZE,
+    });
+    const invalid = await validate(query);
+    if (invalid.length > 0) {
+      throw new DomainError('validation_failed', '筛选条件不正确', {
+        fields: invalid.map((e) => ({ field: e.property, message: 'invalid' })),
+      });
+    }
+    const contract = frame.contract;
+    const [found, notices] = contract
+      ? await Promise.all([
+          this.tasks.list(actor, contract.id, query),
+          this.notices.list(actor, contract.id),
+        ])
+      : [{ items: [], total: 0, page: 1, pageSize: PAGE_SIZE }, []];
+    const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
+    const link = (page: number) =>
+      `/security/tasks?${new URLSearchParams({ ...q, page: String(page) }).toString()}`;
+    const choose = <K extends string>(keys: readonly K[], labels: Record<K, string>, v?: string) =>
+      keys.map((k) => ({ value: k, label: labels[k], selected: k === v }));
+    return this.renderer.render('pages/security-tasks.html', {
+      layout: frame.layout,
+      contract,
+      filters: {
+        notices: notices.map((n) => ({
+          value: n.id,
+          label: `${n.number} ${n.title}`,
+          selected: n.id === q.notice,
+        })),
+        severities: choose(FINDING_SEVERITIES, SEVERITY_LABELS, q.severity),
+        states: choose(REMEDIATION_STATUSES, REMEDIATION_STATUS_LABELS, q.state),
+        sources: choose(NOTICE_SOURCES, NOTICE_SOURCE_LABELS, q.source),
+        systems: (contract?.settings.systems ?? []).map((s) => ({
+          value: s,
+          label: s,
+          selected: s === q.system,
+        })),
+        host: q.host ?? '',
+        cve: q.cve ?? '',
+      },
+      items: found.items.map((t) => ({
+        ...t,
+        severity: { key: t.severity, label: SEVERITY_LABELS[t.severity] },
+        state: REMEDIATION_STATUS_LABELS[t.state],
+        dueAt: shanghaiMinute(t.dueAt),
+      })),
+      total: found.total,
+      page: found.page,
+      pages,
+      prev: found.page > 1 ? link(found.page - 1) : null,
+      next: found.page < pages ? link(found.page + 1) : null,
+    });
+  }
+}
+
+/** The filters given (an empty select means all), as the query and the paging links carry them. */
+function filtersOf(q: Record<string, unknown>): Partial<Record<(typeof FILTERS)[number], string>> {
+  const out: Partial<Record<(typeof FILTERS)[number], string>> = {};
+  for (const k of FILTERS) {
+    const v = q[k];
+    if (typeof v === 'string' && v.trim() !== '') out[k] = v.trim();
+  }
+  return out;
+}
+
+const pageOf = (v: unknown): string | undefined =>
+  typeof v === 'string' && v !== '' ? v : undefined;
