@@ -74,7 +74,7 @@ export class RequirementConsoleService {
     });
     const q = req.query as Record<string, unknown>;
     const query = plainToInstance(RequirementListQueryDto, {
-      ...pick(q, ['status', 'kind', 'system', 'overdue', 'q', 'page']),
+      ...pick(q, ['status', 'kind', 'system', 'overdue', 'year', 'q', 'page']),
       pageSize: PAGE_SIZE,
     });
     const invalid = await validate(query);
@@ -101,6 +101,10 @@ export class RequirementConsoleService {
           value: s,
           label: s,
           selected: s === q.system,
+        })),
+        years: (contract?.years ?? []).map((y) => ({
+          ...y,
+          selected: String(y.yearNo) === q.year,
         })),
         overdue: q.overdue === 'true',
         q: typeof q.q === 'string' ? q.q : '',

@@ -48,6 +48,7 @@ export class RequirementsService {
       kind: query.kind,
       overdue: query.overdue,
       system: query.system,
+      contractYear: query.year,
       q: query.q,
       page: query.page ?? 1,
       pageSize: query.pageSize ?? 50,

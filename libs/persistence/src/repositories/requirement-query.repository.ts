@@ -51,7 +51,8 @@ export class RequirementQueryRepository {
       AND ($3::text IS NULL OR r.kind = $3) AND ($4::boolean IS NULL OR ${OVERDUE_SQL} = $4)
       AND ($5::text IS NULL OR r.system = $5)
       AND ($6::text IS NULL OR strpos(lower(r.id), lower($6)) > 0
-        OR strpos(lower(r.title), lower($6)) > 0)`;
+        OR strpos(lower(r.title), lower($6)) > 0)
+      AND ($7::int IS NULL OR r.contract_year = $7)`;
     const params = [
       contractId,
       filter.status ?? null,
@@ -59,6 +60,7 @@ export class RequirementQueryRepository {
       filter.overdue ?? null,
       filter.system ?? null,
       filter.q?.trim() || null,
+      filter.contractYear ?? null,
     ];
     const counted: Array<{ total: string }> = await this.ds.query(
       `SELECT count(*) AS total FROM requirement r WHERE ${where}`,
@@ -66,7 +68,7 @@ export class RequirementQueryRepository {
     );
     const rows: ListRow[] = await this.ds.query(
       `SELECT ${LIST_COLUMNS} FROM requirement r WHERE ${where}
-       ORDER BY r.received_at DESC, r.id DESC LIMIT $7 OFFSET $8`,
+       ORDER BY r.received_at DESC, r.id DESC LIMIT $8 OFFSET $9`,
       [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
     );
     return {
