@@ -25,7 +25,9 @@ import { RequirementSubmissionService } from '../requirements/requirement-submis
 import { RequirementsService } from '../requirements/requirements.service';
 import { KeyedRunService } from '../common/keyed-run.service';
 import { ConsoleFrameService, type Frame } from './console-frame.service';
+import { FORM_ERROR } from './admin-fields';
 import { createOnce, newOnce, sendingKeyOf } from './form-once';
+import { requirementRefusal, type QuotaRefusal } from './requirement-refusals';
 import { actionForms, formFields, readForm } from './console-form';
 import {
   REQUIREMENT_ACTION_FORMS,
@@ -42,6 +44,8 @@ interface Failed {
   action: string;
   values: Record<string, string>;
   errors: Record<string, string>;
+  /** The approval refused for the quota: what is left, to offer the other choices. */
+  quota?: QuotaRefusal;
 }
 
 const PAGE_SIZE = 20;
@@ -150,9 +154,17 @@ export class RequirementConsoleService {
     }
     const contractId = frame.contract.id;
     const sent = { actor, scope: 'POST /requirements/new', body, payload: form.payload };
-    const id = await createOnce(this.keyed, sent, (once) =>
-      this.submission.submit({ actor, requestId, ...once }, contractId, form.payload),
-    );
+    let id: string;
+    try {
+      id = await createOnce(this.keyed, sent, (once) =>
+        this.submission.submit({ actor, requestId, ...once }, contractId, form.payload),
+      );
+    } catch (error) {
+      const refused = requirementRefusal(error, fields);
+      if (!refused) throw error;
+      const html = this.renderNew(frame, { values: form.values, errors: refused.errors });
+      return { kind: 'page', status: statusOf(error), html };
+    }
     return { kind: 'redirect', location: `/requirements/${id}`, flash: `已提交需求 ${id}` };
   }
 
@@ -190,7 +202,18 @@ export class RequirementConsoleService {
       return { kind: 'page', status: 400, html };
     }
     const idempotencyKey = sendingKeyOf(body, form.payload);
-    await this.actions.run({ actor, requestId, idempotencyKey }, id, action, form.payload);
+    try {
+      await this.actions.run({ actor, requestId, idempotencyKey }, id, action, form.payload);
+    } catch (error) {
+      const refused = requirementRefusal(error, fields);
+      if (!refused) throw error;
+      const html = await this.page(req, res, actor, id, {
+        action,
+        values: form.values,
+        ...refused,
+      });
+      return { kind: 'page', status: statusOf(error), html };
+    }
     return {
       kind: 'redirect',
       location: `/requirements/${encodeURIComponent(id)}`,
@@ -205,6 +228,19 @@ export class RequirementConsoleService {
       requirementStepLabel,
       (action) => `/requirements/${encodeURIComponent(r.id)}/actions/${action}`,
       failed,
+    ).map((form) =>
+      form.failed
+        ? {
+            ...form,
+            formError: failed?.errors[FORM_ERROR],
+            // Approving outside the quota is the same form with the other decision.
+            quota: failed?.quota && {
+              ...failed.quota,
+              kind: failed.values.kind ?? '',
+              once: newOnce(),
+            },
+          }
+        : form,
     );
   }
 
@@ -221,11 +257,17 @@ export class RequirementConsoleService {
     return this.renderer.render('pages/requirement-new.html', {
       layout: frame.layout,
       contract: frame.contract,
+      formError: failed?.errors[FORM_ERROR],
       fields: formFields('new', fields, failed?.values, failed?.errors),
       priorities: REQUIREMENT_PRIORITIES,
       once: newOnce(),
     });
   }
+}
+
+/** The refusal's own status: 400 for a field rule, 409 for the quota. */
+function statusOf(error: unknown): number {
+  return error instanceof DomainError && error.code === 'quota_exceeded' ? 409 : 400;
 }
 
 function pick(q: Record<string, unknown>, keys: string[]): Record<string, unknown> {
