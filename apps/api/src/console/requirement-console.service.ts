@@ -244,12 +244,17 @@ export class RequirementConsoleService {
     );
   }
 
-  private newFrame(req: Request, res: Response, actor: Actor): Promise<Frame> {
-    return this.frames.frame(req, res, actor, {
+  private async newFrame(req: Request, res: Response, actor: Actor): Promise<Frame> {
+    const frame = await this.frames.frame(req, res, actor, {
       title: '提交需求',
       crumbs: [{ href: '/requirements', label: '需求' }, { label: '提交需求' }],
       section: '/requirements',
     });
+    // The form is the hospital's; anyone else gets the 403 page rather than a form that fails.
+    if (frame.contract && frame.contract.myParty !== 'hospital') {
+      throw new DomainError('forbidden', '只有本合同甲方（医院）的人员可以提交需求。');
+    }
+    return frame;
   }
 
   private renderNew(frame: Frame, failed?: Omit<Failed, 'action'>): string {
