@@ -5,8 +5,10 @@ import {
   CHANGE_STATUS_LABELS,
   changeStepLabel,
   REQUIREMENT_STATUSES,
+  shanghaiDate,
   STATUS_LABELS,
   type Actor,
+  type RequirementDeadlines,
   requirementStepLabel,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
@@ -19,9 +21,6 @@ import { actorInContract } from '../requirements/requirement-access.service';
 import { shanghaiMinute } from '../requirements/requirement-labels';
 import { RequirementsService } from '../requirements/requirements.service';
 import { ConsoleFrameService } from './console-frame.service';
-
-/** The newest requests looked at for the to-do list; older open ones show under 需求. */
-const WINDOW = 200;
 
 /** 工作台: what waits for me in the current contract, counts by state, my recent steps. */
 @Injectable()
@@ -48,8 +47,8 @@ export class DashboardService {
     }
     const record = await this.access.requireParty(actor, contract.id);
     const acting = actorInContract(actor, record);
-    const [recent, counts, mine, calendar, changes] = await Promise.all([
-      this.reads.list(actor, contract.id, { page: 1, pageSize: WINDOW }),
+    const [open, counts, mine, calendar, changes] = await Promise.all([
+      this.reads.open(actor, contract.id),
       Promise.all(
         REQUIREMENT_STATUSES.map(async (status) => ({
           status,
@@ -62,20 +61,25 @@ export class DashboardService {
       this.changes.waitingFor(actor, contract.id),
     ]);
     const now = new Date();
+    const today = shanghaiDate(now.toISOString());
     const row = (
-      t: Omit<TodoRow, 'dueAt' | 'daysLeft' | 'provisional' | 'sortKey'>,
-      due: Date | null,
+      t: Omit<TodoRow, 'dueAt' | 'daysLeft' | 'dueToday' | 'provisional' | 'sortKey' | 'dueLabel'>,
+      due: Due | null,
     ): TodoRow => {
-      const left = due ? calendar.workingDaysBetween(now, due) : null;
+      const at = due ? new Date(due.at) : null;
+      const left = at ? calendar.workingDaysBetween(now, at) : null;
       return {
         ...t,
-        dueAt: due ? shanghaiMinute(due) : '',
+        dueLabel: due?.label ?? '',
+        dueAt: at ? shanghaiMinute(at) : '',
+        dueToday: at !== null && !t.overdue && shanghaiDate(at.toISOString()) === today,
         daysLeft: left && !t.overdue ? left.days : null,
-        provisional: left?.provisional ?? false,
-        sortKey: due?.getTime() ?? Number.MAX_SAFE_INTEGER,
+        // The flag the workflow stored with the deadline, not a guess from today's calendar.
+        provisional: due?.provisional ?? false,
+        sortKey: at?.getTime() ?? Number.MAX_SAFE_INTEGER,
       };
     };
-    const requirementRows = recent.items
+    const requirementRows = open
       .map((item) => ({ item, actions: allowedActions(item, acting) }))
       .filter((t) => t.actions.length > 0)
       .map(({ item, actions }) =>
@@ -102,7 +106,7 @@ export class DashboardService {
           status: CHANGE_STATUS_LABELS[state.status],
           actions: actions.map((a) => changeStepLabel(a)).join('、'),
         },
-        dueAt ? new Date(dueAt) : null,
+        dueAt ? { at: dueAt, label: '答复期限', provisional: false } : null,
       ),
     );
     const todo = [...requirementRows, ...changeRows].sort(
@@ -113,7 +117,7 @@ export class DashboardService {
       contract,
       todo,
       counts: counts.filter((c) => c.n > 0),
-      total: recent.total,
+      total: counts.reduce((n, c) => n + c.n, 0),
       activity: mine.items.map((e) => ({
         at: shanghaiMinute(e.occurredAt),
         action: e.action.startsWith('change_request.')
@@ -134,7 +138,9 @@ interface TodoRow {
   overdue: boolean;
   status: string;
   actions: string;
+  dueLabel: string;
   dueAt: string;
+  dueToday: boolean;
   daysLeft: number | null;
   provisional: boolean;
   sortKey: number;
@@ -146,9 +152,34 @@ const SUBJECT_PAGES: Readonly<Record<string, (id: string) => string>> = {
   change_request: (id) => `/change-requests/${id}`,
 };
 
-/** The deadline the next step runs against: assessment while assessing, then delivery. */
-function dueOf(item: RequirementListItemDto): Date | null {
-  if (item.status === 'assessing' && item.assessmentDueAt) return new Date(item.assessmentDueAt);
-  if (item.plannedDeliveryDate) return new Date(`${item.plannedDeliveryDate}T23:59:59+08:00`);
-  return null;
+interface Due {
+  at: string;
+  label: string;
+  provisional: boolean;
+}
+
+/**
+ * The deadline the next step runs against, as the workflow stored it: assessment while assessing,
+ * the next sign-off reminder once released (the delivery date is behind it), else delivery.
+ */
+function dueOf(
+  item: RequirementListItemDto & { deadlines: RequirementDeadlines | null },
+): Due | null {
+  const d = item.deadlines;
+  if (item.status === 'assessing') {
+    return d?.assessment
+      ? { at: d.assessment.dueAt, label: '评估期限', provisional: d.assessment.provisional }
+      : null;
+  }
+  if (item.status === 'released') {
+    return d?.signOff?.nextReminderAt
+      ? { at: d.signOff.nextReminderAt, label: '验收提醒', provisional: d.signOff.provisional }
+      : null;
+  }
+  if (d?.delivery) {
+    return { at: d.delivery.dueAt, label: '交付期限', provisional: d.delivery.provisional };
+  }
+  return item.plannedDeliveryDate
+    ? { at: `${item.plannedDeliveryDate}T23:59:59+08:00`, label: '交付期限', provisional: false }
+    : null;
 }
