@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@luyue/calendar';
 import {
   allowedActions,
+  allowedRemediationActions,
+  REMEDIATION_STATUS_LABELS,
+  remediationStepLabel,
   CHANGE_STATUS_LABELS,
   changeStepLabel,
   REQUIREMENT_STATUSES,
@@ -12,7 +15,7 @@ import {
   requirementStepLabel,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
-import { AuditEventRepository } from '@luyue/persistence';
+import { AuditEventRepository, SecurityTaskQueryRepository } from '@luyue/persistence';
 import type { Request, Response } from 'express';
 import { ChangeRequestsService } from '../change-requests/change-requests.service';
 import { ContractAccessService } from '../contracts/contract-access.service';
@@ -33,6 +36,7 @@ export class DashboardService {
     private readonly calendars: CalendarService,
     private readonly audit: AuditEventRepository,
     private readonly changes: ChangeRequestsService,
+    private readonly tasks: SecurityTaskQueryRepository,
   ) {}
 
   async home(req: Request, res: Response, actor: Actor): Promise<string> {
@@ -47,7 +51,7 @@ export class DashboardService {
     }
     const record = await this.access.requireParty(actor, contract.id);
     const acting = actorInContract(actor, record);
-    const [open, counts, mine, calendar, changes] = await Promise.all([
+    const [open, counts, mine, calendar, changes, tasks] = await Promise.all([
       this.reads.open(actor, contract.id),
       Promise.all(
         REQUIREMENT_STATUSES.map(async (status) => ({
@@ -59,6 +63,7 @@ export class DashboardService {
       this.audit.page({ contractId: contract.id, actorId: actor.userId, page: 1, pageSize: 10 }),
       this.calendars.calendar(),
       this.changes.waitingFor(actor, contract.id),
+      this.tasks.openIn(contract.id),
     ]);
     const now = new Date();
     const today = shanghaiDate(now.toISOString());
@@ -109,7 +114,29 @@ export class DashboardService {
         dueAt ? { at: dueAt, label: '答复期限', provisional: false } : null,
       ),
     );
-    const todo = [...requirementRows, ...changeRows].sort(
+    const taskRows = tasks
+      .map((t) => ({
+        t,
+        actions: allowedRemediationActions(
+          { taskId: t.id, status: t.state, severity: t.severity },
+          acting,
+        ),
+      }))
+      .filter(({ actions }) => actions.length > 0)
+      .map(({ t, actions }) =>
+        row(
+          {
+            id: t.vulnerabilityId,
+            href: `/security/tasks/${t.id}`,
+            title: t.title,
+            overdue: new Date(t.dueAt).getTime() < now.getTime(),
+            status: REMEDIATION_STATUS_LABELS[t.state],
+            actions: actions.map((a) => remediationStepLabel(a)).join('、'),
+          },
+          { at: t.dueAt, label: '整改期限', provisional: t.provisional },
+        ),
+      );
+    const todo = [...requirementRows, ...changeRows, ...taskRows].sort(
       (a, b) => Number(b.overdue) - Number(a.overdue) || a.sortKey - b.sortKey,
     );
     return this.renderer.render('pages/dashboard.html', {
