@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@luyue/calendar';
 import {
   allowedActions,
+  auditActionLabel,
   allowedRemediationActions,
   REMEDIATION_STATUS_LABELS,
   remediationStepLabel,
@@ -24,6 +25,7 @@ import { actorInContract } from '../requirements/requirement-access.service';
 import { shanghaiMinute } from '../requirements/requirement-labels';
 import { RequirementsService } from '../requirements/requirements.service';
 import { ConsoleFrameService } from './console-frame.service';
+import { subjectPage } from './subject-pages';
 
 /** 工作台: what waits for me in the current contract, counts by state, my recent steps. */
 @Injectable()
@@ -147,11 +149,9 @@ export class DashboardService {
       total: counts.reduce((n, c) => n + c.n, 0),
       activity: mine.items.map((e) => ({
         at: shanghaiMinute(e.occurredAt),
-        action: e.action.startsWith('change_request.')
-          ? changeStepLabel(e.action.replace(/^change_request\./, ''))
-          : requirementStepLabel(e.action.replace(/^requirement\./, '')),
+        action: auditActionLabel(e.action),
         subject: e.subjectId,
-        link: SUBJECT_PAGES[e.subjectType]?.(e.subjectId) ?? null,
+        link: subjectPage(e.subjectType, e.subjectId),
       })),
     });
   }
@@ -172,12 +172,6 @@ interface TodoRow {
   provisional: boolean;
   sortKey: number;
 }
-
-/** The console page of an audited subject. */
-const SUBJECT_PAGES: Readonly<Record<string, (id: string) => string>> = {
-  requirement: (id) => `/requirements/${id}`,
-  change_request: (id) => `/change-requests/${id}`,
-};
 
 interface Due {
   at: string;
