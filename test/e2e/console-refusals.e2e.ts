@@ -130,6 +130,12 @@ describe('console forms refused by a service or workflow rule', () => {
       .expect(303);
     const approved = await getRequirement(await loginDemo('hospital_manager'), id as string);
     expect(approved.body.approval).toMatchObject({ quotaDecision: 'outside_quota' });
+    // The quota page names the request behind its outside-quota figure.
+    const quotaPage = await manager.get('/quota').expect(200);
+    const behind = quotaPage.text.slice(quotaPage.text.indexOf('class="list quota-behind"'));
+    expect(behind.slice(0, behind.indexOf('</table>'))).toContain(
+      `<a href="/requirements/${id as string}">${id as string}</a> ${estimate} 人天`,
+    );
     await act(await loginDemo('hospital_manager'), id as string, 'cancel', { reason: '测试结束' });
   }, 60_000);
 });

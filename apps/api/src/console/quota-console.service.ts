@@ -8,6 +8,7 @@ import {
   type RequirementStatus,
   BREACH_LABELS,
   QUOTA_ENTRY_LABELS,
+  quotaByRequest,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
@@ -53,6 +54,7 @@ export class QuotaConsoleService {
       contract,
       years: contract.years.map((y) => ({ ...y, selected: y.yearNo === quota.year })),
       quota,
+      behind: quotaByRequest(quota.entries),
       entries: quota.entries.map((e) => ({
         ...e,
         type: QUOTA_ENTRY_LABELS[e.type],
