@@ -94,8 +94,12 @@ export class DomainErrorFilter implements ExceptionFilter {
       res.setHeader('Retry-After', '5');
     }
     if (isPageRequest(req)) {
-      void this.page(req, res, status, body).then((html) =>
-        res.status(status).type('html').send(html),
+      void this.page(req, res, status, body).then(
+        (html) => res.status(status).type('html').send(html),
+        (error: unknown) => {
+          this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
+          res.status(status).type('text/plain').send(`${status}`);
+        },
       );
       return;
     }
