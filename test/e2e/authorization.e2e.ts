@@ -392,6 +392,51 @@ describe('authorization on every route', () => {
     expect(res.body.error.code).toBe('forbidden');
   });
 
+  it('refuses a REST write authenticated by the cookie alone unless it carries X-CSRF-Token', async () => {
+    const c = demoCredential('hospital_staff');
+    const res = await api()
+      .post('/api/auth/login')
+      .send({ email: c.email, password: c.password })
+      .expect(200);
+    const pair = (res.headers['set-cookie'] as unknown as string[])
+      .find((v) => v.startsWith('luyue_session='))!
+      .split(';')[0];
+    const csrf = res.body.csrfToken as string;
+    const contractId = await demoContractId();
+    const write = () => api().post(`/api/contracts/${contractId}/requirements`).set('Cookie', pair);
+    const body = {
+      title: `Cookie 写入 ${Date.now()}`,
+      description: '只带会话 Cookie 的写请求必须附带 CSRF 令牌。',
+      system: 'LIS',
+      priority: 'normal',
+    };
+    const before = await api()
+      .get(`/api/contracts/${contractId}/requirements`)
+      .query({ q: body.title })
+      .set('Cookie', pair)
+      .expect(200);
+    expect(before.body.total).toBe(0);
+
+    const refused = await write().send(body).expect(403);
+    expect(refused.body.error.code).toBe('csrf_refused');
+    const forged = await write().set('X-CSRF-Token', 'x'.repeat(43)).send(body).expect(403);
+    expect(forged.body.error.code).toBe('csrf_refused');
+    const after = await api()
+      .get(`/api/contracts/${contractId}/requirements`)
+      .query({ q: body.title })
+      .set('Cookie', pair)
+      .expect(200);
+    expect(after.body.total).toBe(0);
+
+    await write().set('X-CSRF-Token', csrf).send(body).expect(201);
+    // The bearer token needs no CSRF token: a browser never sends it on its own.
+    await api()
+      .post(`/api/contracts/${contractId}/requirements`)
+      .set('Authorization', `Bearer ${res.body.accessToken as string}`)
+      .send({ ...body, title: `${body.title} bearer` })
+      .expect(201);
+  });
+
   it('accepts the session cookie for pages and ends it with logout', async () => {
     const c = demoCredential('supervisor');
     const res = await api()

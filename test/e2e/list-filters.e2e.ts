@@ -25,6 +25,29 @@ describe('filters the console shares with the REST api', () => {
     await expect(list({ q: `${tag}%` })).resolves.toEqual([]);
   });
 
+  it('lists requests by the contract year they were received in', async () => {
+    const clerk = await loginDemo('hospital_staff');
+    const contractId = await demoContractId();
+    const tag = `年度${Date.now()}`;
+    const made = await submitRequirement(clerk, contractId, { title: `${tag} 报表` });
+    const year = made.contractYear as number;
+    expect(year).toBeGreaterThanOrEqual(1);
+    const list = (query: Record<string, string>, status = 200) =>
+      api()
+        .get(`/api/contracts/${contractId}/requirements`)
+        .query({ q: tag, ...query })
+        .set('Authorization', clerk)
+        .expect(status);
+
+    const ids = (res: { body: { items: Array<{ id: string }> } }) =>
+      res.body.items.map((i) => i.id);
+    expect(ids(await list({ year: String(year) }))).toEqual([made.id]);
+    expect(ids(await list({ year: String(year + 1) }))).toEqual([]);
+    const bad = await list({ year: '0' }, 400);
+    expect(bad.body.error.code).toBe('validation_failed');
+    expect(JSON.stringify(bad.body.error)).toContain('year');
+  });
+
   it('filters the audit trail by actor email', async () => {
     const clerk = await loginDemo('hospital_staff');
     const contractId = await demoContractId();

@@ -45,7 +45,12 @@ async function bootstrap(): Promise<void> {
     app,
     new DocumentBuilder()
       .setTitle('luyue 履约')
-      .setDescription('Hospital IT maintenance contract obligations as durable workflows')
+      .setDescription(
+        'Hospital IT maintenance contract obligations as durable workflows. ' +
+          'A POST, PUT, PATCH or DELETE authenticated by the session cookie alone must send the ' +
+          "login answer's `csrfToken` in an `X-CSRF-Token` header (else 403 `csrf_refused`); " +
+          'a Bearer token needs none.',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .addCookieAuth(

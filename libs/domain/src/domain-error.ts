@@ -4,6 +4,8 @@ export type DomainErrorCode =
   | 'not_found'
   | 'invalid_state'
   | 'forbidden'
+  // A cookie-authenticated write without the session's CSRF token.
+  | 'csrf_refused'
   | 'unauthenticated'
   | 'conflict'
   | 'idempotency_mismatch'

@@ -17,3 +17,4 @@ export * from './remediation';
 export * from './account.rules';
 export * from './schedule-source.types';
 export * from './admin.labels';
+export * from './audit-action.labels';

@@ -13,6 +13,7 @@ const CODES: Record<DomainErrorCode, true> = {
   not_found: true,
   invalid_state: true,
   forbidden: true,
+  csrf_refused: true,
   unauthenticated: true,
   conflict: true,
   idempotency_mismatch: true,

@@ -6,6 +6,7 @@ import type { Actor } from '@luyue/domain';
 import { UserRepository } from '@luyue/persistence';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { RequestId } from '../common/request-id.decorator';
+import { CsrfService } from '../console/csrf.service';
 import { AuthService } from './auth.service';
 import type { AuthenticatedRequest } from './authenticated-request.types';
 import { Authenticated } from './authenticated.decorator';
@@ -22,6 +23,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly users: UserRepository,
     private readonly config: AppConfig,
+    private readonly csrf: CsrfService,
   ) {}
 
   @Post('auth/login')
@@ -57,6 +59,7 @@ export class AuthController {
       accessToken: result.accessToken,
       tokenType: 'Bearer',
       expiresIn: result.expiresIn,
+      csrfToken: this.csrf.token(result.sessionId),
       user: meFromUser(result.user),
     };
   }

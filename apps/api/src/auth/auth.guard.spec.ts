@@ -1,6 +1,8 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, type Actor } from '@luyue/domain';
+import type { AppConfig } from '@luyue/config';
+import { CsrfService } from '../console/csrf.service';
 import { AuthGuard } from './auth.guard';
 import type { AuthService } from './auth.service';
 import type { LinkPrincipalService } from './link-principal.service';
@@ -24,8 +26,8 @@ const staff: Actor = {
   roles: ['hospital_staff'],
 };
 
-function context(handler: keyof Routes, headers: Record<string, string> = {}) {
-  const req: Record<string, unknown> = { headers, cookies: {} };
+function context(handler: keyof Routes, headers: Record<string, string> = {}, method = 'GET') {
+  const req: Record<string, unknown> = { headers, cookies: {}, method, path: '/api/things' };
   const ctx = {
     getType: () => 'http',
     getHandler: () => Routes.prototype[handler],
@@ -46,6 +48,7 @@ function guard(actor: Actor | null) {
       new Reflector(),
       auth as unknown as AuthService,
       links as unknown as LinkPrincipalService,
+      new CsrfService({ JWT_SECRET: 'test-secret' } as AppConfig),
     ),
     auth,
   };
@@ -80,6 +83,20 @@ describe('AuthGuard', () => {
       sessionCookie: undefined,
     });
     expect(req).toMatchObject({ actor: staff, sessionId: 's1' });
+  });
+
+  it('refuses a cookie-only REST write without the session CSRF token in its header', async () => {
+    const csrf = new CsrfService({ JWT_SECRET: 'test-secret' } as AppConfig);
+    const { guard: g } = guard(staff);
+    expect(await code(g.canActivate(context('plain', {}, 'POST').ctx))).toBe('csrf_refused');
+    const forged = { 'x-csrf-token': csrf.token('another-session') };
+    expect(await code(g.canActivate(context('plain', forged, 'DELETE').ctx))).toBe('csrf_refused');
+    const right = { 'x-csrf-token': csrf.token('s1') };
+    expect(await code(g.canActivate(context('plain', right, 'POST').ctx))).toBe('allowed');
+    // A bearer token is never sent by the browser on its own: no CSRF token needed.
+    const bearer = { authorization: 'Bearer t' };
+    expect(await code(g.canActivate(context('plain', bearer, 'POST').ctx))).toBe('allowed');
+    expect(await code(g.canActivate(context('plain', {}, 'GET').ctx))).toBe('allowed');
   });
 
   it('enforces @Roles(): any one listed role suffices, admin is not implied', async () => {

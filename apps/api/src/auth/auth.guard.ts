@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, hasAnyRole, type Role } from '@luyue/domain';
+import { CSRF_HEADER, CsrfService } from '../console/csrf.service';
 import { AuthService } from './auth.service';
 import type { AuthenticatedRequest } from './authenticated-request.types';
 import { LINK_PURPOSE } from './link-principal.decorator';
@@ -8,6 +9,8 @@ import { LinkPrincipalService } from './link-principal.service';
 import { IS_PUBLIC } from './public.decorator';
 import { ROLES_KEY } from './roles.decorator';
 import { SESSION_COOKIE } from './session-cookie';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The one gate in front of every route (APP_GUARD): authentication unless @Public() (an email
@@ -20,6 +23,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     private readonly links: LinkPrincipalService,
+    private readonly csrf: CsrfService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -43,10 +47,26 @@ export class AuthGuard implements CanActivate {
     if (!found) throw new DomainError('unauthenticated', 'Log in first (POST /api/auth/login)');
     req.actor = found.actor;
     req.sessionId = found.sessionId;
+    if (req.headers.authorization === undefined) this.requireCsrfHeader(req);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && roles.length > 0 && !hasAnyRole(found.actor, roles)) {
       throw new DomainError('forbidden', `This needs one of the roles: ${roles.join(', ')}`);
     }
     return true;
+  }
+
+  /**
+   * A REST write the browser authenticated by the session cookie alone must show the session's
+   * CSRF token in a header a cross-site form cannot set. Console forms carry theirs in the body
+   * (CsrfGuard); a bearer token is never sent by the browser on its own, so it needs none.
+   */
+  private requireCsrfHeader(req: AuthenticatedRequest): void {
+    if (SAFE_METHODS.has(req.method) || !req.path.startsWith('/api/')) return;
+    if (!this.csrf.matches(req.sessionId, req.headers[CSRF_HEADER])) {
+      throw new DomainError(
+        'csrf_refused',
+        `A write authenticated by the session cookie needs the session's CSRF token in the ${CSRF_HEADER} header (or use the Bearer token)`,
+      );
+    }
   }
 }

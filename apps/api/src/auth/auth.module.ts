@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import cookieParser from 'cookie-parser';
 import { AppConfig } from '@luyue/config';
+import { CsrfService } from '../console/csrf.service';
 import { IdentityModule } from '../identity/identity.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -32,6 +33,7 @@ import { SessionTokenService } from './session-token.service';
     LoginThrottleService,
     LoginPageService,
     LinkPrincipalService,
+    CsrfService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService],

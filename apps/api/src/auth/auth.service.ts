@@ -22,6 +22,7 @@ export interface LoginResult {
   accessToken: string;
   expiresIn: number;
   sessionToken: string;
+  sessionId: string;
   sessionExpiresAt: Date;
   user: UserRecord;
 }
@@ -126,6 +127,7 @@ export class AuthService {
       accessToken: await this.tokens.sign('access', user.id, sessionId),
       expiresIn: ACCESS_TOKEN_SECONDS,
       sessionToken: await this.tokens.sign('session', user.id, sessionId),
+      sessionId,
       sessionExpiresAt,
       user,
     };

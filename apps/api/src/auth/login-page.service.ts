@@ -24,17 +24,24 @@ export class LoginPageService {
     private readonly config: AppConfig,
   ) {}
 
-  form(next: unknown): string {
-    return this.renderer.render('pages/login.html', { next: safeNext(next) });
+  form(next: unknown, csrf: string): string {
+    return this.renderer.render('pages/login.html', { next: safeNext(next), csrf });
   }
 
+  /** `genuine`: the form came with its login-CSRF token; `newToken` mints one to show it again. */
   async submit(
     body: { email?: unknown; password?: unknown; next?: unknown },
     client: { ip: string; userAgent: string | null; requestId: string | null },
+    genuine: boolean,
+    newToken: () => string,
   ): Promise<LoginPageOutcome> {
     const next = safeNext(body.next);
     const email = typeof body.email === 'string' ? body.email : '';
     const password = typeof body.password === 'string' ? body.password : '';
+    if (!genuine) {
+      const error = '登录表单已过期或来源不明，请重新登录。';
+      return { kind: 'page', status: 403, html: this.page(next, email, error, newToken()) };
+    }
     try {
       const result = await this.auth.login(email, password, client);
       return {
@@ -47,11 +54,11 @@ export class LoginPageService {
       if (!(err instanceof DomainError)) throw err;
       const status = err.code === 'rate_limited' ? 429 : 401;
       const error = status === 429 ? '登录失败次数过多，请稍后再试。' : '邮箱或密码不正确。';
-      return {
-        kind: 'page',
-        status,
-        html: this.renderer.render('pages/login.html', { next, email, error }),
-      };
+      return { kind: 'page', status, html: this.page(next, email, error, newToken()) };
     }
+  }
+
+  private page(next: string, email: string, error: string, csrf: string): string {
+    return this.renderer.render('pages/login.html', { next, email, error, csrf });
   }
 }

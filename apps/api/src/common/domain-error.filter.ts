@@ -5,17 +5,16 @@ import {
   HttpException,
   HttpStatus,
   Logger,
+  Optional,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import {
-  DomainError,
-  DomainErrorCode,
-  isRequirementAction,
-  requirementStepLabel,
-} from '@luyue/domain';
+import { DomainError, DomainErrorCode } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import { databaseUnavailable } from '@luyue/persistence';
+import type { AuthenticatedRequest } from '../auth/authenticated-request.types';
+import { ConsoleFrameService } from '../console/console-frame.service';
 import { requestIdOf } from './api-logger.options';
+import { PAGE_HEADINGS, conflictHelp, pageMessage } from './error-page';
 import { CODE_BY_STATUS, FALLBACK_CODE, STATUS_BY_CODE } from './error-status.table';
 import { answerAfterBody } from './unread-body.util';
 
@@ -44,22 +43,16 @@ function isPageRequest(req: Request): boolean {
   return !req.path.startsWith('/api/') && req.accepts(['json', 'html']) === 'html';
 }
 
-/** What the error page says, by status; anything else is the generic heading. */
-const PAGE_HEADINGS: Readonly<Record<number, string>> = {
-  400: '请求有误',
-  401: '请先登录',
-  403: '没有权限',
-  404: '页面不存在',
-  409: '当前状态下不能这样操作',
-  429: '操作过于频繁',
-};
-
 /** The one place errors become HTTP: `{ error: { code, message, ...details }, requestId }`. */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(DomainErrorFilter.name);
 
-  constructor(private readonly renderer: TemplateRenderer) {}
+  constructor(
+    private readonly renderer: TemplateRenderer,
+    // The console's frame (nav, user, logout) around the page of a logged-in person.
+    @Optional() private readonly frames?: ConsoleFrameService,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -101,10 +94,13 @@ export class DomainErrorFilter implements ExceptionFilter {
       res.setHeader('Retry-After', '5');
     }
     if (isPageRequest(req)) {
-      res
-        .status(status)
-        .type('html')
-        .send(this.page(req, res, status, body));
+      void this.page(req, res, status, body).then(
+        (html) => res.status(status).type('html').send(html),
+        (error: unknown) => {
+          this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
+          res.status(status).type('text/plain').send(`${status}`);
+        },
+      );
       return;
     }
     // JSON even on routes that declared another type (pages, downloads) for their success.
@@ -114,22 +110,40 @@ export class DomainErrorFilter implements ExceptionFilter {
       .json({ error: body, requestId: requestIdOf(req, res) });
   }
 
-  /** The HTML face of the same error; a 409 names what the user may do instead. */
-  private page(req: Request, res: Response, status: number, body: Record<string, unknown>): string {
-    const allowed = Array.isArray(body.allowedActions)
-      ? body.allowedActions.filter(isRequirementAction).map((a) => requirementStepLabel(a))
-      : [];
-    const back = /^\/requirements\/[^/]+/.exec(req.path)?.[0] ?? null;
+  /** The HTML face of the same error, in zh-CN; a 409 names what the user may do instead. */
+  private async page(
+    req: Request,
+    res: Response,
+    status: number,
+    body: Record<string, unknown>,
+  ): Promise<string> {
+    const heading = PAGE_HEADINGS[status] ?? '出错了';
     return this.renderer.render('pages/error.html', {
-      title: `${status} ${PAGE_HEADINGS[status] ?? '出错了'}`,
+      title: `${status} ${heading}`,
+      layout: await this.layout(req, res, `${status} ${heading}`),
       status,
-      heading: PAGE_HEADINGS[status] ?? '出错了',
-      message: typeof body.message === 'string' ? body.message : '',
+      heading,
+      message: pageMessage(body),
       conflict: status === 409,
       login: status === 401,
-      allowed,
-      back,
+      ...conflictHelp(req.path, body),
       requestId: requestIdOf(req, res),
     });
+  }
+
+  /** The normal frame when someone is logged in; none (a bare page) otherwise or if it fails. */
+  private async layout(req: Request, res: Response, title: string): Promise<unknown> {
+    const actor = (req as AuthenticatedRequest).actor;
+    if (!this.frames || !actor || actor.kind !== 'user' || res.headersSent) return undefined;
+    try {
+      const frame = await this.frames.frame(req, res, actor, {
+        title,
+        crumbs: [{ label: title }],
+        section: '',
+      });
+      return frame.layout;
+    } catch {
+      return undefined;
+    }
   }
 }

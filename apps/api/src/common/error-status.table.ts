@@ -6,6 +6,7 @@ export const STATUS_BY_CODE: Readonly<Record<DomainErrorCode, number>> = {
   validation_failed: HttpStatus.BAD_REQUEST,
   unauthenticated: HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,
+  csrf_refused: HttpStatus.FORBIDDEN,
   not_found: HttpStatus.NOT_FOUND,
   invalid_state: HttpStatus.CONFLICT,
   conflict: HttpStatus.CONFLICT,

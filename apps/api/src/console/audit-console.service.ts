@@ -1,19 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import {
-  DomainError,
-  isParty,
-  type Actor,
-  requirementStepLabel,
-  PARTY_LABELS,
-} from '@luyue/domain';
+import { DomainError, isParty, type Actor, auditActionLabel, PARTY_LABELS } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
 import { AuditQueryDto } from '../contracts/dto/audit.dto';
 import { ContractsService } from '../contracts/contracts.service';
 import { shanghaiMinute } from '../requirements/requirement-labels';
 import { ConsoleFrameService } from './console-frame.service';
+import { subjectPage } from './subject-pages';
 
 const PAGE_SIZE = 50;
 
@@ -61,10 +56,10 @@ export class AuditConsoleService {
         at: shanghaiMinute(e.occurredAt),
         actor: e.actorEmail ?? (e.actorType === 'system' ? '系统' : e.actorType),
         party: isParty(e.party) ? PARTY_LABELS[e.party] : '',
-        action: requirementStepLabel(e.action.replace(/^requirement\./, '')),
+        action: auditActionLabel(e.action),
         code: e.action,
         subject: `${e.subjectType}:${e.subjectId}`,
-        link: e.subjectType === 'requirement' ? `/requirements/${e.subjectId}` : null,
+        link: subjectPage(e.subjectType, e.subjectId),
       })),
       total: found.total,
       page: found.page,

@@ -2,15 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@luyue/calendar';
 import {
   allowedActions,
+  auditActionLabel,
+  allowedRemediationActions,
+  REMEDIATION_STATUS_LABELS,
+  remediationStepLabel,
   CHANGE_STATUS_LABELS,
   changeStepLabel,
   REQUIREMENT_STATUSES,
+  shanghaiDate,
   STATUS_LABELS,
   type Actor,
+  type RequirementDeadlines,
   requirementStepLabel,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
-import { AuditEventRepository } from '@luyue/persistence';
+import { AuditEventRepository, SecurityTaskQueryRepository } from '@luyue/persistence';
 import type { Request, Response } from 'express';
 import { ChangeRequestsService } from '../change-requests/change-requests.service';
 import { ContractAccessService } from '../contracts/contract-access.service';
@@ -19,9 +25,7 @@ import { actorInContract } from '../requirements/requirement-access.service';
 import { shanghaiMinute } from '../requirements/requirement-labels';
 import { RequirementsService } from '../requirements/requirements.service';
 import { ConsoleFrameService } from './console-frame.service';
-
-/** The newest requests looked at for the to-do list; older open ones show under 需求. */
-const WINDOW = 200;
+import { subjectPage } from './subject-pages';
 
 /** 工作台: what waits for me in the current contract, counts by state, my recent steps. */
 @Injectable()
@@ -34,6 +38,7 @@ export class DashboardService {
     private readonly calendars: CalendarService,
     private readonly audit: AuditEventRepository,
     private readonly changes: ChangeRequestsService,
+    private readonly tasks: SecurityTaskQueryRepository,
   ) {}
 
   async home(req: Request, res: Response, actor: Actor): Promise<string> {
@@ -48,8 +53,8 @@ export class DashboardService {
     }
     const record = await this.access.requireParty(actor, contract.id);
     const acting = actorInContract(actor, record);
-    const [recent, counts, mine, calendar, changes] = await Promise.all([
-      this.reads.list(actor, contract.id, { page: 1, pageSize: WINDOW }),
+    const [open, counts, mine, calendar, changes, tasks] = await Promise.all([
+      this.reads.open(actor, contract.id),
       Promise.all(
         REQUIREMENT_STATUSES.map(async (status) => ({
           status,
@@ -60,22 +65,28 @@ export class DashboardService {
       this.audit.page({ contractId: contract.id, actorId: actor.userId, page: 1, pageSize: 10 }),
       this.calendars.calendar(),
       this.changes.waitingFor(actor, contract.id),
+      this.tasks.openIn(contract.id),
     ]);
     const now = new Date();
+    const today = shanghaiDate(now.toISOString());
     const row = (
-      t: Omit<TodoRow, 'dueAt' | 'daysLeft' | 'provisional' | 'sortKey'>,
-      due: Date | null,
+      t: Omit<TodoRow, 'dueAt' | 'daysLeft' | 'dueToday' | 'provisional' | 'sortKey' | 'dueLabel'>,
+      due: Due | null,
     ): TodoRow => {
-      const left = due ? calendar.workingDaysBetween(now, due) : null;
+      const at = due ? new Date(due.at) : null;
+      const left = at ? calendar.workingDaysBetween(now, at) : null;
       return {
         ...t,
-        dueAt: due ? shanghaiMinute(due) : '',
+        dueLabel: due?.label ?? '',
+        dueAt: at ? shanghaiMinute(at) : '',
+        dueToday: at !== null && !t.overdue && shanghaiDate(at.toISOString()) === today,
         daysLeft: left && !t.overdue ? left.days : null,
-        provisional: left?.provisional ?? false,
-        sortKey: due?.getTime() ?? Number.MAX_SAFE_INTEGER,
+        // The flag the workflow stored with the deadline, not a guess from today's calendar.
+        provisional: due?.provisional ?? false,
+        sortKey: at?.getTime() ?? Number.MAX_SAFE_INTEGER,
       };
     };
-    const requirementRows = recent.items
+    const requirementRows = open
       .map((item) => ({ item, actions: allowedActions(item, acting) }))
       .filter((t) => t.actions.length > 0)
       .map(({ item, actions }) =>
@@ -102,10 +113,32 @@ export class DashboardService {
           status: CHANGE_STATUS_LABELS[state.status],
           actions: actions.map((a) => changeStepLabel(a)).join('、'),
         },
-        dueAt ? new Date(dueAt) : null,
+        dueAt ? { at: dueAt, label: '答复期限', provisional: false } : null,
       ),
     );
-    const todo = [...requirementRows, ...changeRows].sort(
+    const taskRows = tasks
+      .map((t) => ({
+        t,
+        actions: allowedRemediationActions(
+          { taskId: t.id, status: t.state, severity: t.severity },
+          acting,
+        ),
+      }))
+      .filter(({ actions }) => actions.length > 0)
+      .map(({ t, actions }) =>
+        row(
+          {
+            id: t.vulnerabilityId,
+            href: `/security/tasks/${t.id}`,
+            title: t.title,
+            overdue: new Date(t.dueAt).getTime() < now.getTime(),
+            status: REMEDIATION_STATUS_LABELS[t.state],
+            actions: actions.map((a) => remediationStepLabel(a)).join('、'),
+          },
+          { at: t.dueAt, label: '整改期限', provisional: t.provisional },
+        ),
+      );
+    const todo = [...requirementRows, ...changeRows, ...taskRows].sort(
       (a, b) => Number(b.overdue) - Number(a.overdue) || a.sortKey - b.sortKey,
     );
     return this.renderer.render('pages/dashboard.html', {
@@ -113,14 +146,12 @@ export class DashboardService {
       contract,
       todo,
       counts: counts.filter((c) => c.n > 0),
-      total: recent.total,
+      total: counts.reduce((n, c) => n + c.n, 0),
       activity: mine.items.map((e) => ({
         at: shanghaiMinute(e.occurredAt),
-        action: e.action.startsWith('change_request.')
-          ? changeStepLabel(e.action.replace(/^change_request\./, ''))
-          : requirementStepLabel(e.action.replace(/^requirement\./, '')),
+        action: auditActionLabel(e.action),
         subject: e.subjectId,
-        link: SUBJECT_PAGES[e.subjectType]?.(e.subjectId) ?? null,
+        link: subjectPage(e.subjectType, e.subjectId),
       })),
     });
   }
@@ -134,21 +165,42 @@ interface TodoRow {
   overdue: boolean;
   status: string;
   actions: string;
+  dueLabel: string;
   dueAt: string;
+  dueToday: boolean;
   daysLeft: number | null;
   provisional: boolean;
   sortKey: number;
 }
 
-/** The console page of an audited subject. */
-const SUBJECT_PAGES: Readonly<Record<string, (id: string) => string>> = {
-  requirement: (id) => `/requirements/${id}`,
-  change_request: (id) => `/change-requests/${id}`,
-};
+interface Due {
+  at: string;
+  label: string;
+  provisional: boolean;
+}
 
-/** The deadline the next step runs against: assessment while assessing, then delivery. */
-function dueOf(item: RequirementListItemDto): Date | null {
-  if (item.status === 'assessing' && item.assessmentDueAt) return new Date(item.assessmentDueAt);
-  if (item.plannedDeliveryDate) return new Date(`${item.plannedDeliveryDate}T23:59:59+08:00`);
-  return null;
+/**
+ * The deadline the next step runs against, as the workflow stored it: assessment while assessing,
+ * the next sign-off reminder once released (the delivery date is behind it), else delivery.
+ */
+function dueOf(
+  item: RequirementListItemDto & { deadlines: RequirementDeadlines | null },
+): Due | null {
+  const d = item.deadlines;
+  if (item.status === 'assessing') {
+    return d?.assessment
+      ? { at: d.assessment.dueAt, label: '评估期限', provisional: d.assessment.provisional }
+      : null;
+  }
+  if (item.status === 'released') {
+    return d?.signOff?.nextReminderAt
+      ? { at: d.signOff.nextReminderAt, label: '验收提醒', provisional: d.signOff.provisional }
+      : null;
+  }
+  if (d?.delivery) {
+    return { at: d.delivery.dueAt, label: '交付期限', provisional: d.delivery.provisional };
+  }
+  return item.plannedDeliveryDate
+    ? { at: `${item.plannedDeliveryDate}T23:59:59+08:00`, label: '交付期限', provisional: false }
+    : null;
 }

@@ -12,6 +12,7 @@ import {
   PARTIES,
   PARTY_LABELS,
   QUOTA_ENTRY_LABELS,
+  quotaByRequest,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
@@ -60,6 +61,7 @@ export class QuotaConsoleService {
       contract,
       years: contract.years.map((y) => ({ ...y, selected: y.yearNo === quota.year })),
       quota,
+      behind: quotaByRequest(quota.entries),
       entries: quota.entries.map((e) => ({
         ...e,
         type: QUOTA_ENTRY_LABELS[e.type],

@@ -25,7 +25,9 @@ import { RequirementSubmissionService } from '../requirements/requirement-submis
 import { RequirementsService } from '../requirements/requirements.service';
 import { KeyedRunService } from '../common/keyed-run.service';
 import { ConsoleFrameService, type Frame } from './console-frame.service';
+import { FORM_ERROR } from './admin-fields';
 import { createOnce, newOnce, sendingKeyOf } from './form-once';
+import { requirementRefusal, type QuotaRefusal } from './requirement-refusals';
 import { actionForms, formFields, readForm } from './console-form';
 import {
   REQUIREMENT_ACTION_FORMS,
@@ -42,6 +44,8 @@ interface Failed {
   action: string;
   values: Record<string, string>;
   errors: Record<string, string>;
+  /** The approval refused for the quota: what is left, to offer the other choices. */
+  quota?: QuotaRefusal;
 }
 
 const PAGE_SIZE = 20;
@@ -74,7 +78,7 @@ export class RequirementConsoleService {
     });
     const q = req.query as Record<string, unknown>;
     const query = plainToInstance(RequirementListQueryDto, {
-      ...pick(q, ['status', 'kind', 'system', 'overdue', 'q', 'page']),
+      ...pick(q, ['status', 'kind', 'system', 'overdue', 'year', 'q', 'page']),
       pageSize: PAGE_SIZE,
     });
     const invalid = await validate(query);
@@ -101,6 +105,10 @@ export class RequirementConsoleService {
           value: s,
           label: s,
           selected: s === q.system,
+        })),
+        years: (contract?.years ?? []).map((y) => ({
+          ...y,
+          selected: String(y.yearNo) === q.year,
         })),
         overdue: q.overdue === 'true',
         q: typeof q.q === 'string' ? q.q : '',
@@ -146,9 +154,17 @@ export class RequirementConsoleService {
     }
     const contractId = frame.contract.id;
     const sent = { actor, scope: 'POST /requirements/new', body, payload: form.payload };
-    const id = await createOnce(this.keyed, sent, (once) =>
-      this.submission.submit({ actor, requestId, ...once }, contractId, form.payload),
-    );
+    let id: string;
+    try {
+      id = await createOnce(this.keyed, sent, (once) =>
+        this.submission.submit({ actor, requestId, ...once }, contractId, form.payload),
+      );
+    } catch (error) {
+      const refused = requirementRefusal(error, fields);
+      if (!refused) throw error;
+      const html = this.renderNew(frame, { values: form.values, errors: refused.errors });
+      return { kind: 'page', status: statusOf(error), html };
+    }
     return { kind: 'redirect', location: `/requirements/${id}`, flash: `已提交需求 ${id}` };
   }
 
@@ -186,7 +202,18 @@ export class RequirementConsoleService {
       return { kind: 'page', status: 400, html };
     }
     const idempotencyKey = sendingKeyOf(body, form.payload);
-    await this.actions.run({ actor, requestId, idempotencyKey }, id, action, form.payload);
+    try {
+      await this.actions.run({ actor, requestId, idempotencyKey }, id, action, form.payload);
+    } catch (error) {
+      const refused = requirementRefusal(error, fields);
+      if (!refused) throw error;
+      const html = await this.page(req, res, actor, id, {
+        action,
+        values: form.values,
+        ...refused,
+      });
+      return { kind: 'page', status: statusOf(error), html };
+    }
     return {
       kind: 'redirect',
       location: `/requirements/${encodeURIComponent(id)}`,
@@ -201,15 +228,33 @@ export class RequirementConsoleService {
       requirementStepLabel,
       (action) => `/requirements/${encodeURIComponent(r.id)}/actions/${action}`,
       failed,
+    ).map((form) =>
+      form.failed
+        ? {
+            ...form,
+            formError: failed?.errors[FORM_ERROR],
+            // Approving outside the quota is the same form with the other decision.
+            quota: failed?.quota && {
+              ...failed.quota,
+              kind: failed.values.kind ?? '',
+              once: newOnce(),
+            },
+          }
+        : form,
     );
   }
 
-  private newFrame(req: Request, res: Response, actor: Actor): Promise<Frame> {
-    return this.frames.frame(req, res, actor, {
+  private async newFrame(req: Request, res: Response, actor: Actor): Promise<Frame> {
+    const frame = await this.frames.frame(req, res, actor, {
       title: '提交需求',
       crumbs: [{ href: '/requirements', label: '需求' }, { label: '提交需求' }],
       section: '/requirements',
     });
+    // The form is the hospital's; anyone else gets the 403 page rather than a form that fails.
+    if (frame.contract && frame.contract.myParty !== 'hospital') {
+      throw new DomainError('forbidden', '只有本合同甲方（医院）的人员可以提交需求。');
+    }
+    return frame;
   }
 
   private renderNew(frame: Frame, failed?: Omit<Failed, 'action'>): string {
@@ -217,11 +262,17 @@ export class RequirementConsoleService {
     return this.renderer.render('pages/requirement-new.html', {
       layout: frame.layout,
       contract: frame.contract,
+      formError: failed?.errors[FORM_ERROR],
       fields: formFields('new', fields, failed?.values, failed?.errors),
       priorities: REQUIREMENT_PRIORITIES,
       once: newOnce(),
     });
   }
+}
+
+/** The refusal's own status: 400 for a field rule, 409 for the quota. */
+function statusOf(error: unknown): number {
+  return error instanceof DomainError && error.code === 'quota_exceeded' ? 409 : 400;
 }
 
 function pick(q: Record<string, unknown>, keys: string[]): Record<string, unknown> {

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { allowedActions, type Actor } from '@luyue/domain';
+import { allowedActions, type Actor, type RequirementDeadlines } from '@luyue/domain';
 import { AuditEventRepository, RequirementQueryRepository } from '@luyue/persistence';
 import { ContractAccessService } from '../contracts/contract-access.service';
 import type { RequirementDto } from './dto/requirement.dto';
-import type { RequirementListQueryDto, RequirementPageDto } from './dto/requirement-list.dto';
+import type {
+  RequirementListItemDto,
+  RequirementListQueryDto,
+  RequirementPageDto,
+} from './dto/requirement-list.dto';
 import {
   actorInContract,
   RequirementAccessService,
@@ -37,6 +41,15 @@ export class RequirementsService {
     return toRequirementDto(stored, timeline, actions);
   }
 
+  /** Every open request of the contract, with its stored deadlines (what may wait for someone). */
+  async open(
+    actor: Actor,
+    contractId: string,
+  ): Promise<Array<RequirementListItemDto & { deadlines: RequirementDeadlines | null }>> {
+    await this.contracts.requireParty(actor, contractId);
+    return this.requirements.openItems(contractId);
+  }
+
   async list(
     actor: Actor,
     contractId: string,
@@ -48,6 +61,7 @@ export class RequirementsService {
       kind: query.kind,
       overdue: query.overdue,
       system: query.system,
+      contractYear: query.year,
       q: query.q,
       page: query.page ?? 1,
       pageSize: query.pageSize ?? 50,

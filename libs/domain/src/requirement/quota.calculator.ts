@@ -86,6 +86,38 @@ export function reservedFor(entries: readonly QuotaEntry[], requirementId: strin
   return roundPersonDays(held);
 }
 
+/** The requests behind each figure of the summary: person-days each holds, consumed or pays. */
+export interface QuotaByRequest {
+  reserved: Array<{ requirementId: string; personDays: number }>;
+  consumed: Array<{ requirementId: string; personDays: number }>;
+  outsideQuota: Array<{ requirementId: string; personDays: number }>;
+}
+
+export function quotaByRequest(entries: readonly QuotaEntry[]): QuotaByRequest {
+  const sums = {
+    reserved: new Map<string, number>(),
+    consumed: new Map<string, number>(),
+    outsideQuota: new Map<string, number>(),
+  };
+  const add = (m: Map<string, number>, id: string, n: number) => m.set(id, (m.get(id) ?? 0) + n);
+  for (const e of entries) {
+    if (e.type === 'reserve') add(sums.reserved, e.requirementId, e.personDays);
+    if (e.type === 'release') add(sums.reserved, e.requirementId, -e.personDays);
+    if (e.type === 'consume') add(sums.consumed, e.requirementId, e.personDays);
+    if (e.type === 'outside_quota') add(sums.outsideQuota, e.requirementId, e.personDays);
+  }
+  const list = (m: Map<string, number>) =>
+    [...m]
+      .map(([requirementId, n]) => ({ requirementId, personDays: roundPersonDays(n) }))
+      .filter((r) => r.personDays > 0)
+      .sort((a, b) => a.requirementId.localeCompare(b.requirementId));
+  return {
+    reserved: list(sums.reserved),
+    consumed: list(sums.consumed),
+    outsideQuota: list(sums.outsideQuota),
+  };
+}
+
 export type ReserveCheck = { ok: true } | { ok: false; remaining: number; requested: number };
 
 /**

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import {
   FINAL_REQUIREMENT_STATUSES,
   type RequirementBreachKind,
+  type RequirementDeadlines,
   type RequirementStatus,
 } from '@luyue/domain';
 import {
@@ -51,7 +52,8 @@ export class RequirementQueryRepository {
       AND ($3::text IS NULL OR r.kind = $3) AND ($4::boolean IS NULL OR ${OVERDUE_SQL} = $4)
       AND ($5::text IS NULL OR r.system = $5)
       AND ($6::text IS NULL OR strpos(lower(r.id), lower($6)) > 0
-        OR strpos(lower(r.title), lower($6)) > 0)`;
+        OR strpos(lower(r.title), lower($6)) > 0)
+      AND ($7::int IS NULL OR r.contract_year = $7)`;
     const params = [
       contractId,
       filter.status ?? null,
@@ -59,6 +61,7 @@ export class RequirementQueryRepository {
       filter.overdue ?? null,
       filter.system ?? null,
       filter.q?.trim() || null,
+      filter.contractYear ?? null,
     ];
     const counted: Array<{ total: string }> = await this.ds.query(
       `SELECT count(*) AS total FROM requirement r WHERE ${where}`,
@@ -66,7 +69,7 @@ export class RequirementQueryRepository {
     );
     const rows: ListRow[] = await this.ds.query(
       `SELECT ${LIST_COLUMNS} FROM requirement r WHERE ${where}
-       ORDER BY r.received_at DESC, r.id DESC LIMIT $7 OFFSET $8`,
+       ORDER BY r.received_at DESC, r.id DESC LIMIT $8 OFFSET $9`,
       [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
     );
     return {
@@ -135,6 +138,19 @@ export class RequirementQueryRepository {
         [contractId, contractYear],
       );
     return rows.map((r) => ({ month: r.month, status: r.status, count: Number(r.n) }));
+  }
+
+  /** Every open request of a contract with its stored deadlines (for 工作台), newest first. */
+  async openItems(
+    contractId: string,
+  ): Promise<Array<RequirementListItem & { deadlines: RequirementDeadlines | null }>> {
+    const rows: Array<ListRow & { deadlines: RequirementDeadlines | null }> = await this.ds.query(
+      `SELECT ${LIST_COLUMNS}, r.state -> 'deadlines' AS deadlines FROM requirement r
+       WHERE r.contract_id = $1 AND NOT (r.status = ANY($2::text[]))
+       ORDER BY r.received_at DESC, r.id DESC`,
+      [contractId, FINAL_REQUIREMENT_STATUSES],
+    );
+    return rows.map((r) => ({ ...toListItem(r), deadlines: r.deadlines ?? null }));
   }
 
   /** Requests whose workflow still runs (not accepted, rejected or cancelled). */

@@ -44,6 +44,8 @@ export interface RequirementListFilter {
   /** Open requests past their assessment deadline or planned delivery date. */
   overdue?: boolean;
   system?: string;
+  /** The contract year the request was received in. */
+  contractYear?: number;
   /** Part of the number or the title, any case. */
   q?: string;
   page: number;

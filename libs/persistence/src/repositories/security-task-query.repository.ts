@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type {
-  FindingSeverity,
-  LineStatus,
-  NoticeSource,
-  ReportFormat,
-  RemediationStatus,
+import {
+  FINAL_REMEDIATION_STATUSES,
+  type FindingSeverity,
+  type LineStatus,
+  type NoticeSource,
+  type ReportFormat,
+  type RemediationStatus,
 } from '@luyue/domain';
 
 export interface SecurityTaskFilters {
@@ -131,6 +132,16 @@ export class SecurityTaskQueryRepository {
       params,
     );
     return { items: items.map(isoDue), total: count.n };
+  }
+
+  /** Every task of a contract not yet in a final state (what may wait for someone), by due date. */
+  async openIn(contractId: string): Promise<SecurityTaskRecord[]> {
+    const items: SecurityTaskRecord[] = await this.ds.query(
+      `SELECT ${TASK_COLUMNS} FROM security_task t JOIN security_notice n ON n.id = t.notice_id
+       WHERE t.contract_id = $1 AND NOT (t.state = ANY($2::text[])) ORDER BY t.due_at, t.id`,
+      [contractId, FINAL_REMEDIATION_STATUSES],
+    );
+    return items.map(isoDue);
   }
 
   async find(id: string): Promise<SecurityTaskRecord | null> {

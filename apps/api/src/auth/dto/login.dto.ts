@@ -26,6 +26,12 @@ export class LoginAnswer {
   @ApiProperty({ description: 'Seconds until the access token expires', example: 1800 })
   expiresIn!: number;
 
+  @ApiProperty({
+    description:
+      'Only for callers that use the session cookie instead of the token: send it as `X-CSRF-Token` on every POST, PUT, PATCH and DELETE',
+  })
+  csrfToken!: string;
+
   @ApiProperty({ type: MeDto })
   user!: MeDto;
 }

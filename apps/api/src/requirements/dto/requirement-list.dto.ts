@@ -40,6 +40,19 @@ export class RequirementListQueryDto {
   @MaxLength(100)
   system?: string;
 
+  @ApiPropertyOptional({
+    example: 1,
+    minimum: 1,
+    description:
+      'Contract year the request was received in (1 = the first year of the service period)',
+  })
+  @Omittable()
+  @Type(() => Number)
+  @IsInt({ message: 'year must be a contract year number (1, 2, …)' })
+  @Min(1)
+  @Max(10)
+  year?: number;
+
   @ApiPropertyOptional({ description: 'Search: part of the request number or title' })
   @Omittable()
   @IsString()

@@ -1,0 +1,36 @@
+import { changeStepLabel } from './change/change-request.process';
+import { remediationStepLabel } from './remediation/security-task.process';
+import { requirementStepLabel } from './requirement/requirement.process';
+
+/** zh-CN names of the audited actions outside the three processes (accounts, settings, files). */
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+  'auth.login': '登录',
+  'auth.logout': '退出登录',
+  'contract.created': '创建合同',
+  'contract.settings_updated': '修改合同设置',
+  'file.uploaded': '上传文件',
+  'link_token.redeemed': '通过邮件链接操作',
+  'link_token.refused': '邮件链接被拒绝',
+  'organization.created': '创建单位',
+  'security_notice.issued': '下发整改通知单',
+  'security_report.uploaded': '上传测评报告',
+  'user.created': '创建用户',
+  'user.disabled': '停用用户',
+  'user.enabled': '启用用户',
+  'user.password_reset': '重置密码',
+  'user.roles_changed': '修改角色',
+};
+
+/** The step label of a process's audited step, by the action's prefix; others from the table. */
+const PROCESS_STEPS: ReadonlyArray<[string, (step: string) => string]> = [
+  ['requirement.', requirementStepLabel],
+  ['change_request.', changeStepLabel],
+  ['security_task.', remediationStepLabel],
+];
+
+/** zh-CN name of any audited action; the raw code when none is known. */
+export function auditActionLabel(action: string): string {
+  const process = PROCESS_STEPS.find(([prefix]) => action.startsWith(prefix));
+  if (process) return process[1](action.slice(process[0].length));
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}

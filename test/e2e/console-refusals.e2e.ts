@@ -1,0 +1,141 @@
+import request from 'supertest';
+import type { Role } from '@luyue/domain';
+import { demoContractId, demoCredential, loginDemo } from '../helpers/e2e-auth';
+import { e2eStack } from '../helpers/e2e-stack';
+import {
+  act,
+  assessment,
+  daysFromToday,
+  getRequirement,
+  submitRequirement,
+} from '../helpers/e2e-requirements';
+
+type Agent = ReturnType<typeof request.agent>;
+
+/** A browser session: logged in through the /login form, cookies kept. */
+async function consoleLogin(role: Role): Promise<Agent> {
+  const agent = request.agent(e2eStack().api);
+  const form = await agent.get('/login').expect(200);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
+  const { email, password } = demoCredential(role);
+  await agent.post('/login').type('form').send({ email, password, _csrf: csrf }).expect(303);
+  return agent;
+}
+
+/** The hidden fields of the form at `selector` in a page (its `_csrf` and `_once`). */
+function hidden(html: string, formId: string): Record<string, string> {
+  const start = html.indexOf(`id="${formId}"`);
+  if (start < 0) throw new Error(`no form ${formId} on the page`);
+  const form = html.slice(start, html.indexOf('</form>', start));
+  const out: Record<string, string> = {};
+  for (const m of form.matchAll(/type="hidden" name="([^"]+)" value="([^"]*)"/g)) out[m[1]] = m[2];
+  return out;
+}
+
+const errorBeside = (html: string, id: string): string | undefined =>
+  new RegExp(`id="${id}-error">([^<]*)<`).exec(html)?.[1];
+
+describe('console forms refused by a service or workflow rule', () => {
+  it('shows a workflow date rule beside its field in zh-CN, keeping what was typed', async () => {
+    const contractId = await demoContractId();
+    const { id } = await submitRequirement(await loginDemo('hospital_staff'), contractId);
+    const pm = await consoleLogin('vendor_pm');
+    const page = await pm.get(`/requirements/${id as string}`).expect(200);
+    const solution = '方案：<b>保留</b>原样';
+    const answer = await pm
+      .post(`/requirements/${id as string}/actions/assess`)
+      .type('form')
+      .send({
+        ...hidden(page.text, 'action-assess'),
+        kind: 'customization',
+        feasibility: 'feasible',
+        estimatePersonDays: '2',
+        plannedDeliveryDate: daysFromToday(-3),
+        solution,
+      })
+      .expect(400);
+    expect(answer.headers['content-type']).toMatch(/text\/html/);
+    expect(errorBeside(answer.text, 'assess-plannedDeliveryDate')).toBe('不能早于今天');
+    expect(answer.text).toContain(`value="${daysFromToday(-3)}"`);
+    expect(answer.text).toContain('方案：&lt;b&gt;保留&lt;/b&gt;原样');
+    expect(answer.text).not.toContain('must not be in the past');
+    const stored = await getRequirement(await loginDemo('vendor_pm'), id as string).expect(200);
+    expect(stored.body.status).toBe('assessing');
+  });
+
+  it('shows a submission rule beside its field, keeping the title', async () => {
+    const clerk = await consoleLogin('hospital_staff');
+    const form = await clerk.get('/requirements/new').expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
+    const once = /name="_once" value="([^"]+)"/.exec(form.text)![1];
+    const title = `未维护系统 ${Date.now()}`;
+    const answer = await clerk
+      .post('/requirements/new')
+      .type('form')
+      .send({
+        _csrf: csrf,
+        _once: once,
+        title,
+        description: '系统不在合同内',
+        system: 'OA',
+        priority: 'normal',
+      })
+      .expect(400);
+    expect(errorBeside(answer.text, 'new-system')).toBe('不是本合同维护的系统');
+    expect(answer.text).toContain(`value="${title}"`);
+  });
+
+  it('offers approving outside the quota or a change request when the quota is exceeded', async () => {
+    const contractId = await demoContractId();
+    const quota = await request(e2eStack().api)
+      .get(`/api/contracts/${contractId}/quota`)
+      .set('Authorization', await loginDemo('hospital_manager'))
+      .expect(200);
+    const remaining = quota.body.remaining as number;
+    const estimate = Math.round((remaining + 1) * 100) / 100;
+    const { id } = await submitRequirement(await loginDemo('hospital_staff'), contractId, {
+      system: '集成平台',
+    });
+    await act(await loginDemo('vendor_pm'), id as string, 'assess', {
+      ...assessment({ kind: 'interface_new', estimatePersonDays: estimate }),
+    }).expect(200);
+
+    const manager = await consoleLogin('hospital_manager');
+    const page = await manager.get(`/requirements/${id as string}`).expect(200);
+    const refused = await manager
+      .post(`/requirements/${id as string}/actions/approve`)
+      .type('form')
+      .send({ ...hidden(page.text, 'action-approve'), quotaDecision: 'within_quota' })
+      .expect(409);
+    expect(errorBeside(refused.text, 'approve-quotaDecision')).toBe(
+      `本合同年度接口额度仅剩 ${remaining} 人天，本需求估算 ${estimate} 人天，不能计入免费额度`,
+    );
+    expect(refused.text).toContain('按额度外另行结算确认');
+    expect(refused.text).toContain('href="/change-requests/new"');
+    expect(
+      (await getRequirement(await loginDemo('hospital_manager'), id as string)).body.status,
+    ).toBe('awaiting_approval');
+
+    const choice = refused.text.slice(refused.text.indexOf('id="quota-choice"'));
+    const fields = Object.fromEntries(
+      [
+        ...choice.slice(0, choice.indexOf('</form>')).matchAll(/name="([^"]+)" value="([^"]*)"/g),
+      ].map((m) => [m[1], m[2]]),
+    );
+    expect(fields.quotaDecision).toBe('outside_quota');
+    await manager
+      .post(`/requirements/${id as string}/actions/approve`)
+      .type('form')
+      .send(fields)
+      .expect(303);
+    const approved = await getRequirement(await loginDemo('hospital_manager'), id as string);
+    expect(approved.body.approval).toMatchObject({ quotaDecision: 'outside_quota' });
+    // The quota page names the request behind its outside-quota figure.
+    const quotaPage = await manager.get('/quota').expect(200);
+    const behind = quotaPage.text.slice(quotaPage.text.indexOf('class="list quota-behind"'));
+    expect(behind.slice(0, behind.indexOf('</table>'))).toContain(
+      `<a href="/requirements/${id as string}">${id as string}</a> ${estimate} 人天`,
+    );
+    await act(await loginDemo('hospital_manager'), id as string, 'cancel', { reason: '测试结束' });
+  }, 60_000);
+});
