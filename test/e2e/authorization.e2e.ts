@@ -161,6 +161,12 @@ const ROUTES: RouteCase[] = [
     otherwise: 200,
   },
   {
+    route: 'GET /api/contracts/:demo/change-requests/stats',
+    call: (ids) => api().get(`/api/contracts/${ids.demo}/change-requests/stats`),
+    expect: { outsider: 404 },
+    otherwise: 200,
+  },
+  {
     route: 'POST /api/contracts/:demo/change-requests',
     call: (ids) =>
       api()

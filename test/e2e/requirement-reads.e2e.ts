@@ -208,9 +208,11 @@ describe('requirement reads on PostgreSQL', () => {
       consumed: 0,
       remaining: 48,
       outsideQuota: 0,
+      grantedByChanges: 0,
       entries: [
         {
           requirementId: ids.building,
+          changeRequestId: null,
           type: 'reserve',
           personDays: 2,
           at: expect.any(String) as string,

@@ -238,7 +238,14 @@ describe('requirement store on PostgreSQL', () => {
       await winner.act('accept', { actualPersonDays: 5, note: '' }, 'hospital_manager', at),
     ).toEqual({
       outcome: 'applied',
-      quota: { total: 10, reserved: 0, consumed: 5, remaining: 5, outsideQuota: 6 },
+      quota: {
+        total: 10,
+        reserved: 0,
+        consumed: 5,
+        remaining: 5,
+        outsideQuota: 6,
+        grantedByChanges: 0,
+      },
     });
     const quota = await db.quota.quota(contractId, 1);
     expect(quota).toMatchObject({ reserved: 0, consumed: 5, remaining: 5, outsideQuota: 6 });
