@@ -31,8 +31,17 @@ export class RequirementAttachmentsService {
     try {
       const { stored } = await this.access.requireVisible(actor, id);
       if (isFinalRequirementStatus(stored.state.status)) {
-        throw new DomainError('invalid_state', `Request ${id} is finished: nothing more to attach`, {
-          currentStatus: stored.state.status,
+        throw new DomainError(
+          'invalid_state',
+          `Request ${id} is finished: nothing more to attach`,
+          {
+            currentStatus: stored.state.status,
+          },
+        );
+      }
+      if (uploads.length === 0) {
+        throw new DomainError('validation_failed', 'files: choose a file to upload', {
+          fields: [{ field: 'files', message: 'is required' }],
         });
       }
       contractId = stored.contractId;
