@@ -267,6 +267,9 @@ describe('the web console in a browser', () => {
     await accept.getByLabel('验收意见').fill('功能符合需求，同意验收');
     await submit(page, accept.getByRole('button', { name: '验收' }));
     await expect(statusCell(page).textContent()).resolves.toBe(STATUS_LABELS.accepted);
+    // Finished: the attachments stay listed, the upload form is gone.
+    await expect(page.locator('#attachments tr').count()).resolves.toBe(3);
+    await expect(page.locator('#attach').count()).resolves.toBe(0);
     await expect(page.locator('form.action-form').count()).resolves.toBe(0);
     await screenshot(page, 'requirement-accepted');
     // A step the state no longer allows, posted with a valid token: the 409 page says what is left.
