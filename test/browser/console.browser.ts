@@ -1,10 +1,14 @@
 // The console in Debian's Chromium: a request from submission to sign-off, each step by the
 // person whose step it is, through the pages only; then the refusals a browser can meet.
+import { createHash } from 'node:crypto';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { shanghaiDate, STATUS_LABELS, type Role } from '@luyue/domain';
 import { createOtherContract, demoCredential } from '../helpers/e2e-auth';
 import { launchBrowser, loginAs, newContext, screenshot } from '../helpers/e2e-browser';
 import { withDb } from '../helpers/e2e-stack';
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+const PNG_SHA256 = createHash('sha256').update(PNG).digest('hex');
 
 let browser: Browser;
 const sessions = new Map<Role, { context: BrowserContext; page: Page }>();
@@ -71,6 +75,9 @@ describe('the web console in a browser', () => {
     const firstSystem = await system.locator('option').nth(1).getAttribute('value');
     await system.selectOption(firstSystem);
     await page.getByLabel('需求描述').fill('检验科出具报告后，患者在公众号收到推送。');
+    await page
+      .getByLabel(/^附件/)
+      .setInputFiles({ name: '公众号推送截图.png', mimeType: 'image/png', buffer: PNG });
     await submit(page, page.getByRole('button', { name: '提交' }));
 
     const match = /^\/requirements\/(REQ-\d{4}-\d{4})$/.exec(new URL(page.url()).pathname);
@@ -81,6 +88,12 @@ describe('the web console in a browser', () => {
     expect(await page.content()).toContain('&lt;script&gt;window.__xss');
     expect(await page.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBe(undefined);
     await expect(statusCell(page).textContent()).resolves.toBe(STATUS_LABELS.assessing);
+    const attached = page.locator('#attachments tr', { hasText: '公众号推送截图.png' });
+    await expect(attached.textContent()).resolves.toContain(demoCredential('hospital_staff').email);
+    await expect(attached.locator('code').textContent()).resolves.toBe(PNG_SHA256.slice(0, 12));
+    const href = await attached.locator('a').getAttribute('href');
+    const download = await page.request.get(href!);
+    expect([download.status(), (await download.body()).equals(PNG)]).toEqual([200, true]);
     // The clerk may take no step while the vendor assesses: no action forms.
     await expect(page.locator('form.action-form').count()).resolves.toBe(0);
 
@@ -154,6 +167,17 @@ describe('the web console in a browser', () => {
     await screenshot(page, 'dashboard-phone');
     await page.setViewportSize({ width: 1280, height: 900 });
     await openRequest('vendor_pm');
+    // The vendor side attaches too, from the request page (multipart, CSRF token in its URL).
+    await page.locator('#attach-files').setInputFiles({
+      name: '接口说明.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('推送接口说明\n'),
+    });
+    await submit(page, page.locator('#attach button[type=submit]'));
+    await expect(page.locator('.flash').textContent()).resolves.toContain('已上传附件');
+    await expect(page.locator('#attachments tr td:first-child').allTextContents()).resolves.toEqual(
+      ['公众号推送截图.png', '接口说明.txt'],
+    );
     const form = actionForm(page, 'assess');
     await form.getByLabel('需求类型').selectOption('customization');
     await form.getByLabel('可行性').selectOption('feasible');
@@ -243,6 +267,9 @@ describe('the web console in a browser', () => {
     await accept.getByLabel('验收意见').fill('功能符合需求，同意验收');
     await submit(page, accept.getByRole('button', { name: '验收' }));
     await expect(statusCell(page).textContent()).resolves.toBe(STATUS_LABELS.accepted);
+    // Finished: the attachments stay listed, the upload form is gone.
+    await expect(page.locator('#attachments tr').count()).resolves.toBe(3);
+    await expect(page.locator('#attach').count()).resolves.toBe(0);
     await expect(page.locator('form.action-form').count()).resolves.toBe(0);
     await screenshot(page, 'requirement-accepted');
     // A step the state no longer allows, posted with a valid token: the 409 page says what is left.

@@ -232,6 +232,7 @@ const CHECKED_ELSEWHERE: Readonly<Record<string, string>> = {
   'GET /api/requirements/*': 'contract-isolation.e2e.ts, requirement-reads.e2e.ts',
   'GET /api/requirements/*/acceptance': 'requirements-refusals.e2e.ts',
   'POST /api/requirements/*/actions/*': 'requirements-refusals.e2e.ts (roles from the table)',
+  'POST /api/requirements/*/attachments': 'requirement-attachments.e2e.ts',
   'POST /api/contracts/*/files': 'change-attachments.e2e.ts',
   'GET /api/files/*': 'change-attachments.e2e.ts',
   'GET /api/change-requests/*': 'change-requests.e2e.ts',

@@ -5,6 +5,7 @@ import { ContractsModule } from '../contracts/contracts.module';
 import { IdentityModule } from '../identity/identity.module';
 import { RequirementsModule } from '../requirements/requirements.module';
 import { ChangeRequestsModule } from '../change-requests/change-requests.module';
+import { FileStoreModule } from '../files/file-store.module';
 import { FilesModule } from '../files/files.module';
 import { ChangeConfirmationController } from './change-confirmation.controller';
 import { ChangeConsoleController } from './change-console.controller';
@@ -35,6 +36,7 @@ import { RequirementConsoleService } from './requirement-console.service';
     RequirementsModule,
     ChangeRequestsModule,
     FilesModule,
+    FileStoreModule,
     IdentityModule,
     WorkingDaysModule,
   ],

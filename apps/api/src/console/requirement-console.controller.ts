@@ -1,10 +1,24 @@
-import { Body, Controller, Get, Header, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Param,
+  Post,
+  Req,
+  Res,
+  UploadedFiles,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { AppConfig } from '@luyue/config';
 import type { Actor } from '@luyue/domain';
 import type { Request, Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequestId } from '../common/request-id.decorator';
+import { AttachmentUploadInterceptor } from '../files/attachment-upload.interceptor';
+import type { StoredUpload } from '../files/file-store.service';
 import { RequirementPagesService } from '../requirements/requirement-pages.service';
 import { setFlash } from './console-frame.service';
 import { CsrfGuard } from './csrf.guard';
@@ -42,14 +56,28 @@ export class RequirementConsoleController {
   }
 
   @Post('new')
+  @UseInterceptors(AttachmentUploadInterceptor)
   async submit(
     @Req() req: Request,
     @Res() res: Response,
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
+    @UploadedFiles() files: StoredUpload[] | undefined,
     @RequestId() requestId: string | null,
   ): Promise<void> {
-    this.send(res, await this.console.submit(req, res, actor, body, requestId));
+    this.send(res, await this.console.submit(req, res, actor, body, files ?? [], requestId));
+  }
+
+  @Post(':id/attachments')
+  @UseInterceptors(AttachmentUploadInterceptor)
+  async attach(
+    @Res() res: Response,
+    @Param('id') id: string,
+    @CurrentActor() actor: Actor,
+    @UploadedFiles() files: StoredUpload[] | undefined,
+    @RequestId() requestId: string | null,
+  ): Promise<void> {
+    this.send(res, await this.console.attach(actor, id, files ?? [], requestId));
   }
 
   @Get(':id')

@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import {
   DomainError,
+  isFinalRequirementStatus,
   isRequirementAction,
   KIND_LABELS,
   PRIORITY_LABELS,
@@ -19,7 +20,10 @@ import type { RequirementDto } from '../requirements/dto/requirement.dto';
 import { RequirementListQueryDto } from '../requirements/dto/requirement-list.dto';
 import { SubmitRequirementDto } from '../requirements/dto/submit-requirement.dto';
 import { shanghaiMinute } from '../requirements/requirement-labels';
+import type { StoredUpload } from '../files/file-store.service';
+import { FilesService } from '../files/files.service';
 import { RequirementActionsService } from '../requirements/requirement-actions.service';
+import { RequirementAttachmentsService } from '../requirements/requirement-attachments.service';
 import { RequirementPagesService } from '../requirements/requirement-pages.service';
 import { RequirementSubmissionService } from '../requirements/requirement-submission.service';
 import { RequirementsService } from '../requirements/requirements.service';
@@ -68,6 +72,8 @@ export class RequirementConsoleService {
     private readonly submission: RequirementSubmissionService,
     private readonly actions: RequirementActionsService,
     private readonly keyed: KeyedRunService,
+    private readonly attachments: RequirementAttachmentsService,
+    private readonly files: FilesService,
   ) {}
 
   async list(req: Request, res: Response, actor: Actor): Promise<string> {
@@ -143,29 +149,63 @@ export class RequirementConsoleService {
     res: Response,
     actor: Actor,
     body: Record<string, unknown>,
+    uploads: StoredUpload[],
     requestId: string | null,
   ): Promise<ConsoleOutcome> {
-    const frame = await this.newFrame(req, res, actor);
-    if (!frame.contract) throw new DomainError('not_found', '没有可提交需求的合同');
-    const fields = submitFields(frame.contract.settings.systems);
-    const form = await readForm(SubmitRequirementDto, fields, body);
-    if (!form.ok) {
-      return { kind: 'page', status: 400, html: this.renderNew(frame, form) };
-    }
-    const contractId = frame.contract.id;
-    const sent = { actor, scope: 'POST /requirements/new', body, payload: form.payload };
-    let id: string;
+    // Files not recorded on a request (a refused form, a second sending) leave no bytes behind.
+    let recorded = false;
     try {
-      id = await createOnce(this.keyed, sent, (once) =>
-        this.submission.submit({ actor, requestId, ...once }, contractId, form.payload),
-      );
-    } catch (error) {
-      const refused = requirementRefusal(error, fields);
-      if (!refused) throw error;
-      const html = this.renderNew(frame, { values: form.values, errors: refused.errors });
-      return { kind: 'page', status: statusOf(error), html };
+      const frame = await this.newFrame(req, res, actor);
+      if (!frame.contract) throw new DomainError('not_found', '没有可提交需求的合同');
+      const fields = submitFields(frame.contract.settings.systems);
+      const form = await readForm(SubmitRequirementDto, fields, body);
+      if (!form.ok) {
+        return { kind: 'page', status: 400, html: this.renderNew(frame, form) };
+      }
+      const contractId = frame.contract.id;
+      const sent = { actor, scope: 'POST /requirements/new', body, payload: form.payload, uploads };
+      let id: string;
+      try {
+        id = await createOnce(this.keyed, sent, async (once) => {
+          const made = await this.submission.submit(
+            { actor, requestId, ...once },
+            contractId,
+            form.payload,
+          );
+          if (uploads.length > 0 && !once.createdBefore) {
+            recorded = true;
+            await this.attachments.attach(actor, made.id, uploads, requestId);
+          }
+          return made;
+        });
+      } catch (error) {
+        const refused = requirementRefusal(error, fields);
+        if (!refused) throw error;
+        const html = this.renderNew(frame, { values: form.values, errors: refused.errors });
+        return { kind: 'page', status: statusOf(error), html };
+      }
+      const flash = uploads.length
+        ? `已提交需求 ${id}，附件 ${uploads.length} 个`
+        : `已提交需求 ${id}`;
+      return { kind: 'redirect', location: `/requirements/${id}`, flash };
+    } finally {
+      if (!recorded) await this.files.drop(uploads);
     }
-    return { kind: 'redirect', location: `/requirements/${id}`, flash: `已提交需求 ${id}` };
+  }
+
+  /** The upload form of the request page: back to the page with the files listed. */
+  async attach(
+    actor: Actor,
+    id: string,
+    uploads: StoredUpload[],
+    requestId: string | null,
+  ): Promise<ConsoleOutcome> {
+    await this.attachments.attach(actor, id, uploads, requestId);
+    return {
+      kind: 'redirect',
+      location: `/requirements/${encodeURIComponent(id)}`,
+      flash: `已上传附件 ${uploads.length} 个`,
+    };
   }
 
   async page(
@@ -181,7 +221,12 @@ export class RequirementConsoleService {
         crumbs: [{ href: '/requirements', label: '需求' }, { label: r.id }],
         section: '/requirements',
       });
-      return { layout: frame.layout, forms: this.forms(r, failed) };
+      const here = frame.contract?.id === r.contractId ? frame.contract : null;
+      return {
+        layout: frame.layout,
+        forms: this.forms(r, failed),
+        canAttach: Boolean(here?.myParty) && !isFinalRequirementStatus(r.status),
+      };
     });
   }
 

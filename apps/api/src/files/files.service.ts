@@ -26,6 +26,7 @@ export class FilesService {
     purpose: string,
     uploads: StoredUpload[],
     requestId: string | null,
+    subject?: { type: string; id: string },
   ): Promise<StoredFileRef[]> {
     try {
       await this.contracts.requireActingParty(actor, contractId);
@@ -42,6 +43,7 @@ export class FilesService {
             purpose,
             uploadedBy: actor.userId,
             uploadedByEmail: actor.email,
+            subject,
           });
           await this.audit.append(m, {
             ...auditActorOf(actor),
@@ -49,7 +51,13 @@ export class FilesService {
             subjectType: 'file',
             subjectId: u.id,
             contractId,
-            summary: { filename: u.filename, size: u.size, sha256: u.sha256, purpose },
+            summary: {
+              filename: u.filename,
+              size: u.size,
+              sha256: u.sha256,
+              purpose,
+              ...(subject && { subjectType: subject.type, subjectId: subject.id }),
+            },
             requestId,
           });
         }
@@ -65,6 +73,11 @@ export class FilesService {
       size,
       sha256,
     }));
+  }
+
+  /** Removes the bytes of uploads refused before they were recorded. */
+  async drop(uploads: StoredUpload[]): Promise<void> {
+    await Promise.all(uploads.map((u) => this.store.remove(u.storageKey)));
   }
 
   /**

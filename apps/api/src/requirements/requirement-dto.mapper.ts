@@ -1,12 +1,17 @@
 import type { RequirementAction } from '@luyue/domain';
 import type { StoredRequirement } from '@luyue/persistence';
-import type { RequirementDto, TimelineEntryDto } from './dto/requirement.dto';
+import type {
+  RequirementAttachmentDto,
+  RequirementDto,
+  TimelineEntryDto,
+} from './dto/requirement.dto';
 
 /** The one mapping from a stored request (the workflow's state and the api's columns) to the DTO. */
 export function toRequirementDto(
   stored: StoredRequirement,
   timeline: TimelineEntryDto[],
   allowedActions: RequirementAction[],
+  attachments: RequirementAttachmentDto[],
 ): RequirementDto {
   const s = stored.state;
   return {
@@ -46,6 +51,7 @@ export function toRequirementDto(
       userEmail: w.by.email,
       loggedAt: w.loggedAt,
     })),
+    attachments,
     timeline,
     allowedActions,
     createdAt: stored.createdAt,

@@ -53,6 +53,12 @@ export class RequirementPagesService {
         },
       ].filter(Boolean),
       workLog: r.workLog.map((w) => ({ ...w, loggedAt: shanghaiMinute(w.loggedAt) })),
+      attachments: r.attachments.map((a) => ({
+        ...a,
+        size: sizeLabel(a.size),
+        uploadedAt: shanghaiMinute(a.uploadedAt),
+        sha256Short: a.sha256.slice(0, 12),
+      })),
       accepted: r.status === 'accepted',
       timeline: r.timeline.map((t) => ({
         at: shanghaiMinute(t.at),
@@ -129,4 +135,11 @@ function common(r: RequirementDto, contract: ContractRecord): Record<string, unk
     priority: PRIORITY_LABELS[r.priority],
     receivedAt: shanghaiMinute(r.receivedAt),
   };
+}
+
+/** Bytes as a reader estimates them: 812 B, 3.4 KB, 1.2 MB. */
+function sizeLabel(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

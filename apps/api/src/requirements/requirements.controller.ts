@@ -1,10 +1,30 @@
-import { Controller, Get, Header, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Controller,
+  Get,
+  Header,
+  Param,
+  Post,
+  UploadedFiles,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor } from '@luyue/domain';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { RequirementDto } from './dto/requirement.dto';
+import { RequestId } from '../common/request-id.decorator';
+import { AttachmentUploadInterceptor } from '../files/attachment-upload.interceptor';
+import type { StoredUpload } from '../files/file-store.service';
+import { RequirementAttachmentDto, RequirementDto } from './dto/requirement.dto';
+import { RequirementAttachmentsService } from './requirement-attachments.service';
 import { RequirementPagesService } from './requirement-pages.service';
 import { RequirementsService } from './requirements.service';
 
@@ -15,6 +35,7 @@ export class RequirementsController {
   constructor(
     private readonly requirements: RequirementsService,
     private readonly pages: RequirementPagesService,
+    private readonly attachments: RequirementAttachmentsService,
   ) {}
 
   @Get(':id')
@@ -27,6 +48,39 @@ export class RequirementsController {
   @ApiErrors({ 404: true })
   get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<RequirementDto> {
     return this.requirements.get(actor, id);
+  }
+
+  @Post(':id/attachments')
+  @UseInterceptors(AttachmentUploadInterceptor)
+  @ApiOperation({
+    summary: 'Attach files to a request (multipart `files`, up to 10)',
+    description:
+      'Either party may attach screenshots or documents until the request is accepted, rejected or cancelled. Answers every attachment of the request.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['files'],
+      properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } },
+    },
+  })
+  @ApiCreatedResponse({ type: RequirementAttachmentDto, isArray: true })
+  @ApiErrors({
+    400: 'files: none chosen, or too many',
+    403: 'Only the parties to this contract may attach',
+    404: true,
+    409: 'invalid_state: the request is finished (`currentStatus`)',
+    413: 'Larger than FILE_MAX_BYTES',
+    415: 'A type not in FILE_TYPES',
+  })
+  attach(
+    @Param('id') id: string,
+    @UploadedFiles() uploads: StoredUpload[] | undefined,
+    @CurrentActor() actor: Actor,
+    @RequestId() requestId: string | null,
+  ): Promise<RequirementAttachmentDto[]> {
+    return this.attachments.attach(actor, id, uploads ?? [], requestId);
   }
 
   @Get(':id/acceptance')

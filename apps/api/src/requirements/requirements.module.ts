@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import { FileStoreModule } from '../files/file-store.module';
+import { FilesModule } from '../files/files.module';
 import { ContractRequirementsController } from './contract-requirements.controller';
 import { RequirementAccessService } from './requirement-access.service';
+import { RequirementAttachmentsService } from './requirement-attachments.service';
 import { RequirementActionsController } from './requirement-actions.controller';
 import { RequirementActionsService } from './requirement-actions.service';
 import { RequirementLedgerExporter } from './requirement-ledger.exporter';
@@ -16,6 +19,7 @@ import { RequirementsService } from './requirements.service';
  * PostgreSQL. The pattern the change-request and security features copy.
  */
 @Module({
+  imports: [FileStoreModule, FilesModule],
   controllers: [
     ContractRequirementsController,
     RequirementsController,
@@ -23,6 +27,7 @@ import { RequirementsService } from './requirements.service';
   ],
   providers: [
     RequirementAccessService,
+    RequirementAttachmentsService,
     RequirementsService,
     RequirementSubmissionService,
     RequirementActionsService,
@@ -33,6 +38,7 @@ import { RequirementsService } from './requirements.service';
   ],
   exports: [
     RequirementsService,
+    RequirementAttachmentsService,
     RequirementPagesService,
     RequirementSubmissionService,
     RequirementActionsService,

@@ -13,6 +13,7 @@ import {
   RequirementAccessService,
   type VisibleRequirement,
 } from './requirement-access.service';
+import { RequirementAttachmentsService } from './requirement-attachments.service';
 import { toRequirementDto } from './requirement-dto.mapper';
 import { toTimeline } from './requirement-timeline.mapper';
 
@@ -24,6 +25,7 @@ export class RequirementsService {
     private readonly contracts: ContractAccessService,
     private readonly requirements: RequirementQueryRepository,
     private readonly audit: AuditEventRepository,
+    private readonly attachments: RequirementAttachmentsService,
   ) {}
 
   async get(actor: Actor, id: string): Promise<RequirementDto> {
@@ -38,7 +40,8 @@ export class RequirementsService {
     const events = await this.audit.bySubject('requirement', stored.id);
     const timeline = toTimeline(events.filter((e) => e.contractId === stored.contractId));
     const actions = allowedActions(stored.state, actorInContract(actor, contract));
-    return toRequirementDto(stored, timeline, actions);
+    const attachments = await this.attachments.list(stored.contractId, stored.id);
+    return toRequirementDto(stored, timeline, actions, attachments);
   }
 
   /** Every open request of the contract, with its stored deadlines (what may wait for someone). */

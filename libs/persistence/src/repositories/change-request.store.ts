@@ -29,6 +29,15 @@ export interface NewStoredFile extends StoredFileRef {
   storageKey: string;
   uploadedBy: string;
   uploadedByEmail: string | null;
+  /** Bound at once to the item it belongs to; unbound uploads wait for a later step to bind them. */
+  subject?: { type: string; id: string };
+}
+
+/** A stored file as listed on the item it is bound to. */
+export interface SubjectFile extends StoredFileRef {
+  uploadedBy: string;
+  uploadedByEmail: string | null;
+  uploadedAt: string;
 }
 
 /**
@@ -155,8 +164,8 @@ export class ChangeRequestStore {
   async insertFile(manager: EntityManager, file: NewStoredFile): Promise<void> {
     await manager.query(
       `INSERT INTO stored_file (id, contract_id, purpose, filename, content_type, size, sha256,
-         storage_key, uploaded_by, uploaded_by_email)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+         storage_key, uploaded_by, uploaded_by_email, subject_type, subject_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [
         file.id,
         file.contractId,
@@ -168,6 +177,8 @@ export class ChangeRequestStore {
         file.storageKey,
         file.uploadedBy,
         file.uploadedByEmail,
+        file.subject?.type ?? null,
+        file.subject?.id ?? null,
       ],
     );
   }
@@ -204,6 +215,18 @@ export class ChangeRequestStore {
       });
     }
     return ids.map((id) => rows.find((r) => r.id === id)!);
+  }
+
+  /** The files bound to one item of one contract, oldest first. */
+  async filesOf(contractId: string, subject: { type: string; id: string }): Promise<SubjectFile[]> {
+    return this.ds.query(
+      `SELECT id, filename, content_type AS "contentType", size::int AS size, sha256,
+         uploaded_by AS "uploadedBy", uploaded_by_email AS "uploadedByEmail",
+         to_char(uploaded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "uploadedAt"
+       FROM stored_file WHERE contract_id = $1 AND subject_type = $2 AND subject_id = $3
+       ORDER BY uploaded_at, id`,
+      [contractId, subject.type, subject.id],
+    );
   }
 
   async findFile(

@@ -49,6 +49,18 @@ export class TimelineEntryDto {
 }
 
 /** Everything about one request, for the caller: deadlines, work log, timeline, buttons. */
+export class RequirementAttachmentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '挂号页面截图.png' }) name!: string;
+  @ApiProperty({ description: 'Bytes' }) size!: number;
+  @ApiProperty({ example: 'image/png' }) contentType!: string;
+  @ApiProperty({ description: 'Hex sha256 of the stored bytes' }) sha256!: string;
+  @ApiProperty({ description: "The uploader's email" }) uploadedBy!: string;
+  @ApiProperty() uploadedAt!: string;
+  @ApiProperty({ example: '/api/files/…', description: "Download (the contract's parties only)" })
+  url!: string;
+}
+
 export class RequirementDto {
   @ApiProperty({ example: 'REQ-2026-0001' }) id!: string;
   @ApiProperty({ format: 'uuid' }) contractId!: string;
@@ -91,6 +103,8 @@ export class RequirementDto {
   @ApiProperty({ type: Object, nullable: true }) closure!: Closure | null;
   @ApiProperty({ type: Object, isArray: true }) breaches!: RequirementBreach[];
   @ApiProperty({ type: RequirementWorkLogDto, isArray: true }) workLog!: RequirementWorkLogDto[];
+  @ApiProperty({ type: RequirementAttachmentDto, isArray: true })
+  attachments!: RequirementAttachmentDto[];
   @ApiProperty({ type: TimelineEntryDto, isArray: true, description: 'From the audit trail' })
   timeline!: TimelineEntryDto[];
   @ApiProperty({
