@@ -1,16 +1,6 @@
 import request from 'supertest';
-import type { Role } from '@luyue/domain';
-import { demoCredential } from '../helpers/e2e-auth';
 import { e2eStack } from '../helpers/e2e-stack';
-
-async function consoleLogin(role: Role) {
-  const agent = request.agent(e2eStack().api);
-  const form = await agent.get('/login').expect(200);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
-  const { email, password } = demoCredential(role);
-  await agent.post('/login').type('form').send({ email, password, _csrf: csrf }).expect(303);
-  return agent;
-}
+import { consoleLogin } from '../helpers/e2e-console';
 
 describe('error pages of a logged-in person', () => {
   it('says a missing request in zh-CN inside the normal frame (nav, user, logout)', async () => {

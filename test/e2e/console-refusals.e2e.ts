@@ -1,7 +1,7 @@
 import request from 'supertest';
-import type { Role } from '@luyue/domain';
-import { demoContractId, demoCredential, loginDemo } from '../helpers/e2e-auth';
+import { demoContractId, loginDemo } from '../helpers/e2e-auth';
 import { e2eStack } from '../helpers/e2e-stack';
+import { consoleLogin } from '../helpers/e2e-console';
 import {
   act,
   assessment,
@@ -9,18 +9,6 @@ import {
   getRequirement,
   submitRequirement,
 } from '../helpers/e2e-requirements';
-
-type Agent = ReturnType<typeof request.agent>;
-
-/** A browser session: logged in through the /login form, cookies kept. */
-async function consoleLogin(role: Role): Promise<Agent> {
-  const agent = request.agent(e2eStack().api);
-  const form = await agent.get('/login').expect(200);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
-  const { email, password } = demoCredential(role);
-  await agent.post('/login').type('form').send({ email, password, _csrf: csrf }).expect(303);
-  return agent;
-}
 
 /** The hidden fields of the form at `selector` in a page (its `_csrf` and `_once`). */
 function hidden(html: string, formId: string): Record<string, string> {
