@@ -8,6 +8,7 @@ import { AuditQueryDto } from '../contracts/dto/audit.dto';
 import { ContractsService } from '../contracts/contracts.service';
 import { shanghaiMinute } from '../requirements/requirement-labels';
 import { ConsoleFrameService } from './console-frame.service';
+import { pagingOf } from './console-list';
 import { subjectPage } from './subject-pages';
 
 const PAGE_SIZE = 50;
@@ -45,7 +46,6 @@ export class AuditConsoleService {
     const contract = frame.contract;
     if (!contract) return this.renderer.render('pages/audit.html', { layout: frame.layout });
     const found = await this.contracts.auditTrail(actor, contract.id, query);
-    const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
     const link = (page: number): string =>
       `/audit?${new URLSearchParams({ subject: text('subject'), actor: text('actor'), page: String(page) }).toString()}`;
     return this.renderer.render('pages/audit.html', {
@@ -61,11 +61,7 @@ export class AuditConsoleService {
         subject: `${e.subjectType}:${e.subjectId}`,
         link: subjectPage(e.subjectType, e.subjectId),
       })),
-      total: found.total,
-      page: found.page,
-      pages,
-      prev: found.page > 1 ? link(found.page - 1) : null,
-      next: found.page < pages ? link(found.page + 1) : null,
+      ...pagingOf(found, PAGE_SIZE, link),
     });
   }
 }

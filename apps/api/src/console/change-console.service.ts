@@ -30,6 +30,7 @@ import { shanghaiMinute } from '../requirements/requirement-labels';
 import { CHANGE_ACTION_FORMS, PROPOSE_FIELDS, ProposeChangeFormDto } from './change-console-forms';
 import { KeyedRunService } from '../common/keyed-run.service';
 import { ConsoleFrameService, type Frame } from './console-frame.service';
+import { optionsOf, pagingOf } from './console-list';
 import { createOnce, newOnce, sendingKeyOf } from './form-once';
 import { actionForms, formFields, readForm } from './console-form';
 import type { ConsoleOutcome } from './requirement-console.service';
@@ -64,18 +65,13 @@ export class ChangeConsoleService {
     const found = frame.contract
       ? await this.changes.list(actor, frame.contract.id, { status, page, pageSize: PAGE_SIZE })
       : { items: [], total: 0, page: 1, pageSize: PAGE_SIZE };
-    const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
     const link = (p: number) =>
       `/change-requests?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) }).toString()}`;
     return this.renderer.render('pages/change-requests.html', {
       layout: frame.layout,
       contract: frame.contract,
       canPropose: frame.contract?.myParty !== null && frame.contract !== null,
-      statuses: CHANGE_STATUSES.map((s) => ({
-        value: s,
-        label: CHANGE_STATUS_LABELS[s],
-        selected: s === status,
-      })),
+      statuses: optionsOf(CHANGE_STATUSES, CHANGE_STATUS_LABELS, status),
       items: found.items.map((i) => ({
         ...i,
         status: CHANGE_STATUS_LABELS[i.status],
@@ -84,11 +80,7 @@ export class ChangeConsoleService {
         proposedAt: shanghaiMinute(i.proposedAt),
         replyDueAt: shanghaiMinute(i.replyDueAt),
       })),
-      total: found.total,
-      page: found.page,
-      pages,
-      prev: found.page > 1 ? link(found.page - 1) : null,
-      next: found.page < pages ? link(found.page + 1) : null,
+      ...pagingOf(found, PAGE_SIZE, link),
     });
   }
 

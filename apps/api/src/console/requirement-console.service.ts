@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import {
   DomainError,
   isFinalRequirementStatus,
@@ -33,11 +31,8 @@ import { FORM_ERROR } from './admin-fields';
 import { createOnce, newOnce, sendingKeyOf } from './form-once';
 import { requirementRefusal, type QuotaRefusal } from './requirement-refusals';
 import { actionForms, formFields, readForm } from './console-form';
-import {
-  REQUIREMENT_ACTION_FORMS,
-  submitFields,
-  type FieldOption,
-} from './requirement-action-fields';
+import { checkedListQuery, optionsOf, pagingOf } from './console-list';
+import { REQUIREMENT_ACTION_FORMS, submitFields } from './requirement-action-fields';
 
 /** A page, or where to go after a form that worked (with the flash to show there). */
 export type ConsoleOutcome =
@@ -53,13 +48,6 @@ interface Failed {
 }
 
 const PAGE_SIZE = 20;
-
-const choose = <T extends string>(
-  values: readonly T[],
-  labels: Readonly<Record<T, string>>,
-  selected: unknown,
-): Array<FieldOption & { selected: boolean }> =>
-  values.map((value) => ({ value, label: labels[value], selected: value === selected }));
 
 /** The request pages of the console, on the services behind the REST routes. */
 @Injectable()
@@ -83,21 +71,14 @@ export class RequirementConsoleService {
       section: '/requirements',
     });
     const q = req.query as Record<string, unknown>;
-    const query = plainToInstance(RequirementListQueryDto, {
+    const query = await checkedListQuery(RequirementListQueryDto, {
       ...pick(q, ['status', 'kind', 'system', 'overdue', 'year', 'q', 'page']),
       pageSize: PAGE_SIZE,
     });
-    const invalid = await validate(query);
-    if (invalid.length > 0) {
-      throw new DomainError('validation_failed', '筛选条件不正确', {
-        fields: invalid.map((e) => ({ field: e.property, message: 'invalid' })),
-      });
-    }
     const contract = frame.contract;
     const found = contract
       ? await this.reads.list(actor, contract.id, query)
       : { items: [], total: 0, page: 1, pageSize: PAGE_SIZE };
-    const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
     const link = (page: number): string =>
       `/requirements?${new URLSearchParams({ ...stringsOf(q), page: String(page) }).toString()}`;
     return this.renderer.render('pages/requirements.html', {
@@ -105,8 +86,8 @@ export class RequirementConsoleService {
       contract,
       canSubmit: contract?.myParty === 'hospital',
       filters: {
-        statuses: choose(REQUIREMENT_STATUSES, STATUS_LABELS, q.status),
-        kinds: choose(REQUIREMENT_KINDS, KIND_LABELS, q.kind),
+        statuses: optionsOf(REQUIREMENT_STATUSES, STATUS_LABELS, q.status),
+        kinds: optionsOf(REQUIREMENT_KINDS, KIND_LABELS, q.kind),
         systems: (contract?.settings.systems ?? []).map((s) => ({
           value: s,
           label: s,
@@ -126,11 +107,7 @@ export class RequirementConsoleService {
         priority: PRIORITY_LABELS[i.priority],
         receivedAt: shanghaiMinute(i.receivedAt),
       })),
-      total: found.total,
-      page: found.page,
-      pages,
-      prev: found.page > 1 ? link(found.page - 1) : null,
-      next: found.page < pages ? link(found.page + 1) : null,
+      ...pagingOf(found, PAGE_SIZE, link),
     });
   }
 

@@ -1,8 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import {
-  DomainError,
   FINDING_SEVERITIES,
   NOTICE_SOURCE_LABELS,
   NOTICE_SOURCES,
@@ -18,6 +15,7 @@ import { SecurityTaskListQueryDto } from '../security/dto/security-task.dto';
 import { SecurityNoticesService } from '../security/security-notices.service';
 import { SecurityTasksService } from '../security/security-tasks.service';
 import { ConsoleFrameService } from './console-frame.service';
+import { checkedListQuery, optionsOf, pagingOf } from './console-list';
 
 const PAGE_SIZE = 50;
 const FILTERS = ['notice', 'severity', 'state', 'system', 'host', 'cve', 'source'] as const;
@@ -39,17 +37,11 @@ export class SecurityTasksConsoleService {
       section: '/security',
     });
     const q = filtersOf(req.query);
-    const query = plainToInstance(SecurityTaskListQueryDto, {
+    const query = await checkedListQuery(SecurityTaskListQueryDto, {
       ...q,
       page: pageOf(req.query.page),
       pageSize: PAGE_SIZE,
     });
-    const invalid = await validate(query);
-    if (invalid.length > 0) {
-      throw new DomainError('validation_failed', '筛选条件不正确', {
-        fields: invalid.map((e) => ({ field: e.property, message: 'invalid' })),
-      });
-    }
     const contract = frame.contract;
     const [found, notices] = contract
       ? await Promise.all([
@@ -57,11 +49,8 @@ export class SecurityTasksConsoleService {
           this.notices.list(actor, contract.id),
         ])
       : [{ items: [], total: 0, page: 1, pageSize: PAGE_SIZE }, []];
-    const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
     const link = (page: number) =>
       `/security/tasks?${new URLSearchParams({ ...q, page: String(page) }).toString()}`;
-    const choose = <K extends string>(keys: readonly K[], labels: Record<K, string>, v?: string) =>
-      keys.map((k) => ({ value: k, label: labels[k], selected: k === v }));
     return this.renderer.render('pages/security-tasks.html', {
       layout: frame.layout,
       contract,
@@ -71,9 +60,9 @@ export class SecurityTasksConsoleService {
           label: `${n.number} ${n.title}`,
           selected: n.id === q.notice,
         })),
-        severities: choose(FINDING_SEVERITIES, SEVERITY_LABELS, q.severity),
-        states: choose(REMEDIATION_STATUSES, REMEDIATION_STATUS_LABELS, q.state),
-        sources: choose(NOTICE_SOURCES, NOTICE_SOURCE_LABELS, q.source),
+        severities: optionsOf(FINDING_SEVERITIES, SEVERITY_LABELS, q.severity),
+        states: optionsOf(REMEDIATION_STATUSES, REMEDIATION_STATUS_LABELS, q.state),
+        sources: optionsOf(NOTICE_SOURCES, NOTICE_SOURCE_LABELS, q.source),
         systems: (contract?.settings.systems ?? []).map((s) => ({
           value: s,
           label: s,
@@ -88,11 +77,7 @@ export class SecurityTasksConsoleService {
         state: REMEDIATION_STATUS_LABELS[t.state],
         dueAt: shanghaiMinute(t.dueAt),
       })),
-      total: found.total,
-      page: found.page,
-      pages,
-      prev: found.page > 1 ? link(found.page - 1) : null,
-      next: found.page < pages ? link(found.page + 1) : null,
+      ...pagingOf(found, PAGE_SIZE, link),
     });
   }
 }
