@@ -1,7 +1,9 @@
 // `npm start`: Temporal dev server, PostgreSQL, a mail sink, the worker and the api on this
 // machine, with state under .data/ so a second start carries on where the first stopped.
 import 'reflect-metadata';
-import { seedDemo } from './demo-seed';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_CREDENTIALS_FILE, seedDemo, type DemoCredential } from './demo-seed';
 import {
   findRepoRoot,
   redactUrl,
@@ -25,11 +27,26 @@ function portFromEnv(name: string, fallback: number): number {
   return port;
 }
 
+/** The demo logins of the first start (the file the seed wrote), for the ready box. */
+function demoLogins(dataDir: string): string[] {
+  const file = join(dataDir, DEMO_CREDENTIALS_FILE);
+  try {
+    const logins = JSON.parse(readFileSync(file, 'utf8')) as DemoCredential[];
+    return [
+      `Demo logins (also in ${file}):`,
+      ...logins.map((c) => `  ${c.role.padEnd(17)} ${c.email.padEnd(34)} ${c.password}`),
+    ];
+  } catch {
+    return [];
+  }
+}
+
 function summary(stack: Stack): string {
   const env = process.env;
   return renderBox(
     'luyue 履约 is running',
     [
+      ['Console', `${stack.urls.api}/`],
       ['API', stack.urls.api],
       ['OpenAPI docs', stack.urls.docs],
       ['Temporal UI', stack.urls.temporalUi],
@@ -40,7 +57,12 @@ function summary(stack: Stack): string {
       ['Data', stack.dataDir],
       ['Secrets', stack.secretsFile],
     ],
-    ['Ctrl-C stops everything; the data folder is reused by the next start.'],
+    [
+      ...demoLogins(stack.dataDir),
+      '',
+      `Open ${stack.urls.api}/ and log in; mails sent by luyue appear on ${stack.urls.mailUi}.`,
+      'Ctrl-C stops everything; the data folder is reused by the next start.',
+    ],
   );
 }
 

@@ -3,7 +3,6 @@ import {
   condition,
   patched,
   proxyActivities,
-  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -43,23 +42,28 @@ import {
   type DeadlineWatchActivities,
 } from '@luyue/temporal/definitions';
 import { SerialLock } from './serial-lock.util';
+import {
+  STEP_RETRY,
+  actionWrite,
+  eventWrite,
+  nowIso,
+  stepProxies,
+  writeSteps,
+} from './workflow-steps.util';
 
 type Activities = ChangeRequestActivities & Pick<DeadlineWatchActivities, 'computeDeadline'>;
 
-// Retried until the database answers: the workflow is the authority and must persist.
-const RETRY = {
-  initialInterval: '1 second',
-  maximumInterval: '1 minute',
-  backoffCoefficient: 2,
-} as const;
-const steps = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
+const steps = stepProxies<Activities>();
+/** Writes run in activity tasks of their own (see COMMITTED_WRITES_PATCH). */
+const writes = (): Activities => writeSteps(steps, () => steps.local);
 // Effects run Updates on other workflows, which may wait on their own activities.
-const effects = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: RETRY });
+const effects = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  retry: STEP_RETRY,
+});
 
 // Withdrawing became the proposer's alone: runs recorded before keep their colleague's withdrawal.
 const WITHDRAW_BY_PROPOSER_PATCH = 'change-withdraw-by-proposer';
-
-const nowIso = (): string => new Date(Date.now()).toISOString();
 
 /**
  * One change request (项目变更, DESIGN.md rule 3): the receiving parties reply in writing within
@@ -115,22 +119,24 @@ export async function changeRequestWorkflow(
   async function applyAction(call: ChangeActionCall, command: ChangeCommand): Promise<void> {
     const at = nowIso();
     const change = applyChangeAction(state, call, command.actor, at);
-    await steps.persistChangeTransition({
-      ...call,
-      ...base(change.next),
-      fromStatus: change.fromStatus,
-      toStatus: change.toStatus,
-      at,
-      actor: command.actor,
-      requestId: command.requestId ?? null,
-      mails: changeMails(
-        call.action,
-        change.next,
-        change.next.seq,
-        input.notify,
-        command.actor.email,
-      ),
-    });
+    await actionWrite(
+      writes().persistChangeTransition({
+        ...call,
+        ...base(change.next),
+        fromStatus: change.fromStatus,
+        toStatus: change.toStatus,
+        at,
+        actor: command.actor,
+        requestId: command.requestId ?? null,
+        mails: changeMails(
+          call.action,
+          change.next,
+          change.next.seq,
+          input.notify,
+          command.actor.email,
+        ),
+      }),
+    );
     state = change.next;
   }
 
@@ -152,17 +158,19 @@ export async function changeRequestWorkflow(
     payload: Record<string, unknown>,
     parties?: readonly Party[],
   ): Promise<void> {
-    await steps.persistChangeTransition({
-      ...base(next),
-      action: event,
-      payload,
-      actor: null,
-      requestId: null,
-      fromStatus: state.status,
-      toStatus: next.status,
-      at: next.updatedAt,
-      mails: changeMails(event, next, next.seq, input.notify, null, parties),
-    });
+    await eventWrite(() =>
+      writes().persistChangeTransition({
+        ...base(next),
+        action: event,
+        payload,
+        actor: null,
+        requestId: null,
+        fromStatus: state.status,
+        toStatus: next.status,
+        at: next.updatedAt,
+        mails: changeMails(event, next, next.seq, input.notify, null, parties),
+      }),
+    );
     state = next;
   }
 
@@ -179,7 +187,7 @@ export async function changeRequestWorkflow(
     const leads = input.settings.reminderLeadWorkingDays;
     const computed = await Promise.all(
       (leads.length > 0 ? leads : [0]).map((lead) =>
-        steps.computeDeadline({
+        steps.local.computeDeadline({
           receivedAt: state.proposedAt,
           workingDays: input.settings.replyWorkingDays,
           reminderLeadDays: lead,

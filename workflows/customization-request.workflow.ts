@@ -3,8 +3,6 @@ import {
   condition,
   continueAsNew,
   patched,
-  proxyActivities,
-  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -46,35 +44,21 @@ import {
 } from '@luyue/temporal/definitions';
 import { CONTINUE_AS_NEW_PATCH, historyTooLong } from './run-length.util';
 import { SerialLock } from './serial-lock.util';
+import { actionWrite, eventWrite, nowIso, stepProxies, writeSteps } from './workflow-steps.util';
 
 type RequestActivities = CustomizationRequestActivities &
   Pick<DeadlineWatchActivities, 'computeDeadline'>;
 
-// Retried until the database answers: the workflow is the authority and must persist.
-const RETRY = {
-  initialInterval: '1 second',
-  maximumInterval: '1 minute',
-  backoffCoefficient: 2,
-} as const;
-const remoteActivities = proxyActivities<RequestActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: RETRY,
-});
-// The same idempotent steps run inside the workflow task: no activity task round trip, so an
-// Update is accepted and answered in one workflow task.
-const localActivities = proxyLocalActivities<RequestActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: RETRY,
-});
+const steps = stepProxies<RequestActivities>();
 
 /** Runs recorded before local activities scheduled remote ones; replaying them must too. */
 const LOCAL_ACTIVITIES_PATCH = 'customization-request-local-activities';
 
-/** Local activities for runs that began with this code, remote ones for older histories. */
-const steps = (): RequestActivities =>
-  patched(LOCAL_ACTIVITIES_PATCH) ? localActivities : remoteActivities;
-
-const nowIso = (): string => new Date(Date.now()).toISOString();
+/** Reads run as local activities for runs that began with them, remote ones for older runs. */
+const reads = (): RequestActivities =>
+  patched(LOCAL_ACTIVITIES_PATCH) ? steps.local : steps.remote;
+/** Writes run in activity tasks of their own (see COMMITTED_WRITES_PATCH). */
+const writes = (): RequestActivities => writeSteps(steps, reads);
 
 /**
  * One customization request (需求定制类, DESIGN.md rule 1), from receipt to acceptance, rejection
@@ -138,24 +122,26 @@ export async function customizationRequestWorkflow(
     const at = nowIso();
     const change = applyRequirementAction(state, call, command.actor, at, settings);
     const seq = change.next.seq;
-    const result = await steps().persistRequirementTransition({
-      ...call,
-      requirementId: state.requirementId,
-      contractId: state.contractId,
-      contractYear: state.contractYear,
-      workflowId,
-      transitionSeq: seq,
-      fromStatus: change.fromStatus,
-      toStatus: change.toStatus,
-      at,
-      state: change.next,
-      breach: change.breach,
-      mails: requirementMails(call.action, change.next, seq, input.notify, command.actor.email),
-      actor: command.actor,
-      requestId: command.requestId ?? null,
-      quota: change.quota,
-      workLog: change.workLog,
-    });
+    const result = await actionWrite(
+      writes().persistRequirementTransition({
+        ...call,
+        requirementId: state.requirementId,
+        contractId: state.contractId,
+        contractYear: state.contractYear,
+        workflowId,
+        transitionSeq: seq,
+        fromStatus: change.fromStatus,
+        toStatus: change.toStatus,
+        at,
+        state: change.next,
+        breach: change.breach,
+        mails: requirementMails(call.action, change.next, seq, input.notify, command.actor.email),
+        actor: command.actor,
+        requestId: command.requestId ?? null,
+        quota: change.quota,
+        workLog: change.workLog,
+      }),
+    );
     if (result.outcome === 'quota_exceeded') {
       // Nothing was written and the state stays: the hospital may approve outside the quota.
       const { code, message, details } = quotaExceededError(result.remaining, result.requested);
@@ -174,25 +160,27 @@ export async function customizationRequestWorkflow(
     breach: RequirementBreach | null,
     dueAt: string | null,
   ): Promise<void> {
-    await steps().persistRequirementTransition({
-      action: event,
-      payload: { dueAt },
-      actor: null,
-      requestId: null,
-      quota: null,
-      workLog: null,
-      requirementId: state.requirementId,
-      contractId: state.contractId,
-      contractYear: state.contractYear,
-      workflowId,
-      transitionSeq: next.seq,
-      fromStatus: state.status,
-      toStatus: next.status,
-      at: next.updatedAt,
-      state: next,
-      breach,
-      mails: requirementMails(event, next, next.seq, input.notify, null),
-    });
+    await eventWrite(() =>
+      writes().persistRequirementTransition({
+        action: event,
+        payload: { dueAt },
+        actor: null,
+        requestId: null,
+        quota: null,
+        workLog: null,
+        requirementId: state.requirementId,
+        contractId: state.contractId,
+        contractYear: state.contractYear,
+        workflowId,
+        transitionSeq: next.seq,
+        fromStatus: state.status,
+        toStatus: next.status,
+        at: next.updatedAt,
+        state: next,
+        breach,
+        mails: requirementMails(event, next, next.seq, input.notify, null),
+      }),
+    );
     state = next;
   }
 
@@ -202,7 +190,7 @@ export async function customizationRequestWorkflow(
     const firstSchedule = todo.assessment && state.deadlines.assessment === null;
     let next = state;
     if (todo.assessment) {
-      const c = await steps().computeDeadline({
+      const c = await reads().computeDeadline({
         receivedAt: state.receivedAt,
         workingDays: settings.assessmentWorkingDays,
         reminderLeadDays: settings.assessmentReminderLeadWorkingDays,
@@ -211,7 +199,7 @@ export async function customizationRequestWorkflow(
       next = withAssessmentSchedule(next, computed, nowIso());
     }
     if (todo.delivery) {
-      const computed = await steps().computeDeliverySchedule({
+      const computed = await reads().computeDeliverySchedule({
         plannedDeliveryDate: state.plannedDeliveryDate!,
         reminderLeadDays: settings.deliveryReminderLeadDays,
       });
@@ -219,7 +207,7 @@ export async function customizationRequestWorkflow(
     }
     if (todo.signOff) {
       // Lead 0: 09:00 on the n-th working day after the release or the previous reminder.
-      const c = await steps().computeDeadline({
+      const c = await reads().computeDeadline({
         receivedAt: signOffAnchor(state),
         workingDays: settings.signOffReminderWorkingDays,
         reminderLeadDays: 0,

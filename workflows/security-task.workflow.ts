@@ -1,10 +1,4 @@
-import {
-  allHandlersFinished,
-  condition,
-  proxyLocalActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   applyRemediationAction,
   applyRemediationTimer,
@@ -39,16 +33,13 @@ import {
   type SecurityTaskRunInput,
 } from '@luyue/temporal/definitions';
 import { SerialLock } from './serial-lock.util';
+import { actionWrite, eventWrite, nowIso, stepProxies, writeSteps } from './workflow-steps.util';
 
 type Activities = SecurityTaskActivities & Pick<DeadlineWatchActivities, 'computeDeadline'>;
 
-// Retried until the database answers: the workflow is the authority and must persist.
-const steps = proxyLocalActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
-
-const nowIso = (): string => new Date(Date.now()).toISOString();
+const steps = stepProxies<Activities>();
+/** Writes run in activity tasks of their own (see COMMITTED_WRITES_PATCH). */
+const writes = (): Activities => writeSteps(steps, () => steps.local);
 
 /**
  * One security task (rule 4): the vendor fixes every asset line with proof and requests a
@@ -137,16 +128,18 @@ export async function securityTaskWorkflow(input: SecurityTaskRunInput): Promise
     const at = nowIso();
     const change = applyRemediationAction(state, call, command.actor, at, settings);
     const next = await scheduled(change.next);
-    await steps.persistSecurityTaskTransition({
-      ...call,
-      ...base(next),
-      fromStatus: change.fromStatus,
-      toStatus: change.toStatus,
-      at,
-      actor: command.actor,
-      requestId: command.requestId ?? null,
-      mails: remediationMails(call.action, next, next.seq, notify, command.actor.email),
-    });
+    await actionWrite(
+      writes().persistSecurityTaskTransition({
+        ...call,
+        ...base(next),
+        fromStatus: change.fromStatus,
+        toStatus: change.toStatus,
+        at,
+        actor: command.actor,
+        requestId: command.requestId ?? null,
+        mails: remediationMails(call.action, next, next.seq, notify, command.actor.email),
+      }),
+    );
     state = next;
   }
 
@@ -167,17 +160,19 @@ export async function securityTaskWorkflow(input: SecurityTaskRunInput): Promise
     next: RemediationState,
     payload: Record<string, unknown>,
   ): Promise<void> {
-    await steps.persistSecurityTaskTransition({
-      ...base(next),
-      action: event,
-      payload,
-      actor: null,
-      requestId: null,
-      fromStatus: state.status,
-      toStatus: next.status,
-      at: next.updatedAt,
-      mails: remediationMails(event, next, next.seq, notify, null),
-    });
+    await eventWrite(() =>
+      writes().persistSecurityTaskTransition({
+        ...base(next),
+        action: event,
+        payload,
+        actor: null,
+        requestId: null,
+        fromStatus: state.status,
+        toStatus: next.status,
+        at: next.updatedAt,
+        mails: remediationMails(event, next, next.seq, notify, null),
+      }),
+    );
     state = next;
   }
 
@@ -185,7 +180,7 @@ export async function securityTaskWorkflow(input: SecurityTaskRunInput): Promise
   async function scheduled(next: RemediationState, recomputeAll = false) {
     let result = next;
     for (const wanted of deadlinesToCompute(next, settings, recomputeAll)) {
-      const computed = await steps.computeDeadline({
+      const computed = await steps.local.computeDeadline({
         receivedAt: wanted.receivedAt,
         workingDays: wanted.workingDays,
         reminderLeadDays: wanted.reminderLeadDays,

@@ -26,7 +26,7 @@ const manager = actorWith('hospital_manager', { email: 'manager@hospital.example
 // Above the ~140 events up to the release, so the first run continues at its first sign-off
 // reminder, with no Update near: the time-skipping server can lose the result of an Update whose
 // run continues right after it (the real server hands it over to the new run).
-const RUN_EVENTS = 100;
+const RUN_EVENTS = 150;
 
 describe('customizationRequestWorkflow runs: update-with-start and continue-as-new', () => {
   let env: TestWorkflowEnvironment;

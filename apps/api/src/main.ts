@@ -10,13 +10,14 @@ import { SESSION_COOKIE } from './auth/session-cookie';
 import { EDGE_ERRORS } from './common/api-errors.decorator';
 import { ErrorEnvelopeDto } from './common/error-envelope.dto';
 import { refuseTrace } from './common/method-not-allowed.middleware';
+import { quietWiring } from './common/quiet-startup.logger';
 import { closeRequestBodies, documentValidationLimits } from './common/validation-openapi.util';
 import { createValidationPipe } from './common/validation.pipe';
 
 async function bootstrap(): Promise<void> {
   loadConfig(process.env); // refuse to start on bad config, naming the variable
   const app = await NestFactory.create(AppModule, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(quietWiring(app.get(Logger)));
   // The console loads only its own stylesheet: no inline style or script, nothing from elsewhere.
   // Swagger UI (api/docs) needs inline code of its own, so only it goes without the CSP.
   app.use(refuseTrace);

@@ -10,6 +10,7 @@ import { ChangeEffectsService } from './activities/change-effects.service';
 import { SecurityImportActivitiesService } from './activities/security-import.activities';
 import { SecurityTaskActivitiesService } from './activities/security-task.activities';
 import { SecurityTaskIssueActivitiesService } from './activities/security-task-issue.activities';
+import { activityInterceptors } from './uncurable-failure.interceptor';
 import { repoRoot, workflowBundleOptions } from './workflow-bundle.options';
 
 /** Runs the Temporal worker with the Nest activity injectables; drains it on shutdown. */
@@ -62,6 +63,7 @@ export class TemporalWorkerService implements OnApplicationShutdown {
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       activities: this.activities(),
+      interceptors: { activity: [activityInterceptors] },
       ...this.workflowSource(),
       shutdownGraceTime: '20s',
     });

@@ -13,6 +13,8 @@ export type DomainErrorCode =
   | 'rate_limited'
   | 'token_invalid'
   | 'dependency_unavailable'
+  // The database refused to store what was sent (a data or constraint error retrying cannot cure).
+  | 'write_refused'
   // Refused at the HTTP edge before any route ran.
   | 'malformed_body'
   | 'payload_too_large'

@@ -19,7 +19,7 @@ export * from './repositories/requirement-query.repository';
 export * from './repositories/requirement-transition.store';
 export * from './repositories/quota-ledger.repository';
 export * from './repositories/idempotency-key.repository';
-export { databaseUnavailable } from './repositories/pg-error.util';
+export { databaseUnavailable, uncurableDataError } from './repositories/pg-error.util';
 export * from './repositories/change-request.store';
 export * from './repositories/change-request-query.repository';
 export * from './repositories/security-import.store';

@@ -12,9 +12,8 @@ import {
   changeUpdates,
   type ChangeUpdate,
 } from './definitions';
-import { domainErrorOf } from './update-failure.mapper';
 import { startNumberedWorkflow } from './numbered-start.util';
-import { withTimeout } from './update-timeout.util';
+import { runUpdate } from './update-run.util';
 
 /** The api side of the change-request workflow: start, move and read a change one way. */
 export async function startChangeRequest(
@@ -36,10 +35,10 @@ export async function firstChangeState(
   timeoutMs?: number,
 ): Promise<ChangeRequestState> {
   const handle = client.workflow.getHandle(changeRequestId);
-  const result = handle.executeUpdate(changeReceivedUpdate, {
+  return runUpdate(handle, changeReceivedUpdate, [], {
     updateId: `received:${changeRequestId}`,
+    timeoutMs,
   });
-  return withTimeout(result, `received:${changeRequestId}`, timeoutMs);
 }
 
 /** One action as an Update, answering the state after it; a refusal throws its DomainError. */
@@ -52,12 +51,7 @@ export async function runChangeAction<A extends ChangeAction>(
 ): Promise<ChangeRequestState> {
   const handle = client.workflow.getHandle(changeRequestId);
   const update: ChangeUpdate<A> = changeUpdates[action];
-  try {
-    const result = handle.executeUpdate(update, { args: [command], updateId: options.updateId });
-    return await withTimeout(result, options.updateId ?? action, options.timeoutMs);
-  } catch (error) {
-    throw domainErrorOf(error) ?? error;
-  }
+  return runUpdate(handle, update, [command], options);
 }
 
 export async function queryChangeState(

@@ -13,9 +13,8 @@ import {
   requirementWorkflowId,
   type RequirementUpdate,
 } from './definitions';
-import { domainErrorOf } from './update-failure.mapper';
 import { startNumberedWorkflow } from './numbered-start.util';
-import { withTimeout } from './update-timeout.util';
+import { runUpdate } from './update-run.util';
 
 /**
  * The api side of the customization-request workflow, kept next to its definitions so that every
@@ -43,10 +42,10 @@ export async function firstRequirementState(
   timeoutMs?: number,
 ): Promise<RequirementState> {
   const handle = client.workflow.getHandle(requirementWorkflowId(requirementId));
-  const result = handle.executeUpdate(requirementReceivedUpdate, {
+  return runUpdate(handle, requirementReceivedUpdate, [], {
     updateId: `received:${requirementId}`,
+    timeoutMs,
   });
-  return withTimeout(result, `received:${requirementId}`, timeoutMs);
 }
 
 /**
@@ -65,13 +64,7 @@ export async function runRequirementAction<A extends RequirementAction>(
 ): Promise<RequirementState> {
   const handle = client.workflow.getHandle(requirementWorkflowId(requirementId));
   const update: RequirementUpdate<A> = requirementUpdates[action];
-  try {
-    // One call until the Update completes (the validator refuses before anything is written).
-    const result = handle.executeUpdate(update, { args: [command], updateId: options.updateId });
-    return await withTimeout(result, options.updateId ?? action, options.timeoutMs);
-  } catch (error) {
-    throw domainErrorOf(error) ?? error;
-  }
+  return runUpdate(handle, update, [command], options);
 }
 
 /** The workflow's state (deadlines, breaches, work log) while it runs. */

@@ -15,8 +15,7 @@ import {
   securityTaskWorkflowId,
   type RemediationUpdate,
 } from './definitions';
-import { domainErrorOf } from './update-failure.mapper';
-import { withTimeout } from './update-timeout.util';
+import { runUpdate } from './update-run.util';
 
 /** The api side of the security-task workflow: start, move and read a task one way. */
 export async function startSecurityTask(
@@ -38,10 +37,10 @@ export async function firstSecurityTaskState(
   timeoutMs?: number,
 ): Promise<RemediationState> {
   const handle = client.workflow.getHandle(securityTaskWorkflowId(taskId));
-  const result = handle.executeUpdate(remediationReceivedUpdate, {
+  return runUpdate(handle, remediationReceivedUpdate, [], {
     updateId: `received:${taskId}`,
+    timeoutMs,
   });
-  return withTimeout(result, `received:${taskId}`, timeoutMs);
 }
 
 /** One action as an Update, answering the state after it; a refusal throws its DomainError. */
@@ -54,12 +53,7 @@ export async function runSecurityTaskAction<A extends RemediationAction>(
 ): Promise<RemediationState> {
   const handle = client.workflow.getHandle(securityTaskWorkflowId(taskId));
   const update: RemediationUpdate<A> = remediationUpdates[action];
-  try {
-    const result = handle.executeUpdate(update, { args: [command], updateId: options.updateId });
-    return await withTimeout(result, options.updateId ?? action, options.timeoutMs);
-  } catch (error) {
-    throw domainErrorOf(error) ?? error;
-  }
+  return runUpdate(handle, update, [command], options);
 }
 
 /** A retest import's results for one task, at most once per import. */
@@ -71,12 +65,7 @@ export async function sendRetestImport(
 ): Promise<RemediationState> {
   const handle = client.workflow.getHandle(securityTaskWorkflowId(taskId));
   const updateId = `retest:${result.importId}`;
-  try {
-    const answer = handle.executeUpdate(retestImportUpdate, { args: [result], updateId });
-    return await withTimeout(answer, updateId, timeoutMs);
-  } catch (error) {
-    throw domainErrorOf(error) ?? error;
-  }
+  return runUpdate(handle, retestImportUpdate, [result], { updateId, timeoutMs });
 }
 
 export async function querySecurityTaskState(

@@ -21,6 +21,7 @@ const CODES: Record<DomainErrorCode, true> = {
   rate_limited: true,
   token_invalid: true,
   dependency_unavailable: true,
+  write_refused: true,
   malformed_body: true,
   payload_too_large: true,
   unsupported_media_type: true,
@@ -49,9 +50,13 @@ export function domainErrorOf(error: unknown): DomainError | null {
         : undefined,
     );
   }
-  // The server is down, stalled or refusing calls: the caller may retry (with the same
-  // Idempotency-Key a retried action still runs at most once).
-  if (error instanceof ServiceError || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+  // The server is down, stalled or refusing calls, or aborted the Update: the caller may retry
+  // (with the same Idempotency-Key a retried action still runs at most once).
+  if (
+    error instanceof ServiceError ||
+    error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+    updateAborted(error)
+  ) {
     return new DomainError(
       'dependency_unavailable',
       'The workflow service (Temporal) did not answer; please try again',
@@ -64,4 +69,16 @@ export function domainErrorOf(error: unknown): DomainError | null {
     });
   }
   return null;
+}
+
+/**
+ * The server gave up on an Update it had not completed ("workflow update was aborted": the
+ * workflow task carrying it failed, or the workflow's cache was reset). Nothing was decided.
+ */
+export function updateAborted(error: unknown): boolean {
+  if (!(error instanceof WorkflowUpdateFailedError || error instanceof ServiceError)) return false;
+  const cause: unknown = error.cause;
+  if (cause instanceof ApplicationFailure && isCode(cause.type)) return false;
+  const text = `${error.message} ${cause instanceof Error ? cause.message : ''}`;
+  return /update was aborted/i.test(text);
 }

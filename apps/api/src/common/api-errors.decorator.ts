@@ -21,7 +21,7 @@ const MEANING: Record<ErrorStatus, string> = {
   410: 'The link has expired or was used already',
   413: 'The body or a file is larger than this server accepts',
   415: 'A body of a type this route does not read (JSON, or multipart for uploads)',
-  422: 'The Idempotency-Key was used with another body',
+  422: 'The Idempotency-Key was used with another body, or the input could not be stored',
   429: 'Too many attempts; `Retry-After` says when to try again',
   503: 'A dependency (PostgreSQL, Temporal) is unavailable; retry after `Retry-After` seconds',
 };

@@ -82,6 +82,7 @@ const BY_CODE: Readonly<Record<string, string>> = {
   rate_limited: '操作过于频繁，请稍后再试。',
   token_invalid: '链接已失效。',
   dependency_unavailable: '服务暂时不可用，请稍后重试。',
+  write_refused: '提交的内容无法保存，未做任何更改。请检查输入后重试。',
   unauthenticated: '请先登录。',
 };
 

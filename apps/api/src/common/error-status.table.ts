@@ -15,6 +15,7 @@ export const STATUS_BY_CODE: Readonly<Record<DomainErrorCode, number>> = {
   token_invalid: HttpStatus.GONE,
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,
   dependency_unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+  write_refused: HttpStatus.UNPROCESSABLE_ENTITY,
   malformed_body: HttpStatus.BAD_REQUEST,
   payload_too_large: HttpStatus.PAYLOAD_TOO_LARGE,
   unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,

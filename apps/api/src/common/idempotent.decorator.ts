@@ -24,7 +24,7 @@ export function Idempotent() {
     }),
     ApiErrors({
       409: 'The Idempotency-Key was used by another caller or on another route, or its first request is still running',
-      422: 'The Idempotency-Key was used with another body',
+      422: 'idempotency_mismatch: the Idempotency-Key was used with another body; write_refused: the database could not store what was sent, nothing changed',
     }),
   );
 }

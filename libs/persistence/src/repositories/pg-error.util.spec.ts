@@ -1,4 +1,4 @@
-import { databaseUnavailable, isUniqueViolation } from './pg-error.util';
+import { databaseUnavailable, isUniqueViolation, uncurableDataError } from './pg-error.util';
 
 describe('PostgreSQL errors', () => {
   it('tells a database that is down or stalled from a bad query', () => {
@@ -27,5 +27,15 @@ describe('PostgreSQL errors', () => {
     expect(isUniqueViolation(error)).toBe(true);
     expect(isUniqueViolation(error, 'requirement_pkey')).toBe(true);
     expect(isUniqueViolation(error, 'other')).toBe(false);
+  });
+
+  it('tells a data or constraint error, which no retry cures, from a passing fault', () => {
+    expect(uncurableDataError({ driverError: { code: '22P05' } })).toBe('22P05');
+    expect(uncurableDataError({ code: '23502' })).toBe('23502');
+    expect(uncurableDataError({ code: '54000' })).toBe('54000');
+    expect(uncurableDataError({ code: '40001' })).toBeNull();
+    expect(uncurableDataError({ code: '57014' })).toBeNull();
+    expect(uncurableDataError({ code: 'ECONNREFUSED' })).toBeNull();
+    expect(uncurableDataError(new Error('boom'))).toBeNull();
   });
 });

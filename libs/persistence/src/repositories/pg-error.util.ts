@@ -41,3 +41,18 @@ export function databaseUnavailable(error: unknown): DomainError | null {
   }
   return null;
 }
+
+// 22 data exception (22P05 untranslatable character, 22001 too long…), 23 integrity constraint,
+// 54 program limit (an index row too large): the same input fails the same way every time.
+const UNCURABLE_CLASSES = new Set(['22', '23', '54']);
+
+/**
+ * The SQLSTATE of a PostgreSQL error that retrying the same statement cannot cure, else null:
+ * a write that keeps failing this way must be refused, not retried for ever.
+ */
+export function uncurableDataError(error: unknown): string | null {
+  const e = error as { code?: unknown; driverError?: unknown };
+  const inner = (e?.driverError ?? e) as { code?: unknown };
+  const code = typeof inner?.code === 'string' ? inner.code : '';
+  return /^[0-9A-Z]{5}$/.test(code) && UNCURABLE_CLASSES.has(code.slice(0, 2)) ? code : null;
+}

@@ -3,6 +3,7 @@ export * from './deadline-watch.definitions';
 export * from './workflow-ids';
 export type * from './deadline-watch.activities';
 export * from './domain-failure';
+export * from './write-refused';
 export * from './customization-request.definitions';
 export type * from './customization-request.activities';
 export * from './change-request.definitions';
