@@ -1,0 +1,54 @@
+import {
+  mixin,
+  PayloadTooLargeException,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+  type Type,
+} from '@nestjs/common';
+import { FileInterceptor, FilesInterceptor } from '@nestjs/platform-express';
+import type { Observable } from 'rxjs';
+import { DomainError } from '@luyue/domain';
+
+/** A file over the limit, named by its form field, with the limit (413 `payload_too_large`). */
+export function fileTooLarge(field: string, limitBytes: number | undefined): DomainError {
+  const limit = limitBytes === undefined ? '' : ` (${limitBytes} bytes)`;
+  return new DomainError('payload_too_large', `${field}: a file is larger than allowed${limit}`, {
+    field,
+    ...(limitBytes !== undefined && { limitBytes }),
+  });
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Nest's mixin takes its options
+type MulterInterceptor = new (...args: any[]) => NestInterceptor & {
+  multer?: { limits?: { fileSize?: number } };
+};
+
+/**
+ * Nest's upload interceptor (the module's multer options, its file clean-up on a refused
+ * request), whose 413 says which field and what limit in the one envelope instead of Nest's
+ * bare "File too large".
+ */
+function named(base: MulterInterceptor, field: string): Type<NestInterceptor> {
+  class NamedLimitInterceptor extends base {
+    override async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+      try {
+        return (await super.intercept(context, next)) as Observable<unknown>;
+      } catch (error) {
+        if (!(error instanceof PayloadTooLargeException)) throw error;
+        throw fileTooLarge(field, this.multer?.limits?.fileSize);
+      }
+    }
+  }
+  return mixin(NamedLimitInterceptor);
+}
+
+/** Up to `maxCount` files of the multipart field `field` (`req.files`). */
+export function FilesUpload(field: string, maxCount: number): Type<NestInterceptor> {
+  return named(FilesInterceptor(field, maxCount) as MulterInterceptor, field);
+}
+
+/** One file of the multipart field `field` (`req.file`). */
+export function FileUpload(field: string): Type<NestInterceptor> {
+  return named(FileInterceptor(field) as MulterInterceptor, field);
+}
