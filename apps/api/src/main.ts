@@ -9,7 +9,7 @@ import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/session-cookie';
 import { EDGE_ERRORS } from './common/api-errors.decorator';
 import { ErrorEnvelopeDto } from './common/error-envelope.dto';
-import { refuseTrace } from './common/method-not-allowed.middleware';
+import { refuseOtherMethods } from './common/method-not-allowed.middleware';
 import { closeRequestBodies, documentValidationLimits } from './common/validation-openapi.util';
 import { createValidationPipe } from './common/validation.pipe';
 
@@ -19,7 +19,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   // The console loads only its own stylesheet: no inline style or script, nothing from elsewhere.
   // Swagger UI (api/docs) needs inline code of its own, so only it goes without the CSP.
-  app.use(refuseTrace);
+  app.use(refuseOtherMethods);
   app.use(helmet({ contentSecurityPolicy: false }));
   const csp = helmet.contentSecurityPolicy({
     useDefaults: false,

@@ -12,7 +12,8 @@ import { removeFilesOnPipeRejection } from '@nestjs/platform-express/multer/mult
 import { AppConfig } from '@luyue/config';
 import { DomainError } from '@luyue/domain';
 import { FileStoreService } from './file-store.service';
-import { fileTooLarge } from './upload.interceptors';
+import { READS_MULTIPART, runAfterUpload } from './after-upload';
+import { fileTooLarge, remover } from './upload.interceptors';
 
 /**
  * Up to ten `files` of a multipart form streamed into the file store with the attachment limits
@@ -20,6 +21,7 @@ import { fileTooLarge } from './upload.interceptors';
  */
 @Injectable()
 export class AttachmentUploadInterceptor implements NestInterceptor {
+  static readonly [READS_MULTIPART] = true;
   private readonly upload: ReturnType<multer.Multer['array']>;
   private readonly limitBytes: number;
   private readonly storage: multer.StorageEngine;
@@ -44,6 +46,7 @@ export class AttachmentUploadInterceptor implements NestInterceptor {
         error ? reject(refusal(error, this.limitBytes)) : resolve(),
       ),
     );
+    await runAfterUpload(req, remover(req, this.storage));
     return next.handle().pipe(removeFilesOnPipeRejection(this.storage, req, res));
   }
 }

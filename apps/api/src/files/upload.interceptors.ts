@@ -7,8 +7,11 @@ import {
   type Type,
 } from '@nestjs/common';
 import { FileInterceptor, FilesInterceptor } from '@nestjs/platform-express';
+import type { Request } from 'express';
+import type { StorageEngine } from 'multer';
 import type { Observable } from 'rxjs';
 import { DomainError } from '@luyue/domain';
+import { READS_MULTIPART, runAfterUpload } from './after-upload';
 
 /** A file over the limit, named by its form field, with the limit (413 `payload_too_large`). */
 export function fileTooLarge(field: string, limitBytes: number | undefined): DomainError {
@@ -21,8 +24,19 @@ export function fileTooLarge(field: string, limitBytes: number | undefined): Dom
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Nest's mixin takes its options
 type MulterInterceptor = new (...args: any[]) => NestInterceptor & {
-  multer?: { limits?: { fileSize?: number } };
+  multer?: { limits?: { fileSize?: number }; storage?: StorageEngine };
 };
+
+/** Removes one stored file of a refused form through the engine that stored it. */
+export function remover(
+  req: Request,
+  storage: StorageEngine | undefined,
+): (file: Express.Multer.File) => Promise<void> {
+  return (file) =>
+    new Promise<void>((resolve) =>
+      storage ? storage._removeFile(req, file, () => resolve()) : resolve(),
+    );
+}
 
 /**
  * Nest's upload interceptor (the module's multer options, its file clean-up on a refused
@@ -31,13 +45,23 @@ type MulterInterceptor = new (...args: any[]) => NestInterceptor & {
  */
 function named(base: MulterInterceptor, field: string): Type<NestInterceptor> {
   class NamedLimitInterceptor extends base {
-    override async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    static readonly [READS_MULTIPART] = true;
+
+    override async intercept(
+      context: ExecutionContext,
+      next: CallHandler,
+    ): Promise<Observable<unknown>> {
+      let handled: Observable<unknown>;
       try {
-        return (await super.intercept(context, next)) as Observable<unknown>;
+        // The handler runs only once the answer is subscribed to: after the check below.
+        handled = (await super.intercept(context, next)) as Observable<unknown>;
       } catch (error) {
         if (!(error instanceof PayloadTooLargeException)) throw error;
         throw fileTooLarge(field, this.multer?.limits?.fileSize);
       }
+      const req = context.switchToHttp().getRequest<Request>();
+      await runAfterUpload(req, remover(req, this.multer?.storage));
+      return handled;
     }
   }
   return mixin(NamedLimitInterceptor);
