@@ -7,7 +7,7 @@ import { proposeChange, replyLinkMails, replyLinkOf } from '../helpers/e2e-chang
 import { consoleLogin } from '../helpers/e2e-console';
 import { act, assessment, submitRequirement } from '../helpers/e2e-requirements';
 import { SAMPLES, importReport, issueNotice } from '../helpers/e2e-security';
-import { e2eStack } from '../helpers/e2e-stack';
+import { e2eStack, eventually } from '../helpers/e2e-stack';
 
 const AIRPLAY = resolve(SAMPLES, 'openvasreporting/airplay.xml');
 
@@ -49,11 +49,16 @@ describe('the input boundary', () => {
       .expect(200);
     const items = (list.body as { items: Array<{ id: string; severity: string }> }).items;
     const id = items.find((t) => t.severity === 'high')!.id;
-    await api()
-      .post(`/api/security-tasks/${id}/actions/start`)
-      .set('Authorization', dev)
-      .send({ note: '开始' })
-      .expect(200);
+    // A task just imported is still being issued (409) for a moment: wait for its workflow.
+    const started = await eventually(
+      () =>
+        api()
+          .post(`/api/security-tasks/${id}/actions/start`)
+          .set('Authorization', dev)
+          .send({ note: '开始' }),
+      (res) => res.status !== 409,
+    );
+    expect(started.status).toBe(200);
     const fix = (note: string) =>
       api()
         .post(`/api/security-tasks/${id}/actions/fix`)
