@@ -64,7 +64,10 @@ describe('the input boundary', () => {
         .post(`/api/security-tasks/${id}/actions/fix`)
         .set('Authorization', dev)
         .field('note', note)
-        .attach('files', Buffer.from('patched\n'), { filename: '补丁.txt', contentType: 'text/plain' });
+        .attach('files', Buffer.from('patched\n'), {
+          filename: '补丁.txt',
+          contentType: 'text/plain',
+        });
     const refused = await fix('a\u0000b').expect(400);
     expect(fieldsOf(refused.body)).toEqual({ code: 'validation_failed', fields: ['note'] });
     await fix('已安装补丁').expect(200);
@@ -130,7 +133,10 @@ describe('the input boundary', () => {
       plannedDeliveryDate: assessment().plannedDeliveryDate as string,
       solution: '方案\u0000',
     };
-    const refused = await agent.post(`/requirements/${r.id}/actions/assess`).type('form').send(form);
+    const refused = await agent
+      .post(`/requirements/${r.id}/actions/assess`)
+      .type('form')
+      .send(form);
     expect(refused.status).toBe(400);
     expect(refused.text).toMatch(/id="assess-solution-error">不能包含空字符/);
     await act(pm, r.id, 'assess', assessment()).expect(200);
@@ -245,9 +251,7 @@ describe('smaller edges', () => {
         const req = http.request(url, { method: 'QUERY' }, (res) => {
           let body = '';
           res.on('data', (c: Buffer) => (body += c.toString()));
-          res.on('end', () =>
-            done({ status: res.statusCode!, allow: res.headers.allow, body }),
-          );
+          res.on('end', () => done({ status: res.statusCode!, allow: res.headers.allow, body }));
         });
         req.on('error', fail);
         req.end();
