@@ -1,4 +1,10 @@
-import { FILE_NAME_MAX, cutCodePoints, fileNameProblem, isUnstorable, safeFileName } from './text-rules';
+import {
+  FILE_NAME_MAX,
+  cutCodePoints,
+  fileNameProblem,
+  isUnstorable,
+  safeFileName,
+} from './text-rules';
 
 describe('text rules', () => {
   it('finds a NUL and lone surrogates, not paired ones', () => {

@@ -25,8 +25,7 @@ export class CsrfGuard implements CanActivate {
     // (a hidden field, as in every form; in the URL it would land in request logs) before the
     // handler runs. A route without one never reads the form, so its token is missing: refused.
     const interceptors = Reflect.getMetadata(INTERCEPTORS_METADATA, context.getHandler()) as
-      | unknown[]
-      | undefined;
+      unknown[] | undefined;
     if (req.is('multipart/form-data') && readsMultipart(interceptors)) {
       checkAfterUpload(req, check);
       return true;
