@@ -90,4 +90,33 @@ describe('login throttle', () => {
     expect(rows.length).toBeGreaterThanOrEqual(2);
     for (const row of rows) expect(row.key).toMatch(/^[0-9a-f]{64}$/);
   });
+
+  it('locks every spelling the user lookup accepts: İ (U+0130) folds as the database folds it', async () => {
+    const ivan = `ivan.li.${tag}@hospital.example`;
+    const ivanPassword = `ivan-${tag}-password`;
+    const orgs = await api().get('/api/organizations').set('Authorization', operator()).expect(200);
+    const hospital = (orgs.body as Array<{ id: string; party: string }>).find(
+      (o) => o.party === 'hospital',
+    )!;
+    await api()
+      .post('/api/users')
+      .set('Authorization', operator())
+      .send({
+        email: ivan,
+        name: '李伊万',
+        organizationId: hospital.id,
+        roles: ['hospital_staff'],
+        password: ivanPassword,
+      })
+      .expect(201);
+    const dotted = ivan.replace(/i/g, '\u0130').toUpperCase();
+    // The lookup finds the user under the dotted spelling (else this test would prove nothing).
+    expect((await attempt(dotted, ivanPassword)).status).toBe(200);
+    await failRepeatedly(ivan);
+    expect((await attempt(ivan, ivanPassword)).status).toBe(429);
+    expect(await attempt(dotted, ivanPassword)).toMatchObject({
+      status: 429,
+      error: { code: 'rate_limited' },
+    });
+  }, 60_000);
 });

@@ -40,9 +40,31 @@ describe('the OpenAPI document', () => {
     const key = param('/api/requirements/{id}/actions/assess', 'post', 'Idempotency-Key');
     expect(key).toMatchObject({ pattern: '^[\\w.:-]{1,100}$' });
     const submit = doc.components.schemas.SubmitRequirementDto.properties!;
-    expect(submit.title).toMatchObject({ minLength: 1, maxLength: 200, pattern: '\\S' });
+    expect(submit.title).toMatchObject({ minLength: 1, maxLength: 200 });
+    // Not blank, and no NUL: both rules the server enforces, in one pattern.
+    const title = new RegExp(submit.title.pattern as string);
+    expect(['题目', ' a '].every((t) => title.test(t))).toBe(true);
+    expect(['   ', 'a\u0000b'].some((t) => title.test(t))).toBe(false);
     const login = doc.components.schemas.LoginDto.properties!;
     expect(login.email).toMatchObject({ minLength: 3, maxLength: 320 });
+  });
+
+  it('states the rules a conforming client must follow: text, contract years, systems, reply comment', () => {
+    const schemas = doc.components.schemas as Record<string, Record<string, unknown>>;
+    const propose = schemas.ProposeChangeDto.properties as Record<string, { pattern: string }>;
+    expect(new RegExp(propose.description.pattern).test('a\u0000b')).toBe(false);
+    const q = param('/api/contracts/{contractId}/requirements', 'get', 'q') as { pattern: string };
+    expect(new RegExp(q.pattern).test('a\u0000')).toBe(false);
+    const year = doc.paths['/api/contracts/{contractId}/quota'].get.parameters!.find(
+      (p) => p.name === 'year',
+    ) as unknown as { description: string };
+    expect(year.description).toMatch(/one of the contract's years/);
+    expect(JSON.stringify(schemas.SubmitRequirementDto)).toMatch(/settings\.systems/);
+    const reply = schemas.ChangeReplyDto as {
+      oneOf: Array<{ properties: { decision: { enum: string[] } }; required: string[] }>;
+    };
+    const disagree = reply.oneOf.find((s) => s.properties.decision.enum[0] === 'disagree')!;
+    expect(disagree.required).toContain('comment');
   });
 
   it('documents 401 on every operation not marked public, and errors in the envelope', () => {

@@ -9,9 +9,14 @@ import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/session-cookie';
 import { EDGE_ERRORS } from './common/api-errors.decorator';
 import { ErrorEnvelopeDto } from './common/error-envelope.dto';
-import { refuseTrace } from './common/method-not-allowed.middleware';
+import { refuseOtherMethods } from './common/method-not-allowed.middleware';
 import { quietWiring } from './common/quiet-startup.logger';
-import { closeRequestBodies, documentValidationLimits } from './common/validation-openapi.util';
+import {
+  closeRequestBodies,
+  documentReplyRule,
+  documentStorableText,
+  documentValidationLimits,
+} from './common/validation-openapi.util';
 import { createValidationPipe } from './common/validation.pipe';
 
 async function bootstrap(): Promise<void> {
@@ -20,7 +25,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(quietWiring(app.get(Logger)));
   // The console loads only its own stylesheet: no inline style or script, nothing from elsewhere.
   // Swagger UI (api/docs) needs inline code of its own, so only it goes without the CSP.
-  app.use(refuseTrace);
+  app.use(refuseOtherMethods);
   app.use(helmet({ contentSecurityPolicy: false }));
   const csp = helmet.contentSecurityPolicy({
     useDefaults: false,
@@ -50,7 +55,9 @@ async function bootstrap(): Promise<void> {
         'Hospital IT maintenance contract obligations as durable workflows. ' +
           'A POST, PUT, PATCH or DELETE authenticated by the session cookie alone must send the ' +
           "login answer's `csrfToken` in an `X-CSRF-Token` header (else 403 `csrf_refused`); " +
-          'a Bearer token needs none.',
+          'a Bearer token needs none. No text a request carries (body, form field, query, file ' +
+          'name) may hold a NUL or an unpaired surrogate, nor a file name a bidirectional ' +
+          'control character: 400 `validation_failed` naming the field.',
       )
       .setVersion('0.1.0')
       .addBearerAuth()
@@ -64,6 +71,8 @@ async function bootstrap(): Promise<void> {
     { extraModels: [ErrorEnvelopeDto] },
   );
   closeRequestBodies(document);
+  documentStorableText(document);
+  documentReplyRule(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   await app.listen(config.PORT, '0.0.0.0');
   app.get(Logger).log(`api listening on ${config.PORT}`);

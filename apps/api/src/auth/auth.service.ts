@@ -81,7 +81,7 @@ export class AuthService {
     password: string,
     client: { ip: string; userAgent: string | null; requestId: string | null },
   ): Promise<LoginResult> {
-    const key = this.throttle.key(email, client.ip);
+    const key = await this.throttle.key(email, client.ip);
     const decision = await this.throttle.decide(key);
     if (decision.kind === 'locked') {
       throw new DomainError('rate_limited', 'Too many failed logins; try again later', {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { LoginThrottleRepository } from '@luyue/persistence';
 import { decideLogin, recordFailure, type LoginDecision } from './login-throttle.policy';
 
@@ -8,9 +7,9 @@ import { decideLogin, recordFailure, type LoginDecision } from './login-throttle
 export class LoginThrottleService {
   constructor(private readonly counters: LoginThrottleRepository) {}
 
-  /** Hashed so neither the email nor the address is stored in clear. */
-  key(email: string, ip: string): string {
-    return createHash('sha256').update(`${email.trim().toLowerCase()}\n${ip}`).digest('hex');
+  /** One counter per email as the user lookup reads it (the database's case folding) and address. */
+  key(email: string, ip: string): Promise<string> {
+    return this.counters.keyOf(email, ip);
   }
 
   async decide(key: string): Promise<LoginDecision> {

@@ -11,7 +11,6 @@ import {
   UploadedFiles,
   UseInterceptors,
 } from '@nestjs/common';
-import { FilesInterceptor } from '@nestjs/platform-express';
 import {
   ApiBody,
   ApiConsumes,
@@ -38,6 +37,7 @@ import { ChangeStatsDto } from './dto/change-stats.dto';
 import { ChangeNoteDto, ChangeReplyDto, ChangeWithdrawDto } from './dto/change-reply.dto';
 import { ChangeRequestDto } from './dto/change-request.dto';
 import { ProposeChangeDto } from './dto/propose-change.dto';
+import { FilesUpload } from '../files/upload.interceptors';
 
 /** A step on one change: its roles from the process table, and the refusals every step shares. */
 const roles = (action: keyof typeof CHANGE_PROCESS.actions) =>
@@ -172,7 +172,7 @@ export class ChangeRequestsController {
   @Post('change-requests/:id/actions/archive')
   @HttpCode(HttpStatus.OK)
   @roles('archive')
-  @UseInterceptors(FilesInterceptor('files', 10))
+  @UseInterceptors(FilesUpload('files', 10))
   @Idempotent()
   @ApiOperation({
     summary: 'Upload the updated configuration documents (multipart `files`, `note`)',

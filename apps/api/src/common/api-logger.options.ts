@@ -24,7 +24,7 @@ export const apiLoggerOptions = (): Params => ({
 // A live email link carries its signed token in the path: whoever reads the logs must not be
 // able to reply with it.
 const LINK_TOKEN_PATH = /^(\/change-replies\/)[^/?#]+/;
-const TOKEN_PARAM = /([?&](?:token|_?link)=)[^&#]*/gi;
+const TOKEN_PARAM = /([?&](?:token|_?link|_csrf)=)[^&#]*/gi;
 
 /** The url as logged: link tokens (in the path or a query parameter) replaced by `[redacted]`. */
 export function redactedUrl(url: string): string {

@@ -28,6 +28,8 @@ export const CODE_BY_STATUS: Readonly<Record<number, DomainErrorCode>> = {
   403: 'forbidden',
   404: 'not_found',
   409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
   429: 'rate_limited',
 };
 

@@ -1,14 +1,11 @@
 import type { FieldProblem } from '@luyue/domain';
+import { isUnstorable, unstorableMessage } from './text-rules';
 
 /** Deeper than any payload of ours; class-transformer recurses once per level. */
 export const MAX_BODY_DEPTH = 32;
 
-// A NUL (PostgreSQL text refuses it) or a UTF-16 surrogate without its pair (not valid UTF-8).
-// eslint-disable-next-line no-control-regex -- finding the NUL is the point
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 /**
- * The first thing in a parsed JSON body that no route could store or walk safely: nesting past
+ * The first thing in a parsed body (JSON, multipart fields, a form) that no route could store or walk safely: nesting past
  * MAX_BODY_DEPTH, or text with a NUL or a lone surrogate. Iterative, so a hostile body cannot
  * overflow the stack here either.
  */
@@ -20,15 +17,15 @@ export function unstorableInBody(body: unknown): FieldProblem | null {
     const { value, path, depth } = stack.pop()!;
     const field = path || 'body';
     if (typeof value === 'string') {
-      if (UNSTORABLE.test(value)) {
-        return { field, message: `${field} contains a NUL character or an unpaired surrogate` };
+      if (isUnstorable(value)) {
+        return { field, message: unstorableMessage(field) };
       }
     } else if (value !== null && typeof value === 'object') {
       if (depth >= MAX_BODY_DEPTH) {
         return { field, message: `${field} is nested deeper than ${MAX_BODY_DEPTH} levels` };
       }
       for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-        if (UNSTORABLE.test(key)) {
+        if (isUnstorable(key)) {
           return {
             field,
             message: `${field} has a key with a NUL character or an unpaired surrogate`,

@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 
-const ALLOWED = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+const ALLOWED = METHODS.join(', ');
+const KNOWN: ReadonlySet<string> = new Set(METHODS);
 
 /**
- * TRACE (and CONNECT) are not methods of this api: 405 with `Allow`, in the one error envelope,
- * before any route is looked up (a 404 would say the path does not exist).
+ * Any other method Node parses (TRACE, CONNECT, QUERY, PROPFIND, ...) is not one of this api's:
+ * 405 with `Allow`, in the one error envelope, before any route is looked up (a 404 would say
+ * the path does not exist).
  */
-export function refuseTrace(req: Request, res: Response, next: NextFunction): void {
-  if (req.method !== 'TRACE' && req.method !== 'CONNECT') {
+export function refuseOtherMethods(req: Request, res: Response, next: NextFunction): void {
+  if (KNOWN.has(req.method)) {
     next();
     return;
   }

@@ -123,3 +123,79 @@ export function closeRequestBodies(document: OpenAPIObject): void {
     if (schema?.properties) schema.additionalProperties = false;
   }
 }
+
+// Text that PostgreSQL can store: no NUL anywhere (what the api refuses, 400 naming the field).
+const NO_NUL = '^[^\\u0000]*$';
+// The NotBlank pattern with the same rule: some character other than space, and no NUL.
+const NOT_BLANK_NO_NUL = '^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$';
+
+/**
+ * States the text rules the api enforces on every string a request carries (body and query):
+ * no NUL (and no unpaired surrogate, which a pattern cannot say: the description does).
+ * Patterns of their own (dates, keys) already leave the NUL out.
+ */
+export function documentStorableText(document: OpenAPIObject): void {
+  const textRule = (schema: Schema | undefined): void => {
+    if (!schema || schema.type !== 'string' || schema.enum || schema.format === 'binary') return;
+    if (schema.pattern === undefined) schema.pattern = NO_NUL;
+    else if (schema.pattern === '\\S') schema.pattern = NOT_BLANK_NO_NUL;
+  };
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    textRule(node as Schema);
+    Object.values(node).forEach(walk);
+  };
+  type Operation = {
+    parameters?: Array<{ in?: string; schema?: Schema }>;
+    requestBody?: { content?: Record<string, { schema?: Schema }> };
+  };
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
+  const operations = Object.values(document.paths).flatMap(
+    (item) => Object.values(item) as Operation[],
+  );
+  const requestRefs = new Set<string>();
+  const collect = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(collect);
+    if (!node || typeof node !== 'object') return;
+    const ref = (node as Schema).$ref;
+    if (typeof ref === 'string' && !requestRefs.has(ref)) {
+      requestRefs.add(ref);
+      collect(schemas[ref.split('/').pop()!]);
+    }
+    Object.values(node).forEach(collect);
+  };
+  for (const op of operations) {
+    for (const p of op.parameters ?? []) if (p.in === 'query' || p.in === 'path') walk(p.schema);
+    collect(op.requestBody);
+    walk(op.requestBody);
+  }
+  for (const ref of requestRefs) walk(schemas[ref.split('/').pop()!]);
+}
+
+/**
+ * A reply's comment is required to disagree (the validator's condition): as two shapes, so a
+ * client that follows the document never sends a disagreement without one.
+ */
+export function documentReplyRule(document: OpenAPIObject): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
+  const reply = schemas.ChangeReplyDto;
+  const comment = reply?.properties?.comment;
+  if (!reply || !comment) return;
+  const shape = (decision: string, commentSchema: Schema, required: string[]): Schema => ({
+    type: 'object',
+    properties: { decision: { type: 'string', enum: [decision] }, comment: commentSchema },
+    required,
+    additionalProperties: false,
+  });
+  schemas.ChangeReplyDto = {
+    description: 'agree (a comment optional) or disagree (a comment required, not blank)',
+    oneOf: [
+      shape('agree', comment, ['decision']),
+      shape('disagree', { ...comment, minLength: 1, pattern: NOT_BLANK_NO_NUL }, [
+        'decision',
+        'comment',
+      ]),
+    ],
+  };
+}

@@ -10,10 +10,17 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   });
 }
 
-/** Query and path text reaches PostgreSQL too: a NUL or a lone surrogate is refused, named. */
+/**
+ * Query, path and DTO body text reaches PostgreSQL: a NUL or a lone surrogate is refused, named.
+ * A JSON body was checked before routing already; this is where a multipart body's fields are
+ * (multer reads them after the middleware). A console form's body (a plain object) is checked
+ * by readForm, which shows the form again with the field marked.
+ */
 class StorableTextValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'query' || metadata.type === 'param') {
+    const dtoBody =
+      metadata.type === 'body' && metadata.metatype !== undefined && metadata.metatype !== Object;
+    if (metadata.type === 'query' || metadata.type === 'param' || dtoBody) {
       const problem = unstorableInBody(metadata.data ? { [metadata.data]: value } : value);
       if (problem) throw validationFailed([problem]);
     }

@@ -11,7 +11,6 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { AppConfig } from '@luyue/config';
 import type { Actor } from '@luyue/domain';
@@ -22,6 +21,7 @@ import type { StoredUpload } from '../files/file-store.service';
 import { ChangeConsoleService } from './change-console.service';
 import { sendOutcome } from './console-outcome';
 import { CsrfGuard } from './csrf.guard';
+import { FilesUpload } from '../files/upload.interceptors';
 
 /** The change-request pages: list, propose form, the change with its forms, the 变更确认单. */
 @ApiExcludeController()
@@ -54,7 +54,7 @@ export class ChangeConsoleController {
   }
 
   @Post('new')
-  @UseInterceptors(FilesInterceptor('attachments', 10))
+  @UseInterceptors(FilesUpload('attachments', 10))
   async propose(
     @Req() req: Request,
     @Res() res: Response,
@@ -85,7 +85,7 @@ export class ChangeConsoleController {
   }
 
   @Post(':id/actions/:action')
-  @UseInterceptors(FilesInterceptor('files', 10))
+  @UseInterceptors(FilesUpload('files', 10))
   async act(
     @Req() req: Request,
     @Res() res: Response,

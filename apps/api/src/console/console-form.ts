@@ -1,5 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
+import { isUnstorable } from '../common/text-rules';
 import { newOnce } from './form-once';
 import type { Field } from './requirement-action-fields';
 
@@ -15,12 +16,18 @@ export type FormOutcome<T> =
 export async function readForm<T extends object>(
   dto: ClassConstructor<T>,
   fields: readonly Field[],
-  body: Record<string, unknown>,
+  // An empty POST has no body at all: every field is then missing, as the form will say.
+  body: Record<string, unknown> | undefined,
 ): Promise<FormOutcome<T>> {
   const values: Record<string, string> = {};
   const plain: Record<string, unknown> = {};
+  const unstorable: Record<string, string> = {};
   for (const field of fields) {
-    const raw = body[field.name];
+    const raw = body?.[field.name];
+    // The same text rule as the REST api's: PostgreSQL cannot store it, the workflow must not see it.
+    if ((Array.isArray(raw) ? raw : [raw]).some((v) => typeof v === 'string' && isUnstorable(v))) {
+      unstorable[field.name] = CONSTRAINT_MESSAGES.unstorableText;
+    }
     if (field.type === 'checkboxes') {
       const checked = (Array.isArray(raw) ? raw : [raw]).filter((v) => typeof v === 'string');
       values[field.name] = checked.join(LIST_SEPARATOR);
@@ -36,10 +43,21 @@ export async function readForm<T extends object>(
     }
     assign(plain, field.name, parsed(field, text));
   }
+  if (Object.keys(unstorable).length > 0) {
+    // Shown again without the characters the page could not carry either.
+    for (const name of Object.keys(unstorable)) values[name] = storableCopy(values[name] ?? '');
+    return { ok: false, errors: unstorable, values };
+  }
   const instance = plainToInstance(dto, plain);
   const errors = await validate(instance, { whitelist: true, forbidUnknownValues: false });
   if (errors.length === 0) return { ok: true, payload: instance, values };
   return { ok: false, errors: fieldMessages(errors), values };
+}
+
+/** `text` without NULs and lone surrogates (what the form shows again). */
+function storableCopy(text: string): string {
+  // eslint-disable-next-line no-control-regex -- removing the NUL is the point
+  return text.replace(/\u0000/g, '').replace(/\p{Cs}/gu, '');
 }
 
 /** How a list field's items are kept in `values` (what was typed or checked, to show again). */
@@ -83,6 +101,7 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, string>> = {
   maxLength: '内容过长',
   matches: '请输入 YYYY-MM-DD 格式的日期',
   isIso8601: '请输入有效的日期',
+  unstorableText: '不能包含空字符（NUL）或无效的 Unicode 字符',
 };
 
 function fieldMessages(errors: ValidationError[], prefix = ''): Record<string, string> {

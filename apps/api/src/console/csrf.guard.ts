@@ -1,6 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { INTERCEPTORS_METADATA } from '@nestjs/common/constants';
 import { DomainError } from '@luyue/domain';
 import type { AuthenticatedRequest } from '../auth/authenticated-request.types';
+import { checkAfterUpload, readsMultipart } from '../files/after-upload';
 import { CSRF_FIELD, CsrfService } from './csrf.service';
 
 /**
@@ -14,13 +16,21 @@ export class CsrfGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (req.method === 'GET' || req.method === 'HEAD') return true;
-    // A multipart body is read after the guards run, so its form carries the token in its URL.
-    const body = req.is('multipart/form-data')
-      ? (req.query as Record<string, unknown>)
-      : (req.body as Record<string, unknown> | undefined);
-    if (!this.csrf.matches(req.sessionId, body?.[CSRF_FIELD])) {
-      throw new DomainError('forbidden', '表单已过期或来源不明，请刷新页面后重试。');
+    const check = (body: Record<string, unknown> | undefined): void => {
+      if (!this.csrf.matches(req.sessionId, body?.[CSRF_FIELD])) {
+        throw new DomainError('forbidden', '表单已过期或来源不明，请刷新页面后重试。');
+      }
+    };
+    // A multipart form is read after the guards run: its upload interceptor checks the token
+    // (a hidden field, as in every form; in the URL it would land in request logs) before the
+    // handler runs. A route without one never reads the form, so its token is missing: refused.
+    const interceptors = Reflect.getMetadata(INTERCEPTORS_METADATA, context.getHandler()) as
+      unknown[] | undefined;
+    if (req.is('multipart/form-data') && readsMultipart(interceptors)) {
+      checkAfterUpload(req, check);
+      return true;
     }
+    check(req.body as Record<string, unknown> | undefined);
     return true;
   }
 }

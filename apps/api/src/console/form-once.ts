@@ -24,11 +24,11 @@ export interface OnceContext {
  * Temporal runs once.
  */
 export function sendingKeyOf(
-  body: Record<string, unknown>,
+  body: Record<string, unknown> | undefined,
   payload: object,
   uploads: ReadonlyArray<{ sha256: string }> = [],
 ): string | null {
-  const token = body[ONCE_FIELD];
+  const token = body?.[ONCE_FIELD];
   if (typeof token !== 'string' || !TOKEN.test(token)) return null;
   const files = uploads.map((u) => u.sha256);
   return `form.${token}.${bodyDigest({ payload, files }).slice(0, 16)}`;

@@ -12,7 +12,6 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { AppConfig } from '@luyue/config';
 import type { Actor } from '@luyue/domain';
@@ -26,6 +25,7 @@ import { CsrfGuard } from './csrf.guard';
 import type { ConsoleOutcome } from './requirement-console.service';
 import { SecurityConsoleService } from './security-console.service';
 import { SecurityTasksConsoleService } from './security-tasks-console.service';
+import { FileUpload } from '../files/upload.interceptors';
 
 /** The security pages: notices and the issue form, a notice with its imports, tasks, a task. */
 @ApiExcludeController()
@@ -71,7 +71,7 @@ export class SecurityConsoleController {
   }
 
   @Post('notices/:id/reports')
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(FileUpload('file'))
   async upload(
     @Res() res: Response,
     @Param('id') id: string,

@@ -7,9 +7,13 @@ import {
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import type { Observable } from 'rxjs';
+// Nest's own clean-up for files stored before a pipe refused the request's fields.
+import { removeFilesOnPipeRejection } from '@nestjs/platform-express/multer/multer/multer.utils';
 import { AppConfig } from '@luyue/config';
 import { DomainError } from '@luyue/domain';
 import { FileStoreService } from './file-store.service';
+import { READS_MULTIPART, runAfterUpload } from './after-upload';
+import { fileTooLarge, remover } from './upload.interceptors';
 
 /**
  * Up to ten `files` of a multipart form streamed into the file store with the attachment limits
@@ -17,11 +21,16 @@ import { FileStoreService } from './file-store.service';
  */
 @Injectable()
 export class AttachmentUploadInterceptor implements NestInterceptor {
+  static readonly [READS_MULTIPART] = true;
   private readonly upload: ReturnType<multer.Multer['array']>;
+  private readonly limitBytes: number;
+  private readonly storage: multer.StorageEngine;
 
   constructor(store: FileStoreService, config: AppConfig) {
+    this.limitBytes = config.FILE_MAX_BYTES;
+    this.storage = store.engine();
     this.upload = multer({
-      storage: store.engine(),
+      storage: this.storage,
       // Browsers send UTF-8 file names without saying so; busboy's default would be latin1.
       defParamCharset: 'utf8',
       limits: { fileSize: config.FILE_MAX_BYTES, files: 10, fields: 20, fieldSize: 64 * 1024 },
@@ -30,12 +39,15 @@ export class AttachmentUploadInterceptor implements NestInterceptor {
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
     await new Promise<void>((resolve, reject) =>
-      this.upload(http.getRequest<Request>(), http.getResponse<Response>(), (error: unknown) =>
-        error ? reject(refusal(error)) : resolve(),
+      this.upload(req, res, (error: unknown) =>
+        error ? reject(refusal(error, this.limitBytes)) : resolve(),
       ),
     );
-    return next.handle();
+    await runAfterUpload(req, remover(req, this.storage));
+    return next.handle().pipe(removeFilesOnPipeRejection(this.storage, req, res));
   }
 }
 
@@ -43,7 +55,7 @@ export class AttachmentUploadInterceptor implements NestInterceptor {
 const MALFORMED_FORM =
   /^(Multipart: Boundary not found|Malformed part header|Malformed content type|Unexpected end of (form|file)|Missing Content-Type|Unsupported content type)/;
 
-function refusal(error: unknown): Error {
+function refusal(error: unknown, limitBytes: number): Error {
   if (
     error instanceof Error &&
     !(error instanceof DomainError) &&
@@ -58,7 +70,7 @@ function refusal(error: unknown): Error {
     return error instanceof Error ? error : new Error(String(error));
   }
   if (error.code === 'LIMIT_FILE_SIZE') {
-    return new DomainError('payload_too_large', 'A file is larger than this server accepts');
+    return fileTooLarge(error.field ?? 'files', limitBytes);
   }
   return new DomainError('validation_failed', `files: ${error.message}`, {
     fields: [{ field: 'files', message: error.message }],

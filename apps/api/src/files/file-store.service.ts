@@ -8,7 +8,8 @@ import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import type { StorageEngine } from 'multer';
 import { AppConfig } from '@luyue/config';
-import { DomainError } from '@luyue/domain';
+import { DomainError, validationFailed } from '@luyue/domain';
+import { fileNameProblem, safeFileName } from '../common/text-rules';
 
 /** A file as it landed on disk, before its row is written. */
 export interface StoredUpload {
@@ -32,6 +33,21 @@ const MAGIC: Readonly<Record<string, readonly number[]>> = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': [0x50, 0x4b, 0x03, 0x04],
 };
 
+// Programs, whatever type they are declared as: a Windows PE (`MZ`), ELF, Mach-O, a script.
+const EXECUTABLE: ReadonlyArray<readonly number[]> = [
+  [0x4d, 0x5a],
+  [0x7f, 0x45, 0x4c, 0x46],
+  [0xfe, 0xed, 0xfa, 0xce],
+  [0xfe, 0xed, 0xfa, 0xcf],
+  [0xcf, 0xfa, 0xed, 0xfe],
+  [0xce, 0xfa, 0xed, 0xfe],
+  [0xca, 0xfe, 0xba, 0xbe],
+  [0x23, 0x21],
+];
+
+const startsWith = (head: Buffer, magic: readonly number[]): boolean =>
+  magic.every((byte, i) => head[i] === byte);
+
 /**
  * The file store under FILE_STORE_DIR: uploads are streamed to disk while their sha256 is
  * computed (never held in memory), with the configured size and type limits.
@@ -52,6 +68,13 @@ export class FileStoreService {
   engine(options: { anyType?: boolean } = {}): StorageEngine {
     return {
       _handleFile: (_req: Request, file, cb) => {
+        // Checked before a byte is written: multer then removes the form's earlier files.
+        const problem = fileNameProblem(file.fieldname, file.originalname);
+        if (problem) {
+          file.stream.resume();
+          cb(validationFailed([problem]));
+          return;
+        }
         this.write(file.stream, file.originalname, file.mimetype, options.anyType).then(
           (stored) => cb(null, stored),
           (error: Error) => cb(error),
@@ -102,14 +125,21 @@ export class FileStoreService {
       throw error;
     }
     const magic = MAGIC[contentType];
-    if (magic && !magic.every((byte, i) => head[i] === byte)) {
+    if (magic && !startsWith(head, magic)) {
       await this.remove(storageKey);
       throw new DomainError('unsupported_media_type', `${filename} is not a ${declared} file`);
+    }
+    // A program passed off as text or a document is refused, whatever it is declared as.
+    if (EXECUTABLE.some((sig) => startsWith(head, sig))) {
+      await this.remove(storageKey);
+      throw new DomainError('unsupported_media_type', `${filename} is an executable program`, {
+        accepted: this.config.fileTypes,
+      });
     }
     return {
       id,
       storageKey,
-      filename: safeName(filename),
+      filename: safeFileName(filename),
       contentType,
       size,
       sha256: hash.digest('hex'),
@@ -123,12 +153,4 @@ export class FileStoreService {
   async remove(storageKey: string): Promise<void> {
     await rm(join(this.root, storageKey), { force: true });
   }
-}
-
-/** The name as shown and downloaded: no path, no control characters, bounded. */
-function safeName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? 'file';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return (clean || 'file').slice(0, 200);
 }

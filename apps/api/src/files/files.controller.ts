@@ -1,5 +1,4 @@
 import { Controller, Get, Param, Post, Req, UploadedFiles, UseInterceptors } from '@nestjs/common';
-import { FilesInterceptor } from '@nestjs/platform-express';
 import {
   ApiBody,
   ApiConsumes,
@@ -17,6 +16,7 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import type { StoredUpload } from './file-store.service';
 import { FilesService } from './files.service';
+import { FilesUpload } from './upload.interceptors';
 
 /** Uploads (streamed to the file store, sha256 audited) and downloads for the parties. */
 @ApiTags('files')
@@ -26,7 +26,7 @@ export class FilesController {
   constructor(private readonly files: FilesService) {}
 
   @Post('contracts/:contractId/files')
-  @UseInterceptors(FilesInterceptor('file', 10))
+  @UseInterceptors(FilesUpload('file', 10))
   @ApiOperation({
     summary: 'Upload attachments (multipart field `file`, up to 10) for a later change request',
   })

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { auditActorOf, type Actor } from '@luyue/domain';
 import { Authenticated } from '../auth/authenticated.decorator';
@@ -31,6 +31,8 @@ export class UsersController {
   ) {}
 
   @Post()
+  // A generated password is in the answer: no cache (browser or proxy) may keep it.
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'Create a user in an organization (admin); a generated password is shown once',
   })
@@ -101,6 +103,7 @@ export class UsersController {
 
   @Post(':id/password')
   @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'Reset a password (admin): given or generated (shown once); every session ends',
   })

@@ -9,7 +9,6 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiAcceptedResponse,
   ApiBody,
@@ -38,6 +37,7 @@ import { SecurityImportService } from './security-import.service';
 import { SecurityNoticesService } from './security-notices.service';
 import { SecurityTasksService } from './security-tasks.service';
 import { XLSX, xlsxDownload } from './xlsx-download';
+import { FileUpload } from '../files/upload.interceptors';
 
 /** Rectification notices (安全整改通知单) and the reports imported into them. */
 @ApiTags('security')
@@ -93,7 +93,7 @@ export class SecurityNoticesController {
   @Post('security-notices/:id/reports')
   @Roles(...NOTICE_ISSUER_ROLES)
   @HttpCode(202)
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(FileUpload('file'))
   @ApiOperation({
     summary: 'Import a report into the notice (multipart `file`; the worker parses it)',
     description:

@@ -26,6 +26,19 @@ const toState = (row: Row | undefined): LoginThrottleState =>
 export class LoginThrottleRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
+  /**
+   * The counter's key for an email and a client address: hashed so neither is stored in clear,
+   * the email folded by the database's lower(), the very folding of the user lookup
+   * (UserRepository.findCredentials), so no spelling of an email escapes its own counter.
+   */
+  async keyOf(email: string, ip: string): Promise<string> {
+    const rows: Array<{ key: string }> = await this.ds.query(
+      `SELECT encode(sha256(convert_to(lower($1::text) || E'\n' || $2::text, 'UTF8')), 'hex') AS key`,
+      [email.trim(), ip],
+    );
+    return rows[0].key;
+  }
+
   async read(key: string): Promise<LoginThrottleState> {
     const rows: Row[] = await this.ds.query(
       `SELECT failures, last_failed_at, locked_until FROM login_throttle WHERE key = $1`,

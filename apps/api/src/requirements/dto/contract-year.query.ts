@@ -9,7 +9,9 @@ export class ContractYearQueryDto {
     example: 1,
     minimum: 1,
     description:
-      'Contract year (1 = the first year of the service period); default: the current one',
+      'Contract year (1 = the first year of the service period); default: the current one. ' +
+      "Must be one of the contract's years (`years[].yearNo` of GET /api/contracts/{id}, e.g. " +
+      '1–3 for a three-year contract); another is refused.',
   })
   @Omittable()
   @Type(() => Number)

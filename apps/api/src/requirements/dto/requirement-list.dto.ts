@@ -44,7 +44,9 @@ export class RequirementListQueryDto {
     example: 1,
     minimum: 1,
     description:
-      'Contract year the request was received in (1 = the first year of the service period)',
+      'Contract year the request was received in (1 = the first year of the service period). ' +
+      "Must be one of the contract's years (`years[].yearNo` of GET /api/contracts/{id}, e.g. " +
+      '1–3 for a three-year contract); another is refused.',
   })
   @Omittable()
   @Type(() => Number)

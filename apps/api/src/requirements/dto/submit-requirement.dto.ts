@@ -18,7 +18,9 @@ export class SubmitRequirementDto {
 
   @ApiProperty({
     example: 'HIS',
-    description: "One of the contract's maintained systems (settings)",
+    description:
+      "One of the contract's maintained systems (`settings.systems` of GET " +
+      '/api/contracts/{id}), spelled as listed there; any other is refused 400 naming `system`.',
   })
   @IsString()
   @IsNotEmpty()
