@@ -9,6 +9,7 @@ import {
   openRequirementDb,
   type RequirementDb,
 } from '../helpers/requirement-db.fixture';
+import { insertTransitionRow, REQUIREMENT_TRANSITIONS } from '@luyue/persistence';
 
 const assess = (over: Partial<AssessPayload> = {}): AssessPayload => ({
   kind: 'interface_new',
@@ -141,7 +142,11 @@ describe('requirement store on PostgreSQL', () => {
     const again = await other.activities.persistRequirementTransition(input);
     expect(first).toEqual({ outcome: 'applied', quota: null });
     expect(again).toEqual(first);
-    expect(await db.ds.transaction((m) => db.store.insertTransition(m, input))).toBe(false);
+    expect(
+      await db.ds.transaction((m) =>
+        insertTransitionRow(m, REQUIREMENT_TRANSITIONS, input.requirementId, input),
+      ),
+    ).toBe(false);
     expect(
       await count(
         `SELECT count(*) AS n FROM requirement_transition WHERE requirement_id = $1 AND seq = 2`,

@@ -26,6 +26,7 @@ import {
   RequirementQueryRepository,
   RequirementTransitionStore,
   TransactionRunner,
+  TransitionWriter,
   dataSourceOptions,
 } from '@luyue/persistence';
 import { CustomizationRequestActivitiesService } from '../../apps/worker/src/activities/customization-request.activities';
@@ -52,13 +53,16 @@ export async function openRequirementDb(): Promise<RequirementDb> {
   const quota = new QuotaLedgerRepository(ds);
   const store = new RequirementTransitionStore();
   const unused = undefined as never; // calendar, renderer, config: not reached without mails
-  const activities = new CustomizationRequestActivitiesService(
-    unused,
+  const writer = new TransitionWriter(
     new TransactionRunner(ds),
-    store,
-    quota,
     new AuditEventRepository(ds),
     new OutboxRepository(ds),
+  );
+  const activities = new CustomizationRequestActivitiesService(
+    unused,
+    writer,
+    store,
+    quota,
     unused,
     unused,
   );

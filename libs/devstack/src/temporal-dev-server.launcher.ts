@@ -56,6 +56,9 @@ export async function startTemporalDevServer(
   const args = ['server', 'start-dev', '--db-filename', dbFile, '--ip', LOOPBACK];
   args.push('--port', String(port), '--log-level', 'warn', '--color', 'never');
   args.push(...(uiPort === undefined ? ['--headless'] : ['--ui-port', String(uiPort)]));
+  // A workflow task that schedules a write on its own queue gets the activity task in its answer
+  // (eager dispatch): an Update's write does not wait for an activity poll.
+  args.push('--dynamic-config-value', 'system.enableActivityEagerExecution=true');
   log(`[temporal] starting dev server on ${LOOPBACK}:${port} (data ${dbFile})`);
   // Stop chatter ("context canceled", "graceful_stop") is expected noise, so it is muted.
   const child = await startChild({

@@ -13,6 +13,8 @@ export * from './repositories/organization.repository';
 export * from './repositories/user.repository';
 export * from './repositories/user-session.repository';
 export * from './transaction.runner';
+export * from './transition.writer';
+export { insertTransitionRow, type TransitionTable } from './repositories/transition-row.writer';
 export type * from './repositories/requirement.read-models';
 export * from './repositories/requirement-numbering.repository';
 export * from './repositories/requirement-query.repository';

@@ -13,6 +13,7 @@ import { OrganizationRepository } from './repositories/organization.repository';
 import { UserRepository } from './repositories/user.repository';
 import { UserSessionRepository } from './repositories/user-session.repository';
 import { TransactionRunner } from './transaction.runner';
+import { TransitionWriter } from './transition.writer';
 import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository';
 import { QuotaLedgerRepository } from './repositories/quota-ledger.repository';
 import { RequirementNumberingRepository } from './repositories/requirement-numbering.repository';
@@ -38,6 +39,7 @@ const REPOSITORIES = [
   UserRepository,
   UserSessionRepository,
   TransactionRunner,
+  TransitionWriter,
   RequirementNumberingRepository,
   RequirementQueryRepository,
   RequirementTransitionStore,

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '@luyue/config';
 import {
-  auditActorOf,
   changeHeadline,
   CHANGE_EFFECT_LABELS,
   CHANGE_REPLY_PURPOSE,
@@ -11,27 +10,18 @@ import {
   CHANGE_TYPE_LABELS,
   PARTY_LABELS,
   REPLY_DECISION_LABELS,
-  type AuditActor,
   type ChangeMail,
   type ChangeTransitionInput,
 } from '@luyue/domain';
 import { LinkTokenService, TemplateRenderer } from '@luyue/notifications';
 import {
-  AuditEventRepository,
   ChangeRequestStore,
   LinkTokenRepository,
-  OutboxRepository,
-  TransactionRunner,
+  TransitionWriter,
+  CHANGE_REQUEST_TRANSITIONS,
   type NewOutboxMail,
 } from '@luyue/persistence';
 import type { ChangeRequestActivities } from '@luyue/temporal/definitions';
-
-const SYSTEM: AuditActor = {
-  actorType: 'system',
-  actorId: 'change-request-workflow',
-  actorEmail: null,
-  party: null,
-};
 
 // A link that outlives the deadline is refused anyway; this bounds one without a deadline.
 const FALLBACK_LINK_MS = 14 * 86_400_000;
@@ -47,10 +37,8 @@ export class ChangeRequestActivitiesService implements Omit<
   'applyChangeEffect'
 > {
   constructor(
-    private readonly tx: TransactionRunner,
+    private readonly writer: TransitionWriter,
     private readonly store: ChangeRequestStore,
-    private readonly audit: AuditEventRepository,
-    private readonly outbox: OutboxRepository,
     private readonly links: LinkTokenService,
     private readonly linkRows: LinkTokenRepository,
     private readonly renderer: TemplateRenderer,
@@ -58,37 +46,38 @@ export class ChangeRequestActivitiesService implements Omit<
   ) {}
 
   async persistChangeTransition(input: ChangeTransitionInput): Promise<void> {
-    await this.tx.run((m) => this.write(m, input));
-  }
-
-  private async write(m: EntityManager, input: ChangeTransitionInput): Promise<void> {
-    if (!(await this.store.insertTransition(m, input))) return;
     const { state, transitionSeq: seq } = input;
-    await this.store.saveProjection(m, state);
-    if (input.action === 'lapsed') {
-      for (const party of state.silentParties) {
-        const dueAt = state.replies.find((r) => r.party === party)?.dueAt ?? state.updatedAt;
-        await this.store.appendBreach(m, state, seq, party, dueAt);
-      }
-    }
-    if (input.action === 'reply' && input.payload.linkJti) {
-      await this.linkRows.consume(m, input.payload.linkJti);
-    }
-    await this.audit.append(m, {
-      ...(input.actor ? auditActorOf(input.actor) : SYSTEM),
-      action: `change_request.${input.action}`,
-      subjectType: 'change_request',
-      subjectId: state.changeRequestId,
-      contractId: input.contractId,
-      summary: {
-        before: { status: input.fromStatus },
-        after: { status: input.toStatus },
-        payload: input.payload,
+    await this.writer.write(
+      {
+        table: CHANGE_REQUEST_TRANSITIONS,
+        subjectType: 'change_request',
+        subjectId: state.changeRequestId,
+        contractId: input.contractId,
+        systemActorId: 'change-request-workflow',
+        row: input,
       },
-      requestId: input.requestId,
-      workflowId: input.workflowId,
-    });
-    for (const mail of input.mails) await this.outbox.enqueue(m, await this.render(m, mail, input));
+      {
+        written: () => Promise.resolve(),
+        apply: async (m) => {
+          await this.store.saveProjection(m, state);
+          if (input.action === 'lapsed') {
+            for (const party of state.silentParties) {
+              const dueAt = state.replies.find((r) => r.party === party)?.dueAt ?? state.updatedAt;
+              await this.store.appendBreach(m, state, seq, party, dueAt);
+            }
+          }
+          if (input.action === 'reply' && input.payload.linkJti) {
+            await this.linkRows.consume(m, input.payload.linkJti);
+          }
+          return { result: undefined };
+        },
+        mails: async (m) => {
+          const mails: NewOutboxMail[] = [];
+          for (const mail of input.mails) mails.push(await this.render(m, mail, input));
+          return mails;
+        },
+      },
+    );
   }
 
   private async render(

@@ -11,13 +11,14 @@ import {
   type RequirementTransitionResult,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
-import type {
-  AuditEventRepository,
-  NewOutboxMail,
-  OutboxRepository,
-  QuotaLedgerRepository,
-  RequirementTransitionStore,
-  TransactionRunner,
+import {
+  TransitionWriter,
+  type AuditEventRepository,
+  type NewOutboxMail,
+  type OutboxRepository,
+  type QuotaLedgerRepository,
+  type RequirementTransitionStore,
+  type TransactionRunner,
 } from '@luyue/persistence';
 import { actorWith, stateIn } from '../../../../test/fixtures/requirement.fixtures';
 import { CustomizationRequestActivitiesService } from './customization-request.activities';
@@ -34,7 +35,7 @@ class FakeDatabase {
     run: async <T>(work: (m: EntityManager) => Promise<T>): Promise<T> => {
       this.pending = [];
       this.pendingTransitions = new Map();
-      const result = await work({} as EntityManager);
+      const result = await work(this.manager);
       this.committed.push(...this.pending);
       for (const [k, v] of this.pendingTransitions) this.transitions.set(k, v);
       for (const [kind, value] of this.pending) {
@@ -44,18 +45,22 @@ class FakeDatabase {
     },
   } as unknown as TransactionRunner;
 
+  /** Answers the one statement the writer sends itself: the keyed transition insert. */
+  private readonly manager = {
+    query: async (_sql: string, params: unknown[]) => {
+      const key = `${String(params[0])}:${String(params[1])}`;
+      if (this.transitions.has(key) || this.pendingTransitions.has(key)) return [];
+      this.pendingTransitions.set(key, null);
+      return Promise.resolve([{ seq: params[1] }]);
+    },
+  } as unknown as EntityManager;
+
   readonly quotaLedger: Pick<QuotaLedgerRepository, 'lockYear' | 'append'> = {
     lockYear: async () => Promise.resolve({ total: 10, entries: [...this.quota] }),
     append: async (_m, _c, _y, _s, entries) => void this.pending.push(['quota', entries]),
   };
 
   readonly store: Pick<RequirementTransitionStore, keyof RequirementTransitionStore> = {
-    insertTransition: async (_m, input) => {
-      const key = `${input.requirementId}:${input.transitionSeq}`;
-      if (this.transitions.has(key) || this.pendingTransitions.has(key)) return false;
-      this.pendingTransitions.set(key, null);
-      return Promise.resolve(true);
-    },
     findTransitionResult: async (_m, id, seq) =>
       Promise.resolve(this.transitions.get(`${id}:${seq}`) ?? null),
     setTransitionResult: async (_m, id, seq, result) =>
@@ -140,11 +145,9 @@ describe('CustomizationRequestActivitiesService.persistRequirementTransition', (
     const db = new FakeDatabase();
     const service = new CustomizationRequestActivitiesService(
       {} as CalendarService,
-      db.tx,
+      new TransitionWriter(db.tx, db.audit, db.outbox),
       db.store,
       db.quotaLedger as QuotaLedgerRepository,
-      db.audit,
-      db.outbox,
       new TemplateRenderer(),
       { PUBLIC_BASE_URL: 'https://luyue.example' } as AppConfig,
     );

@@ -3,13 +3,12 @@ import type { EntityManager } from 'typeorm';
 import { CalendarService } from '@luyue/calendar';
 import { AppConfig } from '@luyue/config';
 import {
-  auditActorOf,
   deliverySchedule,
   planQuotaOperation,
   requirementStep,
   STATUS_LABELS,
-  type AuditActor,
   type ComputedSchedule,
+  type QuotaEntry,
   type QuotaSummary,
   type RequirementMail,
   type RequirementTransitionInput,
@@ -17,11 +16,10 @@ import {
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import {
-  AuditEventRepository,
-  OutboxRepository,
   QuotaLedgerRepository,
   RequirementTransitionStore,
-  TransactionRunner,
+  TransitionWriter,
+  REQUIREMENT_TRANSITIONS,
   type NewOutboxMail,
 } from '@luyue/persistence';
 import type { CustomizationRequestActivities } from '@luyue/temporal/definitions';
@@ -34,13 +32,6 @@ class QuotaRefused extends Error {
   }
 }
 
-const SYSTEM: AuditActor = {
-  actorType: 'system',
-  actorId: 'customization-request-workflow',
-  actorEmail: null,
-  party: null,
-};
-
 /**
  * Activities of the customization-request workflow. `persistRequirementTransition` is the one
  * write path: one transaction, keyed by (requirementId, transitionSeq), so a retry or a replay
@@ -50,11 +41,9 @@ const SYSTEM: AuditActor = {
 export class CustomizationRequestActivitiesService implements CustomizationRequestActivities {
   constructor(
     private readonly calendars: CalendarService,
-    private readonly tx: TransactionRunner,
+    private readonly writer: TransitionWriter,
     private readonly store: RequirementTransitionStore,
     private readonly quotaLedger: QuotaLedgerRepository,
-    private readonly audit: AuditEventRepository,
-    private readonly outbox: OutboxRepository,
     private readonly renderer: TemplateRenderer,
     private readonly config: AppConfig,
   ) {}
@@ -75,76 +64,82 @@ export class CustomizationRequestActivitiesService implements CustomizationReque
   async persistRequirementTransition(
     input: RequirementTransitionInput,
   ): Promise<RequirementTransitionResult> {
+    const { requirementId, transitionSeq: seq } = input;
+    let quotaYear: Awaited<ReturnType<QuotaLedgerRepository['lockYear']>> | null = null;
     try {
-      return await this.tx.run((manager) => this.write(manager, input));
+      return await this.writer.write<RequirementTransitionResult>(
+        {
+          table: REQUIREMENT_TRANSITIONS,
+          subjectType: 'requirement',
+          subjectId: requirementId,
+          contractId: input.contractId,
+          systemActorId: 'customization-request-workflow',
+          row: input,
+        },
+        {
+          // Quota first: the year's row lock orders concurrent approvals of different requests.
+          before: async (m) => {
+            if (input.quota) {
+              quotaYear = await this.quotaLedger.lockYear(m, input.contractId, input.contractYear);
+            }
+          },
+          written: async (m) =>
+            (await this.store.findTransitionResult(m, requirementId, seq)) ?? {
+              outcome: 'applied',
+              quota: null,
+            },
+          apply: async (m) => {
+            const quota = quotaYear && (await this.takeQuota(m, input, quotaYear));
+            await this.store.saveProjection(m, input.state);
+            if (input.workLog) await this.store.appendWorkLog(m, requirementId, seq, input.workLog);
+            if (input.breach) await this.store.appendBreach(m, input.state, seq, input.breach);
+            const result: RequirementTransitionResult = { outcome: 'applied', quota };
+            await this.store.setTransitionResult(m, requirementId, seq, result);
+            return {
+              result,
+              summary: {
+                ...(input.breach ? { breach: input.breach } : {}),
+                ...(quota ? { quota } : {}),
+              },
+            };
+          },
+          mails: () => input.mails.map((mail) => this.render(mail, input)),
+        },
+      );
     } catch (error) {
       if (error instanceof QuotaRefused) return error.result;
       throw error;
     }
   }
 
-  private async write(
-    manager: EntityManager,
+  /** Reserves, consumes or releases quota; refuses (rolling everything back) beyond what is left. */
+  private async takeQuota(
+    m: EntityManager,
     input: RequirementTransitionInput,
-  ): Promise<RequirementTransitionResult> {
-    const { requirementId, transitionSeq: seq } = input;
-    // Quota first: the year's row lock orders concurrent approvals of different requests.
-    const quotaYear = input.quota
-      ? await this.quotaLedger.lockYear(manager, input.contractId, input.contractYear)
-      : null;
-    if (!(await this.store.insertTransition(manager, input))) {
-      // Written before (a retry after a lost answer, or a replay): answer as the first time.
-      const stored = await this.store.findTransitionResult(manager, requirementId, seq);
-      return stored ?? { outcome: 'applied', quota: null };
+    year: { total: number; entries: QuotaEntry[] },
+  ): Promise<QuotaSummary> {
+    const plan = planQuotaOperation(
+      year.total,
+      year.entries,
+      input.requirementId,
+      input.quota!,
+      input.at,
+    );
+    if (!plan.ok) {
+      throw new QuotaRefused({
+        outcome: 'quota_exceeded',
+        remaining: plan.remaining,
+        requested: plan.requested,
+      });
     }
-    let quota: QuotaSummary | null = null;
-    if (input.quota && quotaYear) {
-      const plan = planQuotaOperation(
-        quotaYear.total,
-        quotaYear.entries,
-        requirementId,
-        input.quota,
-        input.at,
-      );
-      if (!plan.ok) {
-        throw new QuotaRefused({
-          outcome: 'quota_exceeded',
-          remaining: plan.remaining,
-          requested: plan.requested,
-        });
-      }
-      await this.quotaLedger.append(
-        manager,
-        input.contractId,
-        input.contractYear,
-        seq,
-        plan.entries,
-      );
-      quota = plan.summary;
-    }
-    await this.store.saveProjection(manager, input.state);
-    if (input.workLog) await this.store.appendWorkLog(manager, requirementId, seq, input.workLog);
-    if (input.breach) await this.store.appendBreach(manager, input.state, seq, input.breach);
-    await this.audit.append(manager, {
-      ...(input.actor ? auditActorOf(input.actor) : SYSTEM),
-      action: `requirement.${input.action}`,
-      subjectType: 'requirement',
-      subjectId: requirementId,
-      contractId: input.contractId,
-      summary: {
-        before: { status: input.fromStatus },
-        after: { status: input.toStatus },
-        payload: input.payload,
-        ...(input.breach ? { breach: input.breach } : {}),
-        ...(quota ? { quota } : {}),
-      },
-      requestId: input.requestId,
-      workflowId: input.workflowId,
-    });
-    for (const mail of input.mails) await this.outbox.enqueue(manager, this.render(mail, input));
-    const result: RequirementTransitionResult = { outcome: 'applied', quota };
-    await this.store.setTransitionResult(manager, requirementId, seq, result);
-    return result;
+    await this.quotaLedger.append(
+      m,
+      input.contractId,
+      input.contractYear,
+      input.transitionSeq,
+      plan.entries,
+    );
+    return plan.summary;
   }
 
   private render(mail: RequirementMail, input: RequirementTransitionInput): NewOutboxMail {

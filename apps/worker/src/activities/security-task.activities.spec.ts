@@ -21,8 +21,6 @@ function rendered(action: string, state: RemediationState): NewOutboxMail {
   const service = new SecurityTaskActivitiesService(
     {} as never,
     {} as never,
-    {} as never,
-    {} as never,
     new TemplateRenderer(),
     { PUBLIC_BASE_URL: 'https://luyue.example' } as AppConfig,
   );

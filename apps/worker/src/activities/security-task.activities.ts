@@ -1,34 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { AppConfig } from '@luyue/config';
 import {
-  auditActorOf,
   remediationStep,
   mailDeadlineOf,
   MAIL_DEADLINE_LABELS,
   REMEDIATION_STATUS_LABELS,
   SEVERITY_LABELS,
-  type AuditActor,
   type RemediationBreach,
   type RemediationMail,
   type RemediationTransitionInput,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import {
-  AuditEventRepository,
-  OutboxRepository,
   SecurityTaskStore,
-  TransactionRunner,
+  TransitionWriter,
+  SECURITY_TASK_TRANSITIONS,
   type NewOutboxMail,
 } from '@luyue/persistence';
 import type { SecurityTaskActivities } from '@luyue/temporal/definitions';
-
-const SYSTEM: AuditActor = {
-  actorType: 'system',
-  actorId: 'security-task-workflow',
-  actorEmail: null,
-  party: null,
-};
 
 /**
  * Activities of the security-task workflow. `persistSecurityTaskTransition` is the one write
@@ -38,40 +27,36 @@ const SYSTEM: AuditActor = {
 @Injectable()
 export class SecurityTaskActivitiesService implements SecurityTaskActivities {
   constructor(
-    private readonly tx: TransactionRunner,
+    private readonly writer: TransitionWriter,
     private readonly store: SecurityTaskStore,
-    private readonly audit: AuditEventRepository,
-    private readonly outbox: OutboxRepository,
     private readonly renderer: TemplateRenderer,
     private readonly config: AppConfig,
   ) {}
 
   async persistSecurityTaskTransition(input: RemediationTransitionInput): Promise<void> {
-    await this.tx.run((m) => this.write(m, input));
-  }
-
-  private async write(m: EntityManager, input: RemediationTransitionInput): Promise<void> {
-    if (!(await this.store.insertTransition(m, input))) return;
     const { state, transitionSeq: seq } = input;
-    await this.store.saveProjection(m, state);
-    if (input.action === 'fix_breached') {
-      await this.store.appendBreach(m, state, seq, input.payload as unknown as RemediationBreach);
-    }
-    await this.audit.append(m, {
-      ...(input.actor ? auditActorOf(input.actor) : SYSTEM),
-      action: `security_task.${input.action}`,
-      subjectType: 'security_task',
-      subjectId: state.taskId,
-      contractId: input.contractId,
-      summary: {
-        before: { status: input.fromStatus },
-        after: { status: input.toStatus },
-        payload: input.payload,
+    await this.writer.write(
+      {
+        table: SECURITY_TASK_TRANSITIONS,
+        subjectType: 'security_task',
+        subjectId: state.taskId,
+        contractId: input.contractId,
+        systemActorId: 'security-task-workflow',
+        row: input,
       },
-      requestId: input.requestId,
-      workflowId: input.workflowId,
-    });
-    for (const mail of input.mails) await this.outbox.enqueue(m, this.render(mail, input));
+      {
+        written: () => Promise.resolve(),
+        apply: async (m) => {
+          await this.store.saveProjection(m, state);
+          if (input.action === 'fix_breached') {
+            const breach = input.payload as unknown as RemediationBreach;
+            await this.store.appendBreach(m, state, seq, breach);
+          }
+          return { result: undefined };
+        },
+        mails: () => input.mails.map((mail) => this.render(mail, input)),
+      },
+    );
   }
 
   private render(mail: RemediationMail, input: RemediationTransitionInput): NewOutboxMail {

@@ -5,10 +5,16 @@ import {
   DomainError,
   formatChangeRequestId,
   type ChangeRequestState,
-  type ChangeTransitionInput,
   type Party,
   type StoredFileRef,
 } from '@luyue/domain';
+import type { TransitionTable } from './transition-row.writer';
+
+/** Where this process's transitions are kept (the one write path inserts them). */
+export const CHANGE_REQUEST_TRANSITIONS: TransitionTable = {
+  table: 'change_request_transition',
+  subjectColumn: 'change_request_id',
+};
 
 export interface NewChangeRequestRow {
   id: string;
@@ -81,32 +87,6 @@ export class ChangeRequestStore {
         row.proposedAt,
       ],
     );
-  }
-
-  /** False when (changeRequestId, seq) was written before: a retry or a replay. */
-  async insertTransition(manager: EntityManager, input: ChangeTransitionInput): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO change_request_transition (change_request_id, seq, action, actor_id,
-         actor_email, party, from_status, to_status, payload, at, request_id, workflow_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12)
-       ON CONFLICT (change_request_id, seq) DO NOTHING
-       RETURNING seq`,
-      [
-        input.changeRequestId,
-        input.transitionSeq,
-        input.action,
-        input.actor?.userId ?? null,
-        input.actor?.email ?? null,
-        input.actor?.party ?? null,
-        input.fromStatus,
-        input.toStatus,
-        JSON.stringify(input.payload),
-        input.at,
-        input.requestId,
-        input.workflowId,
-      ],
-    );
-    return rows.length === 1;
   }
 
   /**

@@ -3,11 +3,17 @@ import type { EntityManager } from 'typeorm';
 import type {
   RequirementBreach,
   RequirementState,
-  RequirementTransitionInput,
   RequirementTransitionResult,
   WorkLogEntry,
 } from '@luyue/domain';
 import { projectionUpsert } from './requirement-projection.mapper';
+import type { TransitionTable } from './transition-row.writer';
+
+/** Where this process's transitions are kept (the one write path inserts them). */
+export const REQUIREMENT_TRANSITIONS: TransitionTable = {
+  table: 'requirement_transition',
+  subjectColumn: 'requirement_id',
+};
 
 /**
  * What the customization-request activities write through. Every method takes the EntityManager
@@ -15,39 +21,6 @@ import { projectionUpsert } from './requirement-projection.mapper';
  */
 @Injectable()
 export class RequirementTransitionStore {
-  /**
-   * Inserts the `requirement_transition` row unless (requirementId, transitionSeq) exists
-   * (`ON CONFLICT DO NOTHING`; a concurrent insert of the same key waits for the first one).
-   * False when it already existed.
-   */
-  async insertTransition(
-    manager: EntityManager,
-    input: RequirementTransitionInput,
-  ): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO requirement_transition (requirement_id, seq, action, actor_id, actor_email,
-         party, from_status, to_status, payload, at, request_id, workflow_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12)
-       ON CONFLICT (requirement_id, seq) DO NOTHING
-       RETURNING seq`,
-      [
-        input.requirementId,
-        input.transitionSeq,
-        input.action,
-        input.actor?.userId ?? null,
-        input.actor?.email ?? null,
-        input.actor?.party ?? null,
-        input.fromStatus,
-        input.toStatus,
-        JSON.stringify(input.payload),
-        input.at,
-        input.requestId,
-        input.workflowId,
-      ],
-    );
-    return rows.length === 1;
-  }
-
   async findTransitionResult(
     manager: EntityManager,
     requirementId: string,

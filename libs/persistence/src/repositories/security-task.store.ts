@@ -7,8 +7,14 @@ import type {
   RemediationBreach,
   RemediationState,
   RemediationStatus,
-  RemediationTransitionInput,
 } from '@luyue/domain';
+import type { TransitionTable } from './transition-row.writer';
+
+/** Where this process's transitions are kept (the one write path inserts them). */
+export const SECURITY_TASK_TRANSITIONS: TransitionTable = {
+  table: 'security_task_transition',
+  subjectColumn: 'task_id',
+};
 
 /** What the worker needs to start a task's workflow: the task and its asset lines. */
 export interface UnstartedTask {
@@ -36,31 +42,6 @@ export interface TaskImportResult {
 @Injectable()
 export class SecurityTaskStore {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
-
-  /** False when (taskId, seq) was written before: a retry or a replay. */
-  async insertTransition(m: EntityManager, input: RemediationTransitionInput): Promise<boolean> {
-    const rows: unknown[] = await m.query(
-      `INSERT INTO security_task_transition (task_id, seq, action, actor_id, actor_email, party,
-         from_status, to_status, payload, at, request_id, workflow_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12)
-       ON CONFLICT (task_id, seq) DO NOTHING RETURNING seq`,
-      [
-        input.taskId,
-        input.transitionSeq,
-        input.action,
-        input.actor?.userId ?? null,
-        input.actor?.email ?? null,
-        input.actor?.party ?? null,
-        input.fromStatus,
-        input.toStatus,
-        JSON.stringify(input.payload),
-        input.at,
-        input.requestId,
-        input.workflowId,
-      ],
-    );
-    return rows.length === 1;
-  }
 
   /** The row and its lines from the state; the due date is the running fix period's. */
   async saveProjection(m: EntityManager, s: RemediationState): Promise<void> {

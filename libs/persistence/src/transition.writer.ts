@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { auditActorOf, type Actor } from '@luyue/domain';
+import { AuditEventRepository } from './repositories/audit-event.repository';
+import { OutboxRepository, type NewOutboxMail } from './repositories/outbox.repository';
+import {
+  insertTransitionRow,
+  type TransitionRow,
+  type TransitionTable,
+} from './repositories/transition-row.writer';
+import { TransactionRunner } from './transaction.runner';
+
+/** One transition of a process's item, as its workflow hands it to the write activity. */
+export interface TransitionWrite {
+  table: TransitionTable;
+  /** The audit subject type and the prefix of its action (`requirement.approve`). */
+  subjectType: 'requirement' | 'change_request' | 'security_task';
+  subjectId: string;
+  contractId: string;
+  /** Who the audit names for a step the workflow took by itself (a timer, a schedule). */
+  systemActorId: string;
+  row: TransitionRow & { actor: Actor | null };
+}
+
+/** What a process adds to the one write path. */
+export interface TransitionHooks<R> {
+  /** First, in the transaction: locks that order concurrent writes (a quota year). */
+  before?: (m: EntityManager) => Promise<void>;
+  /** The answer for a transition written before: a retry after a lost answer, or a replay. */
+  written: (m: EntityManager) => Promise<R>;
+  /** The process's own rows; throwing rolls everything back. Returns the answer and what the
+   * audit summary adds. */
+  apply: (m: EntityManager) => Promise<{ result: R; summary?: Record<string, unknown> }>;
+  mails: (m: EntityManager) => Promise<NewOutboxMail[]> | NewOutboxMail[];
+}
+
+/**
+ * The one write path of every process: in one transaction the transition (once per item and
+ * seq), the process's rows, the audit event and the outgoing mail; a retry writes nothing twice.
+ */
+@Injectable()
+export class TransitionWriter {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditEventRepository,
+    private readonly outbox: OutboxRepository,
+  ) {}
+
+  write<R>(w: TransitionWrite, hooks: TransitionHooks<R>): Promise<R> {
+    return this.tx.run(async (m) => {
+      await hooks.before?.(m);
+      if (!(await insertTransitionRow(m, w.table, w.subjectId, w.row))) return hooks.written(m);
+      const { result, summary } = await hooks.apply(m);
+      const { row } = w;
+      await this.audit.append(m, {
+        ...(row.actor
+          ? auditActorOf(row.actor)
+          : { actorType: 'system', actorId: w.systemActorId, actorEmail: null, party: null }),
+        action: `${w.subjectType}.${row.action}`,
+        subjectType: w.subjectType,
+        subjectId: w.subjectId,
+        contractId: w.contractId,
+        summary: {
+          before: { status: row.fromStatus },
+          after: { status: row.toStatus },
+          payload: row.payload,
+          ...summary,
+        },
+        requestId: row.requestId,
+        workflowId: row.workflowId,
+      });
+      for (const mail of await hooks.mails(m)) await this.outbox.enqueue(m, mail);
+      return result;
+    });
+  }
+}
