@@ -31,6 +31,8 @@ export interface Op {
   landed?: (answer: Answer, op: Op) => boolean;
   /** Every answer it got, in order. */
   answers?: Answer[];
+  /** The api the next try goes to, when there are several. */
+  at?: () => string;
 }
 
 export const succeeded = (a: Answer): boolean => a.status >= 200 && a.status < 300;
@@ -51,8 +53,8 @@ export async function timed(op: string, send: () => Test): Promise<Answer> {
 }
 
 /** Sends an op once, keeping the answer (and failing over after no answer). */
-export async function attempt(op: Op, api?: () => string): Promise<Answer> {
-  const where = api?.();
+export async function attempt(op: Op): Promise<Answer> {
+  const where = op.at?.();
   const answer = { ...(await timed(op.name, op.send)), ...(where ? { api: where } : {}) };
   op.answer = answer;
   (op.answers ??= []).push(answer);
