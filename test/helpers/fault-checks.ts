@@ -79,8 +79,8 @@ export async function expectRecordedOnce(
 export async function expectMailedOnce(ids: string[], resendsAllowed: boolean): Promise<number> {
   const outboxRows = () =>
     withDb(async (db) => {
-      const { rows } = await db.query<{ message_key: string; status: string }>(
-        `SELECT message_key, status FROM outbox_mail
+      const { rows } = await db.query<{ message_key: string; status: string; attempts: number }>(
+        `SELECT message_key, status, attempts FROM outbox_mail
          WHERE split_part(message_key, ':', 1) = ANY($1)`,
         [ids],
       );
@@ -97,8 +97,12 @@ export async function expectMailedOnce(ids: string[], resendsAllowed: boolean): 
   const copies = outbox.map((r) => ({
     key: r.message_key,
     copies: received.filter((m) => m.messageId === messageIdOf(r.message_key)).length,
+    attempts: r.attempts,
   }));
   expect(copies.filter((c) => c.copies < 1 || (c.copies > 1 && !resendsAllowed))).toEqual([]);
+  // Each copy follows a lease of its own: a resend only after a lease lapsed (its sender died),
+  // never two workers sending one message under one lease.
+  expect(copies.filter((c) => c.copies > c.attempts)).toEqual([]);
   // Whatever was resent, each subject reached each recipient under one Message-ID only.
   const ours = received.filter((m) => ids.some((id) => m.subject.includes(`${id} `)));
   const perSubject = new Map<string, Set<string | undefined>>();
