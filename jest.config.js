@@ -1,6 +1,7 @@
-// Seven tiers: unit (beside the code), workflow (time-skipping server), replay (recorded histories
+// Eight tiers: unit (beside the code), workflow (time-skipping server), replay (recorded histories
 // against the current workflow code), e2e (real api + worker + infra), fuzz (schemathesis against
 // the e2e stack's OpenAPI document), fault (faults injected into a private stack of its own),
+// cluster (two apis and two workers on one Temporal and PostgreSQL, one of each killed),
 // browser (e2e in Chromium).
 const swc = ['@swc/jest', { swcrc: true }];
 const moduleNameMapper = {
@@ -76,6 +77,14 @@ module.exports = {
       // A stack of its own: the shared e2e stack must stay whole.
       globalSetup: '<rootDir>/test/helpers/fault-global-setup.ts',
       globalTeardown: '<rootDir>/test/helpers/fault-global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'cluster',
+      testMatch: ['<rootDir>/test/cluster/*.cluster.ts'],
+      // Two apis and two workers of its own: it kills one of each.
+      globalSetup: '<rootDir>/test/helpers/cluster-global-setup.ts',
+      globalTeardown: '<rootDir>/test/helpers/e2e-global-teardown.ts',
     },
   ],
 };

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import type { Test } from 'supertest';
 import { api, demoContractId, loginDemo } from '../helpers/e2e-auth';
 import { act, assessment, submitRequirement } from '../helpers/e2e-requirements';
-import { importReport, issueNotice, SAMPLES } from '../helpers/e2e-security';
+import { issuedTasks } from '../helpers/e2e-security';
 import { eventually } from '../helpers/e2e-stack';
 import { createdOnce, expectMailedOnce, expectRecordedOnce } from '../helpers/fault-checks';
+import { attempt, healthy, settle, timed, type Answer, type Op } from '../helpers/keyed-writes';
 import {
   dataFile,
   killAndReplace,
@@ -13,7 +12,6 @@ import {
   postgresProcesses,
   sleep,
 } from '../helpers/fault-injection';
-import { ABANDONED_CLAIM_MS } from '@luyue/persistence';
 
 /**
  * Faults injected into a private stack while people keep submitting and assessing requests and
@@ -30,33 +28,12 @@ import { ABANDONED_CLAIM_MS } from '@luyue/persistence';
  * that begins just as an Update lands can cost both.
  */
 const ANSWER_BOUND_MS = 40_000;
-/** Past this the client gives up (answer 0), so a hang fails the check instead of the test. */
-const CLIENT_GIVE_UP_MS = 90_000;
 /** Longer than the api's query (16 s) and pool-acquire (5 s) bounds. */
 const PG_STALL_MS = 25_000;
 const MAIL_OUTAGE_MS = 8_000;
 const REQUESTS_PER_FAULT = 5;
-/** A 绿盟 RSAS weak-password scan: 9 findings of 4 vulnerabilities, so 4 remediation tasks. */
-const WEAK_PASSWORDS = join(SAMPLES, 'svmp', 'engine-weakpwd-scan-result.xml');
-const TASKS_PER_FAULT = 4;
 /** Writes per fault at most (assessments and submissions), to keep the tier short. */
 const MAX_WRITES = 30;
-
-interface Answer {
-  op: string;
-  status: number;
-  ms: number;
-  retryAfter?: string;
-  /** What a refusal said. */
-  error?: string;
-}
-
-/** One write a person makes, sent with an Idempotency-Key so it can be sent again. */
-interface Op {
-  name: string;
-  send: () => Test;
-  answer?: Answer;
-}
 
 interface FaultRow {
   fault: string;
@@ -88,20 +65,6 @@ afterAll(() => {
   console.table(report);
 });
 
-async function timed(op: string, send: () => Test): Promise<Answer> {
-  const started = Date.now();
-  try {
-    const res = await send().timeout({ response: CLIENT_GIVE_UP_MS });
-    const retryAfter = res.headers['retry-after'] as string | undefined;
-    const ms = Date.now() - started;
-    if (res.status < 300) return { op, status: res.status, ms };
-    const error = (res.body as { error?: { message?: string } }).error?.message;
-    return { op, status: res.status, ms, retryAfter, error };
-  } catch {
-    return { op, status: 0, ms: Date.now() - started }; // no answer at all
-  }
-}
-
 /**
  * Two clients write (the ops first, then fresh creations, at most MAX_WRITES in all) and one
  * reads the requests until `over()`; every answer while the fault lasts is recorded, and every
@@ -120,8 +83,7 @@ async function burst(
       let op = queue.shift();
       if (!op && !over() && ops.length < MAX_WRITES) ops.push((op = fresh()));
       if (!op) return;
-      op.answer = await timed(op.name, op.send);
-      answers.push(op.answer);
+      answers.push(await attempt(op));
     }
   };
   const reader = async (): Promise<void> => {
@@ -134,32 +96,6 @@ async function burst(
   };
   await Promise.all([writer(), writer(), reader()]);
   return answers;
-}
-
-/** What a well-behaved client does after a 503: the same request, same key, until it lands. */
-async function settle(ops: Op[]): Promise<Answer[]> {
-  const refused: Answer[] = [];
-  for (const op of ops) {
-    if (op.answer && op.answer.status >= 200 && op.answer.status < 300) continue;
-    op.answer = await eventually(
-      () => timed(op.name, op.send),
-      (a) => a.status >= 200 && a.status < 300,
-      ABANDONED_CLAIM_MS * 2, // a claim left by a request the fault cut off is free by then
-    );
-    if (op.answer.status >= 300) refused.push(op.answer);
-  }
-  return refused;
-}
-
-/** GET /health answers 200 with every check up. */
-async function healthy(): Promise<boolean> {
-  try {
-    const res = await api().get('/health').timeout({ response: 10_000 });
-    const checks = (res.body as { checks?: Record<string, { status: string }> }).checks ?? {};
-    return res.status === 200 && Object.values(checks).every((c) => c.status === 'up');
-  } catch {
-    return false;
-  }
 }
 
 /** What the fresh writes during a fault created, by the title each was sent with. */
@@ -187,7 +123,7 @@ async function prepare(tag: string): Promise<{
       (await submitRequirement(staff, contractId, { title: `${tag} 需求 ${i}` })).id as string,
     );
   }
-  const taskIds = await issuedTasks();
+  const taskIds = await issuedTasks(manager, pm, contractId);
   const ops = ids.map((id): Op => {
     const key = randomUUID();
     const body = assessment();
@@ -240,30 +176,6 @@ async function prepare(tag: string): Promise<{
     });
   };
   return { ids, taskIds, ops, fresh, titles };
-}
-
-/** A notice with the weak-password scan imported into it: its tasks, each workflow running. */
-async function issuedTasks(): Promise<string[]> {
-  const noticeId = await issueNotice(manager, contractId);
-  expect((await importReport(manager, noticeId, WEAK_PASSWORDS)).status).toBe('done');
-  const list = await api()
-    .get(`/api/contracts/${contractId}/security-tasks?notice=${noticeId}&pageSize=100`)
-    .set('Authorization', pm)
-    .expect(200);
-  const ids = (list.body as { items: Array<{ id: string }> }).items.map((t) => t.id);
-  expect(ids).toHaveLength(TASKS_PER_FAULT);
-  const startable = (id: string) =>
-    api().get(`/api/security-tasks/${id}/remediation`).set('Authorization', pm);
-  for (const id of ids) {
-    await eventually(
-      () => startable(id),
-      (res) =>
-        res.status === 200 &&
-        (res.body as { allowedActions: string[] }).allowedActions.includes('start'),
-      30_000,
-    );
-  }
-  return ids;
 }
 
 /**

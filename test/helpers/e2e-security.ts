@@ -1,5 +1,5 @@
 // Security notices, imports and tasks through the HTTP API, for the security e2e files.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { api } from './e2e-auth';
 import { eventually } from './e2e-stack';
@@ -42,4 +42,42 @@ export async function importReport(
       summary: Record<string, number> | null;
     };
   return eventually(read, (b) => !['queued', 'parsing'].includes(b.status), 45_000);
+}
+
+/** A 绿盟 RSAS weak-password scan: 9 findings of 4 vulnerabilities, so 4 remediation tasks. */
+export const WEAK_PASSWORDS = join(SAMPLES, 'svmp', 'engine-weakpwd-scan-result.xml');
+export const WEAK_PASSWORD_TASKS = 4;
+
+/** The tasks of a notice, once each one's workflow lets the vendor start it (bounded). */
+export async function startableTasks(pm: string, contractId: string, noticeId: string) {
+  const list = await api()
+    .get(`/api/contracts/${contractId}/security-tasks?notice=${noticeId}&pageSize=100`)
+    .set('Authorization', pm)
+    .expect(200);
+  const ids = (list.body as { items: Array<{ id: string }> }).items.map((t) => t.id);
+  const startable = (id: string) =>
+    api().get(`/api/security-tasks/${id}/remediation`).set('Authorization', pm);
+  for (const id of ids) {
+    await eventually(
+      () => startable(id),
+      (res) =>
+        res.status === 200 &&
+        (res.body as { allowedActions: string[] }).allowedActions.includes('start'),
+      30_000,
+    );
+  }
+  return ids;
+}
+
+/** A notice with the weak-password scan imported into it: its tasks, each workflow running. */
+export async function issuedTasks(
+  manager: string,
+  pm: string,
+  contractId: string,
+): Promise<string[]> {
+  const noticeId = await issueNotice(manager, contractId);
+  expect((await importReport(manager, noticeId, WEAK_PASSWORDS)).status).toBe('done');
+  const ids = await startableTasks(pm, contractId, noticeId);
+  expect(ids).toHaveLength(WEAK_PASSWORD_TASKS);
+  return ids;
 }

@@ -10,10 +10,12 @@ import { E2E_STACK_FILE_ENV, type E2eStackInfo } from './e2e-stack.info';
 
 const ROOT = join(__dirname, '..', '..');
 
-/** Starts the stack; `extra` adds to what the helpers read from LUYUE_E2E_STACK_FILE. */
+/** Starts the stack; `extra` adds to what the helpers read from LUYUE_E2E_STACK_FILE;
+ * `apps` asks for several api or worker processes. */
 export async function startPrivateStack(
   tier: string,
   extra: (stack: Stack) => Promise<Partial<E2eStackInfo>> = async () => ({}),
+  apps: { apiCount?: number; workerCount?: number } = {},
 ): Promise<Stack> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const devstack = require(
@@ -30,6 +32,7 @@ export async function startPrivateStack(
       ports: {},
       env,
       startApps: true,
+      ...apps,
       temporalHeadless: true,
       log: (line: string) => {
         lines.push(line);
@@ -51,6 +54,7 @@ export async function startPrivateStack(
   const info: E2eStackInfo = {
     ...more,
     api: stack.urls.api,
+    apis: stack.urls.apis,
     mail: stack.urls.mailUi!,
     databaseUrl: stack.urls.databaseUrl,
     temporalAddress: stack.urls.temporalAddress,

@@ -15,27 +15,51 @@ export interface AppsContext {
   root: string;
   /** Pid files go to <dataDir>/run, so a later start can stop orphans of a killed run. */
   dataDir: string;
-  apiPort: number;
+  /** One api process per port; the first is the one PUBLIC_BASE_URL defaults to. */
+  apiPorts: readonly number[];
+  /** Worker processes polling the one task queue (default 1). */
+  workerCount?: number;
   log: LogFn;
 }
 
-// Worker first: the api is useful only once something polls the task queue.
-const APPS: readonly AppName[] = ['worker', 'api'];
+/** One process to run: the first of each app keeps the plain name (`api`, `api.pid`), later
+ * ones are numbered (`api-2`, `api-2.pid`), so a single-process start looks as it always did. */
+interface AppInstance {
+  app: AppName;
+  name: string;
+  /** The api's PORT. */
+  port?: number;
+}
+
+// Workers first: an api is useful only once something polls the task queue.
+function instancesOf(context: AppsContext): AppInstance[] {
+  const numbered = (app: AppName, i: number): string => (i === 0 ? app : `${app}-${i + 1}`);
+  const workers = Array.from({ length: context.workerCount ?? 1 }, (_, i) => ({
+    app: 'worker' as const,
+    name: numbered('worker', i),
+  }));
+  const apis = context.apiPorts.map((port, i) => ({
+    app: 'api' as const,
+    name: numbered('api', i),
+    port,
+  }));
+  return [...workers, ...apis];
+}
 
 const scriptOf = (root: string, app: AppName): string =>
   join(root, 'dist', 'apps', app, 'src', 'main.js');
-const pidFileOf = (dataDir: string, app: AppName): string => join(dataDir, 'run', `${app}.pid`);
+const pidFileOf = (dataDir: string, name: string): string => join(dataDir, 'run', `${name}.pid`);
 
 /** Checks what would make the apps fail to start, before any infrastructure is started. */
 export async function prepareApps(context: AppsContext): Promise<void> {
   const { root, dataDir, log } = context;
   await mkdir(join(dataDir, 'run'), { recursive: true });
-  for (const app of APPS) {
+  for (const { app, name } of instancesOf(context)) {
     const script = scriptOf(root, app);
     if (!existsSync(script)) throw new Error(`${script} is missing: run \`npm run build\` first`);
-    await reapStaleProcess({ pidFile: pidFileOf(dataDir, app), marker: script, name: app, log });
+    await reapStaleProcess({ pidFile: pidFileOf(dataDir, name), marker: script, name, log });
   }
-  await assertPortFree(context.apiPort, 'API');
+  for (const port of context.apiPorts) await assertPortFree(port, 'API');
 }
 
 export interface SupervisedApps {
@@ -52,29 +76,30 @@ export interface SupervisedApps {
 export async function superviseApps(
   context: AppsContext & { env: NodeJS.ProcessEnv; shutdown?: AbortSignal },
 ): Promise<SupervisedApps> {
-  const spawn = (app: AppName): Promise<ChildHandle> =>
+  const spawn = ({ app, name, port }: AppInstance): Promise<ChildHandle> =>
     startChild({
-      name: app,
+      name,
       command: process.execPath,
       args: [scriptOf(context.root, app)],
       cwd: context.root,
-      env: context.env,
+      // Every instance shares the env (database, Temporal, secrets); only an api's port differs.
+      env: port === undefined ? context.env : { ...context.env, PORT: String(port) },
       log: context.log,
-      pidFile: pidFileOf(context.dataDir, app),
+      pidFile: pidFileOf(context.dataDir, name),
       // The worker finishes in-flight activities on SIGTERM; give it time before SIGKILL.
       graceMs: 20_000,
     });
   const first: ChildHandle[] = [];
   const supervised: Supervised<ChildHandle>[] = [];
-  for (const app of APPS) {
-    context.log(`[stack] starting ${app}`);
-    const child = await spawn(app);
+  for (const instance of instancesOf(context)) {
+    context.log(`[stack] starting ${instance.name}`);
+    const child = await spawn(instance);
     first.push(child);
     supervised.push(
       supervise({
-        what: `the ${app}`,
+        what: `the ${instance.name}`,
         first: child,
-        restart: () => spawn(app),
+        restart: () => spawn(instance),
         unexpected: exitedUnexpectedly,
         log: context.log,
         shutdown: context.shutdown,
@@ -90,9 +115,17 @@ export async function superviseApps(
   };
 }
 
-/** Waits for the api's GET /health to answer 200; on failure the error carries the apps'
+/** Waits for every api's GET /health to answer 200; on failure the error carries the apps'
  * last output lines. */
 export async function waitUntilHealthy(
+  children: readonly ChildHandle[],
+  apiPorts: readonly number[],
+  options: { log: LogFn; appReadyTimeoutMs?: number; signal?: AbortSignal },
+): Promise<void> {
+  for (const port of apiPorts) await waitUntilOneHealthy(children, port, options);
+}
+
+async function waitUntilOneHealthy(
   children: readonly ChildHandle[],
   apiPort: number,
   options: { log: LogFn; appReadyTimeoutMs?: number; signal?: AbortSignal },

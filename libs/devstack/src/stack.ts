@@ -9,7 +9,7 @@ import {
 import { loadOrCreateDevSecrets, DEV_SECRET_NAMES } from './dev-secrets.util';
 import { startInfrastructure, type MailSwitch, type StackPorts } from './infrastructure.launcher';
 import { stdoutLog, type LogFn } from './log.types';
-import { portOrFree } from './ports.util';
+import { LOOPBACK, portOrFree } from './ports.util';
 import { findRepoRoot } from './repo-root.util';
 
 export interface StackOptions {
@@ -22,6 +22,11 @@ export interface StackOptions {
   env?: NodeJS.ProcessEnv;
   /** Spawn the compiled api and worker (dist/) and wait for GET /health. */
   startApps?: boolean;
+  /** How many api processes to start (default 1): the first on `ports.api`, the others on
+   * free ports, all with the same env; they share the database, Temporal and the secrets. */
+  apiCount?: number;
+  /** How many worker processes poll the task queue and drain the outbox (default 1). */
+  workerCount?: number;
   log?: LogFn;
   /** Runs after migrations, before the apps start: e.g. the demo seed. */
   afterMigrate?: (databaseUrl: string) => Promise<void>;
@@ -36,6 +41,8 @@ export interface StackOptions {
 
 export interface StackUrls {
   api: string;
+  /** Every api process on loopback, the first being `api`'s (apiCount of them). */
+  apis: string[];
   docs: string;
   temporalUi?: string;
   mailUi?: string;
@@ -94,8 +101,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     })());
 
   try {
-    const apiPort = await portOrFree(ports.api);
-    const apps = { root, dataDir, apiPort, log };
+    const apiPorts = await apiPortsFor(ports.api, options.apiCount ?? 1);
+    const apiPort = apiPorts[0];
+    const apps = { root, dataDir, apiPorts, workerCount: options.workerCount ?? 1, log };
     if (options.startApps) await prepareApps(apps); // fail fast, before seconds of start-up
     const infra = await startInfrastructure({
       ...options,
@@ -136,12 +144,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       const supervised = await superviseApps({ ...apps, env: appEnv, shutdown: shutdown.signal });
       // One part for both: it stops the api, then the worker, and cancels pending restarts.
       parts.set('api', () => supervised.stop());
-      await waitUntilHealthy(supervised.first, apiPort, { ...options, log });
+      await waitUntilHealthy(supervised.first, apiPorts, { ...options, log });
     }
     log(`[stack] ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return {
       urls: {
         api,
+        apis: apiPorts.map((port) => `http://${LOOPBACK}:${port}`),
         docs: `${api}/api/docs`,
         temporalUi: infra.temporalUi,
         mailUi: infra.mail?.current().httpUrl,
@@ -161,6 +170,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await stop();
     throw error;
   }
+}
+
+/** The first api's port (given or free), then distinct free ports for the others. */
+async function apiPortsFor(first: number | undefined, count: number): Promise<number[]> {
+  const ports = [await portOrFree(first)];
+  while (ports.length < count) {
+    const port = await portOrFree(undefined);
+    if (!ports.includes(port)) ports.push(port);
+  }
+  return ports;
 }
 
 /** Generated secrets fill only what env lacks; none are generated when env has them all. */
