@@ -82,15 +82,20 @@ export class ReportParse implements AsyncIterable<ParsedFinding> {
       summary.itemsRead = next.value.itemsRead;
       summary.skipped = next.value.skipped;
     } else {
-      const bytes = await collectBytes(all);
       const limits = {
         maxUnzippedBytes: this.options.maxSheetUnzippedBytes ?? DEFAULT_SHEET_UNZIPPED_BYTES,
         maxRows: this.options.maxSheetRows ?? DEFAULT_SHEET_ROWS,
       };
-      const rows: SheetRow[] =
-        detected.container === 'csv'
-          ? readCsvBytes(bytes, limits.maxRows)
-          : await readXlsxRows(bytes, limits);
+      let rows: SheetRow[];
+      if (detected.container === 'csv') {
+        rows = readCsvBytes(await collectBytes(all), limits.maxRows);
+      } else if (typeof this.source === 'string') {
+        // A workbook on disk is read in place, part by part: its size was checked on opening.
+        await chunks.return?.();
+        rows = await readXlsxRows(this.source, limits);
+      } else {
+        rows = await readXlsxRows(await collectBytes(all), limits);
+      }
       const sheet = parseSheetRows(rows, this.options.format);
       let next = sheet.next();
       for (; !next.done; next = sheet.next()) yield count(next.value);
