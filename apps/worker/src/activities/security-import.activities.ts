@@ -106,6 +106,7 @@ export class SecurityImportActivitiesService implements SecurityImportActivities
           ...counts,
           itemsRead: parsed.itemsRead,
           compliant: parsed.compliant,
+          ...(parsed.gaps ? { gaps: parsed.gaps } : {}),
         };
         if (!(await this.store.finish(m, job.importId, result, parsed.itemsRead, bytesRead))) {
           throw new Error(`Import ${job.importId} was finished by another attempt`);

@@ -115,6 +115,18 @@ const REFUSAL_WORDS: Readonly<Record<ReportRefusalReason, Words>> = {
     `「符合程度」的值「${r.value ?? ''}」无法识别，应为 符合/部分符合/不符合/不适用`,
     `unknown 符合程度 "${r.value ?? ''}"; expected 符合/部分符合/不符合/不适用`,
   ],
+  invalid_character: (r) => [
+    `「${r.field ?? ''}」含有不允许的控制字符（如 NUL）`,
+    `"${r.field ?? ''}" holds a control character that is not allowed (such as NUL)`,
+  ],
+  value_too_long: (r) => [
+    `「${r.field ?? ''}」超过 ${r.limit} 个字符的上限`,
+    `"${r.field ?? ''}" is longer than the ${r.limit}-character limit`,
+  ],
+  value_out_of_range: (r) => [
+    `「${r.field ?? ''}」的值「${r.value ?? ''}」超出允许范围`,
+    `"${r.field ?? ''}" has the value "${r.value ?? ''}", outside the allowed range`,
+  ],
 };
 
 function where(r: ReportRefusal): [zh: string, en: string] | null {
