@@ -1,21 +1,34 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/activity';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AppConfig } from '@luyue/config';
 import {
   dedupeFindings,
+  importDataFailureMessage,
   ReportRefusedError,
   type ImportSummary,
   type ParsedFinding,
   type RemediationDueDates,
 } from '@luyue/domain';
 import { SecurityImportStore, TransactionRunner } from '@luyue/persistence';
-import { parseReport } from '@luyue/security-import';
+import { parseReportInThread } from '@luyue/security-import';
 import type { SecurityImportActivities } from '@luyue/temporal/definitions';
 import { heartbeat } from './heartbeat.util';
 
 const BATCH = 1_000;
 const PROGRESS_EVERY_MS = 500;
+
+/**
+ * PostgreSQL's code when the error is the data's, not the database's state: a data exception
+ * (class 22: NUL in text, a value out of range) or a program limit (class 54: an index row too
+ * large). Null for anything else, which may well pass on another attempt.
+ */
+function dataErrorCode(error: unknown): string | null {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' && /^(22|54)[0-9A-Z]{3}$/.test(code) ? code : null;
+}
 
 /** Thrown inside the transaction to roll it back; the refusal is recorded after. */
 class Refused extends Error {
@@ -68,7 +81,10 @@ export class SecurityImportActivitiesService implements SecurityImportActivities
       heartbeat({ itemsRead, bytesRead });
       await this.store.progress(job.importId, itemsRead, bytesRead);
     };
-    const parse = parseReport(path, {
+    // Parsed in a worker thread: a large file costs that thread's CPU and bounded heap, while
+    // this thread keeps running the other activities and the workflows' tasks.
+    const parse = parseReportInThread(path, {
+      maxHeapMb: this.config.REPORT_PARSE_MAX_HEAP_MB,
       maxBytes: this.config.REPORT_MAX_BYTES,
       maxSheetUnzippedBytes: this.config.SHEET_MAX_UNZIPPED_BYTES,
       maxSheetRows: this.config.SHEET_MAX_ROWS,
@@ -120,6 +136,16 @@ export class SecurityImportActivitiesService implements SecurityImportActivities
         this.logger.error(
           `import ${job.importId} failed: ${(error as Error).stack ?? String(error)}`,
         );
+        const code = dataErrorCode(error);
+        // The same file would fail the same way on every attempt: end now, in plain words.
+        if (code) {
+          throw ApplicationFailure.create({
+            type: 'ImportDataError',
+            message: importDataFailureMessage(code),
+            nonRetryable: true,
+            details: [{ code }],
+          });
+        }
         throw error;
       }
       const { refusal, message } = error.error;

@@ -22,7 +22,8 @@ export type ReportRefusalReason =
   | 'unknown_compliance'
   | 'invalid_character'
   | 'value_too_long'
-  | 'value_out_of_range';
+  | 'value_out_of_range'
+  | 'memory_limit';
 
 /** What broke and where: line/column (1-based) in XML, row (1-based) and column letter in sheets. */
 export interface ReportRefusal {

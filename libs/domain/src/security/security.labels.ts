@@ -127,6 +127,10 @@ const REFUSAL_WORDS: Readonly<Record<ReportRefusalReason, Words>> = {
     `「${r.field ?? ''}」的值「${r.value ?? ''}」超出允许范围`,
     `"${r.field ?? ''}" has the value "${r.value ?? ''}", outside the allowed range`,
   ],
+  memory_limit: (r) => [
+    `读取该文件所需内存超过 ${r.limit} MB 的上限`,
+    `reading the file needs more than the ${r.limit} MB memory limit`,
+  ],
 };
 
 function where(r: ReportRefusal): [zh: string, en: string] | null {
@@ -155,6 +159,14 @@ export function reportRefusalMessage(r: ReportRefusal): string {
   return at
     ? `报告被拒绝（${at[0]}）：${zh} / Report refused (${at[1]}): ${en}`
     : `报告被拒绝：${zh} / Report refused: ${en}`;
+}
+
+/**
+ * An import ended by data the database would not take although the parser let it through: a
+ * fault of ours, said without the database's own words (its code is kept for the logs).
+ */
+export function importDataFailureMessage(code: string): string {
+  return `导入失败：文件中的数据无法保存（数据库错误 ${code}），请联系管理员 / Import failed: the file's data could not be stored (database error ${code}); please contact the administrator`;
 }
 
 export const NOTICE_SOURCE_LABELS: Readonly<Record<NoticeSource, string>> = {
