@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { api, createOtherContract, demoContractId, loginDemo } from '../helpers/e2e-auth';
+import { api, createOtherContract, demoContractId, loginDemo, operator } from '../helpers/e2e-auth';
 import { assessment, act } from '../helpers/e2e-requirements';
 import { eventually, withDb } from '../helpers/e2e-stack';
 import { SAMPLES } from '../helpers/e2e-security';
@@ -134,6 +134,11 @@ describe('a workbook of about a million rows (99 MB unzipped, under every declar
     // One short shared string a row: about 1.1 million rows unzip to just under 100 MB.
     await writeWorkbook(big, 1_100_000, () => ['x']);
     const other = await createOtherContract();
+    await api()
+      .patch(`/api/contracts/${other.contractId}/settings`)
+      .set('Authorization', operator())
+      .send({ systems: ['HIS'] })
+      .expect(200);
     const staff = other.users.hospital_staff;
     const pm = other.users.vendor_pm;
 
