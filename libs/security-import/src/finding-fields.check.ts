@@ -58,7 +58,12 @@ export function checkFindingFields(
     }
     const limit = FINDING_FIELD_LIMITS[field as keyof typeof FINDING_FIELD_LIMITS];
     if (limit !== undefined && value.length > limit) {
-      throw new ReportRefusedError({ reason: 'value_too_long', field: name(field), limit, ...where });
+      throw new ReportRefusedError({
+        reason: 'value_too_long',
+        field: name(field),
+        limit,
+        ...where,
+      });
     }
   }
   if (f.cvss !== null && !(f.cvss >= 0 && f.cvss <= 10)) {

@@ -120,7 +120,8 @@ export function openvasReader(emit: (f: ParsedFinding) => void): XmlFormatReader
           service,
           cves: cvesOf(r),
           cvss:
-            numberOrNull(firstField(r, 'nvt/cvss_base')) ?? (score !== null && score >= 0 ? score : null),
+            numberOrNull(firstField(r, 'nvt/cvss_base')) ??
+            (score !== null && score >= 0 ? score : null),
           solution: firstField(r, 'nvt/solution') || tagValue(tags, 'solution'),
           evidence: description,
         }),

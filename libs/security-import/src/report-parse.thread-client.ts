@@ -34,7 +34,10 @@ export interface ThreadedReportParse extends AsyncIterable<ParsedFinding> {
  * (refused `memory_limit`), not the worker process. Findings come back in batches, the next
  * asked for only once the previous is consumed, so memory holds one batch per side.
  */
-export function parseReportInThread(path: string, options: ThreadParseOptions): ThreadedReportParse {
+export function parseReportInThread(
+  path: string,
+  options: ThreadParseOptions,
+): ThreadedReportParse {
   const { maxHeapMb, batchSize = 1_000, onProgress, ...parseOptions } = options;
   const script = join(__dirname, 'report-parse.thread.js');
   // Run from TypeScript sources (unit tests), there is no compiled thread script: parse here.
@@ -81,7 +84,9 @@ export function parseReportInThread(path: string, options: ThreadParseOptions): 
         for (;;) {
           const m = inbox.shift();
           if (!m) {
-            if (failure) throw failure;
+            // Set by the worker's event handlers, which the compiler's narrowing does not see.
+            const failed = failure as Error | null;
+            if (failed) throw failed;
             if (exited) throw new Error('The report-parsing thread ended without an outcome');
             await new Promise<void>((resolve) => (wake = resolve));
             continue;

@@ -305,7 +305,10 @@ export async function readXlsxSheets(
     // size, counts as too much).
     const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
     if (declared > limits.maxUnzippedBytes) {
-      throw new ReportRefusedError({ reason: 'workbook_too_large', limit: limits.maxUnzippedBytes });
+      throw new ReportRefusedError({
+        reason: 'workbook_too_large',
+        limit: limits.maxUnzippedBytes,
+      });
     }
     const budget = new InflatedBudget(limits.maxUnzippedBytes);
     const shared = await sharedStringsOf(

@@ -20,9 +20,7 @@ export class ReportRefusedError extends DomainError {
     // The value quoted is the file's own text: kept short, and without NUL, which neither the
     // message's reader nor PostgreSQL's jsonb takes.
     const quoted =
-      refusal.value === undefined
-        ? refusal
-        : { ...refusal, value: quotedValue(refusal.value) };
+      refusal.value === undefined ? refusal : { ...refusal, value: quotedValue(refusal.value) };
     const message = reportRefusalMessage(quoted);
     super('validation_failed', message, { fields: [{ field: 'file', message }], refusal: quoted });
     this.refusal = quoted;
