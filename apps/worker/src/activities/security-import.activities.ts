@@ -14,7 +14,7 @@ import {
 import { SecurityImportStore, TransactionRunner } from '@luyue/persistence';
 import { parseReportInThread } from '@luyue/security-import';
 import type { SecurityImportActivities } from '@luyue/temporal/definitions';
-import { heartbeat } from './heartbeat.util';
+import { heartbeat, heartbeater } from './heartbeat.util';
 
 const BATCH = 1_000;
 const PROGRESS_EVERY_MS = 500;
@@ -73,6 +73,7 @@ export class SecurityImportActivitiesService implements SecurityImportActivities
     await this.store.markParsing(job.importId, size);
     let bytesRead = 0;
     let itemsRead = 0;
+    const beat = heartbeater();
     let lastProgress = 0;
     const reportProgress = async (force = false) => {
       const now = Date.now();
@@ -91,6 +92,8 @@ export class SecurityImportActivitiesService implements SecurityImportActivities
       format: job.requestedFormat ?? undefined,
       onProgress: (p) => {
         bytesRead = p.bytesRead;
+        // A file of few findings sends no batch for a long while: its reading is progress too.
+        beat({ itemsRead, bytesRead });
       },
     });
     try {

@@ -81,10 +81,12 @@ const REFUSAL_WORDS: Readonly<Record<ReportRefusalReason, Words>> = {
     '报告含 DTD 或实体声明（<!DOCTYPE>/<!ENTITY>），出于安全原因拒绝',
     'the report declares a DTD or entities (<!DOCTYPE>/<!ENTITY>), which are refused for safety',
   ],
-  malformed_xml: (r) => [`XML 格式错误：${r.detail ?? ''}`, `malformed XML: ${r.detail ?? ''}`],
-  truncated_xml: (r) => [
-    `XML 不完整，文件可能被截断${r.detail ? `：${r.detail}` : ''}`,
-    `the XML ends early; the file may be truncated${r.detail ? `: ${r.detail}` : ''}`,
+  // The XML parser's own words stay in `detail` for whoever reads the refusal record; the
+  // message says what and where in ours.
+  malformed_xml: () => ['XML 格式错误', 'malformed XML'],
+  truncated_xml: () => [
+    'XML 不完整，文件可能被截断',
+    'the XML ends early; the file may be truncated',
   ],
   format_mismatch: (r) => [
     `文件内容是${r.found ? REPORT_FORMAT_LABELS[r.found] : '未知格式'}，不是所选的${r.expected ? REPORT_FORMAT_LABELS[r.expected] : ''}`,
@@ -94,10 +96,8 @@ const REFUSAL_WORDS: Readonly<Record<ReportRefusalReason, Words>> = {
     `无法识别的风险级别「${r.value ?? ''}」（${r.field ?? ''}）`,
     `unknown severity "${r.value ?? ''}" (${r.field ?? ''})`,
   ],
-  unreadable_workbook: (r) => [
-    `无法读取 Excel 文件${r.detail ? `：${r.detail}` : ''}`,
-    `the workbook cannot be read${r.detail ? `: ${r.detail}` : ''}`,
-  ],
+  // Never the zip or XML library's words ("Bug : uncompressed data size mismatch").
+  unreadable_workbook: () => ['无法读取 Excel 文件', 'the workbook cannot be read'],
   no_header_row: () => [
     '未找到表头行（应含「层面」「测评对象」「风险等级」等列）',
     'no header row found (expected columns such as 层面, 测评对象, 风险等级)',
