@@ -157,6 +157,9 @@ async function readPart(
   }
 }
 
+/** `x:row` → `row`: some writers prefix SpreadsheetML's names; the local name is what counts. */
+const local = (name: string): string => name.slice(name.indexOf(':') + 1);
+
 function xmlParser(): SaxesParser {
   const parser = new SaxesParser();
   parser.on('doctype', () => {
@@ -181,16 +184,18 @@ async function sharedStringsOf(
   let inText = false;
   let phonetic = 0;
   parser.on('opentag', (tag) => {
-    if (tag.name === 'si') current = '';
-    else if (tag.name === 'rPh') phonetic++;
-    else if (tag.name === 't' && phonetic === 0) inText = true;
+    const name = local(tag.name);
+    if (name === 'si') current = '';
+    else if (name === 'rPh') phonetic++;
+    else if (name === 't' && phonetic === 0) inText = true;
   });
   parser.on('closetag', (tag) => {
-    if (tag.name === 'si') {
+    const name = local(tag.name);
+    if (name === 'si') {
       strings.push(current ?? '');
       current = null;
-    } else if (tag.name === 'rPh') phonetic--;
-    else if (tag.name === 't') inText = false;
+    } else if (name === 'rPh') phonetic--;
+    else if (name === 't') inText = false;
   });
   parser.on('text', (t) => {
     if (inText && current !== null) current = cap(current, t);
@@ -229,7 +234,7 @@ async function sheetRowsOf(
   let phonetic = 0;
   parser.on('opentag', (tag) => {
     const attrs = tag.attributes as Record<string, string>;
-    switch (tag.name) {
+    switch (local(tag.name)) {
       case 'row':
         rowsRead++;
         if (rowsRead > maxRows) {
@@ -261,7 +266,7 @@ async function sheetRowsOf(
     else if (capture === 't') inline = cap(inline, t);
   });
   parser.on('closetag', (tag) => {
-    switch (tag.name) {
+    switch (local(tag.name)) {
       case 'v':
       case 't':
         capture = null;
