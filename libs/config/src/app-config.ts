@@ -100,6 +100,15 @@ export class AppConfig {
   @Min(1)
   SHEET_MAX_ROWS = 100_000;
 
+  /**
+   * Heap (MB) of the worker thread an import parses its file in; a file needing more is refused
+   * without touching the worker's own memory.
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(64)
+  REPORT_PARSE_MAX_HEAP_MB = 512;
+
   /** Comma-separated content types an upload may have. */
   @IsString()
   @MinLength(3)

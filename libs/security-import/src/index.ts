@@ -15,6 +15,11 @@
  */
 export * from './report-parse.types';
 export { parseReport, readReport, ReportParse } from './report.parser';
+export {
+  parseReportInThread,
+  type ThreadedReportParse,
+  type ThreadParseOptions,
+} from './report-parse.thread-client';
 export { detectReportFormat, DETECTION_BYTES, type DetectedReport } from './report-format.detector';
 export { buildFindingTemplate, type FindingTemplateKind } from './finding-template.builder';
 export {

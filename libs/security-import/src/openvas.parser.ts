@@ -14,6 +14,21 @@ const OPENVAS_THREAT: Readonly<Record<string, FindingSeverity | 'skip'>> = {
   'False Positive': 'skip',
 };
 
+/**
+ * GVM's severity classes of a CVSS score, for a result whose `threat` is empty: 0 is Log, 0.1–3.9
+ * Low, 4.0–6.9 Medium, 7.0–10.0 High, of which 9.0 and above is Critical in Greenbone's current
+ * classes (the `Critical` threat above, and Nessus' 4). A negative score (GVM's False Positive
+ * -1, Error -3) or none leaves the result unknown.
+ */
+export function gvmSeverityOfScore(score: number | null): FindingSeverity | null {
+  if (score === null || score < 0 || score > 10) return null;
+  if (score >= 9) return 'critical';
+  if (score >= 7) return 'high';
+  if (score >= 4) return 'medium';
+  if (score > 0) return 'low';
+  return 'info';
+}
+
 export interface OpenvasPort {
   port: number | null;
   protocol: string | null;
@@ -55,8 +70,10 @@ function cvesOf(r: XmlRecord): string[] {
 export function openvasReader(emit: (f: ParsedFinding) => void): XmlFormatReader {
   let itemsRead = 0;
   let skipped = 0;
+  const gaps: Record<string, number> = {};
   return {
     roots: XML_ROOTS.openvas,
+    gaps,
     get itemsRead() {
       return itemsRead;
     },
@@ -67,7 +84,12 @@ export function openvasReader(emit: (f: ParsedFinding) => void): XmlFormatReader
     onRecord(r) {
       itemsRead++;
       const threat = firstField(r, 'threat');
-      const severity = OPENVAS_THREAT[threat];
+      const score = numberOrNull(firstField(r, 'severity'));
+      // GVM leaves `threat` empty on some results and writes only the score: the score decides,
+      // and the summary records how many results it decided.
+      const fromScore = threat === '' ? gvmSeverityOfScore(score) : null;
+      if (fromScore) gaps['result/threat'] = (gaps['result/threat'] ?? 0) + 1;
+      const severity = fromScore ?? OPENVAS_THREAT[threat];
       if (!severity) {
         throw new ReportRefusedError({
           reason: 'unknown_severity',
@@ -98,7 +120,8 @@ export function openvasReader(emit: (f: ParsedFinding) => void): XmlFormatReader
           service,
           cves: cvesOf(r),
           cvss:
-            numberOrNull(firstField(r, 'nvt/cvss_base')) ?? numberOrNull(firstField(r, 'severity')),
+            numberOrNull(firstField(r, 'nvt/cvss_base')) ??
+            (score !== null && score >= 0 ? score : null),
           solution: firstField(r, 'nvt/solution') || tagValue(tags, 'solution'),
           evidence: description,
         }),

@@ -37,4 +37,9 @@ export interface ParseSummary {
   compliant: number;
   /** Items that are not findings by their scanner's word (OpenVAS False Positive). */
   skipped: number;
+  /**
+   * Optional fields left empty by the scanner, by element, with how many items lacked them
+   * (`result/threat`: the severity came from the score). Absent when nothing was missing.
+   */
+  gaps?: Record<string, number>;
 }

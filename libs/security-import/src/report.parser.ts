@@ -65,7 +65,12 @@ export class ReportParse implements AsyncIterable<ParsedFinding> {
     const { head, chunks: all } = await peekHead(chunks, DETECTION_BYTES);
     const detected = detectReportFormat(head);
     const keys = new Set<string>();
-    const summary = { itemsRead: 0, findings: 0, compliant: 0, skipped: 0 };
+    const summary: Omit<ParseSummary, 'format' | 'distinctKeys'> = {
+      itemsRead: 0,
+      findings: 0,
+      compliant: 0,
+      skipped: 0,
+    };
     const count = (f: ParsedFinding) => {
       summary.findings++;
       keys.add(f.key);
@@ -81,16 +86,23 @@ export class ReportParse implements AsyncIterable<ParsedFinding> {
       for (; !next.done; next = await stream.next()) yield count(next.value);
       summary.itemsRead = next.value.itemsRead;
       summary.skipped = next.value.skipped;
+      const gaps = next.value.gaps ?? {};
+      if (Object.keys(gaps).length > 0) summary.gaps = { ...gaps };
     } else {
-      const bytes = await collectBytes(all);
       const limits = {
         maxUnzippedBytes: this.options.maxSheetUnzippedBytes ?? DEFAULT_SHEET_UNZIPPED_BYTES,
         maxRows: this.options.maxSheetRows ?? DEFAULT_SHEET_ROWS,
       };
-      const rows: SheetRow[] =
-        detected.container === 'csv'
-          ? readCsvBytes(bytes, limits.maxRows)
-          : await readXlsxRows(bytes, limits);
+      let rows: SheetRow[];
+      if (detected.container === 'csv') {
+        rows = readCsvBytes(await collectBytes(all), limits.maxRows);
+      } else if (typeof this.source === 'string') {
+        // A workbook on disk is read in place, part by part: its size was checked on opening.
+        await chunks.return?.(undefined);
+        rows = await readXlsxRows(this.source, limits);
+      } else {
+        rows = await readXlsxRows(await collectBytes(all), limits);
+      }
       const sheet = parseSheetRows(rows, this.options.format);
       let next = sheet.next();
       for (; !next.done; next = sheet.next()) yield count(next.value);

@@ -1,13 +1,12 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { ReportRefusedError } from '@luyue/domain';
 import { detectSheetHeader, type SheetRow } from './sheet-rows.parser';
 import { decodeText } from './text-encoding.util';
-import { declaredUnzippedBytes } from './zip-size.util';
+import { readXlsxSheets } from './xlsx-stream.reader';
 
 /** What a sheet may grow to in memory; both from configuration (SHEET_MAX_*). */
 export interface SheetLimits {
-  /** The workbook's declared uncompressed size. */
+  /** The workbook's uncompressed size, declared and as really inflated. */
   maxUnzippedBytes: number;
   /** Rows read, header and empty rows included. */
   maxRows: number;
@@ -15,34 +14,15 @@ export interface SheetLimits {
 
 const tooManyRows = (limit: number) => new ReportRefusedError({ reason: 'too_many_rows', limit });
 
-function rowsOf(sheet: ExcelJS.Worksheet, maxRows: number): SheetRow[] {
-  if (sheet.actualRowCount > maxRows) throw tooManyRows(maxRows);
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(row.getCell(c).text ?? '');
-    rows.push({ row: number, cells });
-  });
-  return rows;
-}
-
-/** The rows of the first worksheet that has an 等保/密评 header row (else of the first sheet). */
-export async function readXlsxRows(bytes: Buffer, limits: SheetLimits): Promise<SheetRow[]> {
-  const unzipped = declaredUnzippedBytes(bytes);
-  if (unzipped !== null && unzipped > limits.maxUnzippedBytes) {
-    throw new ReportRefusedError({ reason: 'workbook_too_large', limit: limits.maxUnzippedBytes });
-  }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    throw new ReportRefusedError({
-      reason: 'unreadable_workbook',
-      detail: error instanceof Error ? error.message : String(error),
-    });
-  }
-  const sheets = workbook.worksheets.map((sheet) => rowsOf(sheet, limits.maxRows));
-  return sheets.find((rows) => detectSheetHeader(rows) !== null) ?? sheets[0] ?? [];
+/**
+ * The rows of the first worksheet that has an 等保/密评 header row (else of the first sheet),
+ * streamed: a path is read in place, never loaded whole.
+ */
+export async function readXlsxRows(
+  source: string | Uint8Array,
+  limits: SheetLimits,
+): Promise<SheetRow[]> {
+  return readXlsxSheets(source, limits, (rows) => detectSheetHeader(rows) !== null);
 }
 
 /** CSV (comma or tab separated, UTF-8 or GB18030 as Excel saves it) as sheet rows. */

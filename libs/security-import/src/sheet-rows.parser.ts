@@ -18,6 +18,7 @@ import {
   type SheetColumn,
   type SheetField,
 } from './sheet.columns';
+import { FINDING_FIELD_LIMITS, hasControlCharacter } from './finding-fields.check';
 
 /** One sheet row as text; `cells[0]` is column A, `row` is 1-based as the spreadsheet shows it. */
 export interface SheetRow {
@@ -98,6 +99,38 @@ function riskOf(value: string): FindingSeverity | undefined {
   return RISK_BY_LABEL.get(value.replace(/(风险|危)$/, ''));
 }
 
+/** Longest text of each column, in characters; 问题描述 and 整改建议 are cut, not refused. */
+const CELL_LIMITS: Readonly<Partial<Record<SheetField, number>>> = {
+  layer: FINDING_FIELD_LIMITS.layer,
+  controlPoint: FINDING_FIELD_LIMITS.controlPoint,
+  item: FINDING_FIELD_LIMITS.item,
+  target: FINDING_FIELD_LIMITS.target,
+  compliance: 20,
+  risk: 20,
+};
+
+/** A cell that cannot be stored as it is refuses the sheet, naming its row and column. */
+function checkCells(
+  row: number,
+  index: ReadonlyMap<SheetField, number>,
+  columns: readonly SheetColumn[],
+  raw: (field: SheetField) => string,
+): void {
+  for (const col of columns) {
+    const i = index.get(col.field);
+    if (i === undefined) continue;
+    const value = raw(col.field);
+    const where = { row, sheetColumn: columnLetter(i), field: col.header };
+    if (hasControlCharacter(value)) {
+      throw new ReportRefusedError({ reason: 'invalid_character', ...where });
+    }
+    const limit = CELL_LIMITS[col.field];
+    if (limit !== undefined && value.length > limit) {
+      throw new ReportRefusedError({ reason: 'value_too_long', limit, ...where });
+    }
+  }
+}
+
 /**
  * Findings of an assessment sheet's rows (all rows, header included). Rows that comply (符合,
  * 不适用) are counted, not findings. An empty 安全层面/控制点 cell repeats the one above it: that is
@@ -133,6 +166,7 @@ export function* parseSheetRows(
     };
     if (columns.every((c) => raw(c.field) === '')) continue;
     counts.itemsRead++;
+    checkCells(row, index, columns, raw);
     const problem = (
       field: SheetField,
       reason: 'missing_value' | 'unknown_risk_level' | 'unknown_compliance',

@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { EVIDENCE_LIMIT, ReportRefusedError, type ParsedFinding } from '@luyue/domain';
+import { checkFindingFields } from './finding-fields.check';
 
 /** One element a format reads whole (a ReportItem, a result, a vuln), with its descendants' text. */
 export interface XmlRecord {
@@ -20,6 +21,8 @@ export interface XmlFormatReader {
   readonly roots: readonly string[];
   readonly itemsRead: number;
   readonly skipped: number;
+  /** Optional fields the scanner left empty and how often, when the reader made do without. */
+  readonly gaps?: Readonly<Record<string, number>>;
   /** Whether an element (outside any record) is a record to be read whole. */
   isRecord(name: string, parent: string | undefined): boolean;
   onRecord(record: XmlRecord, parent: string | undefined): void;
@@ -31,6 +34,8 @@ export interface XmlFormatReader {
 
 /** A field longer than this is cut while reading, so one huge element cannot exhaust memory. */
 const FIELD_CHAR_LIMIT = EVIDENCE_LIMIT + 1;
+/** No scanner writes an attribute this long (names, ids, ports); a longer one is refused. */
+const ATTRIBUTE_CHAR_LIMIT = 4096;
 
 export const firstField = (r: XmlRecord, path: string): string => r.fields.get(path)?.[0] ?? '';
 
@@ -56,7 +61,12 @@ export async function* streamXmlFindings(
   makeReader: (emit: (f: ParsedFinding) => void) => XmlFormatReader,
 ): AsyncGenerator<ParsedFinding, XmlFormatReader> {
   const out: ParsedFinding[] = [];
-  const reader = makeReader((f) => out.push(f));
+  // Where the record being read began: a finding that cannot be stored is refused there.
+  let current: { line: number; column: number; element?: string } = { line: 1, column: 1 };
+  const reader = makeReader((f) => {
+    checkFindingFields(f, current);
+    out.push(f);
+  });
   const parser = new SaxesParser({ position: true });
   const stack: string[] = [];
   let building: Building | null = null;
@@ -84,6 +94,17 @@ export async function* streamXmlFindings(
       throw new ReportRefusedError({ reason: 'unknown_format', detail: `<${tag.name}>`, ...at() });
     }
     stack.push(tag.name);
+    for (const [name, value] of Object.entries(attrs)) {
+      if (value.length > ATTRIBUTE_CHAR_LIMIT) {
+        throw new ReportRefusedError({
+          reason: 'value_too_long',
+          field: `${tag.name}@${name}`,
+          limit: ATTRIBUTE_CHAR_LIMIT,
+          ...at(),
+          element: stack.join('/'),
+        });
+      }
+    }
     if (building) {
       const top = building.open[building.open.length - 1];
       const path = top ? `${top.path}/${tag.name}` : tag.name;
@@ -128,6 +149,11 @@ export async function* streamXmlFindings(
       return;
     }
     building = null;
+    current = {
+      line: b.record.line,
+      column: b.record.column,
+      element: [...stack, b.record.name].join('/'),
+    };
     reader.onRecord(
       {
         ...b.record,
@@ -157,6 +183,7 @@ export async function* streamXmlFindings(
   }
   closing = true;
   parser.close();
+  current = at();
   reader.onEnd?.();
   yield* out.splice(0);
   return reader;

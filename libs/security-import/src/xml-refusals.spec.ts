@@ -82,6 +82,11 @@ describe('XML that is refused whole', () => {
     expect(e.refusal).toMatchObject({ reason: 'malformed_xml', line: 3 });
     expect(e.refusal.column).toBeGreaterThan(20);
     expect(e.refusal.detail).toMatch(/close tag/);
+    // The parser's words are kept in the record, not put in the message a person reads.
+    expect(e.message).toBe(
+      `报告被拒绝（第 3 行第 ${e.refusal.column} 列，元素 Report）：XML 格式错误 / ` +
+        `Report refused (line 3, column ${e.refusal.column}, element Report): malformed XML`,
+    );
   });
 
   it('names the element open where a real export was cut off', async () => {

@@ -35,12 +35,16 @@ export type RemediationTaskView = SecurityTaskDetailDto & {
   allowedActions: RemediationAction[];
 };
 
-/** A task whose workflow has not written its first state yet. */
+/**
+ * A task whose workflow has not written its first state yet: the import has committed and its
+ * workflow is starting the tasks, which takes a moment, so the answer says when to try again.
+ */
 const beingIssued = (action: RemediationAction): DomainError =>
   new DomainError('invalid_state', 'This task is being issued; try again in a moment', {
     action,
     currentStatus: 'open',
     allowedActions: [],
+    retryAfterSeconds: 1,
   });
 
 /**

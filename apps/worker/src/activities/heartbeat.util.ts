@@ -8,3 +8,16 @@ export function heartbeat(details: unknown): void {
     // Not inside an activity.
   }
 }
+
+/**
+ * The current activity's heartbeat, captured now, for callbacks that run outside the activity's
+ * context (messages of a worker thread); outside an activity, a no-op.
+ */
+export function heartbeater(): (details: unknown) => void {
+  try {
+    const context = Context.current();
+    return (details) => context.heartbeat(details);
+  } catch {
+    return () => undefined;
+  }
+}

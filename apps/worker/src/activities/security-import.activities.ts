@@ -1,21 +1,34 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/activity';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AppConfig } from '@luyue/config';
 import {
   dedupeFindings,
+  importDataFailureMessage,
   ReportRefusedError,
   type ImportSummary,
   type ParsedFinding,
   type RemediationDueDates,
 } from '@luyue/domain';
 import { SecurityImportStore, TransactionRunner } from '@luyue/persistence';
-import { parseReport } from '@luyue/security-import';
+import { parseReportInThread } from '@luyue/security-import';
 import type { SecurityImportActivities } from '@luyue/temporal/definitions';
-import { heartbeat } from './heartbeat.util';
+import { heartbeat, heartbeater } from './heartbeat.util';
 
 const BATCH = 1_000;
 const PROGRESS_EVERY_MS = 500;
+
+/**
+ * PostgreSQL's code when the error is the data's, not the database's state: a data exception
+ * (class 22: NUL in text, a value out of range) or a program limit (class 54: an index row too
+ * large). Null for anything else, which may well pass on another attempt.
+ */
+function dataErrorCode(error: unknown): string | null {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' && /^(22|54)[0-9A-Z]{3}$/.test(code) ? code : null;
+}
 
 /** Thrown inside the transaction to roll it back; the refusal is recorded after. */
 class Refused extends Error {
@@ -60,6 +73,7 @@ export class SecurityImportActivitiesService implements SecurityImportActivities
     await this.store.markParsing(job.importId, size);
     let bytesRead = 0;
     let itemsRead = 0;
+    const beat = heartbeater();
     let lastProgress = 0;
     const reportProgress = async (force = false) => {
       const now = Date.now();
@@ -68,13 +82,18 @@ export class SecurityImportActivitiesService implements SecurityImportActivities
       heartbeat({ itemsRead, bytesRead });
       await this.store.progress(job.importId, itemsRead, bytesRead);
     };
-    const parse = parseReport(path, {
+    // Parsed in a worker thread: a large file costs that thread's CPU and bounded heap, while
+    // this thread keeps running the other activities and the workflows' tasks.
+    const parse = parseReportInThread(path, {
+      maxHeapMb: this.config.REPORT_PARSE_MAX_HEAP_MB,
       maxBytes: this.config.REPORT_MAX_BYTES,
       maxSheetUnzippedBytes: this.config.SHEET_MAX_UNZIPPED_BYTES,
       maxSheetRows: this.config.SHEET_MAX_ROWS,
       format: job.requestedFormat ?? undefined,
       onProgress: (p) => {
         bytesRead = p.bytesRead;
+        // A file of few findings sends no batch for a long while: its reading is progress too.
+        beat({ itemsRead, bytesRead });
       },
     });
     try {
@@ -106,6 +125,7 @@ export class SecurityImportActivitiesService implements SecurityImportActivities
           ...counts,
           itemsRead: parsed.itemsRead,
           compliant: parsed.compliant,
+          ...(parsed.gaps ? { gaps: parsed.gaps } : {}),
         };
         if (!(await this.store.finish(m, job.importId, result, parsed.itemsRead, bytesRead))) {
           throw new Error(`Import ${job.importId} was finished by another attempt`);
@@ -119,6 +139,16 @@ export class SecurityImportActivitiesService implements SecurityImportActivities
         this.logger.error(
           `import ${job.importId} failed: ${(error as Error).stack ?? String(error)}`,
         );
+        const code = dataErrorCode(error);
+        // The same file would fail the same way on every attempt: end now, in plain words.
+        if (code) {
+          throw ApplicationFailure.create({
+            type: 'ImportDataError',
+            message: importDataFailureMessage(code),
+            nonRetryable: true,
+            details: [{ code }],
+          });
+        }
         throw error;
       }
       const { refusal, message } = error.error;

@@ -19,7 +19,11 @@ export type ReportRefusalReason =
   | 'missing_column'
   | 'missing_value'
   | 'unknown_risk_level'
-  | 'unknown_compliance';
+  | 'unknown_compliance'
+  | 'invalid_character'
+  | 'value_too_long'
+  | 'value_out_of_range'
+  | 'memory_limit';
 
 /** What broke and where: line/column (1-based) in XML, row (1-based) and column letter in sheets. */
 export interface ReportRefusal {

@@ -2,14 +2,28 @@ import { DomainError } from '../domain-error';
 import type { ReportRefusal } from './report-refusal.types';
 import { reportRefusalMessage } from './security.labels';
 
+const QUOTED_CHARS = 100;
+
+function quotedValue(value: string): string {
+  const chars = Array.from(value.replace(/\0/g, '\\0'));
+  return chars.length > QUOTED_CHARS ? `${chars.slice(0, QUOTED_CHARS).join('')}…` : chars.join('');
+}
+
 /**
  * A report file refused whole. A validation failure of the upload's `file` field, so the api
  * answers it like any other 400; `details.refusal` says what broke and where.
  */
 export class ReportRefusedError extends DomainError {
-  constructor(readonly refusal: ReportRefusal) {
-    const message = reportRefusalMessage(refusal);
-    super('validation_failed', message, { fields: [{ field: 'file', message }], refusal });
+  readonly refusal: ReportRefusal;
+
+  constructor(refusal: ReportRefusal) {
+    // The value quoted is the file's own text: kept short, and without NUL, which neither the
+    // message's reader nor PostgreSQL's jsonb takes.
+    const quoted =
+      refusal.value === undefined ? refusal : { ...refusal, value: quotedValue(refusal.value) };
+    const message = reportRefusalMessage(quoted);
+    super('validation_failed', message, { fields: [{ field: 'file', message }], refusal: quoted });
+    this.refusal = quoted;
     this.name = 'ReportRefusedError';
   }
 }

@@ -36,6 +36,8 @@ export interface ImportSummary {
   /** Items read, and 符合/不适用 rows counted but not findings. */
   itemsRead: number;
   compliant: number;
+  /** Optional fields the scanner left empty, by element, with how many items lacked them. */
+  gaps?: Record<string, number>;
   refused?: ReportRefusal & { message: string };
 }
 

@@ -81,10 +81,12 @@ const REFUSAL_WORDS: Readonly<Record<ReportRefusalReason, Words>> = {
     '报告含 DTD 或实体声明（<!DOCTYPE>/<!ENTITY>），出于安全原因拒绝',
     'the report declares a DTD or entities (<!DOCTYPE>/<!ENTITY>), which are refused for safety',
   ],
-  malformed_xml: (r) => [`XML 格式错误：${r.detail ?? ''}`, `malformed XML: ${r.detail ?? ''}`],
-  truncated_xml: (r) => [
-    `XML 不完整，文件可能被截断${r.detail ? `：${r.detail}` : ''}`,
-    `the XML ends early; the file may be truncated${r.detail ? `: ${r.detail}` : ''}`,
+  // The XML parser's own words stay in `detail` for whoever reads the refusal record; the
+  // message says what and where in ours.
+  malformed_xml: () => ['XML 格式错误', 'malformed XML'],
+  truncated_xml: () => [
+    'XML 不完整，文件可能被截断',
+    'the XML ends early; the file may be truncated',
   ],
   format_mismatch: (r) => [
     `文件内容是${r.found ? REPORT_FORMAT_LABELS[r.found] : '未知格式'}，不是所选的${r.expected ? REPORT_FORMAT_LABELS[r.expected] : ''}`,
@@ -94,10 +96,8 @@ const REFUSAL_WORDS: Readonly<Record<ReportRefusalReason, Words>> = {
     `无法识别的风险级别「${r.value ?? ''}」（${r.field ?? ''}）`,
     `unknown severity "${r.value ?? ''}" (${r.field ?? ''})`,
   ],
-  unreadable_workbook: (r) => [
-    `无法读取 Excel 文件${r.detail ? `：${r.detail}` : ''}`,
-    `the workbook cannot be read${r.detail ? `: ${r.detail}` : ''}`,
-  ],
+  // Never the zip or XML library's words ("Bug : uncompressed data size mismatch").
+  unreadable_workbook: () => ['无法读取 Excel 文件', 'the workbook cannot be read'],
   no_header_row: () => [
     '未找到表头行（应含「层面」「测评对象」「风险等级」等列）',
     'no header row found (expected columns such as 层面, 测评对象, 风险等级)',
@@ -114,6 +114,22 @@ const REFUSAL_WORDS: Readonly<Record<ReportRefusalReason, Words>> = {
   unknown_compliance: (r) => [
     `「符合程度」的值「${r.value ?? ''}」无法识别，应为 符合/部分符合/不符合/不适用`,
     `unknown 符合程度 "${r.value ?? ''}"; expected 符合/部分符合/不符合/不适用`,
+  ],
+  invalid_character: (r) => [
+    `「${r.field ?? ''}」含有不允许的控制字符（如 NUL）`,
+    `"${r.field ?? ''}" holds a control character that is not allowed (such as NUL)`,
+  ],
+  value_too_long: (r) => [
+    `「${r.field ?? ''}」超过 ${r.limit} 个字符的上限`,
+    `"${r.field ?? ''}" is longer than the ${r.limit}-character limit`,
+  ],
+  value_out_of_range: (r) => [
+    `「${r.field ?? ''}」的值「${r.value ?? ''}」超出允许范围`,
+    `"${r.field ?? ''}" has the value "${r.value ?? ''}", outside the allowed range`,
+  ],
+  memory_limit: (r) => [
+    `读取该文件所需内存超过 ${r.limit} MB 的上限`,
+    `reading the file needs more than the ${r.limit} MB memory limit`,
   ],
 };
 
@@ -143,6 +159,14 @@ export function reportRefusalMessage(r: ReportRefusal): string {
   return at
     ? `报告被拒绝（${at[0]}）：${zh} / Report refused (${at[1]}): ${en}`
     : `报告被拒绝：${zh} / Report refused: ${en}`;
+}
+
+/**
+ * An import ended by data the database would not take although the parser let it through: a
+ * fault of ours, said without the database's own words (its code is kept for the logs).
+ */
+export function importDataFailureMessage(code: string): string {
+  return `导入失败：文件中的数据无法保存（数据库错误 ${code}），请联系管理员 / Import failed: the file's data could not be stored (database error ${code}); please contact the administrator`;
 }
 
 export const NOTICE_SOURCE_LABELS: Readonly<Record<NoticeSource, string>> = {

@@ -57,6 +57,13 @@ export class ImportSummaryDto {
   @ApiProperty() tasksCreated!: number;
   @ApiProperty() itemsRead!: number;
   @ApiProperty({ description: '符合/不适用 rows, counted not imported' }) compliant!: number;
+  @ApiPropertyOptional({
+    description:
+      'Optional fields the scanner left empty, by element, with how many items lacked them (`result/threat`: severity taken from the CVSS score)',
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+  })
+  gaps?: Record<string, number>;
   @ApiPropertyOptional({ description: 'Why the file was refused: reason, where, message' })
   refused?: ReportRefusal & { message: string };
 }
