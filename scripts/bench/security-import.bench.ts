@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Client as PgClient } from 'pg';
+import { isImportRunning } from '@luyue/domain';
 import { parseReport } from '@luyue/security-import';
 import { bareStreamingPass } from './bare-streaming.pass';
 import { writeNessusFile } from './nessus-file.generator';
@@ -95,7 +96,7 @@ export async function benchSecurityImport(ctx: SecurityBenchContext): Promise<st
     status: 'queued',
     summary: null,
   };
-  while (status.status === 'queued' || status.status === 'parsing') {
+  while (isImportRunning(status.status)) {
     await new Promise((r) => setTimeout(r, 100));
     peakRss = Math.max(peakRss, await rssMb(workerPid));
     const res = await fetch(`${ctx.api}/api/security-imports/${first.importId}`, {
@@ -171,7 +172,7 @@ async function benchLargeWorkbook(ctx: SecurityBenchContext, workerPid: number):
   const started = Date.now();
   const { importId } = await upload(ctx, notice.id, file);
   let status = { status: 'queued', summary: null as { refused?: { reason: string } } | null };
-  while (status.status === 'queued' || status.status === 'parsing') {
+  while (isImportRunning(status.status)) {
     await new Promise((r) => setTimeout(r, 100));
     peakRss = Math.max(peakRss, await rssMb(workerPid));
     const res = await fetch(`${ctx.api}/api/security-imports/${importId}`, {

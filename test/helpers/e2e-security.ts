@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { api } from './e2e-auth';
 import { eventually } from './e2e-stack';
+import { isImportRunning } from '@luyue/domain';
 
 export const SAMPLES = resolve(__dirname, '../../..', 'shared', 'scan-samples');
 
@@ -41,7 +42,7 @@ export async function importReport(
       status: string;
       summary: Record<string, number> | null;
     };
-  return eventually(read, (b) => !['queued', 'parsing'].includes(b.status), 45_000);
+  return eventually(read, (b) => !isImportRunning(b.status), 45_000);
 }
 
 /** A 绿盟 RSAS weak-password scan: 9 findings of 4 vulnerabilities, so 4 remediation tasks. */

@@ -4,6 +4,7 @@ import {
   FINDING_SEVERITIES,
   hasAnyRole,
   IMPORT_STATUS_LABELS,
+  isImportRunning,
   NOTICE_ISSUER_ROLES,
   NOTICE_SOURCE_LABELS,
   REPORT_FORMAT_LABELS,
@@ -135,7 +136,7 @@ export class SecurityConsoleService {
       crumbs: [{ href: '/security', label: '安全整改' }, { label: notice.number }],
       section: '/security',
     });
-    const running = notice.reports.some((r) => r.status === 'queued' || r.status === 'parsing');
+    const running = notice.reports.some((r) => isImportRunning(r.status));
     const tasks = await this.tasks.list(actor, notice.contractId, {
       notice: id,
       page: 1,
@@ -311,7 +312,7 @@ export class SecurityConsoleService {
     return {
       ...r,
       statusLabel: IMPORT_STATUS_LABELS[r.status],
-      running: r.status === 'queued' || r.status === 'parsing',
+      running: isImportRunning(r.status),
       refused: r.status === 'refused',
       formatLabel: r.format ? REPORT_FORMAT_LABELS[r.format] : '',
       uploadedAt: shanghaiMinute(r.uploadedAt),

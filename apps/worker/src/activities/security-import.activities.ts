@@ -67,7 +67,7 @@ export class SecurityImportActivitiesService implements SecurityImportActivities
   }): Promise<ImportSummary> {
     const job = await this.store.job(input.importId);
     if (!job) throw new Error(`No security import ${input.importId}`);
-    if ((job.status === 'done' || job.status === 'refused') && job.summary) return job.summary;
+    if (['issuing', 'done', 'refused'].includes(job.status) && job.summary) return job.summary;
     const path = resolve(this.config.fileStoreDir, job.storageKey);
     const { size } = await stat(path);
     await this.store.markParsing(job.importId, size);

@@ -34,6 +34,7 @@ import {
   type TaskImportResult,
 } from '@luyue/persistence';
 import {
+  firstSecurityTaskState,
   querySecurityTaskState,
   sendRetestImport,
   startSecurityTask,
@@ -62,7 +63,7 @@ export class SecurityTaskIssueActivitiesService implements SecurityTaskIssueActi
 
   async issueRemediationTasks(input: { importId: string }) {
     const job = await this.imports.job(input.importId);
-    if (!job || job.status !== 'done') return { started: 0, retested: 0 };
+    if (!job || !['issuing', 'done'].includes(job.status)) return { started: 0, retested: 0 };
     const contract = await this.contracts.findById(job.contractId);
     if (!contract) throw new Error(`No contract ${job.contractId}`);
     const notify = await this.notifyOf(contract);
@@ -108,9 +109,17 @@ export class SecurityTaskIssueActivitiesService implements SecurityTaskIssueActi
       await this.tasks.markStarted(batch.map((t) => t.taskId));
       heartbeat({ started: i + batch.length });
     }
+    // `done` only once every task of the notice accepts steps (its first state is recorded).
+    const waiting = await this.tasks.notYetAccepting(job.noticeId);
+    for (let i = 0; i < waiting.length; i += BATCH) {
+      const batch = waiting.slice(i, i + BATCH);
+      await Promise.all(batch.map((id) => firstSecurityTaskState(client, id)));
+      heartbeat({ accepting: i + batch.length });
+    }
     if (unstarted.length > 0) {
       await this.mailNotice(job.noticeId, input.importId, job.retest, notify, unstarted);
     }
+    await this.imports.tasksIssued(input.importId);
     return { started: unstarted.length, retested };
   }
 

@@ -15,8 +15,19 @@ export const NOTICE_ISSUER_ROLES: [Role, ...Role[]] = ['hospital_manager'];
  * An import runs in the worker: queued on upload, parsing, then done or refused whole (the file
  * is bad), or failed (the import itself gave up after its retries; nothing of it is stored).
  */
-export const IMPORT_STATUSES = ['queued', 'parsing', 'done', 'refused', 'failed'] as const;
+export const IMPORT_STATUSES = [
+  'queued',
+  'parsing',
+  'issuing',
+  'done',
+  'refused',
+  'failed',
+] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** Still at work: reading the file, or waiting for its tasks to accept steps. */
+export const isImportRunning = (status: string): boolean =>
+  status === 'queued' || status === 'parsing' || status === 'issuing';
 
 /** What one import did to its notice. */
 export interface ImportSummary {

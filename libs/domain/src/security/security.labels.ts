@@ -179,6 +179,7 @@ export const NOTICE_SOURCE_LABELS: Readonly<Record<NoticeSource, string>> = {
 export const IMPORT_STATUS_LABELS: Readonly<Record<ImportStatus, string>> = {
   queued: '排队中',
   parsing: '解析中',
+  issuing: '下发任务中',
   done: '已导入',
   refused: '已拒绝',
   failed: '导入失败',

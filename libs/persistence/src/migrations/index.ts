@@ -10,6 +10,7 @@ import { IdempotencySubject1765100000000 } from './1765100000000-idempotency-sub
 import { QuotaChangeGrant1765210000000 } from './1765210000000-quota-change-grant';
 import { SecurityReportRetry1765250000000 } from './1765250000000-security-report-retry';
 import { AssetLineUrl1765260000000 } from './1765260000000-asset-line-url';
+import { SecurityReportIssuing1765300000000 } from './1765300000000-security-report-issuing';
 
 /** Every migration in order; a landed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   QuotaChangeGrant1765210000000,
   SecurityReportRetry1765250000000,
   AssetLineUrl1765260000000,
+  SecurityReportIssuing1765300000000,
 ];

@@ -343,7 +343,10 @@ export class SecurityImportStore {
     return gone.length;
   }
 
-  /** False when another attempt finished the import first: then this one rolls back. */
+  /**
+   * Parsed and stored: `issuing` until its tasks accept steps (see `tasksIssued`). False when
+   * another attempt finished the import first: then this one rolls back.
+   */
   async finish(
     m: EntityManager,
     importId: string,
@@ -353,11 +356,19 @@ export class SecurityImportStore {
   ): Promise<boolean> {
     // An UPDATE … RETURNING answers [rows, count] through TypeORM.
     const [rows]: [unknown[], number] = await m.query(
-      `UPDATE security_report SET status = 'done', format = $2, summary = $3::jsonb,
+      `UPDATE security_report SET status = 'issuing', format = $2, summary = $3::jsonb,
          items_read = $4, items_total = $4, bytes_read = $5, finished_at = now()
        WHERE id = $1 AND status = 'parsing' RETURNING id`,
       [importId, summary.format, JSON.stringify(summary), itemsRead, bytesRead],
     );
     return rows.length === 1;
+  }
+
+  /** Every task of the import accepts steps: the import is `done`. */
+  async tasksIssued(importId: string): Promise<void> {
+    await this.ds.query(
+      `UPDATE security_report SET status = 'done' WHERE id = $1 AND status = 'issuing'`,
+      [importId],
+    );
   }
 }

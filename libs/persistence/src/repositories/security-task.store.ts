@@ -140,6 +140,16 @@ export class SecurityTaskStore {
     );
   }
 
+  /** Tasks of the notice whose workflow started but has not recorded its first state yet. */
+  async notYetAccepting(noticeId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.ds.query(
+      `SELECT id FROM security_task
+       WHERE notice_id = $1 AND workflow_started_at IS NOT NULL AND last_seq = 0`,
+      [noticeId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async markStarted(taskIds: string[]): Promise<void> {
     if (taskIds.length === 0) return;
     await this.ds.query(
