@@ -68,6 +68,7 @@ const ALTERS_ONLY: ReadonlySet<string> = new Set([
   'QuotaChangeGrant1765210000000',
   'SecurityReportRetry1765250000000',
   'AssetLineUrl1765260000000',
+  'SecurityReportIssuing1765300000000',
 ]);
 
 describe('migrations', () => {
