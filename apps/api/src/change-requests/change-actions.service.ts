@@ -3,7 +3,7 @@ import { DomainError } from '@luyue/domain';
 import { ChangeRequestStore, TransactionRunner } from '@luyue/persistence';
 import type { StoredUpload } from '../files/file-store.service';
 import { FilesService } from '../files/files.service';
-import type { ActingContext } from '../requirements/requirement-actions.service';
+import type { ActingContext } from '../kit/acting-context';
 import { ChangeRequestAccessService } from './change-request-access.service';
 import { ChangeRequestsService } from './change-requests.service';
 import type { ChangeReplyDto } from './dto/change-reply.dto';

@@ -36,8 +36,8 @@ import {
 } from '@luyue/temporal';
 import { refusalWhenFinished } from '../common/finished-workflow.refusal';
 import { ContractAccessService } from '../contracts/contract-access.service';
-import { actorInContract } from '../requirements/requirement-access.service';
-import type { ActingContext } from '../requirements/requirement-actions.service';
+import { actorInContract } from '../kit/access.decision';
+import type { ActingContext } from '../kit/acting-context';
 import { RequirementRecipientsService } from '../requirements/requirement-recipients.service';
 import { toTimeline } from '../requirements/requirement-timeline.mapper';
 import { ChangeRequestAccessService, notFound } from './change-request-access.service';

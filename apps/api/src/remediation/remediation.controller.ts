@@ -28,8 +28,8 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import { Idempotent } from '../common/idempotent.decorator';
 import { AttachmentUploadInterceptor } from '../files/attachment-upload.interceptor';
 import type { StoredUpload } from '../files/file-store.service';
-import { Acting } from '../requirements/acting-context.decorator';
-import type { ActingContext } from '../requirements/requirement-actions.service';
+import { Acting } from '../kit/acting-context';
+import type { ActingContext } from '../kit/acting-context';
 import {
   AcceptRiskDto,
   FailRetestDto,

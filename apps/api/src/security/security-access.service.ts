@@ -9,7 +9,7 @@ import {
   type SecurityTaskRecord,
 } from '@luyue/persistence';
 import { ContractAccessService } from '../contracts/contract-access.service';
-import { actorInContract } from '../requirements/requirement-access.service';
+import { actorInContract } from '../kit/access.decision';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
