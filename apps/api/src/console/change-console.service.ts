@@ -184,9 +184,9 @@ export class ChangeConsoleService {
     } else if (action === 'archive') {
       await this.actions.archive(ctx, id, p.note ?? '', uploads);
     } else if (action === 'withdraw') {
-      await this.changes.act(ctx, id, action, { reason: p.reason ?? '' });
+      await this.actions.act(ctx, id, action, { reason: p.reason ?? '' });
     } else {
-      await this.changes.act(ctx, id, action, { note: p.note ?? '' });
+      await this.actions.act(ctx, id, action, { note: p.note ?? '' });
     }
     return {
       kind: 'redirect',
@@ -256,7 +256,7 @@ export class ChangeConsoleService {
     }
     const p = form.payload as { decision: 'agree' | 'disagree'; comment?: string };
     try {
-      await this.changes.replyByLink(
+      await this.actions.replyByLink(
         { actor, requestId, idempotencyKey: null },
         link,
         link.subjectId,

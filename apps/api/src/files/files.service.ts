@@ -1,8 +1,13 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { auditActorOf, DomainError, type Actor, type StoredFileRef } from '@luyue/domain';
-import { AuditEventRepository, ChangeRequestStore, TransactionRunner } from '@luyue/persistence';
+import {
+  AuditEventRepository,
+  ChangeRequestStore,
+  TransactionRunner,
+  type ContractRecord,
+} from '@luyue/persistence';
 import type { AuthenticatedRequest } from '../auth/authenticated-request.types';
-import { ContractAccessService } from '../contracts/contract-access.service';
+import { ContractAccessService, requireActingIn } from '../contracts/contract-access.service';
 import { FileStoreService, type StoredUpload } from './file-store.service';
 
 /**
@@ -19,17 +24,22 @@ export class FilesService {
     private readonly tx: TransactionRunner,
   ) {}
 
-  /** Records uploads that multer has already streamed to disk; removes them if refused. */
+  /**
+   * Records uploads that multer has already streamed to disk; removes them if refused. Given the
+   * contract a step has already read and decided access to, it is not read again.
+   */
   async record(
     actor: Actor,
-    contractId: string,
+    contract: string | ContractRecord,
     purpose: string,
     uploads: StoredUpload[],
     requestId: string | null,
     subject?: { type: string; id: string },
   ): Promise<StoredFileRef[]> {
+    const contractId = typeof contract === 'string' ? contract : contract.id;
     try {
-      await this.contracts.requireActingParty(actor, contractId);
+      if (typeof contract === 'string') await this.contracts.requireActingParty(actor, contract);
+      else requireActingIn(actor, contract);
       if (uploads.length === 0) {
         throw new DomainError('validation_failed', 'file: choose a file to upload', {
           fields: [{ field: 'file', message: 'is required' }],
