@@ -53,6 +53,6 @@ export class ChangeReplyLinkController {
   @Get('files/:fileId')
   @LinkPrincipal(CHANGE_REPLY_PURPOSE)
   file(@Req() req: AuthenticatedRequest, @Param('fileId') fileId: string): Promise<StreamableFile> {
-    return this.files.download(req, fileId);
+    return this.files.download(req.actor!, req.link, fileId);
   }
 }

@@ -9,6 +9,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export interface SubjectKind<S extends { contractId: string }> {
   find(id: string): Promise<S | null>;
   notFound(id: string): DomainError;
+  /** The item an email link must be for to reach this subject (default: the subject itself). */
+  itemOf?(subject: S): string | null;
 }
 
 /** An item the actor may see, its contract, and the actor as it acts there. */
@@ -57,7 +59,8 @@ export class ContractAccessService {
     const subject = await kind.find(id);
     if (!subject) throw kind.notFound(id);
     const hidden = () => kind.notFound(id);
-    const found = await this.decide(actor, subject.contractId, 'see', hidden, id, linkSubjectId);
+    const item = kind.itemOf ? (kind.itemOf(subject) ?? '') : id;
+    const found = await this.decide(actor, subject.contractId, 'see', hidden, item, linkSubjectId);
     return { subject, ...found };
   }
 
