@@ -8,6 +8,7 @@ import { PersistenceModule, STATEMENT_TIMEOUT_MS } from '@luyue/persistence';
 import { TemporalClientModule } from '@luyue/temporal';
 import { AuthModule } from './auth/auth.module';
 import { ConsoleModule } from './console/console.module';
+import { KitModule } from './kit/kit.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { WorkingDaysModule } from './calendar/working-days.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
@@ -42,6 +43,7 @@ import { SecurityConsoleModule } from './console/security-console.module';
     IdentityModule,
     AuthModule,
     ContractsModule,
+    KitModule,
     MetricsModule,
     RequirementsModule,
     FilesModule,

@@ -1,4 +1,11 @@
-import { applyDecorators, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  ExecutionContext,
+  SetMetadata,
+} from '@nestjs/common';
+import type { Actor, LinkTokenPayload } from '@luyue/domain';
+import type { AuthenticatedRequest } from './authenticated-request.types';
 import { ApiExtension, ApiParam } from '@nestjs/swagger';
 
 export const LINK_PURPOSE = 'luyue:link-purpose';
@@ -13,3 +20,14 @@ export const LinkPrincipal = (purpose: string): MethodDecorator =>
     ApiExtension('x-luyue-link-purpose', purpose),
     ApiParam({ name: 'token', description: 'The signed single-use token from the email link' }),
   );
+
+/** The admitted email link and its recipient as the actor, on a @LinkPrincipal() route. */
+export const AdmittedLink = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): { actor: Actor; link: LinkTokenPayload } => {
+    const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (!req.actor || !req.link) {
+      throw new Error('@AdmittedLink() used on a route without @LinkPrincipal()');
+    }
+    return { actor: req.actor, link: req.link };
+  },
+);

@@ -5,30 +5,35 @@ import {
   type ChangeRequestRow,
   type ContractRecord,
 } from '@luyue/persistence';
-import { ContractAccessService } from '../contracts/contract-access.service';
+import { ContractAccessService, type SubjectKind } from '../contracts/contract-access.service';
 
 export interface VisibleChange {
   row: ChangeRequestRow;
   contract: ContractRecord;
 }
 
-/** Every route about one change goes through here: outsiders get the 404 of a missing one. */
+/** Every read about one change goes through here: outsiders get the 404 of a missing one. */
 @Injectable()
 export class ChangeRequestAccessService {
+  readonly subjects: SubjectKind<ChangeRequestRow>;
+
   constructor(
     private readonly contracts: ContractAccessService,
-    private readonly changes: ChangeRequestQueryRepository,
-  ) {}
+    changes: ChangeRequestQueryRepository,
+  ) {
+    this.subjects = {
+      // A change whose workflow has not written its first state is not there yet.
+      find: async (id) => {
+        const row = isChangeRequestId(id) ? await changes.find(id) : null;
+        return row?.state ? row : null;
+      },
+      notFound,
+    };
+  }
 
   async requireVisible(actor: Actor, id: string): Promise<VisibleChange> {
-    const row = isChangeRequestId(id) ? await this.changes.find(id) : null;
-    if (!row || !row.state) throw notFound(id);
-    try {
-      return { row, contract: await this.contracts.requireParty(actor, row.contractId) };
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'not_found') throw notFound(id);
-      throw error;
-    }
+    const { subject, contract } = await this.contracts.requireSubject(actor, this.subjects, id);
+    return { row: subject, contract };
   }
 }
 

@@ -1,10 +1,7 @@
 import {
-  applyDecorators,
   Body,
   Controller,
   Get,
-  HttpCode,
-  HttpStatus,
   Param,
   Post,
   Query,
@@ -19,15 +16,15 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CHANGE_PROCESS, type Actor, type Role } from '@luyue/domain';
+import { CHANGE_PROCESS, type Actor, type ChangeAction } from '@luyue/domain';
+import { actionRoutes } from '../kit/action-route.decorator';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { Idempotent } from '../common/idempotent.decorator';
 import type { StoredUpload } from '../files/file-store.service';
-import { Acting } from '../requirements/acting-context.decorator';
-import type { ActingContext } from '../requirements/requirement-actions.service';
+import { Acting, type ActingContext } from '../kit/acting-context';
 import { ChangeActionsService } from './change-actions.service';
 import { ChangeRequestsService, PROPOSER_ROLES } from './change-requests.service';
 import { ContractYearQueryDto } from '../requirements/dto/contract-year.query';
@@ -40,14 +37,15 @@ import { ProposeChangeDto } from './dto/propose-change.dto';
 import { FilesUpload } from '../files/upload.interceptors';
 
 /** A step on one change: its roles from the process table, and the refusals every step shares. */
-const roles = (action: keyof typeof CHANGE_PROCESS.actions) =>
-  applyDecorators(
-    Roles(...(CHANGE_PROCESS.actions[action].roles as [Role, ...Role[]])),
-    ApiErrors({
-      404: 'No such change in a contract you are party to',
-      409: 'Not possible in the current status: `currentStatus` and `allowedActions` say why',
-    }),
-  );
+const ChangeActionRoute = actionRoutes<ChangeAction>(CHANGE_PROCESS, {
+  path: (action) =>
+    action === 'reply' ? 'change-requests/:id/replies' : `change-requests/:id/actions/${action}`,
+  ok: { type: ChangeRequestDto },
+  errors: {
+    404: 'No such change in a contract you are party to',
+    409: 'Not possible in the current status: `currentStatus` and `allowedActions` say why',
+  },
+});
 
 /** Change requests (项目变更): propose, read, reply and move them through their process. */
 @ApiTags('change-requests')
@@ -110,15 +108,11 @@ export class ChangeRequestsController {
     return this.changes.get(actor, id);
   }
 
-  @Post('change-requests/:id/replies')
-  @HttpCode(HttpStatus.OK)
-  @roles('reply')
-  @Idempotent()
-  @ApiOperation({
-    summary: "Your party's written reply (agree, or disagree with a comment); the first one counts",
-  })
-  @ApiOkResponse({ type: ChangeRequestDto })
-  @ApiErrors({ 409: 'Your party has replied already, or the change is settled' })
+  @ChangeActionRoute(
+    'reply',
+    "Your party's written reply (agree, or disagree with a comment); the first one counts",
+    { errors: { 409: 'Your party has replied already, or the change is settled' } },
+  )
   reply(
     @Param('id') id: string,
     @Body() body: ChangeReplyDto,
@@ -127,58 +121,42 @@ export class ChangeRequestsController {
     return this.actions.reply(ctx, id, body);
   }
 
-  @Post('change-requests/:id/actions/withdraw')
-  @HttpCode(HttpStatus.OK)
-  @roles('withdraw')
-  @Idempotent()
-  @ApiOperation({ summary: 'The proposing party withdraws the change before an outcome' })
-  @ApiOkResponse({ type: ChangeRequestDto })
+  @ChangeActionRoute('withdraw', 'The proposing party withdraws the change before an outcome')
   withdraw(
     @Param('id') id: string,
     @Body() body: ChangeWithdrawDto,
     @Acting() ctx: ActingContext,
   ): Promise<ChangeRequestDto> {
-    return this.changes.act(ctx, id, 'withdraw', { reason: body.reason });
+    return this.actions.act(ctx, id, 'withdraw', { reason: body.reason });
   }
 
-  @Post('change-requests/:id/actions/confirm')
-  @HttpCode(HttpStatus.OK)
-  @roles('confirm')
-  @Idempotent()
-  @ApiOperation({ summary: 'The vendor records the written confirmation; effects then apply' })
-  @ApiOkResponse({ type: ChangeRequestDto })
+  @ChangeActionRoute('confirm', 'The vendor records the written confirmation; effects then apply')
   confirm(
     @Param('id') id: string,
     @Body() body: ChangeNoteDto,
     @Acting() ctx: ActingContext,
   ): Promise<ChangeRequestDto> {
-    return this.changes.act(ctx, id, 'confirm', { note: body.note ?? '' });
+    return this.actions.act(ctx, id, 'confirm', { note: body.note ?? '' });
   }
 
-  @Post('change-requests/:id/actions/start-implementation')
-  @HttpCode(HttpStatus.OK)
-  @roles('start-implementation')
-  @Idempotent()
-  @ApiOperation({ summary: 'Start implementing the confirmed change' })
-  @ApiOkResponse({ type: ChangeRequestDto })
+  @ChangeActionRoute('start-implementation', 'Start implementing the confirmed change')
   startImplementation(
     @Param('id') id: string,
     @Body() body: ChangeNoteDto,
     @Acting() ctx: ActingContext,
   ): Promise<ChangeRequestDto> {
-    return this.changes.act(ctx, id, 'start-implementation', { note: body.note ?? '' });
+    return this.actions.act(ctx, id, 'start-implementation', { note: body.note ?? '' });
   }
 
-  @Post('change-requests/:id/actions/archive')
-  @HttpCode(HttpStatus.OK)
-  @roles('archive')
+  @ChangeActionRoute(
+    'archive',
+    'Upload the updated configuration documents (multipart `files`, `note`)',
+    {
+      description:
+        'With an Idempotency-Key a resend answers the first answer and stores no second copy (the key binds caller and route; the files are not read before the first run). A refused archive keeps none of its files.',
+    },
+  )
   @UseInterceptors(FilesUpload('files', 10))
-  @Idempotent()
-  @ApiOperation({
-    summary: 'Upload the updated configuration documents (multipart `files`, `note`)',
-    description:
-      'With an Idempotency-Key a resend answers the first answer and stores no second copy (the key binds caller and route; the files are not read before the first run). A refused archive keeps none of its files.',
-  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -189,7 +167,6 @@ export class ChangeRequestsController {
       },
     },
   })
-  @ApiOkResponse({ type: ChangeRequestDto })
   archive(
     @Param('id') id: string,
     @Body() body: ChangeNoteDto,
@@ -199,17 +176,12 @@ export class ChangeRequestsController {
     return this.actions.archive(ctx, id, body.note ?? '', files ?? []);
   }
 
-  @Post('change-requests/:id/actions/close')
-  @HttpCode(HttpStatus.OK)
-  @roles('close')
-  @Idempotent()
-  @ApiOperation({ summary: 'Close the change once its documents are archived' })
-  @ApiOkResponse({ type: ChangeRequestDto })
+  @ChangeActionRoute('close', 'Close the change once its documents are archived')
   close(
     @Param('id') id: string,
     @Body() body: ChangeNoteDto,
     @Acting() ctx: ActingContext,
   ): Promise<ChangeRequestDto> {
-    return this.changes.act(ctx, id, 'close', { note: body.note ?? '' });
+    return this.actions.act(ctx, id, 'close', { note: body.note ?? '' });
   }
 }

@@ -12,7 +12,6 @@ import {
   type Actor,
   type ChangeAction,
   type ChangeEffect,
-  type ChangePayloads,
   type ChangeRequestInput,
   type ChangeRequestState,
   type FieldProblem,
@@ -28,19 +27,13 @@ import {
   TransactionRunner,
   type ContractRecord,
 } from '@luyue/persistence';
-import {
-  firstChangeState,
-  runChangeAction,
-  startChangeRequest,
-  TemporalClientService,
-} from '@luyue/temporal';
-import { refusalWhenFinished } from '../common/finished-workflow.refusal';
+import { firstChangeState, startChangeRequest, TemporalClientService } from '@luyue/temporal';
 import { ContractAccessService } from '../contracts/contract-access.service';
-import { actorInContract } from '../requirements/requirement-access.service';
-import type { ActingContext } from '../requirements/requirement-actions.service';
+import { actorInContract } from '../kit/access.decision';
+import type { ActingContext } from '../kit/acting-context';
 import { RequirementRecipientsService } from '../requirements/requirement-recipients.service';
 import { toTimeline } from '../requirements/requirement-timeline.mapper';
-import { ChangeRequestAccessService, notFound } from './change-request-access.service';
+import { ChangeRequestAccessService } from './change-request-access.service';
 import { toChangeDto, toChangeListItem } from './change-request-dto.mapper';
 import { effectOf, settingsEffectProblems } from './change-effects.rules';
 import type { ChangePageDto, ChangeListQueryDto } from './dto/change-list.dto';
@@ -197,56 +190,6 @@ export class ChangeRequestsService {
       }));
   }
 
-  /** A reply or an action, as one Update; `link` when it comes through an email link. */
-  async act<A extends ChangeAction>(
-    ctx: ActingContext,
-    id: string,
-    action: A,
-    payload: ChangePayloads[A],
-  ): Promise<ChangeRequestDto> {
-    const { row, contract } = await this.access.requireVisible(ctx.actor, id);
-    const actor = ctx.actor.kind === 'link' ? ctx.actor : actorInContract(ctx.actor, contract);
-    const client = await this.client();
-    const updateId = ctx.idempotencyKey
-      ? `${action}:${actor.userId}:${ctx.idempotencyKey}`
-      : undefined;
-    try {
-      const state = await runChangeAction(
-        client,
-        id,
-        action,
-        { actor, payload, requestId: ctx.requestId ?? undefined },
-        { updateId },
-      );
-      return await this.detail(ctx.actor, contract, state, row.description);
-    } catch (error) {
-      throw refusalWhenFinished(error, id, action, row.status);
-    }
-  }
-
-  /** The reply a link allows: only its own change, as the same Update as a console reply. */
-  async replyByLink(
-    ctx: ActingContext,
-    link: LinkTokenPayload,
-    id: string,
-    body: { decision: 'agree' | 'disagree'; comment?: string },
-  ): Promise<ChangeRequestDto> {
-    if (link.subjectId !== id) throw notFound(id);
-    try {
-      return await this.act(ctx, id, 'reply', {
-        decision: body.decision,
-        comment: body.comment ?? '',
-        via: 'link',
-        linkJti: link.jti,
-      });
-    } catch (error) {
-      if (error instanceof DomainError && error.code !== 'validation_failed') {
-        await this.auditLinkRefusal(link, error.code, error.message, ctx.requestId);
-      }
-      throw error;
-    }
-  }
-
   /** A link that may not decide (its party settled, the change moved on), in the trail. */
   async auditLinkRefusal(
     link: LinkTokenPayload,
@@ -336,7 +279,6 @@ export class ChangeRequestsService {
     if (problems.length > 0) throw validationFailed(problems);
     return effects;
   }
-
   private async client() {
     try {
       return await this.temporal.client();

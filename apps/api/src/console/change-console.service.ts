@@ -184,9 +184,9 @@ export class ChangeConsoleService {
     } else if (action === 'archive') {
       await this.actions.archive(ctx, id, p.note ?? '', uploads);
     } else if (action === 'withdraw') {
-      await this.changes.act(ctx, id, action, { reason: p.reason ?? '' });
+      await this.actions.act(ctx, id, action, { reason: p.reason ?? '' });
     } else {
-      await this.changes.act(ctx, id, action, { note: p.note ?? '' });
+      await this.actions.act(ctx, id, action, { note: p.note ?? '' });
     }
     return {
       kind: 'redirect',
@@ -211,8 +211,10 @@ export class ChangeConsoleService {
     token: string,
     outcome?: { flash?: string; errors?: Record<string, string>; values?: Record<string, string> },
     requestId: string | null = null,
+    answered?: ChangeRequestDto,
   ): Promise<string> {
-    const c = await this.changes.get(actor, link.subjectId);
+    // After a reply the page shows the change as the reply's Update left it, not a second read.
+    const c = answered ?? (await this.changes.get(actor, link.subjectId));
     const mine = c.replies.find((r) => r.party === link.party);
     const open = c.status === 'awaiting_replies' && mine?.decision === null;
     if (!open && !outcome) {
@@ -255,8 +257,9 @@ export class ChangeConsoleService {
       return { kind: 'page', status: 400, html: await this.linkPage(actor, link, token, form) };
     }
     const p = form.payload as { decision: 'agree' | 'disagree'; comment?: string };
+    let answered: ChangeRequestDto;
     try {
-      await this.changes.replyByLink(
+      answered = await this.actions.replyByLink(
         { actor, requestId, idempotencyKey: null },
         link,
         link.subjectId,
@@ -275,7 +278,14 @@ export class ChangeConsoleService {
     return {
       kind: 'page',
       status: 200,
-      html: await this.linkPage(actor, link, token, { flash: '已记录您的书面答复，谢谢。' }),
+      html: await this.linkPage(
+        actor,
+        link,
+        token,
+        { flash: '已记录您的书面答复，谢谢。' },
+        requestId,
+        answered,
+      ),
     };
   }
 

@@ -21,7 +21,7 @@ import type { Request, Response } from 'express';
 import { ChangeRequestsService } from '../change-requests/change-requests.service';
 import { ContractAccessService } from '../contracts/contract-access.service';
 import type { RequirementListItemDto } from '../requirements/dto/requirement-list.dto';
-import { actorInContract } from '../requirements/requirement-access.service';
+import { actorInContract } from '../kit/access.decision';
 import { shanghaiMinute } from '../requirements/requirement-labels';
 import { RequirementsService } from '../requirements/requirements.service';
 import { ConsoleFrameService } from './console-frame.service';

@@ -55,6 +55,6 @@ export class FilesController {
   @ApiOkResponse({ description: 'The file, as an attachment' })
   @ApiErrors({ 404: 'No such file, or not yours to see' })
   download(@Req() req: AuthenticatedRequest, @Param('id') id: string): Promise<StreamableFile> {
-    return this.files.download(req, id);
+    return this.files.download(req.actor!, req.link, id);
   }
 }

@@ -1,8 +1,22 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
-import { auditActorOf, DomainError, type Actor, type StoredFileRef } from '@luyue/domain';
-import { AuditEventRepository, ChangeRequestStore, TransactionRunner } from '@luyue/persistence';
-import type { AuthenticatedRequest } from '../auth/authenticated-request.types';
-import { ContractAccessService } from '../contracts/contract-access.service';
+import {
+  auditActorOf,
+  DomainError,
+  type Actor,
+  type LinkTokenPayload,
+  type StoredFileRef,
+} from '@luyue/domain';
+import {
+  AuditEventRepository,
+  ChangeRequestStore,
+  TransactionRunner,
+  type ContractRecord,
+} from '@luyue/persistence';
+import {
+  ContractAccessService,
+  requireActingIn,
+  type SubjectKind,
+} from '../contracts/contract-access.service';
 import { FileStoreService, type StoredUpload } from './file-store.service';
 
 /**
@@ -19,17 +33,22 @@ export class FilesService {
     private readonly tx: TransactionRunner,
   ) {}
 
-  /** Records uploads that multer has already streamed to disk; removes them if refused. */
+  /**
+   * Records uploads that multer has already streamed to disk; removes them if refused. Given the
+   * contract a step has already read and decided access to, it is not read again.
+   */
   async record(
     actor: Actor,
-    contractId: string,
+    contract: string | ContractRecord,
     purpose: string,
     uploads: StoredUpload[],
     requestId: string | null,
     subject?: { type: string; id: string },
   ): Promise<StoredFileRef[]> {
+    const contractId = typeof contract === 'string' ? contract : contract.id;
     try {
-      await this.contracts.requireActingParty(actor, contractId);
+      if (typeof contract === 'string') await this.contracts.requireActingParty(actor, contract);
+      else requireActingIn(actor, contract);
       if (uploads.length === 0) {
         throw new DomainError('validation_failed', 'file: choose a file to upload', {
           fields: [{ field: 'file', message: 'is required' }],
@@ -112,22 +131,44 @@ export class FilesService {
     await Promise.all(uploads.map((u) => this.store.remove(u.storageKey)));
   }
 
-  async download(req: AuthenticatedRequest, id: string): Promise<StreamableFile> {
-    const actor = req.actor!;
-    const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    const file = UUID.test(id) ? await this.rows.findFile(id) : null;
-    const missing = new DomainError('not_found', 'No such file');
-    if (!file) throw missing;
-    if (req.link && req.link.subjectId !== file.subjectId) throw missing;
-    try {
-      await this.contracts.requireParty(actor, file.contractId);
-    } catch {
-      throw missing;
-    }
+  /**
+   * A stored file for a party of its contract, or for an email link's recipient when the file
+   * belongs to the link's own item; anyone else gets the 404 of a missing file.
+   */
+  async download(
+    actor: Actor,
+    link: LinkTokenPayload | undefined,
+    id: string,
+  ): Promise<StreamableFile> {
+    const { subject: file } = await this.contracts.requireSubject(
+      actor,
+      this.storedFiles,
+      id,
+      link?.subjectId,
+    );
     return new StreamableFile(this.store.open(file.storageKey), {
       type: file.contentType,
       length: file.size,
       disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
     });
   }
+
+  /** Files by id; a file is reached through the item it was uploaded for. */
+  private readonly storedFiles: SubjectKind<StoredFile> = {
+    find: async (id) => (UUID.test(id) ? this.rows.findFile(id) : null),
+    notFound: missing,
+    itemOf: (file) => file.subjectId,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type StoredFile = StoredFileRef & {
+  contractId: string;
+  storageKey: string;
+  subjectId: string | null;
+};
+
+function missing(): DomainError {
+  return new DomainError('not_found', 'No such file');
 }

@@ -1,13 +1,9 @@
 import {
-  applyDecorators,
   Body,
   Controller,
   Get,
-  HttpCode,
-  HttpStatus,
   Param,
   ParseIntPipe,
-  Post,
   Query,
   UploadedFiles,
   UseInterceptors,
@@ -20,16 +16,14 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { REMEDIATION_PROCESS, type Actor, type RemediationAction, type Role } from '@luyue/domain';
+import { REMEDIATION_PROCESS, type Actor, type RemediationAction } from '@luyue/domain';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Roles } from '../auth/roles.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { Idempotent } from '../common/idempotent.decorator';
 import { AttachmentUploadInterceptor } from '../files/attachment-upload.interceptor';
 import type { StoredUpload } from '../files/file-store.service';
-import { Acting } from '../requirements/acting-context.decorator';
-import type { ActingContext } from '../requirements/requirement-actions.service';
+import { Acting, type ActingContext } from '../kit/acting-context';
+import { actionRoutes } from '../kit/action-route.decorator';
 import {
   AcceptRiskDto,
   FailRetestDto,
@@ -41,25 +35,16 @@ import {
 import { RemediationService, type RemediationTaskView } from './remediation.service';
 
 /** A route per action: roles and states from the process table, so guard and workflow agree. */
-function ActionRoute(action: RemediationAction, summary: string, json = true) {
-  const rule = REMEDIATION_PROCESS.actions[action];
-  return applyDecorators(
-    Post(`security-tasks/:id/actions/${action}`),
-    HttpCode(HttpStatus.OK),
-    Roles(...(rule.roles as [Role, ...Role[]])),
-    ApiOperation({
-      summary,
-      description: `${rule.roles.join(' or ')}, while the task is ${rule.from.join(' / ')}.`,
-    }),
-    ...(json ? [Idempotent()] : []),
-    ApiOkResponse({ description: 'The task with its remediation state and what you may do now' }),
-    ApiErrors({
-      403: 'Not a role (of your party) that may take this action',
-      404: 'No such task in a contract you are party to',
-      409: 'invalid_state (currentStatus, allowedActions); conflict for a severity that cannot be accepted',
-    }),
-  );
-}
+const ActionRoute = actionRoutes<RemediationAction>(REMEDIATION_PROCESS, {
+  path: (action) => `security-tasks/:id/actions/${action}`,
+  describe: (rule) => `${rule.roles.join(' or ')}, while the task is ${rule.from.join(' / ')}.`,
+  ok: { description: 'The task with its remediation state and what you may do now' },
+  errors: {
+    403: 'Not a role (of your party) that may take this action',
+    404: 'No such task in a contract you are party to',
+    409: 'invalid_state (currentStatus, allowedActions); conflict for a severity that cannot be accepted',
+  },
+});
 
 /** Security remediation: fix with proof, retest, risk acceptance, false positives; figures. */
 @ApiTags('security')
@@ -81,11 +66,9 @@ export class RemediationController {
     return this.remediation.act(ctx, id, 'start', { note: b.note ?? '' });
   }
 
-  @ActionRoute(
-    'fix',
-    'Record the fix with proof (multipart `note`, `files`, optional `assets`)',
-    false,
-  )
+  @ActionRoute('fix', 'Record the fix with proof (multipart `note`, `files`, optional `assets`)', {
+    idempotent: false,
+  })
   @UseInterceptors(AttachmentUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({

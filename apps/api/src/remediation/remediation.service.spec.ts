@@ -24,12 +24,12 @@ function serviceWith(states: RemediationState[]): RemediationService {
   return new RemediationService(
     none,
     { requireParty: () => Promise.resolve(CONTRACT) } as never,
-    none,
     { states: () => Promise.resolve(states) } as never,
     none,
     none,
     { calendar: () => Promise.resolve({ workingDaysBetween: () => ({ days: 0 }) }) } as never,
     none,
+    { tasks: {} } as never,
   );
 }
 

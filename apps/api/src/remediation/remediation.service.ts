@@ -15,18 +15,24 @@ import {
   type RemediationPayloads,
   type RemediationState,
 } from '@luyue/domain';
-import { SecurityTaskStore } from '@luyue/persistence';
-import { runSecurityTaskAction, TemporalClientService } from '@luyue/temporal';
-import { refusalWhenFinished } from '../common/finished-workflow.refusal';
-import { ContractAccessService } from '../contracts/contract-access.service';
+import {
+  SecurityTaskQueryRepository,
+  SecurityTaskStore,
+  type SecurityTaskRecord,
+} from '@luyue/persistence';
+import { runSecurityTaskAction } from '@luyue/temporal';
+import {
+  ContractAccessService,
+  type SubjectKind,
+  type Visible,
+} from '../contracts/contract-access.service';
 import { FileStoreService, type StoredUpload } from '../files/file-store.service';
 import { FilesService } from '../files/files.service';
-import { actorInContract } from '../requirements/requirement-access.service';
 import { contractYearNo } from '../requirements/requirement-reports.service';
-import type { ActingContext } from '../requirements/requirement-actions.service';
+import type { ActingContext } from '../kit/acting-context';
+import { ActionRunner, type ActionProcess, type PayloadOf } from '../kit/action-runner';
 import { SecurityAccessService } from '../security/security-access.service';
 import type { SecurityTaskDetailDto } from '../security/dto/security-task.dto';
-import { SecurityTasksService } from '../security/security-tasks.service';
 
 export type ContractYearCompletion = CompletionFigures & { contractYear: number };
 
@@ -47,73 +53,71 @@ const beingIssued = (action: RemediationAction): DomainError =>
     retryAfterSeconds: 1,
   });
 
+/** A task with the state its workflow last recorded (null while it is being issued). */
+export type RemediationSubject = SecurityTaskRecord & { remediation: RemediationState | null };
+
+type RemediationProcess = ActionProcess<
+  RemediationAction,
+  RemediationPayloads,
+  RemediationState,
+  RemediationSubject,
+  RemediationTaskView
+>;
+
 /**
- * The remediation lifecycle on the api: every move one Update of the task's workflow (403 wrong
- * role, 409 wrong state or severity, 400 payload), proof files stored first with their sha256;
- * the answer read back from PostgreSQL, where the workflow's activity wrote it.
+ * The remediation lifecycle on the api, as the action runner needs it: every move one Update of
+ * the task's workflow (403 wrong role, 409 wrong state or severity, 400 payload), proof files
+ * stored first with their sha256; the answer built from the state the Update returned.
  */
 @Injectable()
-export class RemediationService {
+export class RemediationService implements RemediationProcess {
+  readonly subjects: SubjectKind<RemediationSubject>;
+
   constructor(
-    private readonly access: SecurityAccessService,
+    private readonly runner: ActionRunner,
     private readonly contracts: ContractAccessService,
-    private readonly tasks: SecurityTasksService,
     private readonly store: SecurityTaskStore,
+    private readonly lines: SecurityTaskQueryRepository,
     private readonly files: FilesService,
-    private readonly temporal: TemporalClientService,
     private readonly calendars: CalendarService,
     private readonly fileStore: FileStoreService,
-  ) {}
-
-  async view(actor: Actor, id: string): Promise<RemediationTaskView> {
-    const { contract } = await this.access.requireTask(actor, id);
-    const [detail, remediation] = await Promise.all([
-      this.tasks.get(actor, id),
-      this.store.stateOf(id),
-    ]);
-    const acting = actorInContract(actor, contract);
-    return {
-      ...detail,
-      remediation,
-      allowedActions:
-        remediation && acting.party ? allowedRemediationActions(remediation, acting) : [],
+    access: SecurityAccessService,
+  ) {
+    this.subjects = {
+      find: async (id) => {
+        const task = await access.tasks.find(id);
+        return task && { ...task, remediation: await store.stateOf(id) };
+      },
+      notFound: (id) => access.tasks.notFound(id),
     };
   }
 
-  async act<A extends RemediationAction>(
+  async view(actor: Actor, id: string): Promise<RemediationTaskView> {
+    const visible = await this.contracts.requireSubject(actor, this.subjects, id);
+    return this.viewOf(visible, visible.subject.remediation);
+  }
+
+  act<A extends RemediationAction>(
     ctx: ActingContext,
     id: string,
     action: A,
-    payload: RemediationPayloads[A],
+    payload: PayloadOf<RemediationPayloads[A], RemediationSubject>,
   ): Promise<RemediationTaskView> {
-    const { contract } = await this.access.requireTask(ctx.actor, id);
-    const actor = actorInContract(ctx.actor, contract);
-    const stored = await this.store.stateOf(id);
-    if (!stored) throw beingIssued(action);
-    const client = await this.temporal.client().catch(() => {
-      throw new DomainError('dependency_unavailable', 'The workflow service is not reachable');
-    });
-    const updateId = ctx.idempotencyKey
-      ? `${action}:${actor.userId}:${ctx.idempotencyKey}`
-      : undefined;
-    try {
-      await runSecurityTaskAction(
-        client,
-        id,
-        action,
-        { actor, payload, requestId: ctx.requestId ?? undefined },
-        { updateId },
-      );
-    } catch (error) {
-      throw refusalWhenFinished(error, 'The task', action, stored.status);
-    }
-    return this.view(ctx.actor, id);
+    return this.runner.run<
+      RemediationAction,
+      RemediationPayloads,
+      RemediationState,
+      RemediationSubject,
+      RemediationTaskView,
+      A
+    >(this, ctx, id, action, payload);
   }
 
   /**
    * `fix`: the proof is stored (sha256 audited) before the Update names it, and only once the
    * stored task says this actor may fix it now with this note and these lines: a refused fix
-   * (403, 409, 400) leaves no file behind (the streamed bytes removed, no row, no audit event).
+   * (404, 403, 409, 400) leaves no file behind (the streamed bytes removed, no row, no audit
+   * event). The workflow's validator decides again on its own state when the Update arrives.
    */
   async fix(
     ctx: ActingContext,
@@ -121,46 +125,88 @@ export class RemediationService {
     body: { note: string; assets?: string[] },
     uploads: StoredUpload[],
   ): Promise<RemediationTaskView> {
-    const task = await this.fixable(ctx, id, body, uploads).catch(async (error: unknown) => {
-      await Promise.all(uploads.map((u) => this.fileStore.remove(u.storageKey)));
+    let storing = false;
+    const prepare = async ({ subject, contract, acting }: Visible<RemediationSubject>) => {
+      const stored = subject.remediation!;
+      const proof = uploads.map(({ id: fileId, filename, contentType, size, sha256 }) => ({
+        id: fileId,
+        filename,
+        contentType,
+        size,
+        sha256,
+      }));
+      const refusal =
+        checkRemediationAction(stored, 'fix', acting) ??
+        validateRemediationPayload(
+          stored,
+          { action: 'fix', payload: { note: body.note, proof, assets: body.assets } },
+          new Date().toISOString(),
+        );
+      if (refusal) throw refusal;
+      storing = true;
+      const recorded = await this.files.record(
+        ctx.actor,
+        contract,
+        'remediation_proof',
+        uploads,
+        ctx.requestId,
+      );
+      return { note: body.note, proof: recorded, assets: body.assets };
+    };
+    try {
+      return await this.act(ctx, id, 'fix', { prepare });
+    } catch (error) {
+      if (!storing) await Promise.all(uploads.map((u) => this.fileStore.remove(u.storageKey)));
       throw error;
-    });
-    const proof = await this.files.record(
-      ctx.actor,
-      task.contractId,
-      'remediation_proof',
-      uploads,
-      ctx.requestId,
-    );
-    return this.act(ctx, id, 'fix', { note: body.note, proof, assets: body.assets });
+    }
   }
 
-  /** The workflow's own checks on the stored state, before any proof is kept. */
-  private async fixable(
-    ctx: ActingContext,
-    id: string,
-    body: { note: string; assets?: string[] },
-    uploads: StoredUpload[],
-  ): Promise<{ contractId: string }> {
-    const { task, contract } = await this.access.requireTask(ctx.actor, id);
-    const stored = await this.store.stateOf(id);
-    if (!stored) throw beingIssued('fix');
-    const proof = uploads.map(({ id: fileId, filename, contentType, size, sha256 }) => ({
-      id: fileId,
-      filename,
-      contentType,
-      size,
-      sha256,
-    }));
-    const refusal =
-      checkRemediationAction(stored, 'fix', actorInContract(ctx.actor, contract)) ??
-      validateRemediationPayload(
-        stored,
-        { action: 'fix', payload: { note: body.note, proof, assets: body.assets } },
-        new Date().toISOString(),
-      );
-    if (refusal) throw refusal;
-    return task;
+  notReady(subject: RemediationSubject, action: RemediationAction): DomainError | null {
+    return subject.remediation ? null : beingIssued(action);
+  }
+
+  statusOf(subject: RemediationSubject): string {
+    return subject.remediation?.status ?? subject.state;
+  }
+
+  refusalName(): string {
+    return 'The task';
+  }
+
+  update = runSecurityTaskAction;
+
+  answer(
+    _caller: Actor,
+    visible: Visible<RemediationSubject>,
+    state: RemediationState,
+  ): Promise<RemediationTaskView> {
+    return this.viewOf(visible, state);
+  }
+
+  /**
+   * The task as the state says it is now: its status, running fix period and line statuses are
+   * the state's (the row is their projection); the findings under each line come from the store.
+   */
+  private async viewOf(
+    { subject, acting }: Visible<RemediationSubject>,
+    state: RemediationState | null,
+  ): Promise<RemediationTaskView> {
+    const lines = await this.lines.lines(subject.id);
+    const period = state?.fixDeadlines.at(-1);
+    const { remediation: _stored, ...task } = subject;
+    return {
+      ...task,
+      ...(state && { state: state.status }),
+      // The row keeps its due date while the running period has none (COALESCE in the store).
+      ...(period?.dueAt && { dueAt: new Date(period.dueAt).toISOString() }),
+      ...(period && { provisional: period.provisional }),
+      lines: lines.map((l) => ({
+        ...l,
+        state: state?.lines.find((s) => s.lineId === l.id)?.status ?? l.state,
+      })),
+      remediation: state,
+      allowedActions: state && acting.party ? allowedRemediationActions(state, acting) : [],
+    };
   }
 
   /** Completion per contract (optionally one contract year) and per notice, item by item. */

@@ -11,7 +11,7 @@ import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { Acting } from './acting-context.decorator';
+import { Acting } from '../kit/acting-context';
 import { ContractYearQueryDto } from './dto/contract-year.query';
 import { RequirementDto } from './dto/requirement.dto';
 import { RequirementListQueryDto, RequirementPageDto } from './dto/requirement-list.dto';
@@ -20,7 +20,7 @@ import { Idempotent } from '../common/idempotent.decorator';
 import { SubmitRequirementDto } from './dto/submit-requirement.dto';
 import { RequirementReportsService } from './requirement-reports.service';
 import { RequirementSubmissionService, SUBMITTER_ROLES } from './requirement-submission.service';
-import type { ActingContext } from './requirement-actions.service';
+import type { ActingContext } from '../kit/acting-context';
 import { RequirementsService } from './requirements.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

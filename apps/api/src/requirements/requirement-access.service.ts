@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import {
-  actorPartyIn,
-  DomainError,
-  parseRequirementId,
-  rolesInContract,
-  type Actor,
-} from '@luyue/domain';
+import { DomainError, parseRequirementId, type Actor } from '@luyue/domain';
 import {
   RequirementQueryRepository,
   type ContractRecord,
   type StoredRequirement,
 } from '@luyue/persistence';
-import { ContractAccessService } from '../contracts/contract-access.service';
+import { ContractAccessService, type SubjectKind } from '../contracts/contract-access.service';
 
 export interface VisibleRequirement {
   stored: StoredRequirement;
@@ -19,40 +13,32 @@ export interface VisibleRequirement {
 }
 
 /**
- * Every route about one request goes through here: the request's contract decides who may see
+ * Every read about one request goes through here: the request's contract decides who may see
  * it, and an outsider gets the same 404 as for a number that does not exist.
  */
 @Injectable()
 export class RequirementAccessService {
+  private readonly subjects;
+
   constructor(
     private readonly contracts: ContractAccessService,
-    private readonly requirements: RequirementQueryRepository,
-  ) {}
+    requirements: RequirementQueryRepository,
+  ) {
+    this.subjects = requirementSubjects(requirements);
+  }
 
   async requireVisible(actor: Actor, id: string): Promise<VisibleRequirement> {
-    const stored = parseRequirementId(id) ? await this.requirements.find(id) : null;
-    if (!stored) throw notFound(id);
-    try {
-      return { stored, contract: await this.contracts.requireParty(actor, stored.contractId) };
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'not_found') throw notFound(id);
-      throw error;
-    }
+    const { subject, contract } = await this.contracts.requireSubject(actor, this.subjects, id);
+    return { stored: subject, contract };
   }
 }
 
-/**
- * The actor as the workflow must judge it: speaking for its party in this contract only, with
- * only the roles of that party (an admin who is not a party may read, not act).
- */
-export function actorInContract(actor: Actor, contract: ContractRecord): Actor {
+/** Requests by number; an outsider gets the same 404 as for a number that does not exist. */
+export function requirementSubjects(
+  requirements: RequirementQueryRepository,
+): SubjectKind<StoredRequirement> {
   return {
-    ...actor,
-    party: actorPartyIn(actor, contract),
-    roles: rolesInContract(actor, contract),
+    find: async (id) => (parseRequirementId(id) ? requirements.find(id) : null),
+    notFound: (id) => new DomainError('not_found', `No request ${id}`),
   };
-}
-
-function notFound(id: string): DomainError {
-  return new DomainError('not_found', `No request ${id}`);
 }

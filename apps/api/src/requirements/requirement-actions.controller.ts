@@ -1,7 +1,6 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/authenticated.decorator';
-import type { RequirementDto } from './dto/requirement.dto';
 import {
   AcceptDto,
   ApproveDto,
@@ -15,9 +14,25 @@ import {
   StartDevelopmentDto,
   SubmitForTestingDto,
 } from './dto/requirement-action.dto';
-import { Acting } from './acting-context.decorator';
-import { RequirementActionRoute } from './requirement-action.decorator';
-import { RequirementActionsService, type ActingContext } from './requirement-actions.service';
+import { REQUIREMENT_PROCESS, type RequirementAction } from '@luyue/domain';
+import { Acting, type ActingContext } from '../kit/acting-context';
+import { actionRoutes } from '../kit/action-route.decorator';
+import { RequirementDto as RequirementAnswer } from './dto/requirement.dto';
+import { RequirementActionsService } from './requirement-actions.service';
+
+/** `POST /api/requirements/:id/actions/<action>`, roles and states from the process table. */
+const RequirementActionRoute = actionRoutes<RequirementAction>(REQUIREMENT_PROCESS, {
+  path: (action) => `:id/actions/${action}`,
+  describe: (rule) =>
+    `${rule.roles.join(' or ')}, while the request is ${rule.from.join(' / ')}${rule.to ? `; moves it to ${rule.to}` : ''}. Answers the request as the action left it.`,
+  ok: { type: RequirementAnswer },
+  errors: {
+    400: 'The payload is invalid; `fields` names them',
+    403: 'Not a role (of your party) that may take this action',
+    404: 'No such request in a contract you are party to',
+    409: 'invalid_state: `currentStatus` and `allowedActions` say what is possible; quota_exceeded: `remaining` person-days',
+  },
+});
 
 /** One route per action so each has its payload DTO; an unknown action is a 404. */
 @ApiTags('requirements')
@@ -31,7 +46,7 @@ export class RequirementActionsController {
     @Param('id') id: string,
     @Body() body: AssessDto,
     @Acting() ctx: ActingContext,
-  ): Promise<RequirementDto> {
+  ): Promise<RequirementAnswer> {
     return this.actions.run(ctx, id, 'assess', body);
   }
 
@@ -40,7 +55,7 @@ export class RequirementActionsController {
     @Param('id') id: string,
     @Body() body: ApproveDto,
     @Acting() ctx: ActingContext,
-  ): Promise<RequirementDto> {
+  ): Promise<RequirementAnswer> {
     return this.actions.run(ctx, id, 'approve', body);
   }
 
@@ -49,7 +64,7 @@ export class RequirementActionsController {
     @Param('id') id: string,
     @Body() body: ReasonDto,
     @Acting() ctx: ActingContext,
-  ): Promise<RequirementDto> {
+  ): Promise<RequirementAnswer> {
     return this.actions.run(ctx, id, 'reject', body);
   }
 
@@ -58,7 +73,7 @@ export class RequirementActionsController {
     @Param('id') id: string,
     @Body() body: StartDevelopmentDto,
     @Acting() ctx: ActingContext,
-  ): Promise<RequirementDto> {
+  ): Promise<RequirementAnswer> {
     return this.actions.run(ctx, id, 'start-development', body);
   }
 
@@ -67,7 +82,7 @@ export class RequirementActionsController {
     @Param('id') id: string,
     @Body() body: LogEffortDto,
     @Acting() ctx: ActingContext,
-  ): Promise<RequirementDto> {
+  ): Promise<RequirementAnswer> {
     return this.actions.run(ctx, id, 'log-effort', body);
   }
 
@@ -76,7 +91,7 @@ export class RequirementActionsController {
     @Param('id') id: string,
     @Body() body: SubmitForTestingDto,
     @Acting() ctx: ActingContext,
-  ): Promise<RequirementDto> {
+  ): Promise<RequirementAnswer> {
     return this.actions.run(ctx, id, 'submit-for-testing', body);
   }
 
@@ -85,7 +100,7 @@ export class RequirementActionsController {
     @Param('id') id: string,
     @Body() body: PassTestingDto,
     @Acting() ctx: ActingContext,
-  ): Promise<RequirementDto> {
+  ): Promise<RequirementAnswer> {
     return this.actions.run(ctx, id, 'pass-testing', body);
   }
 
@@ -94,7 +109,7 @@ export class RequirementActionsController {
     @Param('id') id: string,
     @Body() body: FailTestingDto,
     @Acting() ctx: ActingContext,
-  ): Promise<RequirementDto> {
+  ): Promise<RequirementAnswer> {
     return this.actions.run(ctx, id, 'fail-testing', body);
   }
 
@@ -103,7 +118,7 @@ export class RequirementActionsController {
     @Param('id') id: string,
     @Body() body: ReleaseDto,
     @Acting() ctx: ActingContext,
-  ): Promise<RequirementDto> {
+  ): Promise<RequirementAnswer> {
     return this.actions.run(ctx, id, 'release', body);
   }
 
@@ -112,7 +127,7 @@ export class RequirementActionsController {
     @Param('id') id: string,
     @Body() body: AcceptDto,
     @Acting() ctx: ActingContext,
-  ): Promise<RequirementDto> {
+  ): Promise<RequirementAnswer> {
     return this.actions.run(ctx, id, 'accept', body);
   }
 
@@ -121,7 +136,7 @@ export class RequirementActionsController {
     @Param('id') id: string,
     @Body() body: ReplanDto,
     @Acting() ctx: ActingContext,
-  ): Promise<RequirementDto> {
+  ): Promise<RequirementAnswer> {
     return this.actions.run(ctx, id, 'replan', body);
   }
 
@@ -130,7 +145,7 @@ export class RequirementActionsController {
     @Param('id') id: string,
     @Body() body: ReasonDto,
     @Acting() ctx: ActingContext,
-  ): Promise<RequirementDto> {
+  ): Promise<RequirementAnswer> {
     return this.actions.run(ctx, id, 'cancel', body);
   }
 }

@@ -28,8 +28,8 @@ import {
 import { ContractAccessService } from '../contracts/contract-access.service';
 import type { RequirementDto } from './dto/requirement.dto';
 import type { SubmitRequirementDto } from './dto/submit-requirement.dto';
-import type { ActingContext } from './requirement-actions.service';
-import { actorInContract } from './requirement-access.service';
+import type { ActingContext } from '../kit/acting-context';
+import { actorInContract } from '../kit/access.decision';
 import { RequirementRecipientsService } from './requirement-recipients.service';
 import { RequirementsService } from './requirements.service';
 

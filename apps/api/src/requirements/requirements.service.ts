@@ -8,11 +8,8 @@ import type {
   RequirementListQueryDto,
   RequirementPageDto,
 } from './dto/requirement-list.dto';
-import {
-  actorInContract,
-  RequirementAccessService,
-  type VisibleRequirement,
-} from './requirement-access.service';
+import { actorInContract } from '../kit/access.decision';
+import { RequirementAccessService, type VisibleRequirement } from './requirement-access.service';
 import { RequirementAttachmentsService } from './requirement-attachments.service';
 import { toRequirementDto } from './requirement-dto.mapper';
 import { toTimeline } from './requirement-timeline.mapper';

@@ -8,10 +8,21 @@ import {
   type SecurityReportRecord,
   type SecurityTaskRecord,
 } from '@luyue/persistence';
-import { ContractAccessService } from '../contracts/contract-access.service';
-import { actorInContract } from '../requirements/requirement-access.service';
+import { ContractAccessService, type SubjectKind } from '../contracts/contract-access.service';
+import { actorInContract } from '../kit/access.decision';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A security item by its id (a uuid), with the 404 a stranger gets as for a missing one. */
+function securitySubjects<S extends { contractId: string }>(
+  what: string,
+  find: (id: string) => Promise<S | null>,
+): SubjectKind<S> {
+  return {
+    find: async (id) => (UUID.test(id) ? find(id) : null),
+    notFound: (id) => new DomainError('not_found', `No security ${what} ${id}`),
+  };
+}
 
 /**
  * Every route about a notice, an import or a task goes through here: the item's contract decides
@@ -19,37 +30,42 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class SecurityAccessService {
+  readonly notices: SubjectKind<SecurityNoticeRecord>;
+  readonly imports: SubjectKind<SecurityReportRecord>;
+  readonly tasks: SubjectKind<SecurityTaskRecord>;
+
   constructor(
     private readonly contracts: ContractAccessService,
-    private readonly notices: SecurityNoticeRepository,
-    private readonly tasks: SecurityTaskQueryRepository,
-  ) {}
+    notices: SecurityNoticeRepository,
+    tasks: SecurityTaskQueryRepository,
+  ) {
+    this.notices = securitySubjects('notice', (id) => notices.find(id));
+    this.imports = securitySubjects('import', (id) => notices.findReport(id));
+    this.tasks = securitySubjects('task', (id) => tasks.find(id));
+  }
 
   async requireNotice(
     actor: Actor,
     id: string,
   ): Promise<{ notice: SecurityNoticeRecord; contract: ContractRecord }> {
-    const notice = UUID.test(id) ? await this.notices.find(id) : null;
-    if (!notice) throw notFound('notice', id);
-    return { notice, contract: await this.visible(actor, notice.contractId, 'notice', id) };
+    const { subject, contract } = await this.contracts.requireSubject(actor, this.notices, id);
+    return { notice: subject, contract };
   }
 
   async requireImport(
     actor: Actor,
     id: string,
   ): Promise<{ report: SecurityReportRecord; contract: ContractRecord }> {
-    const report = UUID.test(id) ? await this.notices.findReport(id) : null;
-    if (!report) throw notFound('import', id);
-    return { report, contract: await this.visible(actor, report.contractId, 'import', id) };
+    const { subject, contract } = await this.contracts.requireSubject(actor, this.imports, id);
+    return { report: subject, contract };
   }
 
   async requireTask(
     actor: Actor,
     id: string,
   ): Promise<{ task: SecurityTaskRecord; contract: ContractRecord }> {
-    const task = UUID.test(id) ? await this.tasks.find(id) : null;
-    if (!task) throw notFound('task', id);
-    return { task, contract: await this.visible(actor, task.contractId, 'task', id) };
+    const { subject, contract } = await this.contracts.requireSubject(actor, this.tasks, id);
+    return { task: subject, contract };
   }
 
   /** The hospital's manager of this very contract (not of another one, not an onlooking admin). */
@@ -63,22 +79,4 @@ export class SecurityAccessService {
     }
     return acting;
   }
-
-  private async visible(
-    actor: Actor,
-    contractId: string,
-    what: string,
-    id: string,
-  ): Promise<ContractRecord> {
-    try {
-      return await this.contracts.requireParty(actor, contractId);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'not_found') throw notFound(what, id);
-      throw error;
-    }
-  }
-}
-
-function notFound(what: string, id: string): DomainError {
-  return new DomainError('not_found', `No security ${what} ${id}`);
 }

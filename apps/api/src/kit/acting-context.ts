@@ -1,6 +1,18 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Actor, LinkTokenPayload } from '@luyue/domain';
 import type { AuthenticatedRequest } from '../auth/authenticated-request.types';
-import type { ActingContext } from './requirement-actions.service';
+
+/** Who acts, and the keys that make a retried HTTP request harmless. */
+export interface ActingContext {
+  actor: Actor;
+  requestId: string | null;
+  /** `Idempotency-Key`, already bound to this caller and body at the HTTP edge. */
+  idempotencyKey: string | null;
+  /** On a keyed creation: what an earlier try with this key committed before its answer was lost. */
+  createdBefore?: string | null;
+  /** The email link the actor came with: it may act only on the link's own item. */
+  link?: LinkTokenPayload | null;
+}
 
 /** The caller, the request id and an optional `Idempotency-Key`, for an action route. */
 export const Acting = createParamDecorator((_: unknown, ctx: ExecutionContext): ActingContext => {
