@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { CalendarService, ScheduleValidationError, validateYearSchedule } from '@luyue/calendar';
 import {
-  CalendarService,
-  ScheduleValidationError,
+  DomainError,
+  isOfficialSource,
+  shanghaiDate,
   toShanghaiIso,
-  validateYearSchedule,
-} from '@luyue/calendar';
-import { DomainError, isOfficialSource, shanghaiDate, validationFailed } from '@luyue/domain';
+  validationFailed,
+} from '@luyue/domain';
 import {
   CalendarYearRepository,
   ChangeRequestQueryRepository,
