@@ -144,9 +144,9 @@ export async function customizationRequestWorkflow(
     );
     if (result.outcome === 'quota_exceeded') {
       // Nothing was written and the state stays: the hospital may approve outside the quota.
-      const { code, message, details } = quotaExceededError(result.remaining, result.requested);
+      const { code, key, params, details } = quotaExceededError(result.remaining, result.requested);
       throw domainFailure(
-        new DomainError(code, message, { ...details, currentStatus: state.status }),
+        new DomainError(code, key, params, { ...details, currentStatus: state.status }),
       );
     }
     state = change.next;

@@ -1,12 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CalendarService, ScheduleValidationError, validateYearSchedule } from '@luyue/calendar';
-import {
-  DomainError,
-  isOfficialSource,
-  shanghaiDate,
-  toShanghaiIso,
-  validationFailed,
-} from '@luyue/domain';
+import { isOfficialSource, shanghaiDate, toShanghaiIso, validationFailed } from '@luyue/domain';
 import {
   CalendarYearRepository,
   ChangeRequestQueryRepository,
@@ -70,9 +64,7 @@ export class WorkingDaysService {
       schedule = validateYearSchedule(year, { year, ...body });
     } catch (err) {
       if (err instanceof ScheduleValidationError) {
-        throw new DomainError('validation_failed', err.message, {
-          fields: [{ field: err.field, message: err.message }],
-        });
+        throw validationFailed([{ field: err.field, message: err.message }]);
       }
       throw err;
     }

@@ -143,7 +143,7 @@ export function refusedFields(
 ): Record<string, string> | null {
   if (!(error instanceof DomainError)) return null;
   if (error.code === 'conflict' && conflictField) {
-    return { [conflictField]: `已被使用（${error.message}）` };
+    return { [conflictField]: `已被使用（${error.zh.replace(/。$/, '')}）` };
   }
   if (error.code !== 'validation_failed') return null;
   const problems = (error.details?.fields ?? []) as FieldProblem[];

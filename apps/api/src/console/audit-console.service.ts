@@ -38,10 +38,7 @@ export class AuditConsoleService {
     });
     const invalid = await validate(query);
     if (invalid.length > 0) {
-      throw new DomainError(
-        'validation_failed',
-        '筛选条件不正确：对象为“类型”或“类型:编号”，操作人为邮箱',
-      );
+      throw new DomainError('validation_failed', 'validation.audit_filter', {});
     }
     const contract = frame.contract;
     if (!contract) return this.renderer.render('pages/audit.html', { layout: frame.layout });

@@ -103,7 +103,7 @@ export class ChangeConsoleService {
     requestId: string | null,
   ): Promise<ConsoleOutcome> {
     const frame = await this.frame(req, res, actor, '提出项目变更', [{ label: '提出变更' }]);
-    if (!frame.contract) throw new DomainError('not_found', '没有可提出变更的合同');
+    if (!frame.contract) throw new DomainError('not_found', 'console.no_contract_to_propose', {});
     const form = await readForm(ProposeChangeFormDto, PROPOSE_FIELDS, body);
     if (!form.ok) {
       return { kind: 'page', status: 400, html: await this.newForm(req, res, actor, form) };
@@ -169,7 +169,8 @@ export class ChangeConsoleService {
     uploads: StoredUpload[],
     requestId: string | null,
   ): Promise<ConsoleOutcome> {
-    if (!isChangeAction(action)) throw new DomainError('not_found', `没有操作 ${action}`);
+    if (!isChangeAction(action))
+      throw new DomainError('not_found', 'console.no_action', { action });
     const { dto, fields } = CHANGE_ACTION_FORMS[action];
     const form = await readForm(dto, fields, body);
     if (!form.ok) {

@@ -104,7 +104,7 @@ export class QuotaConsoleService {
     if (chart === 'monthly') {
       return monthlyChart(await this.reports.monthly(actor, contractId, year));
     }
-    throw new DomainError('not_found', `没有图表 ${chart}`);
+    throw new DomainError('not_found', 'console.no_chart', { chart });
   }
 }
 

@@ -133,7 +133,7 @@ export class RequirementConsoleService {
     let recorded = false;
     try {
       const frame = await this.newFrame(req, res, actor);
-      if (!frame.contract) throw new DomainError('not_found', '没有可提交需求的合同');
+      if (!frame.contract) throw new DomainError('not_found', 'console.no_contract_to_submit', {});
       const fields = submitFields(frame.contract.settings.systems);
       const form = await readForm(SubmitRequirementDto, fields, body);
       if (!form.ok) {
@@ -216,7 +216,8 @@ export class RequirementConsoleService {
     body: Record<string, unknown>,
     requestId: string | null,
   ): Promise<ConsoleOutcome> {
-    if (!isRequirementAction(action)) throw new DomainError('not_found', `没有操作 ${action}`);
+    if (!isRequirementAction(action))
+      throw new DomainError('not_found', 'console.no_action', { action });
     const { dto, fields } = REQUIREMENT_ACTION_FORMS[action];
     const form = await readForm(dto, fields, body);
     if (!form.ok) {
@@ -274,7 +275,7 @@ export class RequirementConsoleService {
     });
     // The form is the hospital's; anyone else gets the 403 page rather than a form that fails.
     if (frame.contract && frame.contract.myParty !== 'hospital') {
-      throw new DomainError('forbidden', '只有本合同甲方（医院）的人员可以提交需求。');
+      throw new DomainError('forbidden', 'requirement.hospital_submits', {});
     }
     return frame;
   }

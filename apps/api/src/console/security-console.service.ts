@@ -116,7 +116,7 @@ export class SecurityConsoleService {
       crumbs: [],
       section: '/security',
     });
-    if (!frame.contract) throw new DomainError('not_found', '没有可下发通知单的合同');
+    if (!frame.contract) throw new DomainError('not_found', 'console.no_contract_to_notify', {});
     const form = await readForm(IssueNoticeDto, NOTICE_FIELDS, body);
     if (!form.ok) {
       return { kind: 'page', status: 400, html: await this.list(req, res, actor, form) };
@@ -187,7 +187,7 @@ export class SecurityConsoleService {
       };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'validation_failed') {
-        return { kind: 'redirect', location, flash: error.message };
+        return { kind: 'redirect', location, flash: error.zh };
       }
       throw error;
     }
@@ -266,7 +266,8 @@ export class SecurityConsoleService {
     uploads: StoredUpload[],
     requestId: string | null,
   ): Promise<ConsoleOutcome> {
-    if (!isRemediationAction(action)) throw new DomainError('not_found', `没有操作 ${action}`);
+    if (!isRemediationAction(action))
+      throw new DomainError('not_found', 'console.no_action', { action });
     const { dto, fields } = REMEDIATION_ACTION_FORMS[action];
     const form = await readForm(dto, fields, body);
     if (!form.ok) {

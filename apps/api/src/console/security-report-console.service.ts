@@ -119,7 +119,7 @@ export class SecurityReportConsoleService {
 
   async chart(actor: Actor, contractId: string, chart: string, year?: number): Promise<string> {
     if (!(SECURITY_CHARTS as readonly string[]).includes(chart)) {
-      throw new DomainError('not_found', `没有图表 ${chart}`);
+      throw new DomainError('not_found', 'console.no_chart', { chart });
     }
     const stats = await this.remediation.stats(actor, contractId, year);
     return (chart as SecurityChart) === 'completion' ? completionChart(stats) : sourceChart(stats);

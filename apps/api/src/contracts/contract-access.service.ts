@@ -29,12 +29,11 @@ export class ContractAccessService {
   ): Promise<{ contract: ContractRecord; party: Party }> {
     const contract = await this.requireParty(actor, contractId);
     const party = actorPartyIn(actor, contract);
-    if (!party)
-      throw new DomainError('forbidden', 'Only the parties to this contract may act in it');
+    if (!party) throw new DomainError('forbidden', 'contract.parties_only', {});
     return { contract, party };
   }
 }
 
 function notFound(): DomainError {
-  return new DomainError('not_found', 'No such contract');
+  return new DomainError('not_found', 'contract.not_found', {});
 }

@@ -31,9 +31,14 @@ export class FilesService {
     try {
       await this.contracts.requireActingParty(actor, contractId);
       if (uploads.length === 0) {
-        throw new DomainError('validation_failed', 'file: choose a file to upload', {
-          fields: [{ field: 'file', message: 'is required' }],
-        });
+        throw new DomainError(
+          'validation_failed',
+          'file.choose',
+          { field: 'file' },
+          {
+            fields: [{ field: 'file', message: 'is required' }],
+          },
+        );
       }
       await this.tx.run(async (m) => {
         for (const u of uploads) {
@@ -116,7 +121,7 @@ export class FilesService {
     const actor = req.actor!;
     const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
     const file = UUID.test(id) ? await this.rows.findFile(id) : null;
-    const missing = new DomainError('not_found', 'No such file');
+    const missing = new DomainError('not_found', 'file.not_found', {});
     if (!file) throw missing;
     if (req.link && req.link.subjectId !== file.subjectId) throw missing;
     try {

@@ -40,12 +40,17 @@ export type RemediationTaskView = SecurityTaskDetailDto & {
  * workflow is starting the tasks, which takes a moment, so the answer says when to try again.
  */
 const beingIssued = (action: RemediationAction): DomainError =>
-  new DomainError('invalid_state', 'This task is being issued; try again in a moment', {
-    action,
-    currentStatus: 'open',
-    allowedActions: [],
-    retryAfterSeconds: 1,
-  });
+  new DomainError(
+    'invalid_state',
+    'security.task_issuing',
+    {},
+    {
+      action,
+      currentStatus: 'open',
+      allowedActions: [],
+      retryAfterSeconds: 1,
+    },
+  );
 
 /**
  * The remediation lifecycle on the api: every move one Update of the task's workflow (403 wrong
@@ -91,7 +96,7 @@ export class RemediationService {
     const stored = await this.store.stateOf(id);
     if (!stored) throw beingIssued(action);
     const client = await this.temporal.client().catch(() => {
-      throw new DomainError('dependency_unavailable', 'The workflow service is not reachable');
+      throw new DomainError('dependency_unavailable', 'workflow.unreachable', {});
     });
     const updateId = ctx.idempotencyKey
       ? `${action}:${actor.userId}:${ctx.idempotencyKey}`

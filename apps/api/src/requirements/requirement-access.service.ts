@@ -54,5 +54,5 @@ export function actorInContract(actor: Actor, contract: ContractRecord): Actor {
 }
 
 function notFound(id: string): DomainError {
-  return new DomainError('not_found', `No request ${id}`);
+  return new DomainError('not_found', 'requirement.not_found', { id });
 }

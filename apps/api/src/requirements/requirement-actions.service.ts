@@ -43,7 +43,7 @@ export class RequirementActionsService {
     const { stored, contract } = await this.access.requireVisible(ctx.actor, id);
     const actor = actorInContract(ctx.actor, contract);
     const client = await this.temporal.client().catch(() => {
-      throw new DomainError('dependency_unavailable', 'The workflow service is not reachable');
+      throw new DomainError('dependency_unavailable', 'workflow.unreachable', {});
     });
     // Temporal deduplicates by update id too: a retry racing the first attempt runs once.
     const updateId = ctx.idempotencyKey

@@ -76,7 +76,8 @@ export class RequirementPagesService {
     if (r.status !== 'accepted' || !r.acceptance) {
       throw new DomainError(
         'invalid_state',
-        `${r.id} is ${r.status}: the acceptance confirmation exists once it is accepted`,
+        'requirement.acceptance_not_yet',
+        { id: r.id, status: r.status },
         { currentStatus: r.status, allowedActions: r.allowedActions },
       );
     }

@@ -56,10 +56,7 @@ export class SecurityAccessService {
   requireIssuer(actor: Actor, contract: ContractRecord): Actor {
     const acting = actorInContract(actor, contract);
     if (!hasAnyRole(acting, NOTICE_ISSUER_ROLES)) {
-      throw new DomainError(
-        'forbidden',
-        'Only the hospital manager of this contract issues notices and imports reports',
-      );
+      throw new DomainError('forbidden', 'security.manager_only', {});
     }
     return acting;
   }
@@ -80,5 +77,5 @@ export class SecurityAccessService {
 }
 
 function notFound(what: string, id: string): DomainError {
-  return new DomainError('not_found', `No security ${what} ${id}`);
+  return new DomainError('not_found', 'security.not_found', { what, id });
 }

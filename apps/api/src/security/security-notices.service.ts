@@ -51,7 +51,7 @@ export class SecurityNoticesService {
         issuedByEmail: issuer.email,
       });
       if (!inserted) {
-        throw new DomainError('conflict', `Notice ${body.number} exists in this contract`);
+        throw new DomainError('conflict', 'security.notice_exists', { number: body.number });
       }
       await this.audit.append(m, {
         ...auditActorOf(issuer),

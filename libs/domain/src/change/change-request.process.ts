@@ -1,5 +1,5 @@
 import type { ProcessTable } from '../process/process-table.types';
-import { EFFECTS_NOT_ALL_APPLIED_HEADLINE } from './change-request.labels';
+import { EFFECTS_NOT_ALL_APPLIED_HEADLINE } from '../wording/change-request.labels';
 import {
   CHANGE_ACTIONS,
   type ChangeAction,

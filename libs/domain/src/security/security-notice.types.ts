@@ -2,7 +2,7 @@ import type { Role } from '../role.types';
 import { SEVERITIES, type Severity } from '../contract-settings.types';
 import type { FindingSeverity, ReportFormat } from './security-finding.types';
 import type { ReportRefusal } from './report-refusal.types';
-import { REPORT_FORMAT_LABELS } from './security.labels';
+import { REPORT_FORMAT_LABELS } from '../wording/security.labels';
 
 /** Who assessed: 等保测评, 密评, a vulnerability scan or a penetration test. */
 export const NOTICE_SOURCES = ['mlps', 'crypto', 'vuln_scan', 'pentest'] as const;

@@ -4,7 +4,7 @@ import type {
   RemediationBreachKind,
   RemediationStatus,
   RetestRound,
-} from './security-task.types';
+} from '../remediation/security-task.types';
 
 export const REMEDIATION_STATUS_LABELS: Readonly<Record<RemediationStatus, string>> = {
   open: '待整改',

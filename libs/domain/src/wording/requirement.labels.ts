@@ -1,11 +1,11 @@
-import type { QuotaEntryType } from './quota.calculator';
+import type { QuotaEntryType } from '../requirement/quota.calculator';
 import type {
   Feasibility,
   RequirementBreachKind,
   RequirementKind,
   RequirementPriority,
   RequirementStatus,
-} from './requirement.types';
+} from '../requirement/requirement.types';
 
 // zh-CN wording shared by mail, the ledger and the printable pages.
 export const STATUS_LABELS: Readonly<Record<RequirementStatus, string>> = {

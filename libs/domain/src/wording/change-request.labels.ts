@@ -5,7 +5,7 @@ import type {
   EffectResult,
   ReplyChannel,
   ReplyDecision,
-} from './change-request.types';
+} from '../change/change-request.types';
 
 export const CHANGE_STATUS_LABELS: Record<ChangeStatus, string> = {
   awaiting_replies: '待书面答复',
