@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { SCHEDULE_SOURCE_LABELS, type Actor } from '@luyue/domain';
+import { SCHEDULE_SOURCE_LABELS, type Actor, formatTime } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
 import { YearScheduleDto } from '../calendar/dto/year-schedule.dto';
 import { WorkingDaysService } from '../calendar/working-days.service';
 import { ContractsService } from '../contracts/contracts.service';
 import { ContractSettingsPatchDto } from '../contracts/dto/contract-settings.dto';
-import { shanghaiMinute } from '../requirements/requirement-labels';
 import { adminFrame } from './admin-console.service';
 import {
   CALENDAR_FIELDS,
@@ -94,7 +93,7 @@ export class AdminSettingsConsoleService {
       years: years.map((y) => ({
         ...y,
         source: SCHEDULE_SOURCE_LABELS[y.source],
-        loadedAt: shanghaiMinute(y.loadedAt),
+        loadedAt: formatTime(y.loadedAt),
       })),
       fields: formFields('calendar', CALENDAR_FIELDS, failed?.values, failed?.errors),
       formError: failed?.errors[FORM_ERROR],

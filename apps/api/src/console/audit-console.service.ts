@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DomainError, isParty, type Actor, auditActionLabel, PARTY_LABELS } from '@luyue/domain';
+import {
+  DomainError,
+  isParty,
+  type Actor,
+  auditActionLabel,
+  PARTY_LABELS,
+  formatTime,
+} from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
 import { AuditQueryDto } from '../contracts/dto/audit.dto';
 import { ContractsService } from '../contracts/contracts.service';
-import { shanghaiMinute } from '../requirements/requirement-labels';
 import { ConsoleFrameService } from './console-frame.service';
 import { pagingOf } from './console-list';
 import { subjectPage } from './subject-pages';
@@ -50,7 +56,7 @@ export class AuditConsoleService {
       contract,
       filters: { subject: text('subject'), actor: text('actor') },
       items: found.items.map((e) => ({
-        at: shanghaiMinute(e.occurredAt),
+        at: formatTime(e.occurredAt),
         actor: e.actorEmail ?? (e.actorType === 'system' ? '系统' : e.actorType),
         party: isParty(e.party) ? PARTY_LABELS[e.party] : '',
         action: auditActionLabel(e.action),

@@ -17,6 +17,7 @@ import {
   type ChangeType,
   type LinkTokenPayload,
   type Party,
+  formatTime,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
@@ -26,7 +27,6 @@ import type { ChangeRequestDto } from '../change-requests/dto/change-request.dto
 import type { ProposeChangeDto } from '../change-requests/dto/propose-change.dto';
 import type { StoredUpload } from '../files/file-store.service';
 import { FilesService } from '../files/files.service';
-import { shanghaiMinute } from '../requirements/requirement-labels';
 import { CHANGE_ACTION_FORMS, PROPOSE_FIELDS, ProposeChangeFormDto } from './change-console-forms';
 import { KeyedRunService } from '../common/keyed-run.service';
 import { ConsoleFrameService, type Frame } from './console-frame.service';
@@ -77,8 +77,8 @@ export class ChangeConsoleService {
         status: CHANGE_STATUS_LABELS[i.status],
         changeType: CHANGE_TYPE_LABELS[i.changeType as ChangeType],
         proposer: PARTY_LABELS[i.proposerParty as Party],
-        proposedAt: shanghaiMinute(i.proposedAt),
-        replyDueAt: shanghaiMinute(i.replyDueAt),
+        proposedAt: formatTime(i.proposedAt),
+        replyDueAt: formatTime(i.replyDueAt),
       })),
       ...pagingOf(found, PAGE_SIZE, link),
     });
@@ -286,7 +286,7 @@ export class ChangeConsoleService {
       status: CHANGE_STATUS_LABELS[c.status],
       changeType: CHANGE_TYPE_LABELS[c.changeType as ChangeType],
       proposer: `${PARTY_LABELS[c.proposedBy.party]} ${c.proposedBy.name}`,
-      proposedAt: shanghaiMinute(c.proposedAt),
+      proposedAt: formatTime(c.proposedAt),
       // From `agreed`: the sheet is what the parties sign before the vendor records it.
       confirmable: ['agreed', 'confirmed', 'implementing', 'archiving', 'closed'].includes(
         c.status,
@@ -294,12 +294,12 @@ export class ChangeConsoleService {
       replies: c.replies.map((r) => ({
         partyKey: r.party,
         party: PARTY_LABELS[r.party],
-        dueAt: shanghaiMinute(r.dueAt),
+        dueAt: formatTime(r.dueAt),
         provisional: r.provisional,
         decision: r.decision ? REPLY_DECISION_LABELS[r.decision] : '尚未答复',
         disagree: r.decision === 'disagree',
         by: r.by?.name ?? '',
-        at: shanghaiMinute(r.at),
+        at: formatTime(r.at),
         via: r.via ? REPLY_CHANNEL_LABELS[r.via] : '',
         comment: r.comment ?? '',
         silent: c.silentParties.includes(r.party),
@@ -315,7 +315,7 @@ export class ChangeConsoleService {
           : '',
       })),
       timeline: c.timeline.map((t) => ({
-        at: shanghaiMinute(t.at),
+        at: formatTime(t.at),
         action: changeStepLabel(t.action.replace(/^change_request\./, '')),
         actor: t.actorEmail ?? '系统',
         status: t.toStatus

@@ -14,6 +14,7 @@ import {
   type Actor,
   type RequirementDeadlines,
   requirementStepLabel,
+  formatTime,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import { AuditEventRepository, SecurityTaskQueryRepository } from '@luyue/persistence';
@@ -22,7 +23,6 @@ import { ChangeRequestsService } from '../change-requests/change-requests.servic
 import { ContractAccessService } from '../contracts/contract-access.service';
 import type { RequirementListItemDto } from '../requirements/dto/requirement-list.dto';
 import { actorInContract } from '../requirements/requirement-access.service';
-import { shanghaiMinute } from '../requirements/requirement-labels';
 import { RequirementsService } from '../requirements/requirements.service';
 import { ConsoleFrameService } from './console-frame.service';
 import { subjectPage } from './subject-pages';
@@ -78,7 +78,7 @@ export class DashboardService {
       return {
         ...t,
         dueLabel: due?.label ?? '',
-        dueAt: at ? shanghaiMinute(at) : '',
+        dueAt: at ? formatTime(at) : '',
         dueToday: at !== null && !t.overdue && shanghaiDate(at.toISOString()) === today,
         daysLeft: left && !t.overdue ? left.days : null,
         // The flag the workflow stored with the deadline, not a guess from today's calendar.
@@ -148,7 +148,7 @@ export class DashboardService {
       counts: counts.filter((c) => c.n > 0),
       total: counts.reduce((n, c) => n + c.n, 0),
       activity: mine.items.map((e) => ({
-        at: shanghaiMinute(e.occurredAt),
+        at: formatTime(e.occurredAt),
         action: auditActionLabel(e.action),
         subject: e.subjectId,
         link: subjectPage(e.subjectType, e.subjectId),

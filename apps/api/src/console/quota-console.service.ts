@@ -13,12 +13,12 @@ import {
   PARTY_LABELS,
   QUOTA_ENTRY_LABELS,
   quotaByRequest,
+  formatTime,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
 import { ChangeStatsService } from '../change-requests/change-stats.service';
 import type { QuotaDto, RequirementStatsDto } from '../requirements/dto/requirement-report.dto';
-import { shanghaiMinute } from '../requirements/requirement-labels';
 import { RequirementReportsService } from '../requirements/requirement-reports.service';
 import { ConsoleFrameService } from './console-frame.service';
 import { renderSvgChart } from './svg-chart';
@@ -65,7 +65,7 @@ export class QuotaConsoleService {
       entries: quota.entries.map((e) => ({
         ...e,
         type: QUOTA_ENTRY_LABELS[e.type],
-        at: shanghaiMinute(e.at),
+        at: formatTime(e.at),
       })),
       stats: {
         ...stats,
@@ -87,7 +87,7 @@ export class QuotaConsoleService {
         breaches: changes.breaches.map((b) => ({
           ...b,
           party: PARTY_LABELS[b.party],
-          dueAt: shanghaiMinute(b.dueAt),
+          dueAt: formatTime(b.dueAt),
         })),
       },
       quotaChart: charts('quota'),

@@ -11,13 +11,13 @@ import {
   STATUS_LABELS,
   type Actor,
   requirementStepLabel,
+  formatTime,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
 import type { RequirementDto } from '../requirements/dto/requirement.dto';
 import { RequirementListQueryDto } from '../requirements/dto/requirement-list.dto';
 import { SubmitRequirementDto } from '../requirements/dto/submit-requirement.dto';
-import { shanghaiMinute } from '../requirements/requirement-labels';
 import type { StoredUpload } from '../files/file-store.service';
 import { FilesService } from '../files/files.service';
 import { RequirementActionsService } from '../requirements/requirement-actions.service';
@@ -105,7 +105,7 @@ export class RequirementConsoleService {
         status: STATUS_LABELS[i.status],
         kind: i.kind ? KIND_LABELS[i.kind] : '待评估',
         priority: PRIORITY_LABELS[i.priority],
-        receivedAt: shanghaiMinute(i.receivedAt),
+        receivedAt: formatTime(i.receivedAt),
       })),
       ...pagingOf(found, PAGE_SIZE, link),
     });

@@ -17,11 +17,11 @@ import {
   type Actor,
   type FindingSeverity,
   type RemediationStatus,
+  formatTime,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
 import type { StoredUpload } from '../files/file-store.service';
-import { shanghaiMinute } from '../requirements/requirement-labels';
 import type { ContractDto } from '../contracts/dto/contract.dto';
 import {
   IssueNoticeDto,
@@ -97,7 +97,7 @@ export class SecurityConsoleService {
       notices: notices.map((n) => ({
         ...n,
         source: NOTICE_SOURCE_LABELS[n.source],
-        issuedAt: shanghaiMinute(n.issuedAt).slice(0, 10),
+        issuedAt: formatTime(n.issuedAt).slice(0, 10),
         bySeverity: severityCounts(n.tasksBySeverity).filter((c) => c.n > 0),
         byState: stateCounts(n.tasksByState),
       })),
@@ -225,17 +225,17 @@ export class SecurityConsoleService {
         deadlines: r.fixDeadlines.map((d) => ({
           round: d.round,
           cause: FIX_CAUSE_LABELS[d.cause],
-          dueAt: shanghaiMinute(d.dueAt),
+          dueAt: formatTime(d.dueAt),
           provisional: d.provisional,
           breached: d.breachedAt !== null,
-          ended: d.endedAt ? shanghaiMinute(d.endedAt) : '',
+          ended: d.endedAt ? formatTime(d.endedAt) : '',
         })),
-        fixes: r.fixes.map((f) => ({ ...f, at: shanghaiMinute(f.at) })),
+        fixes: r.fixes.map((f) => ({ ...f, at: formatTime(f.at) })),
         retests: r.retests.map((t) => ({
           ...t,
-          requestedAt: shanghaiMinute(t.requestedAt),
-          dueAt: shanghaiMinute(t.dueAt),
-          decidedAt: shanghaiMinute(t.decidedAt),
+          requestedAt: formatTime(t.requestedAt),
+          dueAt: formatTime(t.dueAt),
+          decidedAt: formatTime(t.decidedAt),
           outcome:
             t.outcome === 'verified'
               ? '复验通过'
@@ -316,7 +316,7 @@ export class SecurityConsoleService {
       running: isImportRunning(r.status),
       refused: r.status === 'refused',
       formatLabel: r.format ? REPORT_FORMAT_LABELS[r.format] : '',
-      uploadedAt: shanghaiMinute(r.uploadedAt),
+      uploadedAt: formatTime(r.uploadedAt),
     };
   }
 
@@ -325,7 +325,7 @@ export class SecurityConsoleService {
       ...t,
       severity: severityBadge(t.severity),
       state: REMEDIATION_STATUS_LABELS[t.state],
-      dueAt: shanghaiMinute(t.dueAt),
+      dueAt: formatTime(t.dueAt),
       format: REPORT_FORMAT_LABELS[t.format],
     };
   }

@@ -7,10 +7,10 @@ import {
   REMEDIATION_STATUSES,
   SEVERITY_LABELS,
   type Actor,
+  formatTime,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
-import { shanghaiMinute } from '../requirements/requirement-labels';
 import { SecurityTaskListQueryDto } from '../security/dto/security-task.dto';
 import { SecurityNoticesService } from '../security/security-notices.service';
 import { SecurityTasksService } from '../security/security-tasks.service';
@@ -75,7 +75,7 @@ export class SecurityTasksConsoleService {
         ...t,
         severity: { key: t.severity, label: SEVERITY_LABELS[t.severity] },
         state: REMEDIATION_STATUS_LABELS[t.state],
-        dueAt: shanghaiMinute(t.dueAt),
+        dueAt: formatTime(t.dueAt),
       })),
       ...pagingOf(found, PAGE_SIZE, link),
     });

@@ -7,11 +7,11 @@ import {
   PARTY_LABELS,
   REPLY_CHANNEL_LABELS,
   REPLY_DECISION_LABELS,
+  formatTime,
 } from '@luyue/domain';
 import { decodeLinkToken, TemplateRenderer } from '@luyue/notifications';
 import { ChangeRequestQueryRepository } from '@luyue/persistence';
 import { DomainErrorFilter } from '../common/domain-error.filter';
-import { shanghaiMinute } from '../requirements/requirement-labels';
 
 /**
  * A reply link opened again after its reply (a replay, refused and audited by the guard) gets
@@ -63,7 +63,7 @@ export class UsedReplyLinkFilter implements ExceptionFilter {
       reply: reply.decision
         ? {
             by: reply.by?.name ?? '',
-            at: shanghaiMinute(reply.at),
+            at: formatTime(reply.at),
             via: reply.via ? REPLY_CHANNEL_LABELS[reply.via] : '',
             decision: REPLY_DECISION_LABELS[reply.decision],
             comment: reply.comment ?? '',

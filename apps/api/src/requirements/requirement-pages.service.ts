@@ -7,12 +7,12 @@ import {
   PRIORITY_LABELS,
   STATUS_LABELS,
   type Actor,
+  formatTime,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { ContractRecord } from '@luyue/persistence';
 import type { RequirementDto } from './dto/requirement.dto';
 import { RequirementAccessService } from './requirement-access.service';
-import { shanghaiMinute } from './requirement-labels';
 import { RequirementsService } from './requirements.service';
 
 /** Printable pages for people: the request (where mails link to) and its 需求验收确认单. */
@@ -37,31 +37,31 @@ export class RequirementPagesService {
       ...common(r, visible.contract),
       ...(await around(r)),
       status: STATUS_LABELS[r.status],
-      assessmentDueAt: shanghaiMinute(r.assessmentDueAt),
+      assessmentDueAt: formatTime(r.assessmentDueAt),
       deadlines: [
         assessment && {
           label: '评估期限',
-          dueAt: shanghaiMinute(assessment.dueAt),
+          dueAt: formatTime(assessment.dueAt),
           provisional: assessment.provisional,
-          missed: assessment.breachedAt ? `已超期（${shanghaiMinute(assessment.breachedAt)}）` : '',
+          missed: assessment.breachedAt ? `已超期（${formatTime(assessment.breachedAt)}）` : '',
         },
         delivery && {
           label: '交付期限',
-          dueAt: `${delivery.plannedDeliveryDate}（${shanghaiMinute(delivery.dueAt)}）`,
+          dueAt: `${delivery.plannedDeliveryDate}（${formatTime(delivery.dueAt)}）`,
           provisional: delivery.provisional,
-          missed: delivery.overdueAt ? `已超期（${shanghaiMinute(delivery.overdueAt)}）` : '',
+          missed: delivery.overdueAt ? `已超期（${formatTime(delivery.overdueAt)}）` : '',
         },
       ].filter(Boolean),
-      workLog: r.workLog.map((w) => ({ ...w, loggedAt: shanghaiMinute(w.loggedAt) })),
+      workLog: r.workLog.map((w) => ({ ...w, loggedAt: formatTime(w.loggedAt) })),
       attachments: r.attachments.map((a) => ({
         ...a,
         size: sizeLabel(a.size),
-        uploadedAt: shanghaiMinute(a.uploadedAt),
+        uploadedAt: formatTime(a.uploadedAt),
         sha256Short: a.sha256.slice(0, 12),
       })),
       accepted: r.status === 'accepted',
       timeline: r.timeline.map((t) => ({
-        at: shanghaiMinute(t.at),
+        at: formatTime(t.at),
         action: requirementStepLabel(t.action.replace(/^requirement\./, '')),
         actor: t.actorEmail ?? '系统',
         status: t.toStatus ? STATUS_LABELS[t.toStatus as RequirementDto['status']] : '',
@@ -88,7 +88,7 @@ export class RequirementPagesService {
       kindDecision: r.kindDecision && { vendorKind: KIND_LABELS[r.kindDecision.vendorKind] },
       assessment: assessment && {
         feasibility: FEASIBILITY_LABELS[assessment.feasibility],
-        assessedAt: shanghaiMinute(assessment.assessedAt),
+        assessedAt: formatTime(assessment.assessedAt),
         onTime: assessment.onTime ? '' : '未',
         solution: assessment.solution,
         alternativeSolution: assessment.alternativeSolution,
@@ -96,20 +96,20 @@ export class RequirementPagesService {
       },
       testRounds: r.testRounds.map((t) => ({
         version: t.version,
-        submittedAt: shanghaiMinute(t.submittedAt),
+        submittedAt: formatTime(t.submittedAt),
         result: t.result === 'passed' ? '通过' : t.result === 'failed' ? '未通过' : '测试中',
         notes: t.resultNotes ?? t.notes,
       })),
       release: release && {
         ...release,
-        releasedAt: shanghaiMinute(release.releasedAt),
+        releasedAt: formatTime(release.releasedAt),
         onTime: release.onTime ? '' : '未',
       },
       acceptance: {
         actualPersonDays: acceptance.actualPersonDays,
         note: acceptance.note,
         by: acceptance.acceptedBy.name,
-        at: shanghaiMinute(acceptance.acceptedAt),
+        at: formatTime(acceptance.acceptedAt),
       },
       quota:
         approval?.quotaDecision === 'within_quota'
@@ -117,7 +117,7 @@ export class RequirementPagesService {
           : approval?.quotaDecision === 'outside_quota'
             ? '经甲方决定在免费额度之外另行结算'
             : null,
-      generatedAt: shanghaiMinute(new Date()),
+      generatedAt: formatTime(new Date()),
     });
   }
 }
@@ -134,7 +134,7 @@ function common(r: RequirementDto, contract: ContractRecord): Record<string, unk
     },
     kind: r.kind ? KIND_LABELS[r.kind] : '待评估',
     priority: PRIORITY_LABELS[r.priority],
-    receivedAt: shanghaiMinute(r.receivedAt),
+    receivedAt: formatTime(r.receivedAt),
   };
 }
 

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { LINE_STATUS_LABELS, SEVERITY_LABELS } from '@luyue/domain';
+import { LINE_STATUS_LABELS, SEVERITY_LABELS, formatTime, yesNo } from '@luyue/domain';
 import type { SecurityNoticeRecord, SecurityTaskQueryRepository } from '@luyue/persistence';
-import { shanghaiMinute, yesNo } from '../requirements/requirement-labels';
 
 type Row = Awaited<ReturnType<SecurityTaskQueryRepository['rectificationRows']>>[number];
 type Cell = string | number | null;
@@ -16,7 +15,7 @@ const COLUMNS: Array<{ header: string; width: number; value: (r: Row, i: number)
   { header: '影响资产/测评对象', width: 28, value: (r) => r.label },
   { header: 'CVE', width: 24, value: (r) => r.cves.join(', ') },
   { header: '整改建议', width: 48, value: (r) => r.solution },
-  { header: '整改期限', width: 18, value: (r) => shanghaiMinute(r.dueAt) },
+  { header: '整改期限', width: 18, value: (r) => formatTime(r.dueAt) },
   // A row is an asset line, so its state is the line's (a task's labels do not name them all).
   { header: '状态', width: 10, value: (r) => LINE_STATUS_LABELS[r.state] },
   { header: '复测已修复', width: 10, value: (r) => yesNo(r.fixedByRetest) },

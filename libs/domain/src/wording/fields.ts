@@ -45,7 +45,9 @@ export const FIELD_LABELS = {
   'change.impactScope': '对范围的影响',
   'change.impactSchedule': '对进度的影响',
   'change.impactCost': '对费用的影响',
+  'change.replanRequirementId': '确认后调整计划交付日期的需求（可选）',
   'change.replanDate': '新的计划交付日期',
+  'change.grantRequirementId': '确认后批准额度外接口开发的需求（可选）',
   'change.reply': '答复',
   'change.comment': '意见',
   'change.note': '说明',
@@ -53,6 +55,66 @@ export const FIELD_LABELS = {
 } as const;
 
 export type FieldKey = keyof typeof FIELD_LABELS;
+
+/** The hint shown under a field's control, where it has one. */
+export const FIELD_HINTS: Partial<Readonly<Record<FieldKey, string>>> = {
+  'requirement.alternativeSolution': '需要架构调整或核心重写时必填（免费提供）',
+  'requirement.approvedKind': '不选则采用乙方评估的类型',
+  'requirement.quotaDecision': '仅接口新增需求适用',
+  'requirement.actualPersonDays': '不填则按工作日志合计',
+  'change.comment': '不同意时必填',
+  'change.replanRequirementId': '需求编号，如 REQ-2026-0001',
+  'change.grantRequirementId': '该需求须为待审批的接口新增需求',
+};
+
+/**
+ * The columns of the 需求管理台账 export, as the hospital's template names them (its own
+ * vocabulary, shorter than the form labels).
+ */
+export const REQUIREMENT_LEDGER_HEADERS = {
+  id: '编号',
+  title: '标题',
+  kind: '类型',
+  system: '系统',
+  submitter: '提交人',
+  submittedAt: '提交时间',
+  assessmentDueAt: '评估期限',
+  assessedAt: '评估完成',
+  assessmentOnTime: '评估是否按时',
+  estimatePersonDays: '估算人天',
+  actualPersonDays: '实际人天',
+  plannedDeliveryDate: '计划交付',
+  releasedAt: '实际交付',
+  deliveryOnTime: '交付是否按时',
+  status: '状态',
+  acceptedAt: '验收时间',
+  acceptedBy: '验收人',
+} as const;
+
+/** The facts a requirement mail lists that are not a form's fields. */
+export const MAIL_FACT_LABELS = {
+  estimate: '评估工作量',
+  freeAlternative: '替代方案（免费）',
+  version: '版本',
+  notes: '说明',
+  actual: '实际工作量',
+} as const;
+
+/** An amount of work as people write it. */
+export function personDays(days: number): string {
+  return `${days} 人天`;
+}
+
+/** Yes or no as a cell of an export says it; empty when unknown. */
+export function yesNo(value: boolean | null | undefined): string {
+  return value === null || value === undefined ? '' : value ? '是' : '否';
+}
+
+/** The names exports carry (workbook author, sheet and file names). */
+export const EXPORT_NAMES = {
+  creator: 'luyue 履约',
+  requirementLedger: '需求管理台账',
+} as const;
 
 /** The label of a field. */
 export function fieldLabel(key: FieldKey): string {

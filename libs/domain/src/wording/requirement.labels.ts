@@ -3,6 +3,7 @@ import type {
   Feasibility,
   RequirementBreachKind,
   RequirementKind,
+  QuotaDecision,
   RequirementPriority,
   RequirementStatus,
 } from '../requirement/requirement.types';
@@ -54,4 +55,9 @@ export const BREACH_LABELS: Readonly<Record<RequirementBreachKind, string>> = {
   assessment_overdue: '评估超期',
   delivery_overdue: '交付超期',
   late_replan_notice: '调整计划未提前 7 天告知',
+};
+
+export const QUOTA_DECISION_LABELS: Readonly<Record<QuotaDecision, string>> = {
+  within_quota: '计入免费接口额度',
+  outside_quota: '额度外另行结算',
 };
