@@ -8,6 +8,8 @@ import {
   auditActionLabel,
   PARTY_LABELS,
   formatTime,
+  PAGE_TITLES,
+  SYSTEM_ACTOR_LABEL,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
@@ -30,8 +32,8 @@ export class AuditConsoleService {
 
   async page(req: Request, res: Response, actor: Actor): Promise<string> {
     const frame = await this.frames.frame(req, res, actor, {
-      title: '审计记录',
-      crumbs: [{ label: '审计记录' }],
+      title: PAGE_TITLES.audit,
+      crumbs: [{ label: PAGE_TITLES.audit }],
       section: '/audit',
     });
     const q = req.query as Record<string, unknown>;
@@ -57,7 +59,7 @@ export class AuditConsoleService {
       filters: { subject: text('subject'), actor: text('actor') },
       items: found.items.map((e) => ({
         at: formatTime(e.occurredAt),
-        actor: e.actorEmail ?? (e.actorType === 'system' ? '系统' : e.actorType),
+        actor: e.actorEmail ?? (e.actorType === 'system' ? SYSTEM_ACTOR_LABEL : e.actorType),
         party: isParty(e.party) ? PARTY_LABELS[e.party] : '',
         action: auditActionLabel(e.action),
         code: e.action,

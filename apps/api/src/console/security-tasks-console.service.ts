@@ -8,6 +8,7 @@ import {
   SEVERITY_LABELS,
   type Actor,
   formatTime,
+  PAGE_TITLES,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
@@ -32,8 +33,11 @@ export class SecurityTasksConsoleService {
 
   async list(req: Request, res: Response, actor: Actor): Promise<string> {
     const frame = await this.frames.frame(req, res, actor, {
-      title: '整改任务',
-      crumbs: [{ href: '/security', label: '安全整改' }, { label: '整改任务' }],
+      title: PAGE_TITLES.securityTasks,
+      crumbs: [
+        { href: '/security', label: PAGE_TITLES.security },
+        { label: PAGE_TITLES.securityTasks },
+      ],
       section: '/security',
     });
     const q = filtersOf(req.query);

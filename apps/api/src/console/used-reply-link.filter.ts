@@ -8,6 +8,7 @@ import {
   REPLY_CHANNEL_LABELS,
   REPLY_DECISION_LABELS,
   formatTime,
+  PAGE_TITLES,
 } from '@luyue/domain';
 import { decodeLinkToken, TemplateRenderer } from '@luyue/notifications';
 import { ChangeRequestQueryRepository } from '@luyue/persistence';
@@ -56,7 +57,7 @@ export class UsedReplyLinkFilter implements ExceptionFilter {
     const reply = row?.state?.replies.find((r) => r.party === link.party);
     if (!row?.state || !reply) return null;
     return this.renderer.render('pages/change-reply-link-used.html', {
-      title: `项目变更书面答复 ${row.id}`,
+      title: `${PAGE_TITLES.changeReply} ${row.id}`,
       id: row.id,
       changeTitle: row.title,
       partyLabel: PARTY_LABELS[link.party],

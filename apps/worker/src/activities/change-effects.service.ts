@@ -7,6 +7,7 @@ import {
   type Actor,
   type ChangeEffect,
   type EffectResult,
+  zhOf,
 } from '@luyue/domain';
 import {
   AuditEventRepository,
@@ -48,7 +49,7 @@ export class ChangeEffectsService {
 
   private async apply({ key, changeRequestId, contractId, effect, actorUserId }: EffectInput) {
     const actor = await this.actorFor(actorUserId, contractId);
-    const reason = `项目变更 ${changeRequestId} 已经三方书面确认`;
+    const reason = zhOf('change.effect_reason', { id: changeRequestId });
     const client = await this.temporal.client();
     const run = (e: ChangeEffect) => {
       switch (e.type) {

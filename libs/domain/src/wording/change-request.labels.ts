@@ -1,3 +1,4 @@
+import type { ChangeStep } from '../change/change-request.process';
 import type {
   ChangeEffectType,
   ChangeStatus,
@@ -51,3 +52,68 @@ export const EFFECT_OUTCOME_LABELS: Record<EffectResult['outcome'], string> = {
 
 /** The effects mail's headline when not every effect was applied. */
 export const EFFECTS_NOT_ALL_APPLIED_HEADLINE = '项目变更的约定事项未全部执行，请核对';
+
+/** The timeline label and the mail headline of every step of the process. */
+export const CHANGE_STEP_WORDING = {
+  reply: {
+    label: '书面答复',
+    headline: '项目变更已收到书面答复',
+  },
+  withdraw: {
+    label: '撤回',
+    headline: '项目变更已由提出方撤回',
+  },
+  confirm: {
+    label: '书面确认',
+    headline: '项目变更已书面确认（变更确认单）',
+  },
+  'start-implementation': {
+    label: '开始实施',
+    headline: '项目变更已开始实施',
+  },
+  archive: {
+    label: '更新配置文档',
+    headline: '项目变更的配置文档已更新归档，请核对',
+  },
+  close: {
+    label: '关闭',
+    headline: '项目变更已完成并关闭',
+  },
+  proposed: {
+    label: '提出变更',
+    headline: '收到新的项目变更',
+  },
+  replies_requested: {
+    label: '请求书面答复',
+    headline: '收到项目变更申请，请在{replyWithin}书面答复',
+  },
+  reply_reminder: {
+    label: '答复到期提醒',
+    headline: '项目变更书面答复即将到期',
+  },
+  agreed: {
+    label: '三方同意',
+    headline: '项目变更已获三方同意，待乙方书面确认',
+  },
+  rejected: {
+    label: '未获同意',
+    headline: '项目变更未获同意，按原合同执行',
+  },
+  lapsed: {
+    label: '答复超期',
+    headline: '项目变更答复期限已到，有一方未答复，按原合同执行',
+  },
+  effects_applied: {
+    label: '变更生效',
+    headline: '项目变更的约定事项已执行',
+  },
+  deadlines_recomputed: {
+    label: '按正式节假日重算期限',
+    headline: '项目变更答复期限已按正式节假日安排重新计算',
+  },
+} as const satisfies Readonly<Record<ChangeStep, { label: string; headline: string }>>;
+
+/** The reply period a change mail names: the contract's working days, or its deadline. */
+export function replyWithin(replyWorkingDays?: number): string {
+  return replyWorkingDays ? ` ${replyWorkingDays} 个工作日内` : '答复期限内';
+}

@@ -11,3 +11,4 @@ export * from './requirement.labels';
 export * from './change-request.labels';
 export * from './security-task.labels';
 export * from './security.labels';
+export * from './pages';

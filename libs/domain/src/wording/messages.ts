@@ -103,6 +103,11 @@ export const MESSAGES = {
     () => 'The workflow of this item has ended or does not exist',
     () => '该事项的流程已结束或不存在。',
   ),
+  // The reason a confirmed change's effect records on the request it changes (read by people).
+  'change.effect_reason': say<{ id: string }>(
+    (p) => `Change request ${p.id} was confirmed in writing by all three parties`,
+    (p) => `项目变更 ${p.id} 已经三方书面确认`,
+  ),
   'change.agreeing_user_gone': say(
     () => 'The agreeing user or contract is gone',
     () => '同意变更的用户或合同已不存在。',
@@ -150,6 +155,10 @@ export const MESSAGES = {
       'The operator token (ADMIN_TOKEN) is configuration, not a session: it cannot be logged out. Change ADMIN_TOKEN and restart to revoke it',
     () =>
       '运维令牌（ADMIN_TOKEN）是配置而不是会话，不能退出登录。请修改 ADMIN_TOKEN 并重启以吊销。',
+  ),
+  'auth.login_form_expired': say(
+    () => 'The login form has expired or its origin is unknown; log in again',
+    () => '登录表单已过期或来源不明，请重新登录。',
   ),
   'auth.needs_role': say<{ roles: readonly string[] }>(
     (p) => `This needs one of the roles: ${p.roles.join(', ')}`,
@@ -372,8 +381,9 @@ export const MESSAGES = {
       `${p.field}: a file is larger than allowed${p.limitBytes !== undefined ? ` (${p.limitBytes} bytes)` : ''}`,
     (p) => `文件超过大小上限${p.limitBytes !== undefined ? `（${p.limitBytes} 字节）` : ''}。`,
   ),
+  // Bilingual in the envelope too: a mailed link is opened by a person, whatever the client.
   'link.refused': say<{ reason: LinkTokenRefusal }>(
-    (p) => LINK_REFUSALS[p.reason].en,
+    (p) => `${LINK_REFUSALS[p.reason].zh}（${LINK_REFUSALS[p.reason].en}）`,
     (p) => LINK_REFUSALS[p.reason].zh,
   ),
   'link.expiry_past': say(

@@ -1,3 +1,4 @@
+import type { RemediationStep } from '../remediation/security-task.process';
 import type {
   FixCause,
   LineStatus,
@@ -73,3 +74,79 @@ export const MAIL_DEADLINE_LABELS: Readonly<Record<'fix' | 'retest', string>> = 
   fix: '整改期限',
   retest: '复验期限',
 };
+
+/** The timeline label and the mail headline of every step of the process. */
+export const REMEDIATION_STEP_WORDING = {
+  start: {
+    label: '开始整改',
+    headline: '乙方已开始整改安全问题',
+  },
+  fix: {
+    label: '提交整改证明',
+    headline: '乙方已提交整改说明及证明材料',
+  },
+  'request-retest': {
+    label: '申请复验',
+    headline: '乙方已完成整改并申请复验，请按期复验',
+  },
+  verify: {
+    label: '复验通过',
+    headline: '安全整改复验通过',
+  },
+  'fail-retest': {
+    label: '复验未通过',
+    headline: '复验未通过，请重新整改（整改期限自复验之日起重新计算）',
+  },
+  'accept-risk': {
+    label: '接受风险',
+    headline: '甲方已在有效期内接受该低危或信息级风险',
+  },
+  'propose-false-positive': {
+    label: '申请认定误报',
+    headline: '乙方申请将该问题认定为误报，请确认',
+  },
+  'confirm-false-positive': {
+    label: '确认误报',
+    headline: '甲方已确认误报，该整改项关闭',
+  },
+  'refuse-false-positive': {
+    label: '不认可误报',
+    headline: '甲方不认可误报，请继续整改',
+  },
+  notice_issued: {
+    label: '下发安全整改通知单',
+    headline: '收到安全整改通知单，请在期限内整改并申请复验',
+  },
+  issued: {
+    label: '下发整改项',
+    headline: '安全整改项已下发',
+  },
+  fix_reminder: {
+    label: '整改到期提醒',
+    headline: '安全整改期限即将到期，请按期整改并申请复验',
+  },
+  fix_breached: {
+    label: '整改超期',
+    headline: '安全整改已超过期限，超期已记录',
+  },
+  retest_reminder: {
+    label: '复验到期提醒',
+    headline: '复验期限即将到期，请按期复验',
+  },
+  retest_overdue: {
+    label: '复验超期',
+    headline: '甲方复验已超过约定期限',
+  },
+  retest_imported: {
+    label: '导入复测结果',
+    headline: '复测结果已导入整改项',
+  },
+  risk_expired: {
+    label: '风险接受到期',
+    headline: '风险接受已到期，整改项重新打开，请整改',
+  },
+  deadlines_recomputed: {
+    label: '按正式节假日重算期限',
+    headline: '整改与复验期限已按正式节假日安排重新计算',
+  },
+} as const satisfies Readonly<Record<RemediationStep, { label: string; headline: string }>>;
