@@ -12,6 +12,11 @@ import {
   type Actor,
   requirementStepLabel,
   formatTime,
+  PAGE_TITLES,
+  KIND_PENDING_LABEL,
+  submittedFlash,
+  attachedFlash,
+  stepDoneFlash,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
@@ -66,8 +71,8 @@ export class RequirementConsoleService {
 
   async list(req: Request, res: Response, actor: Actor): Promise<string> {
     const frame = await this.frames.frame(req, res, actor, {
-      title: '需求',
-      crumbs: [{ label: '需求' }],
+      title: PAGE_TITLES.requirements,
+      crumbs: [{ label: PAGE_TITLES.requirements }],
       section: '/requirements',
     });
     const q = req.query as Record<string, unknown>;
@@ -103,7 +108,7 @@ export class RequirementConsoleService {
       items: found.items.map((i) => ({
         ...i,
         status: STATUS_LABELS[i.status],
-        kind: i.kind ? KIND_LABELS[i.kind] : '待评估',
+        kind: i.kind ? KIND_LABELS[i.kind] : KIND_PENDING_LABEL,
         priority: PRIORITY_LABELS[i.priority],
         receivedAt: formatTime(i.receivedAt),
       })),
@@ -161,9 +166,7 @@ export class RequirementConsoleService {
         const html = this.renderNew(frame, { values: form.values, errors: refused.errors });
         return { kind: 'page', status: statusOf(error), html };
       }
-      const flash = uploads.length
-        ? `已提交需求 ${id}，附件 ${uploads.length} 个`
-        : `已提交需求 ${id}`;
+      const flash = submittedFlash(id, uploads.length);
       return { kind: 'redirect', location: `/requirements/${id}`, flash };
     } finally {
       if (!recorded) await this.files.drop(uploads);
@@ -181,7 +184,7 @@ export class RequirementConsoleService {
     return {
       kind: 'redirect',
       location: `/requirements/${encodeURIComponent(id)}`,
-      flash: `已上传附件 ${uploads.length} 个`,
+      flash: attachedFlash(uploads.length),
     };
   }
 
@@ -195,7 +198,7 @@ export class RequirementConsoleService {
     return this.pages.page(actor, id, async (r) => {
       const frame = await this.frames.frame(req, res, actor, {
         title: `${r.id} ${r.title}`,
-        crumbs: [{ href: '/requirements', label: '需求' }, { label: r.id }],
+        crumbs: [{ href: '/requirements', label: PAGE_TITLES.requirements }, { label: r.id }],
         section: '/requirements',
       });
       const here = frame.contract?.id === r.contractId ? frame.contract : null;
@@ -240,7 +243,7 @@ export class RequirementConsoleService {
     return {
       kind: 'redirect',
       location: `/requirements/${encodeURIComponent(id)}`,
-      flash: `已完成：${requirementStepLabel(action)}`,
+      flash: stepDoneFlash(requirementStepLabel(action)),
     };
   }
 
@@ -269,8 +272,11 @@ export class RequirementConsoleService {
 
   private async newFrame(req: Request, res: Response, actor: Actor): Promise<Frame> {
     const frame = await this.frames.frame(req, res, actor, {
-      title: '提交需求',
-      crumbs: [{ href: '/requirements', label: '需求' }, { label: '提交需求' }],
+      title: PAGE_TITLES.submitRequirement,
+      crumbs: [
+        { href: '/requirements', label: PAGE_TITLES.requirements },
+        { label: PAGE_TITLES.submitRequirement },
+      ],
       section: '/requirements',
     });
     // The form is the hospital's; anyone else gets the 403 page rather than a form that fails.

@@ -8,6 +8,14 @@ import {
   STATUS_LABELS,
   type Actor,
   formatTime,
+  DEADLINE_LABELS,
+  overdueSince,
+  SYSTEM_ACTOR_LABEL,
+  PAGE_TITLES,
+  NOT_ON_TIME,
+  TEST_ROUND_RESULT_LABELS,
+  acceptanceQuotaLine,
+  KIND_PENDING_LABEL,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { ContractRecord } from '@luyue/persistence';
@@ -15,7 +23,7 @@ import type { RequirementDto } from './dto/requirement.dto';
 import { RequirementAccessService } from './requirement-access.service';
 import { RequirementsService } from './requirements.service';
 
-/** Printable pages for people: the request (where mails link to) and its 需求验收确认单. */
+/** Printable pages for people: the request (where mails link to) and its acceptance confirmation. */
 @Injectable()
 export class RequirementPagesService {
   constructor(
@@ -40,16 +48,16 @@ export class RequirementPagesService {
       assessmentDueAt: formatTime(r.assessmentDueAt),
       deadlines: [
         assessment && {
-          label: '评估期限',
+          label: DEADLINE_LABELS.assessment,
           dueAt: formatTime(assessment.dueAt),
           provisional: assessment.provisional,
-          missed: assessment.breachedAt ? `已超期（${formatTime(assessment.breachedAt)}）` : '',
+          missed: assessment.breachedAt ? overdueSince(formatTime(assessment.breachedAt)) : '',
         },
         delivery && {
-          label: '交付期限',
+          label: DEADLINE_LABELS.delivery,
           dueAt: `${delivery.plannedDeliveryDate}（${formatTime(delivery.dueAt)}）`,
           provisional: delivery.provisional,
-          missed: delivery.overdueAt ? `已超期（${formatTime(delivery.overdueAt)}）` : '',
+          missed: delivery.overdueAt ? overdueSince(formatTime(delivery.overdueAt)) : '',
         },
       ].filter(Boolean),
       workLog: r.workLog.map((w) => ({ ...w, loggedAt: formatTime(w.loggedAt) })),
@@ -63,7 +71,7 @@ export class RequirementPagesService {
       timeline: r.timeline.map((t) => ({
         at: formatTime(t.at),
         action: requirementStepLabel(t.action.replace(/^requirement\./, '')),
-        actor: t.actorEmail ?? '系统',
+        actor: t.actorEmail ?? SYSTEM_ACTOR_LABEL,
         status: t.toStatus ? STATUS_LABELS[t.toStatus as RequirementDto['status']] : '',
       })),
     });
@@ -84,12 +92,12 @@ export class RequirementPagesService {
     const { assessment, release, acceptance, approval } = r;
     return this.renderer.render('pages/requirement-acceptance.html', {
       ...common(r, visible.contract),
-      title: `需求验收确认单 ${r.id}`,
+      title: `${PAGE_TITLES.acceptance} ${r.id}`,
       kindDecision: r.kindDecision && { vendorKind: KIND_LABELS[r.kindDecision.vendorKind] },
       assessment: assessment && {
         feasibility: FEASIBILITY_LABELS[assessment.feasibility],
         assessedAt: formatTime(assessment.assessedAt),
-        onTime: assessment.onTime ? '' : '未',
+        onTime: assessment.onTime ? '' : NOT_ON_TIME,
         solution: assessment.solution,
         alternativeSolution: assessment.alternativeSolution,
         estimate: assessment.estimatePersonDays,
@@ -97,13 +105,13 @@ export class RequirementPagesService {
       testRounds: r.testRounds.map((t) => ({
         version: t.version,
         submittedAt: formatTime(t.submittedAt),
-        result: t.result === 'passed' ? '通过' : t.result === 'failed' ? '未通过' : '测试中',
+        result: TEST_ROUND_RESULT_LABELS[t.result ?? 'testing'],
         notes: t.resultNotes ?? t.notes,
       })),
       release: release && {
         ...release,
         releasedAt: formatTime(release.releasedAt),
-        onTime: release.onTime ? '' : '未',
+        onTime: release.onTime ? '' : NOT_ON_TIME,
       },
       acceptance: {
         actualPersonDays: acceptance.actualPersonDays,
@@ -111,12 +119,9 @@ export class RequirementPagesService {
         by: acceptance.acceptedBy.name,
         at: formatTime(acceptance.acceptedAt),
       },
-      quota:
-        approval?.quotaDecision === 'within_quota'
-          ? `计入本合同年度免费接口开发额度 ${acceptance.actualPersonDays} 人天`
-          : approval?.quotaDecision === 'outside_quota'
-            ? '经甲方决定在免费额度之外另行结算'
-            : null,
+      quota: approval?.quotaDecision
+        ? acceptanceQuotaLine(approval.quotaDecision, acceptance.actualPersonDays)
+        : null,
       generatedAt: formatTime(new Date()),
     });
   }
@@ -132,7 +137,7 @@ function common(r: RequirementDto, contract: ContractRecord): Record<string, unk
       vendor: contract.vendor.name,
       supervisor: contract.supervisor.name,
     },
-    kind: r.kind ? KIND_LABELS[r.kind] : '待评估',
+    kind: r.kind ? KIND_LABELS[r.kind] : KIND_PENDING_LABEL,
     priority: PRIORITY_LABELS[r.priority],
     receivedAt: formatTime(r.receivedAt),
   };

@@ -12,3 +12,4 @@ export * from './change-request.labels';
 export * from './security-task.labels';
 export * from './security.labels';
 export * from './pages';
+export * from './forms';

@@ -15,6 +15,8 @@ export const PAGE_TITLES = {
   audit: '审计记录',
   admin: '系统管理',
   changeReply: '项目变更书面答复',
+  acceptance: '需求验收确认单',
+  submitRequirement: '提交需求',
 } as const;
 
 export type PageCode = keyof typeof PAGE_TITLES;
@@ -30,3 +32,40 @@ export const DEADLINE_LABELS = {
 
 /** Who acted when no person did. */
 export const SYSTEM_ACTOR_LABEL = '系统';
+
+/** A deadline missed, with when it was missed. */
+export function overdueSince(at: string): string {
+  return `已超期（${at}）`;
+}
+
+/** The acceptance confirmation's words: on time or not ("未" 按时), a test round's result. */
+export const NOT_ON_TIME = '未';
+export const TEST_ROUND_RESULT_LABELS = {
+  passed: '通过',
+  failed: '未通过',
+  testing: '测试中',
+} as const;
+
+/** How an accepted request counts against the quota, as the confirmation prints it. */
+export function acceptanceQuotaLine(
+  decision: 'within_quota' | 'outside_quota',
+  actualPersonDays: number,
+): string {
+  return decision === 'within_quota'
+    ? `计入本合同年度免费接口开发额度 ${actualPersonDays} 人天`
+    : '经甲方决定在免费额度之外另行结算';
+}
+
+/** A request's type before the vendor assessed it. */
+export const KIND_PENDING_LABEL = '待评估';
+
+/** What the requirement pages tell after a step. */
+export function submittedFlash(id: string, attachments: number): string {
+  return attachments > 0 ? `已提交需求 ${id}，附件 ${attachments} 个` : `已提交需求 ${id}`;
+}
+export function attachedFlash(count: number): string {
+  return `已上传附件 ${count} 个`;
+}
+export function stepDoneFlash(stepLabel: string): string {
+  return `已完成：${stepLabel}`;
+}
