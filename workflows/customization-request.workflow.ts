@@ -61,7 +61,7 @@ const reads = (): RequestActivities =>
 const writes = (): RequestActivities => writeSteps(steps, reads);
 
 /**
- * One customization request (需求定制类, DESIGN.md rule 1), from receipt to acceptance, rejection
+ * One customization request (DESIGN.md rule 1), from receipt to acceptance, rejection
  * or cancellation. Every change is an Update: its validator refuses a wrong role (403) or state
  * (409) before anything is written; its handler persists the change with one idempotent activity
  * and only then keeps the new state. Durable timers remind and escalate on working-day deadlines.

@@ -49,7 +49,7 @@ const roles = (action: keyof typeof CHANGE_PROCESS.actions) =>
     }),
   );
 
-/** Change requests (项目变更): propose, read, reply and move them through their process. */
+/** Change requests: propose, read, reply and move them through their process. */
 @ApiTags('change-requests')
 @Authenticated()
 @Controller('api')

@@ -29,7 +29,7 @@ import { RequirementsService } from '../requirements/requirements.service';
 import { ConsoleFrameService } from './console-frame.service';
 import { subjectPage } from './subject-pages';
 
-/** 工作台: what waits for me in the current contract, counts by state, my recent steps. */
+/** Dashboard: what waits for me in the current contract, counts by state, my recent steps. */
 @Injectable()
 export class DashboardService {
   constructor(
@@ -159,7 +159,7 @@ export class DashboardService {
   }
 }
 
-/** One line of 待我处理, whatever the process. */
+/** One line of "waiting for me", whatever the process. */
 interface TodoRow {
   id: string;
   href: string;

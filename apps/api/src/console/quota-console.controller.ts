@@ -15,7 +15,7 @@ function yearOf(value: unknown): number | undefined {
   return n;
 }
 
-/** 配额与统计 and its charts (SVG images rendered on the server). */
+/** Quota and statistics and its charts (SVG images rendered on the server). */
 @ApiExcludeController()
 @UseGuards(CsrfGuard)
 @Controller('quota')

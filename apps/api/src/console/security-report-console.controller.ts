@@ -17,7 +17,7 @@ function yearOf(value: unknown): number | undefined {
   return n;
 }
 
-/** The printable 整改报告 of a notice, and 整改统计 with its chart (an SVG image). */
+/** The printable rectification report of a notice, and remediation statistics with its chart (an SVG image). */
 @ApiExcludeController()
 @UseGuards(CsrfGuard)
 @Controller('security')

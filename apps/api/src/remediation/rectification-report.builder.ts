@@ -79,7 +79,7 @@ export interface ReportCounts {
   issued: number;
   verified: number;
   falsePositive: number;
-  /** Accepted risks: not completed, shown apart (风险接受). */
+  /** Accepted risks: not completed, shown apart. */
   riskAccepted: number;
   completed: number;
   rate: string;
@@ -149,7 +149,7 @@ function lineRow(state: RemediationState, line: RemediationLine): Omit<ReportLin
 }
 
 /**
- * The 整改报告 of one notice, for both its printable page and its XLSX: the tasks most severe
+ * The rectification report of one notice, for both its printable page and its XLSX: the tasks most severe
  * first, each with its asset lines, fixes with proof, retest rounds; the completion figures.
  */
 export function buildRectificationReport(

@@ -17,7 +17,7 @@ export interface LedgerFile {
 
 type Cell = string | number | null;
 
-/** The columns of the 需求管理台账 (rule 1), in the order the hospital's template uses. */
+/** The columns of the requirement ledger (rule 1), in the order the hospital's template uses. */
 const COLUMNS: Array<{ header: string; width: number; value: (r: RequirementLedgerRow) => Cell }> =
   [
     { header: H.id, width: 16, value: (r) => r.id },

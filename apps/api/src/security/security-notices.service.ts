@@ -10,7 +10,7 @@ import type { IssueNoticeDto, NoticeDetailDto, NoticeDto } from './dto/security-
 import { SecurityAccessService } from './security-access.service';
 import { importDtoOf, noticeDtoOf } from './security-dto.mapper';
 
-/** Rectification notices (安全整改通知单): issued by the hospital, read by every party. */
+/** Rectification notices: issued by the hospital, read by every party. */
 @Injectable()
 export class SecurityNoticesService {
   constructor(
