@@ -52,6 +52,19 @@ export const FIELD_LABELS = {
   'change.comment': '意见',
   'change.note': '说明',
   'change.withdrawReason': '撤回原因',
+  // Rectification notices.
+  'notice.number': '通知单编号',
+  'notice.title': '标题',
+  'notice.source': '来源',
+  'notice.assessor': '测评/扫描机构',
+  'notice.issuedAt': '下发日期',
+  'notice.system': '系统',
+  // Remediation tasks.
+  'remediation.note': '说明',
+  'remediation.reason': '原因',
+  'remediation.assets': '资产',
+  'remediation.fixNote': '整改说明',
+  'remediation.expiresOn': '有效期至',
 } as const;
 
 export type FieldKey = keyof typeof FIELD_LABELS;
@@ -65,6 +78,7 @@ export const FIELD_HINTS: Partial<Readonly<Record<FieldKey, string>>> = {
   'change.comment': '不同意时必填',
   'change.replanRequirementId': '需求编号，如 REQ-2026-0001',
   'change.grantRequirementId': '该需求须为待审批的接口新增需求',
+  'remediation.assets': '不勾选即为全部适用资产',
 };
 
 /**
@@ -114,6 +128,35 @@ export function yesNo(value: boolean | null | undefined): string {
 export const EXPORT_NAMES = {
   creator: 'luyue 履约',
   requirementLedger: '需求管理台账',
+  rectificationList: '整改清单',
+  rectificationReport: '整改报告',
+} as const;
+
+/** The columns of the rectification list export (整改清单), as the notice is checked. */
+export const RECTIFICATION_LIST_HEADERS = {
+  no: '序号',
+  severity: '风险等级',
+  title: '问题名称',
+  vulnerabilityId: '漏洞编号/控制点',
+  asset: '影响资产/测评对象',
+  solution: '整改建议',
+  dueAt: '整改期限',
+  status: '状态',
+  fixedByRetest: '复测已修复',
+} as const;
+
+/** The columns of the rectification report export (整改报告). */
+export const RECTIFICATION_REPORT_COLUMN_HEADERS = {
+  no: '序号',
+  title: '整改项',
+  severity: '风险等级',
+  asset: '资产',
+  status: '整改状态',
+  fixNotes: '整改说明',
+  proof: '证明材料',
+  retestResult: '复验结果',
+  retestDate: '复验日期',
+  completedAt: '完成日期',
 } as const;
 
 /** The label of a field. */
