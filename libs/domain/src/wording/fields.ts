@@ -1,3 +1,5 @@
+import { CONTRACT_SETTING_LABELS } from './admin.labels';
+
 // Field labels: one entry per field, read by the DTO descriptions, the console forms, the pages,
 // the mails and the exports, so a field is called the same everywhere.
 export const FIELD_LABELS = {
@@ -52,6 +54,19 @@ export const FIELD_LABELS = {
   'change.comment': '意见',
   'change.note': '说明',
   'change.withdrawReason': '撤回原因',
+  // Administration.
+  'admin.organizationName': '单位名称',
+  'admin.party': '参与方',
+  'admin.initialPassword': '初始密码',
+  'admin.email': '邮箱',
+  'admin.name': '姓名',
+  'admin.phone': '手机号',
+  'admin.organization': '所属单位',
+  'admin.roles': '角色',
+  'admin.newPassword': '新密码',
+  'admin.year': '年份',
+  'admin.schedule': '节假日安排（JSON）',
+  'admin.systems': CONTRACT_SETTING_LABELS.systems,
   // Rectification notices.
   'notice.number': '通知单编号',
   'notice.title': '标题',
@@ -79,6 +94,10 @@ export const FIELD_HINTS: Partial<Readonly<Record<FieldKey, string>>> = {
   'change.replanRequirementId': '需求编号，如 REQ-2026-0001',
   'change.grantRequirementId': '该需求须为待审批的接口新增需求',
   'remediation.assets': '不勾选即为全部适用资产',
+  'admin.roles': '须属于所属单位的参与方（管理员不限）',
+  'admin.systems': '每行一个',
+  'admin.schedule':
+    '例如 {"holidays": ["2027-01-01", "2027-02-06"], "workdays": ["2027-02-20"]}：holidays 为放假日（含假期内的周末），workdays 为调休上班的周末',
 };
 
 /**

@@ -31,3 +31,30 @@ export function boundConstraintMessage(key: string, bound: string): string | und
   if (key === 'maxLength') return `最多 ${bound} 个字符`;
   return undefined;
 }
+
+/** The hint under a password field. */
+export function passwordHint(minLength: number): string {
+  return `不填则自动生成并仅显示一次；至少 ${minLength} 个字符`;
+}
+
+/** What an admin form says when the service refuses a field (its own wording follows). */
+const ADMIN_FIELD_REFUSALS: Readonly<Record<string, string>> = {
+  name: '名称不能使用',
+  email: '邮箱不能使用',
+  organizationId: '请选择单位',
+  roles: '不能设置这些角色',
+  password: '密码不符合要求',
+  year: '年份不正确',
+  schedule: '节假日安排有误',
+  holidays: '节假日安排有误',
+  workdays: '节假日安排有误',
+};
+
+export function adminFieldRefusal(field: string, said: string): string {
+  return `${ADMIN_FIELD_REFUSALS[field] ?? '不能保存'}（${said}）`;
+}
+
+/** A name already taken, beside its field, with the refusal's own words. */
+export function takenRefusal(said: string): string {
+  return `已被使用（${said.replace(/。$/, '')}）`;
+}
