@@ -13,3 +13,4 @@ export * from './security-task.labels';
 export * from './security.labels';
 export * from './pages';
 export * from './forms';
+export * from './console';
