@@ -18,6 +18,10 @@ import {
   type FindingSeverity,
   type RemediationStatus,
   formatTime,
+  PAGE_TITLES,
+  SECURITY_PAGE_WORDS,
+  noticeIssuedFlash,
+  stepDoneFlash,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
@@ -83,8 +87,8 @@ export class SecurityConsoleService {
     failed?: { values: Record<string, string>; errors: Record<string, string> },
   ): Promise<string> {
     const frame = await this.frames.frame(req, res, actor, {
-      title: '安全整改',
-      crumbs: [{ label: '安全整改' }],
+      title: PAGE_TITLES.security,
+      crumbs: [{ label: PAGE_TITLES.security }],
       section: '/security',
     });
     const contract = frame.contract;
@@ -112,7 +116,7 @@ export class SecurityConsoleService {
     requestId: string | null,
   ): Promise<ConsoleOutcome> {
     const frame = await this.frames.frame(req, res, actor, {
-      title: '安全整改',
+      title: PAGE_TITLES.security,
       crumbs: [],
       section: '/security',
     });
@@ -125,7 +129,7 @@ export class SecurityConsoleService {
     return {
       kind: 'redirect',
       location: `/security/notices/${notice.id}`,
-      flash: `已下发整改通知单 ${notice.number}`,
+      flash: noticeIssuedFlash(notice.number),
     };
   }
 
@@ -133,7 +137,7 @@ export class SecurityConsoleService {
     const notice = await this.notices.get(actor, id);
     const frame = await this.frames.frame(req, res, actor, {
       title: notice.number,
-      crumbs: [{ href: '/security', label: '安全整改' }, { label: notice.number }],
+      crumbs: [{ href: '/security', label: PAGE_TITLES.security }, { label: notice.number }],
       section: '/security',
     });
     const running = notice.reports.some((r) => isImportRunning(r.status));
@@ -169,21 +173,36 @@ export class SecurityConsoleService {
     const form = await readForm(
       UploadReportDto,
       [
-        { name: 'format', label: '格式', type: 'select', omitEmpty: true },
-        { name: 'reportDate', label: '报告日期', type: 'date', omitEmpty: true },
-        { name: 'retestOf', label: '复测', type: 'text', omitEmpty: true },
+        {
+          name: 'format',
+          label: SECURITY_PAGE_WORDS.uploadFormat,
+          type: 'select',
+          omitEmpty: true,
+        },
+        {
+          name: 'reportDate',
+          label: SECURITY_PAGE_WORDS.uploadReportDate,
+          type: 'date',
+          omitEmpty: true,
+        },
+        {
+          name: 'retestOf',
+          label: SECURITY_PAGE_WORDS.uploadRetestOf,
+          type: 'text',
+          omitEmpty: true,
+        },
       ],
       body,
     );
-    if (!form.ok) return { kind: 'redirect', location, flash: '上传参数不正确，请重新选择。' };
+    if (!form.ok) return { kind: 'redirect', location, flash: SECURITY_PAGE_WORDS.uploadRefused };
     try {
       const accepted = await this.imports.upload(actor, id, file, form.payload, requestId);
       return {
         kind: 'redirect',
         location,
         flash: accepted.duplicate
-          ? '同一文件已导入过此通知单，未重复导入。'
-          : '报告已上传，正在后台导入。',
+          ? SECURITY_PAGE_WORDS.uploadDuplicate
+          : SECURITY_PAGE_WORDS.uploadAccepted,
       };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'validation_failed') {
@@ -204,7 +223,7 @@ export class SecurityConsoleService {
     const frame = await this.frames.frame(req, res, actor, {
       title: task.title,
       crumbs: [
-        { href: '/security', label: '安全整改' },
+        { href: '/security', label: PAGE_TITLES.security },
         { href: `/security/notices/${task.noticeId}`, label: task.noticeNumber },
         { label: task.title },
       ],
@@ -238,10 +257,10 @@ export class SecurityConsoleService {
           decidedAt: formatTime(t.decidedAt),
           outcome:
             t.outcome === 'verified'
-              ? '复验通过'
+              ? SECURITY_PAGE_WORDS.retestPassed
               : t.outcome === 'failed'
-                ? '复验未通过'
-                : '待复验',
+                ? SECURITY_PAGE_WORDS.retestFailed
+                : SECURITY_PAGE_WORDS.retestPending,
         })),
       },
       csrf: frame.layout.csrf,
@@ -288,7 +307,7 @@ export class SecurityConsoleService {
     return {
       kind: 'redirect',
       location: `/security/tasks/${encodeURIComponent(id)}`,
-      flash: `已完成：${remediationStepLabel(action)}`,
+      flash: stepDoneFlash(remediationStepLabel(action)),
     };
   }
 

@@ -50,3 +50,39 @@ export const quotaChartTitle = (year: number, total: number): string =>
 export const breachChartTitle = (year: number): string => `第 ${year} 合同年度违约次数`;
 export const monthlyChartTitle = (year: number): string =>
   `第 ${year} 合同年度每月提交的需求（按当前状态）`;
+
+/** Change requests. */
+export const CHANGE_PAGE_WORDS = {
+  propose: '提出项目变更',
+  proposeCrumb: '提出变更',
+  confirmation: '变更确认单',
+  notAnswered: '尚未答复',
+  replyNotRecorded: '您的答复未记录：此项目变更已不再等待您这一方的答复。',
+  replyRecorded: '已记录您的书面答复，谢谢。',
+} as const;
+export const changeProposedFlash = (id: string): string => `已提出项目变更 ${id}`;
+
+/** Security remediation. */
+export const SECURITY_PAGE_WORDS = {
+  uploadFormat: '格式',
+  uploadReportDate: '报告日期',
+  uploadRetestOf: '复测',
+  uploadRefused: '上传参数不正确，请重新选择。',
+  uploadDuplicate: '同一文件已导入过此通知单，未重复导入。',
+  uploadAccepted: '报告已上传，正在后台导入。',
+  retestPassed: '复验通过',
+  retestFailed: '复验未通过',
+  retestPending: '待复验',
+  report: '整改报告',
+  stats: '整改统计',
+  allYears: '全部',
+} as const;
+export const noticeIssuedFlash = (number: string): string => `已下发整改通知单 ${number}`;
+export const issuedInYear = (year: number): string => `第 ${year} 合同年度下发`;
+export const completionChartTitle = (scope: string, by: 'severity' | 'source'): string =>
+  `安全整改完成情况（${scope}，${by === 'severity' ? '按风险等级' : '按来源'}）`;
+export const COMPLETION_CHART_WORDS = {
+  completed: '已完成',
+  riskAccepted: '风险接受',
+  open: '未完成',
+} as const;
