@@ -151,6 +151,12 @@ export const EXPORT_NAMES = {
   rectificationReport: '整改报告',
 } as const;
 
+/** The assessors' empty finding sheets, by kind. */
+export const FINDING_TEMPLATE_NAMES = {
+  mlps: '等保测评问题清单模板',
+  crypto: '密评问题清单模板',
+} as const;
+
 /** The columns of the rectification list export (整改清单), as the notice is checked. */
 export const RECTIFICATION_LIST_HEADERS = {
   no: '序号',
