@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { privateStackEnv, startStack } from '@luyue/devstack';
+import { addCalendarDays, shanghaiDate } from '@luyue/domain';
 import { measure, report, type BenchResult } from './bench/bench.runner';
 import { benchSecurityImport } from './bench/security-import.bench';
 import { DEMO_CONTRACT_NUMBER, DEMO_CREDENTIALS_FILE, seedDemo } from './demo-seed';
@@ -80,8 +81,7 @@ async function demoSession(api: string, dataDir: string) {
   return { tokens, contractId: demo.id };
 }
 
-const inDays = (days: number): string =>
-  new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+const inDays = (days: number): string => addCalendarDays(shanghaiDate(Date.now()), days);
 
 /** The actions of one request from assessment to sign-off, each by its role. */
 const ACTIONS: Array<[action: string, role: DemoRole, payload: () => object]> = [

@@ -66,7 +66,7 @@ const effects = proxyActivities<Activities>({
 const WITHDRAW_BY_PROPOSER_PATCH = 'change-withdraw-by-proposer';
 
 /**
- * One change request (项目变更, DESIGN.md rule 3): the receiving parties reply in writing within
+ * One change request (DESIGN.md rule 3): the receiving parties reply in writing within
  * their working-day deadline; one disagreement rejects, all agreeing makes it agreed, silence
  * past a deadline lapses it (the original contract stands). An agreed change is confirmed,
  * implemented and archived; its effects are applied once, after confirmation. Every change is

@@ -61,7 +61,7 @@ const reads = (): RequestActivities =>
 const writes = (): RequestActivities => writeSteps(steps, reads);
 
 /**
- * One customization request (需求定制类, DESIGN.md rule 1), from receipt to acceptance, rejection
+ * One customization request (DESIGN.md rule 1), from receipt to acceptance, rejection
  * or cancellation. Every change is an Update: its validator refuses a wrong role (403) or state
  * (409) before anything is written; its handler persists the change with one idempotent activity
  * and only then keeps the new state. Durable timers remind and escalate on working-day deadlines.
@@ -144,9 +144,9 @@ export async function customizationRequestWorkflow(
     );
     if (result.outcome === 'quota_exceeded') {
       // Nothing was written and the state stays: the hospital may approve outside the quota.
-      const { code, message, details } = quotaExceededError(result.remaining, result.requested);
+      const { code, key, params, details } = quotaExceededError(result.remaining, result.requested);
       throw domainFailure(
-        new DomainError(code, message, { ...details, currentStatus: state.status }),
+        new DomainError(code, key, params, { ...details, currentStatus: state.status }),
       );
     }
     state = change.next;

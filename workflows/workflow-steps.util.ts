@@ -66,9 +66,12 @@ export async function actionWrite<T>(write: Promise<T>): Promise<T> {
       sqlState?: string;
     };
     throw domainFailure(
-      new DomainError('write_refused', 'The input could not be stored; nothing was changed', {
-        sqlState: sqlState ?? null,
-      }),
+      new DomainError(
+        'write_refused',
+        'database.write_refused',
+        {},
+        { sqlState: sqlState ?? null },
+      ),
     );
   }
 }

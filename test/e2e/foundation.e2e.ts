@@ -188,7 +188,7 @@ describe('foundation on the real stack', () => {
     );
     expect(mails).toHaveLength(1);
     expect(mails[0].subject).toBe('【履约超期】E2E-BREACH 已超过办理期限');
-    expect(mails[0].text).toContain('2026/01/06 23:59');
+    expect(mails[0].text).toContain('2026-01-06 23:59');
     expect(mails[0].links).toEqual(['http://localhost/requirements/E2E-BREACH']);
     const outbox = await withDb((db) =>
       db.query('SELECT status FROM outbox_mail WHERE message_key = $1', [`${workflowId}:breached`]),

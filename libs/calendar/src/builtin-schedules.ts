@@ -1,5 +1,5 @@
 // The official schedules shipped with chinese-days (2004–2026 in 1.5.7), grouped by calendar year.
-// Values are 'English,中文,n'; only the keys matter here.
+// Values are 'English,Chinese,n'; only the keys matter here.
 import data from 'chinese-days/dist/chinese-days.json';
 import type { YearSchedule } from './calendar.types';
 

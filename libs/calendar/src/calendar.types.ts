@@ -3,7 +3,7 @@ export interface YearSchedule {
   year: number;
   /** Days off, including the weekend days that fall inside a holiday span. */
   holidays: string[];
-  /** 调休: Saturdays/Sundays that are working days. */
+  /** Make-up working days: Saturdays/Sundays that are working days. */
   workdays: string[];
 }
 

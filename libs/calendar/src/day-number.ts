@@ -1,7 +1,8 @@
 // Internal: a Shanghai calendar day as an integer (days since 1970-01-01), so arithmetic never
 // depends on the process time zone. China has no DST, so a fixed UTC+8 offset is exact.
+import { SHANGHAI_OFFSET_MS } from '@luyue/domain';
+
 const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function assertValidDate(d: Date, what: string): void {

@@ -1,6 +1,5 @@
 export * from './calendar.types';
 export { WorkingDayCalendar } from './working-day-calendar';
-export { toShanghaiIso, shanghaiDay } from './format-shanghai';
 export { validateYearSchedule, ScheduleValidationError } from './schedule-validation';
 export {
   provisionalSchedule,

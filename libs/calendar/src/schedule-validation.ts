@@ -57,7 +57,7 @@ export function validateYearSchedule(year: number, input: unknown): YearSchedule
   const holidays = dateList(year, 'holidays', raw.holidays);
   // A real schedule always has days off; an empty list is a loading mistake, not a policy.
   if (holidays.length === 0) throw new ScheduleValidationError('holidays', 'must not be empty');
-  // Required even when empty, so a forgotten 调休 list is not mistaken for "none".
+  // Required even when empty, so a forgotten make-up working day list is not mistaken for "none".
   const workdays = dateList(year, 'workdays', raw.workdays);
   const off = new Set(holidays);
   workdays.forEach((d, i) => {

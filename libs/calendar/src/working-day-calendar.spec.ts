@@ -1,5 +1,5 @@
 import type { YearSchedule } from './calendar.types';
-import { toShanghaiIso } from './format-shanghai';
+import { toShanghaiIso } from '@luyue/domain';
 import { WorkingDayCalendar } from './working-day-calendar';
 
 const at = (iso: string) => new Date(iso);

@@ -5,7 +5,7 @@ import type { AddressObject, HeaderValue, ParsedMail } from 'mailparser';
 export interface StoredMail {
   id: string;
   messageId?: string;
-  /** Formatted From as mailparser gives it, e.g. `"履约" <noreply@luyue.test>`. */
+  /** Formatted From as mailparser gives it, e.g. `"luyue" <noreply@luyue.test>`. */
   from: string;
   to: string[];
   cc: string[];

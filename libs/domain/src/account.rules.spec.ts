@@ -15,6 +15,8 @@ describe('account rules', () => {
     expect(selfLockoutProblem('a', 'a', { kind: 'disable' })).toEqual({
       field: 'user',
       message: 'you cannot disable your own account',
+      key: 'account.cannot_disable_self',
+      params: {},
     });
   });
 
@@ -22,6 +24,8 @@ describe('account rules', () => {
     expect(selfLockoutProblem('a', 'a', { kind: 'set_roles', roles: ['hospital_staff'] })).toEqual({
       field: 'roles',
       message: 'you cannot remove your own admin role',
+      key: 'account.cannot_drop_own_admin',
+      params: {},
     });
     expect(
       selfLockoutProblem('a', 'a', { kind: 'set_roles', roles: ['admin', 'hospital_staff'] }),

@@ -1,4 +1,4 @@
-import type { FieldProblem } from './domain-error';
+import { fieldProblem, type FieldProblem } from './domain-error';
 
 export const ACCOUNT_STATUSES = ['active', 'disabled'] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
@@ -21,10 +21,10 @@ export function selfLockoutProblem(
 ): FieldProblem | null {
   if (actorUserId !== targetUserId) return null;
   if (change.kind === 'disable') {
-    return { field: 'user', message: 'you cannot disable your own account' };
+    return fieldProblem('user', 'account.cannot_disable_self', {});
   }
   if (!change.roles.includes('admin')) {
-    return { field: 'roles', message: 'you cannot remove your own admin role' };
+    return fieldProblem('roles', 'account.cannot_drop_own_admin', {});
   }
   return null;
 }

@@ -1,4 +1,4 @@
-/** Finding severities of security assessments (等保测评 / 密评 / 漏洞扫描). */
+/** Finding severities of security assessments. */
 export const SEVERITIES = ['high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 

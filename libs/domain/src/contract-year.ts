@@ -1,4 +1,4 @@
-/** One contract year (合同年度): quota and yearly statistics are counted per contract year. */
+/** One contract year: quota and yearly statistics are counted per contract year. */
 export interface ContractYear {
   /** 1 for the first year of the service period. */
   yearNo: number;

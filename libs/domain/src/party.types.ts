@@ -1,4 +1,4 @@
-/** The three parties of a maintenance contract: 甲方 hospital, 乙方 vendor, 监理方 supervisor. */
+/** The three parties of a maintenance contract: hospital, vendor and supervisor (PARTY_LABELS). */
 export const PARTIES = ['hospital', 'vendor', 'supervisor'] as const;
 export type Party = (typeof PARTIES)[number];
 

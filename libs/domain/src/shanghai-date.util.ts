@@ -1,7 +1,10 @@
-// Calendar-date arithmetic in Asia/Shanghai for pure code (workflows included): China has no DST,
-// so a fixed UTC+8 offset is exact. Working days need the calendar library, not this file.
+// The one Shanghai-time module: calendar-date arithmetic and the one formatter for dates and
+// times that leave the system (pages, mails, exports, API texts). Pure, so workflows may use it
+// too. China has no DST, so a fixed UTC+8 offset is exact. Working days need the calendar
+// library, not this file.
 const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+/** Asia/Shanghai's offset from UTC, the only definition of it. */
+export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Milliseconds since the epoch at 00:00 UTC of a real `YYYY-MM-DD` date, or null. */
@@ -16,10 +19,41 @@ export function isCalendarDate(value: unknown): value is string {
   return typeof value === 'string' && utcMidnight(value) !== null;
 }
 
+type Instant = string | number | Date;
+
+function instantMs(instant: Instant): number {
+  const ms =
+    instant instanceof Date
+      ? instant.getTime()
+      : typeof instant === 'number'
+        ? instant
+        : Date.parse(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`"${String(instant)}" is not a valid instant`);
+  return ms;
+}
+
 /** The Shanghai calendar date (`YYYY-MM-DD`) of an instant. */
-export function shanghaiDate(instant: string | number): string {
-  const ms = typeof instant === 'number' ? instant : Date.parse(instant);
-  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+export function shanghaiDate(instant: Instant): string {
+  return new Date(instantMs(instant) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** ISO 8601 with the Shanghai offset, e.g. `2026-10-10T23:59:59.999+08:00` (for API answers). */
+export function toShanghaiIso(instant: Instant): string {
+  return new Date(instantMs(instant) + SHANGHAI_OFFSET_MS).toISOString().replace('Z', '+08:00');
+}
+
+/** A date as people read it: `YYYY-MM-DD` in Shanghai; '' for none. */
+export function formatDate(instant: Instant | null | undefined): string {
+  if (instant === null || instant === undefined || instant === '') return '';
+  if (typeof instant === 'string' && ISO_DATE.test(instant)) return instant;
+  return new Date(instantMs(instant) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** A time as people read it: `YYYY-MM-DD HH:mm` in Shanghai; '' for none. */
+export function formatTime(instant: Instant | null | undefined): string {
+  if (instant === null || instant === undefined || instant === '') return '';
+  const iso = new Date(instantMs(instant) + SHANGHAI_OFFSET_MS).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
 /** 24:00 of a Shanghai date, as its last millisecond (the calendar library's convention). */

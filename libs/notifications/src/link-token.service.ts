@@ -22,16 +22,6 @@ export interface RedeemOptions {
   requestId?: string | null;
 }
 
-const MESSAGES: Record<LinkTokenRefusal, string> = {
-  malformed: '此链接无效（This link is not valid）',
-  bad_signature: '此链接无效（This link is not valid）',
-  wrong_purpose: '此链接不适用于本页面（This link is not meant for this page）',
-  expired: '此链接已过期（This link has expired）',
-  already_used: '此链接已使用过（This link has already been used）',
-  unknown: '此链接无效（This link is not valid）',
-  recipient_gone: '此链接的收件人已不再有权答复（The recipient may no longer reply）',
-};
-
 /**
  * Signed, single-use, expiring tokens for email-link decisions (change-request replies,
  * sign-offs). Every redemption and every refusal is audited.
@@ -49,7 +39,7 @@ export class LinkTokenService {
   async issue(claims: LinkTokenClaims, manager?: EntityManager): Promise<string> {
     const issuedAt = new Date();
     if (!(claims.expiresAt.getTime() > issuedAt.getTime())) {
-      throw new DomainError('validation_failed', 'A link token must expire in the future');
+      throw new DomainError('validation_failed', 'link.expiry_past', {});
     }
     const payload: LinkTokenPayload = {
       ...claims,
@@ -189,5 +179,5 @@ function stateRefusal(row: LinkTokenEntity): LinkTokenRefusal | null {
 }
 
 function refusal(reason: LinkTokenRefusal): DomainError {
-  return new DomainError('token_invalid', MESSAGES[reason], { reason });
+  return new DomainError('token_invalid', 'link.refused', { reason }, { reason });
 }

@@ -10,8 +10,8 @@ describe('TemplateRenderer', () => {
       provisional: false,
       link: 'http://localhost:3000/x?a=1&b=2',
     });
-    expect(mail.subject).toBe('【履约提醒】REQ-2026-0001 技术评估 将于 2026/10/10 23:59 到期');
-    expect(mail.html).toContain('<strong>2026/10/10 23:59</strong>');
+    expect(mail.subject).toBe('【履约提醒】REQ-2026-0001 技术评估 将于 2026-10-10 23:59 到期');
+    expect(mail.html).toContain('<strong>2026-10-10 23:59</strong>');
     expect(mail.html).toContain('href="http://localhost:3000/x?a&#x3D;1&amp;b&#x3D;2"');
     expect(mail.text).toContain('查看事项：http://localhost:3000/x?a=1&b=2');
   });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { formatTime } from '@luyue/domain';
 import { findTemplatesDir } from './template-dir';
 
 export interface RenderedMail {
@@ -9,16 +10,6 @@ export interface RenderedMail {
   html: string;
   text: string;
 }
-
-const SHANGHAI = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
 
 /** Renders zh-CN mail from `templates/mail/<name>.{subject,html,text}.hbs`; compiled once. */
 @Injectable()
@@ -30,7 +21,7 @@ export class TemplateRenderer {
   constructor(templatesDir?: string) {
     this.dir = templatesDir ?? findTemplatesDir();
     this.hbs.registerHelper('shanghaiTime', (iso: unknown) =>
-      typeof iso === 'string' || iso instanceof Date ? SHANGHAI.format(new Date(iso)) : '',
+      typeof iso === 'string' || iso instanceof Date ? formatTime(iso) : '',
     );
     this.hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
     const partials = join(this.dir, 'partials');

@@ -1,5 +1,5 @@
 /**
- * Reading security reports (Nessus v2, OpenVAS/GVM, 绿盟 RSAS XML; 等保/密评 XLSX or CSV) into
+ * Reading security reports (Nessus v2, OpenVAS/GVM, NSFOCUS RSAS XML; MLPS / crypto-assessment XLSX or CSV) into
  * ParsedFinding (@luyue/domain). No database here: the caller stores what it is given.
  *
  *   const parse = parseReport(pathOrStreamOrBytes, { maxBytes, format?, totalBytes?, onProgress });

@@ -33,7 +33,7 @@ export interface ParseSummary {
   /** Findings yielded (repeats included; see dedupeFindings). */
   findings: number;
   distinctKeys: number;
-  /** Sheet rows that comply (符合, 不适用): counted, not findings. */
+  /** Sheet rows that comply: counted, not findings. */
   compliant: number;
   /** Items that are not findings by their scanner's word (OpenVAS False Positive). */
   skipped: number;

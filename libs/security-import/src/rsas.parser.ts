@@ -3,7 +3,7 @@ import { XML_ROOTS } from './report-format.detector';
 import { numberOrNull, portOrNull, scanFinding } from './scan-finding.builder';
 import { firstField, type XmlFormatReader, type XmlRecord } from './xml-records.reader';
 
-/** NSFOCUS risk_points (0–10): 低 < 4 ≤ 中 < 7 ≤ 高. */
+/** NSFOCUS risk_points (0–10): low < 4 ≤ medium < 7 ≤ high. */
 export function rsasSeverity(riskPoints: number): FindingSeverity {
   return riskPoints >= 7 ? 'high' : riskPoints >= 4 ? 'medium' : 'low';
 }
@@ -90,7 +90,7 @@ function findingOf(s: RsasScanned, d: RsasDetail | undefined): ParsedFinding {
 }
 
 /**
- * 绿盟 RSAS XML (`<aurora>`): each `target/vuln_scanned/vuln` joined with `vuln_detail/vuln` by
+ * NSFOCUS RSAS XML (`<aurora>`): each `target/vuln_scanned/vuln` joined with `vuln_detail/vuln` by
  * vul_id. Details may sit in each target or after all targets: a target's entries whose detail
  * is known are emitted when the target closes, the rest are held (compact) until the end.
  */

@@ -15,7 +15,7 @@ export interface SheetLimits {
 const tooManyRows = (limit: number) => new ReportRefusedError({ reason: 'too_many_rows', limit });
 
 /**
- * The rows of the first worksheet that has an 等保/密评 header row (else of the first sheet),
+ * The rows of the first worksheet that has an MLPS / crypto-assessment header row (else of the first sheet),
  * streamed: a path is read in place, never loaded whole.
  */
 export async function readXlsxRows(

@@ -5,7 +5,7 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { DomainError, type DomainErrorCode } from '@luyue/domain';
+import { DomainError, isMessageKey, type DomainErrorCode } from '@luyue/domain';
 
 // Exhaustive on purpose: a new DomainErrorCode must be listed here to cross the wire.
 const CODES: Record<DomainErrorCode, true> = {
@@ -42,13 +42,19 @@ export function domainErrorOf(error: unknown): DomainError | null {
   const cause = error instanceof WorkflowUpdateFailedError ? error.cause : error;
   if (cause instanceof ApplicationFailure && isCode(cause.type)) {
     const details: unknown = cause.details?.[0];
-    return new DomainError(
-      cause.type,
-      cause.message,
-      typeof details === 'object' && details !== null
-        ? (details as Record<string, unknown>)
-        : undefined,
-    );
+    const said = cause.details?.[1] as { key?: unknown; params?: unknown } | undefined;
+    const known = typeof details === 'object' && details !== null;
+    const body = known ? (details as Record<string, unknown>) : undefined;
+    // The message key and parameters ride in the second detail (see `domainFailure`); a failure
+    // from an older run has only its English, kept as it was.
+    return isMessageKey(said?.key) && typeof said.params === 'object' && said.params !== null
+      ? new DomainError(cause.type, said.key, said.params as never, body)
+      : new DomainError(
+          cause.type,
+          'error.generic',
+          { code: cause.type, text: cause.message },
+          body,
+        );
   }
   // The server is down, stalled or refusing calls, or aborted the Update: the caller may retry
   // (with the same Idempotency-Key a retried action still runs at most once).
@@ -59,14 +65,15 @@ export function domainErrorOf(error: unknown): DomainError | null {
   ) {
     return new DomainError(
       'dependency_unavailable',
-      'The workflow service (Temporal) did not answer; please try again',
-      { dependency: 'temporal' },
+      'workflow.no_answer',
+      {},
+      {
+        dependency: 'temporal',
+      },
     );
   }
   if (error instanceof WorkflowNotFoundError) {
-    return new DomainError('not_found', 'The workflow of this item has ended or does not exist', {
-      workflowClosed: true,
-    });
+    return new DomainError('not_found', 'workflow.closed', {}, { workflowClosed: true });
   }
   return null;
 }

@@ -16,7 +16,8 @@ export async function withTimeout<T>(
         reject(
           new DomainError(
             'dependency_unavailable',
-            'The change is not confirmed yet; if it was accepted it is recorded shortly',
+            'workflow.update_unconfirmed',
+            {},
             { updateId },
           ),
         ),

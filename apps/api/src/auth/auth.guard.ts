@@ -44,13 +44,13 @@ export class AuthGuard implements CanActivate {
       authorization: req.headers.authorization,
       sessionCookie: cookies?.[SESSION_COOKIE],
     });
-    if (!found) throw new DomainError('unauthenticated', 'Log in first (POST /api/auth/login)');
+    if (!found) throw new DomainError('unauthenticated', 'auth.login_first', {});
     req.actor = found.actor;
     req.sessionId = found.sessionId;
     if (req.headers.authorization === undefined) this.requireCsrfHeader(req);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && roles.length > 0 && !hasAnyRole(found.actor, roles)) {
-      throw new DomainError('forbidden', `This needs one of the roles: ${roles.join(', ')}`);
+      throw new DomainError('forbidden', 'auth.needs_role', { roles });
     }
     return true;
   }
@@ -63,10 +63,7 @@ export class AuthGuard implements CanActivate {
   private requireCsrfHeader(req: AuthenticatedRequest): void {
     if (SAFE_METHODS.has(req.method) || !req.path.startsWith('/api/')) return;
     if (!this.csrf.matches(req.sessionId, req.headers[CSRF_HEADER])) {
-      throw new DomainError(
-        'csrf_refused',
-        `A write authenticated by the session cookie needs the session's CSRF token in the ${CSRF_HEADER} header (or use the Bearer token)`,
-      );
+      throw new DomainError('csrf_refused', 'auth.csrf_header', { header: CSRF_HEADER });
     }
   }
 }

@@ -45,8 +45,6 @@ export const OPERATOR: Actor = {
   roles: ['admin'],
 };
 
-const WRONG = 'The email or the password is wrong';
-
 export function actorOf(user: UserRecord): Actor {
   return {
     kind: 'user',
@@ -84,9 +82,14 @@ export class AuthService {
     const key = await this.throttle.key(email, client.ip);
     const decision = await this.throttle.decide(key);
     if (decision.kind === 'locked') {
-      throw new DomainError('rate_limited', 'Too many failed logins; try again later', {
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
+      throw new DomainError(
+        'rate_limited',
+        'auth.too_many_logins',
+        {},
+        {
+          retryAfterSeconds: decision.retryAfterSeconds,
+        },
+      );
     }
     if (decision.delayMs > 0) await sleep(decision.delayMs);
     const found = await this.users.findCredentials(email);
@@ -96,7 +99,7 @@ export class AuthService {
         : await this.passwords.verifyNobody(password);
     if (!ok || !found) {
       await this.throttle.failed(key);
-      throw new DomainError('unauthenticated', WRONG);
+      throw new DomainError('unauthenticated', 'auth.wrong_credentials', {});
     }
     await this.throttle.succeeded(key);
     const user = found.user;
@@ -140,10 +143,7 @@ export class AuthService {
     requestId: string | null,
   ): Promise<void> {
     if (actor.kind === 'operator') {
-      throw new DomainError(
-        'invalid_state',
-        'The operator token (ADMIN_TOKEN) is configuration, not a session: it cannot be logged out. Change ADMIN_TOKEN and restart to revoke it',
-      );
+      throw new DomainError('invalid_state', 'auth.operator_logout', {});
     }
     if (!sessionId) return;
     await this.tx.run(async (m) => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@luyue/config';
-import { DomainError } from '@luyue/domain';
+import { DomainError, zhOf } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { CookieOptions } from 'express';
 import { AuthService } from './auth.service';
@@ -39,7 +39,7 @@ export class LoginPageService {
     const email = typeof body.email === 'string' ? body.email : '';
     const password = typeof body.password === 'string' ? body.password : '';
     if (!genuine) {
-      const error = '登录表单已过期或来源不明，请重新登录。';
+      const error = zhOf('auth.login_form_expired', {});
       return { kind: 'page', status: 403, html: this.page(next, email, error, newToken()) };
     }
     try {
@@ -53,7 +53,7 @@ export class LoginPageService {
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       const status = err.code === 'rate_limited' ? 429 : 401;
-      const error = status === 429 ? '登录失败次数过多，请稍后再试。' : '邮箱或密码不正确。';
+      const error = zhOf(status === 429 ? 'auth.too_many_logins' : 'auth.wrong_credentials', {});
       return { kind: 'page', status, html: this.page(next, email, error, newToken()) };
     }
   }

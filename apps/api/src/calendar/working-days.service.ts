@@ -1,11 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  CalendarService,
-  ScheduleValidationError,
-  toShanghaiIso,
-  validateYearSchedule,
-} from '@luyue/calendar';
-import { DomainError, isOfficialSource, shanghaiDate, validationFailed } from '@luyue/domain';
+import { CalendarService, ScheduleValidationError, validateYearSchedule } from '@luyue/calendar';
+import { isOfficialSource, shanghaiDate, toShanghaiIso, validationFailed } from '@luyue/domain';
 import {
   CalendarYearRepository,
   ChangeRequestQueryRepository,
@@ -69,9 +64,7 @@ export class WorkingDaysService {
       schedule = validateYearSchedule(year, { year, ...body });
     } catch (err) {
       if (err instanceof ScheduleValidationError) {
-        throw new DomainError('validation_failed', err.message, {
-          fields: [{ field: err.field, message: err.message }],
-        });
+        throw validationFailed([{ field: err.field, message: err.message }]);
       }
       throw err;
     }

@@ -38,5 +38,5 @@ export class ChangeRequestAccessService {
 }
 
 export function notFound(id: string): DomainError {
-  return new DomainError('not_found', `No change request ${id}`);
+  return new DomainError('not_found', 'change.not_found', { id });
 }

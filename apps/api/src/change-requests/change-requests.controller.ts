@@ -47,7 +47,7 @@ const ChangeActionRoute = actionRoutes<ChangeAction>(CHANGE_PROCESS, {
   },
 });
 
-/** Change requests (项目变更): propose, read, reply and move them through their process. */
+/** Change requests: propose, read, reply and move them through their process. */
 @ApiTags('change-requests')
 @Authenticated()
 @Controller('api')

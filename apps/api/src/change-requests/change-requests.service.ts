@@ -77,13 +77,15 @@ export class ChangeRequestsService {
     const { contract } = await this.contracts.requireActingParty(actor, contractId);
     const proposer = actorInContract(actor, contract);
     if (!hasAnyRole(proposer, PROPOSER_ROLES)) {
-      throw new DomainError('forbidden', `Only ${PROPOSER_ROLES.join(', ')} propose changes`);
+      throw new DomainError('forbidden', 'change.proposer_roles', { roles: PROPOSER_ROLES });
     }
     const effects = await this.effects(contract, body, proposer);
     const proposedAt = new Date().toISOString();
     const year = contractYearOf(contract.years, shanghaiDate(proposedAt));
     if (!year) {
-      throw new DomainError('invalid_state', `Contract ${contract.number} is not in service today`);
+      throw new DomainError('invalid_state', 'contract.not_in_service', {
+        number: contract.number,
+      });
     }
     const [notify, client] = await Promise.all([this.recipients.byRole(contract), this.client()]);
     const id = await this.tx.run(async (m) => {
@@ -289,8 +291,5 @@ export class ChangeRequestsService {
 }
 
 function unavailable(): DomainError {
-  return new DomainError(
-    'dependency_unavailable',
-    'The workflow service is not reachable; nothing was recorded, please try again',
-  );
+  return new DomainError('dependency_unavailable', 'workflow.unreachable_nothing_recorded', {});
 }

@@ -8,22 +8,22 @@ import {
   Optional,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, DomainErrorCode } from '@luyue/domain';
+import { DomainError, DomainErrorCode, englishOf, type MessageKey } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import { databaseUnavailable } from '@luyue/persistence';
 import type { AuthenticatedRequest } from '../auth/authenticated-request.types';
 import { ConsoleFrameService } from '../console/console-frame.service';
 import { requestIdOf } from './api-logger.options';
-import { PAGE_HEADINGS, conflictHelp, pageMessage } from './error-page';
+import { conflictHelp, pageHeading, pageMessage } from './error-page';
 import { CODE_BY_STATUS, FALLBACK_CODE, STATUS_BY_CODE } from './error-status.table';
 import { answerAfterBody } from './unread-body.util';
 
 /** What the body parser (http-errors `type`) refused, as a domain error. */
-const BODY_ERRORS: Record<string, [DomainErrorCode, string]> = {
-  'entity.parse.failed': ['malformed_body', 'The body is not valid JSON'],
-  'entity.too.large': ['payload_too_large', 'The body is larger than allowed'],
-  'encoding.unsupported': ['unsupported_media_type', 'The body encoding is not supported'],
-  'charset.unsupported': ['unsupported_media_type', 'The body charset is not supported'],
+const BODY_ERRORS: Record<string, [DomainErrorCode, MessageKey]> = {
+  'entity.parse.failed': ['malformed_body', 'body.not_json'],
+  'entity.too.large': ['payload_too_large', 'body.too_large'],
+  'encoding.unsupported': ['unsupported_media_type', 'body.encoding'],
+  'charset.unsupported': ['unsupported_media_type', 'body.charset'],
 };
 
 function bodyParserError(exception: unknown): DomainError | null {
@@ -31,8 +31,8 @@ function bodyParserError(exception: unknown): DomainError | null {
   for (const c of candidates) {
     const type = (c as { type?: unknown } | undefined)?.type;
     if (typeof type === 'string' && Object.hasOwn(BODY_ERRORS, type)) {
-      const [code, message] = BODY_ERRORS[type];
-      return new DomainError(code, message);
+      const [code, key] = BODY_ERRORS[type];
+      return new DomainError(code, key, {} as never);
     }
   }
   return null;
@@ -60,10 +60,13 @@ export class DomainErrorFilter implements ExceptionFilter {
     const req = http.getRequest<Request & { id?: string }>();
     let status: number;
     let body: Record<string, unknown>;
+    // What a person reads on the page: the catalogue's zh-CN for the message, else for the code.
+    let said: string | null = null;
     exception = bodyParserError(exception) ?? databaseUnavailable(exception) ?? exception;
     if (exception instanceof DomainError) {
       status = STATUS_BY_CODE[exception.code];
       body = { code: exception.code, message: exception.message, ...exception.details };
+      said = exception.zh;
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       const response = exception.getResponse();
@@ -73,15 +76,21 @@ export class DomainErrorFilter implements ExceptionFilter {
       body = { code: CODE_BY_STATUS[status] ?? FALLBACK_CODE, message };
     } else {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
-      body = { code: 'internal_error', message: 'Internal server error' };
+      body = { code: 'internal_error', message: englishOf('error.internal', {}) };
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
     }
-    answerAfterBody(req, res, () => this.answer(req, res, status, body));
+    answerAfterBody(req, res, () => this.answer(req, res, status, body, said));
   }
 
-  private answer(req: Request, res: Response, status: number, body: Record<string, unknown>): void {
+  private answer(
+    req: Request,
+    res: Response,
+    status: number,
+    body: Record<string, unknown>,
+    said: string | null,
+  ): void {
     // A person opening a mailed page link without a session gets the login form, then the page.
     if (status === 401 && req.method === 'GET' && isPageRequest(req)) {
       res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
@@ -94,7 +103,7 @@ export class DomainErrorFilter implements ExceptionFilter {
       res.setHeader('Retry-After', '5');
     }
     if (isPageRequest(req)) {
-      void this.page(req, res, status, body).then(
+      void this.page(req, res, status, body, said).then(
         (html) => res.status(status).type('html').send(html),
         (error: unknown) => {
           this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
@@ -116,14 +125,15 @@ export class DomainErrorFilter implements ExceptionFilter {
     res: Response,
     status: number,
     body: Record<string, unknown>,
+    said: string | null,
   ): Promise<string> {
-    const heading = PAGE_HEADINGS[status] ?? '出错了';
+    const heading = pageHeading(status);
     return this.renderer.render('pages/error.html', {
       title: `${status} ${heading}`,
       layout: await this.layout(req, res, `${status} ${heading}`),
       status,
       heading,
-      message: pageMessage(body),
+      message: said ?? pageMessage(body),
       conflict: status === 409,
       login: status === 401,
       ...conflictHelp(req.path, body),

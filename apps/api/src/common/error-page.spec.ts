@@ -1,20 +1,27 @@
-import { changeStepLabel, remediationStepLabel, requirementStepLabel } from '@luyue/domain';
+import {
+  DomainError,
+  changeStepLabel,
+  remediationStepLabel,
+  requirementStepLabel,
+} from '@luyue/domain';
 import { conflictHelp, pageMessage } from './error-page';
 
 describe('the error page in zh-CN', () => {
-  it('translates the services’ messages, keeps zh-CN ones, and falls back by code', () => {
-    expect(pageMessage({ code: 'not_found', message: 'No request REQ-2026-0001' })).toBe(
+  it('says a domain error from its message key and parameters, and falls back by code', () => {
+    expect(new DomainError('not_found', 'requirement.not_found', { id: 'REQ-2026-0001' }).zh).toBe(
       '没有需求 REQ-2026-0001，或您无权查看。',
     );
     expect(
-      pageMessage({
-        code: 'forbidden',
-        message: 'This needs one of the roles: admin, hospital_staff',
-      }),
+      new DomainError('forbidden', 'auth.needs_role', { roles: ['admin', 'hospital_staff'] }).zh,
     ).toBe('此页面或操作需要以下角色之一：管理员、医院信息科。');
-    expect(pageMessage({ code: 'forbidden', message: '表单已过期' })).toBe('表单已过期');
+    expect(
+      new DomainError('invalid_state', 'action.not_now', { id: 'X', status: 'y', action: 'z' }).zh,
+    ).toBe('该事项的状态已经变化，当前不能这样操作。');
     expect(pageMessage({ code: 'invalid_state', message: 'X is y: z is not possible now' })).toBe(
       '该事项的状态已经变化，当前不能这样操作。',
+    );
+    expect(pageMessage({ code: 'internal_error', message: 'Internal server error' })).toBe(
+      '出错了，请稍后重试。',
     );
   });
 

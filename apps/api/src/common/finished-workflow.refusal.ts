@@ -18,7 +18,8 @@ export function refusalWhenFinished(
   if (!finished) return error;
   return new DomainError(
     'invalid_state',
-    `${subject} is ${status}: ${action} is not possible now`,
+    'action.not_now',
+    { id: subject, status, action },
     {
       action,
       currentStatus: status,

@@ -20,7 +20,8 @@ export class JsonBodyMiddleware implements NestMiddleware {
     if (hasBody && !ACCEPTED.some((type) => req.is(type))) {
       throw new DomainError(
         'unsupported_media_type',
-        `Content-Type must be one of ${ACCEPTED.join(', ')}`,
+        'body.content_type',
+        { accepted: ACCEPTED },
         { accepted: ACCEPTED },
       );
     }

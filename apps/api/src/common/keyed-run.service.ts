@@ -72,16 +72,13 @@ export class KeyedRunService {
     const held = 'held' in outcome ? outcome.held : null;
     if (held) {
       if (held.caller !== caller || held.scope !== scope) {
-        throw new DomainError(
-          'conflict',
-          'This Idempotency-Key was already used by another caller or for another request',
-          { idempotencyKey: key },
-        );
+        throw new DomainError('conflict', 'idempotency.other_caller', {}, { idempotencyKey: key });
       }
       if (held.bodySha256 !== claim.bodySha256) {
         throw new DomainError(
           'idempotency_mismatch',
-          'This Idempotency-Key was already used with a different body; use a new key',
+          'idempotency.other_body',
+          {},
           { idempotencyKey: key },
         );
       }
@@ -91,7 +88,8 @@ export class KeyedRunService {
       if (running(held)) {
         throw new DomainError(
           'conflict',
-          'A request with this Idempotency-Key is still being processed; retry shortly',
+          'idempotency.in_progress',
+          {},
           { idempotencyKey: key, retryAfterSeconds: 1 },
         );
       }

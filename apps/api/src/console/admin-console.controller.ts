@@ -26,7 +26,7 @@ export function sendOutcome(res: Response, outcome: ConsoleOutcome, config: AppC
   res.redirect(303, outcome.location);
 }
 
-/** 系统管理: overview, organizations, a contract's settings, the holiday schedules (admins). */
+/** Administration: overview, organizations, a contract's settings, the holiday schedules (admins). */
 @ApiExcludeController()
 @Roles('admin')
 @UseGuards(CsrfGuard)

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { accountStatus, auditActorOf, PARTY_LABELS, type Actor } from '@luyue/domain';
+import {
+  accountStatus,
+  auditActorOf,
+  PARTY_LABELS,
+  type Actor,
+  PAGE_TITLES,
+  ADMIN_PAGE_TITLES,
+  organizationCreatedFlash,
+} from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import { OrganizationRepository } from '@luyue/persistence';
 import type { Request, Response } from 'express';
@@ -18,7 +26,7 @@ interface Failed {
   errors: Record<string, string>;
 }
 
-/** Every administration page sits under 系统管理 in the nav and the crumbs. */
+/** Every administration page sits under the administration section in the nav and the crumbs. */
 export function adminFrame(
   frames: ConsoleFrameService,
   req: Request,
@@ -29,12 +37,12 @@ export function adminFrame(
 ): Promise<Frame> {
   return frames.frame(req, res, actor, {
     title,
-    crumbs: [{ href: '/admin', label: '系统管理' }, ...crumbs],
+    crumbs: [{ href: '/admin', label: PAGE_TITLES.admin }, ...crumbs],
     section: '/admin',
   });
 }
 
-/** 系统管理 overview and the organizations, on the services behind the admin REST routes. */
+/** The administration overview and the organizations, on the services behind the admin REST routes. */
 @Injectable()
 export class AdminConsoleService {
   constructor(
@@ -49,8 +57,8 @@ export class AdminConsoleService {
 
   async overview(req: Request, res: Response, actor: Actor): Promise<string> {
     const frame = await this.frames.frame(req, res, actor, {
-      title: '系统管理',
-      crumbs: [{ label: '系统管理' }],
+      title: PAGE_TITLES.admin,
+      crumbs: [{ label: PAGE_TITLES.admin }],
       section: '/admin',
     });
     const [organizations, users, contracts, years] = await Promise.all([
@@ -82,7 +90,7 @@ export class AdminConsoleService {
     actor: Actor,
     failed?: Failed,
   ): Promise<string> {
-    const frame = await adminFrame(this.frames, req, res, actor, '单位');
+    const frame = await adminFrame(this.frames, req, res, actor, ADMIN_PAGE_TITLES.organizations);
     const [organizations, users] = await Promise.all([
       this.organizations.list(),
       this.accounts.list(),
@@ -124,7 +132,7 @@ export class AdminConsoleService {
       return {
         kind: 'redirect',
         location: '/admin/organizations',
-        flash: `已创建单位：${org.name}（${PARTY_LABELS[org.party]}）`,
+        flash: organizationCreatedFlash(org.name, PARTY_LABELS[org.party]),
       };
     } catch (error) {
       const errors = refusedFields(error, ORGANIZATION_FIELDS, 'name');

@@ -39,12 +39,12 @@ describe('admin forms', () => {
   });
 
   it('names a taken name beside its field, and leaves other errors to the error page', () => {
-    const taken = new DomainError('conflict', 'A user with email a@b.example already exists');
+    const taken = new DomainError('conflict', 'user.email_exists', { email: 'a@b.example' });
     expect(refusedFields(taken, newUserFields([]), 'email')).toEqual({
-      email: '已被使用（A user with email a@b.example already exists）',
+      email: '已被使用（邮箱 a@b.example 的用户已存在）',
     });
     expect(refusedFields(taken, newUserFields([]))).toBeNull();
-    expect(refusedFields(new DomainError('not_found', 'No such user'), [])).toBeNull();
+    expect(refusedFields(new DomainError('not_found', 'user.not_found', {}), [])).toBeNull();
     expect(refusedFields(new Error('boom'), [])).toBeNull();
   });
 });

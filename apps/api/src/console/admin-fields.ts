@@ -12,16 +12,21 @@ import {
   type FieldProblem,
   type ReminderLeads,
   type Role,
+  FIELD_LABELS,
+  FIELD_HINTS,
+  passwordHint,
+  adminFieldRefusal,
+  takenRefusal,
 } from '@luyue/domain';
 import { MIN_PASSWORD_LENGTH } from '../identity/password-hasher.service';
 import { options, type Field, type FieldOption } from './requirement-action-fields';
 
 /** The administration forms; each `name` is the property of the REST route's DTO. */
 export const ORGANIZATION_FIELDS: readonly Field[] = [
-  { name: 'name', label: '单位名称', type: 'text', required: true },
+  { name: 'name', label: FIELD_LABELS['admin.organizationName'], type: 'text', required: true },
   {
     name: 'party',
-    label: '参与方',
+    label: FIELD_LABELS['admin.party'],
     type: 'select',
     required: true,
     options: options(PARTIES, PARTY_LABELS),
@@ -30,31 +35,31 @@ export const ORGANIZATION_FIELDS: readonly Field[] = [
 
 const PASSWORD: Field = {
   name: 'password',
-  label: '初始密码',
+  label: FIELD_LABELS['admin.initialPassword'],
   type: 'password',
   omitEmpty: true,
-  hint: `不填则自动生成并仅显示一次；至少 ${MIN_PASSWORD_LENGTH} 个字符`,
+  hint: passwordHint(MIN_PASSWORD_LENGTH),
 };
 
 export function newUserFields(organizations: readonly FieldOption[]): Field[] {
   return [
-    { name: 'email', label: '邮箱', type: 'text', required: true },
-    { name: 'name', label: '姓名', type: 'text', required: true },
-    { name: 'phone', label: '手机号', type: 'text', omitEmpty: true },
+    { name: 'email', label: FIELD_LABELS['admin.email'], type: 'text', required: true },
+    { name: 'name', label: FIELD_LABELS['admin.name'], type: 'text', required: true },
+    { name: 'phone', label: FIELD_LABELS['admin.phone'], type: 'text', omitEmpty: true },
     {
       name: 'organizationId',
-      label: '所属单位',
+      label: FIELD_LABELS['admin.organization'],
       type: 'select',
       required: true,
       options: organizations,
     },
     {
       name: 'roles',
-      label: '角色',
+      label: FIELD_LABELS['admin.roles'],
       type: 'checkboxes',
       required: true,
       options: options(ROLES, ROLE_LABELS),
-      hint: '须属于所属单位的参与方（管理员不限）',
+      hint: FIELD_HINTS['admin.roles'],
     },
     PASSWORD,
   ];
@@ -65,7 +70,7 @@ export function roleFields(roles: readonly Role[]): Field[] {
   return [
     {
       name: 'roles',
-      label: '角色',
+      label: FIELD_LABELS['admin.roles'],
       type: 'checkboxes',
       required: true,
       options: options(roles, ROLE_LABELS),
@@ -73,7 +78,9 @@ export function roleFields(roles: readonly Role[]): Field[] {
   ];
 }
 
-export const RESET_PASSWORD_FIELDS: readonly Field[] = [{ ...PASSWORD, label: '新密码' }];
+export const RESET_PASSWORD_FIELDS: readonly Field[] = [
+  { ...PASSWORD, label: FIELD_LABELS['admin.newPassword'] },
+];
 
 const days = (name: string, label: string): Field => ({ name, label, type: 'number' });
 
@@ -87,7 +94,12 @@ export const SETTINGS_FIELDS: readonly Field[] = [
   ...(Object.keys(REMINDER_LEAD_LABELS) as Array<keyof ReminderLeads>).map((k) =>
     days(`reminderLeadWorkingDays.${k}`, REMINDER_LEAD_LABELS[k]),
   ),
-  { name: 'systems', label: CONTRACT_SETTING_LABELS.systems, type: 'lines', hint: '每行一个' },
+  {
+    name: 'systems',
+    label: FIELD_LABELS['admin.systems'],
+    type: 'lines',
+    hint: FIELD_HINTS['admin.systems'],
+  },
 ];
 
 /** The current settings as the form shows them. */
@@ -103,28 +115,15 @@ export function settingsValues(s: ContractSettings): Record<string, string> {
 }
 
 export const CALENDAR_FIELDS: readonly Field[] = [
-  { name: 'year', label: '年份', type: 'number', required: true },
+  { name: 'year', label: FIELD_LABELS['admin.year'], type: 'number', required: true },
   {
     name: 'schedule',
-    label: '节假日安排（JSON）',
+    label: FIELD_LABELS['admin.schedule'],
     type: 'textarea',
     required: true,
-    hint: '例如 {"holidays": ["2027-01-01", "2027-02-06"], "workdays": ["2027-02-20"]}：holidays 为放假日（含假期内的周末），workdays 为调休上班的周末',
+    hint: FIELD_HINTS['admin.schedule'],
   },
 ];
-
-/** What the page says when the service refuses a field (its own wording follows in brackets). */
-const REFUSALS: Readonly<Record<string, string>> = {
-  name: '名称不能使用',
-  email: '邮箱不能使用',
-  organizationId: '请选择单位',
-  roles: '不能设置这些角色',
-  password: '密码不符合要求',
-  year: '年份不正确',
-  schedule: '节假日安排有误',
-  holidays: '节假日安排有误',
-  workdays: '节假日安排有误',
-};
 
 /** Service fields shown beside a form field of another name: the lists inside the JSON. */
 const SHOWN_AT: Readonly<Record<string, string>> = { holidays: 'schedule', workdays: 'schedule' };
@@ -143,7 +142,7 @@ export function refusedFields(
 ): Record<string, string> | null {
   if (!(error instanceof DomainError)) return null;
   if (error.code === 'conflict' && conflictField) {
-    return { [conflictField]: `已被使用（${error.message}）` };
+    return { [conflictField]: takenRefusal(error.zh) };
   }
   if (error.code !== 'validation_failed') return null;
   const problems = (error.details?.fields ?? []) as FieldProblem[];
@@ -152,7 +151,7 @@ export function refusedFields(
     const root = p.field.split(/[.[]/)[0];
     const names = [p.field, root, SHOWN_AT[root]];
     const where = fields.find((f) => names.includes(f.name))?.name ?? FORM_ERROR;
-    const text = `${REFUSALS[root] ?? '不能保存'}（${p.message}）`;
+    const text = adminFieldRefusal(root, p.message);
     out[where] = out[where] ? `${out[where]}；${text}` : text;
   }
   return out;

@@ -1,14 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { SCHEDULE_SOURCE_LABELS, type Actor } from '@luyue/domain';
+import {
+  SCHEDULE_SOURCE_LABELS,
+  type Actor,
+  formatTime,
+  contractSettingsTitle,
+  settingsSavedFlash,
+  ADMIN_PAGE_TITLES,
+  SCHEDULE_FORM_PROBLEMS,
+  scheduleImportedFlash,
+} from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
 import { YearScheduleDto } from '../calendar/dto/year-schedule.dto';
 import { WorkingDaysService } from '../calendar/working-days.service';
 import { ContractsService } from '../contracts/contracts.service';
 import { ContractSettingsPatchDto } from '../contracts/dto/contract-settings.dto';
-import { shanghaiMinute } from '../requirements/requirement-labels';
 import { adminFrame } from './admin-console.service';
 import {
   CALENDAR_FIELDS,
@@ -46,7 +54,13 @@ export class AdminSettingsConsoleService {
     failed?: Failed,
   ): Promise<string> {
     const contract = await this.contracts.get(actor, id);
-    const frame = await adminFrame(this.frames, req, res, actor, `${contract.number} 合同设置`);
+    const frame = await adminFrame(
+      this.frames,
+      req,
+      res,
+      actor,
+      contractSettingsTitle(contract.number),
+    );
     const values = failed?.values ?? settingsValues(contract.settings);
     return this.renderer.render('pages/admin-contract-settings.html', {
       layout: frame.layout,
@@ -77,7 +91,7 @@ export class AdminSettingsConsoleService {
       return {
         kind: 'redirect',
         location: settingsHref(id),
-        flash: `已保存 ${saved.number} 的合同设置`,
+        flash: settingsSavedFlash(saved.number),
       };
     } catch (error) {
       const errors = refusedFields(error, SETTINGS_FIELDS);
@@ -87,14 +101,14 @@ export class AdminSettingsConsoleService {
   }
 
   async calendarPage(req: Request, res: Response, actor: Actor, failed?: Failed): Promise<string> {
-    const frame = await adminFrame(this.frames, req, res, actor, '节假日安排');
+    const frame = await adminFrame(this.frames, req, res, actor, ADMIN_PAGE_TITLES.calendar);
     const years = await this.workingDays.years();
     return this.renderer.render('pages/admin-calendar.html', {
       layout: frame.layout,
       years: years.map((y) => ({
         ...y,
         source: SCHEDULE_SOURCE_LABELS[y.source],
-        loadedAt: shanghaiMinute(y.loadedAt),
+        loadedAt: formatTime(y.loadedAt),
       })),
       fields: formFields('calendar', CALENDAR_FIELDS, failed?.values, failed?.errors),
       formError: failed?.errors[FORM_ERROR],
@@ -117,7 +131,7 @@ export class AdminSettingsConsoleService {
     });
     const year = Number(values.year.trim());
     const errors: Record<string, string> = {};
-    if (!values.year.trim() || !Number.isInteger(year)) errors.year = '请输入年份，例如 2027';
+    if (!values.year.trim() || !Number.isInteger(year)) errors.year = SCHEDULE_FORM_PROBLEMS.year;
     const schedule = await scheduleOf(values.schedule);
     if (typeof schedule === 'string') errors.schedule = schedule;
     if (Object.keys(errors).length > 0 || typeof schedule === 'string') return again(errors);
@@ -126,7 +140,7 @@ export class AdminSettingsConsoleService {
       return {
         kind: 'redirect',
         location: '/admin/calendar',
-        flash: `已导入 ${r.year} 年节假日安排：放假 ${r.holidays} 天，调休上班 ${r.workdays} 天；${r.recomputing} 个进行中的流程将重新计算期限`,
+        flash: scheduleImportedFlash(r),
       };
     } catch (error) {
       const refused = refusedFields(error, CALENDAR_FIELDS);
@@ -138,14 +152,14 @@ export class AdminSettingsConsoleService {
 
 /** The schedule checked as the REST body is, or what is wrong with it. */
 async function scheduleOf(text: string): Promise<YearScheduleDto | string> {
-  if (!text.trim()) return '此项必填';
+  if (!text.trim()) return SCHEDULE_FORM_PROBLEMS.required;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return '不是有效的 JSON';
+    return SCHEDULE_FORM_PROBLEMS.notJson;
   }
-  const shape = '须为 {"holidays": [...], "workdays": [...]}，日期写作 "YYYY-MM-DD"';
+  const shape = SCHEDULE_FORM_PROBLEMS.shape;
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return shape;
   const dto = plainToInstance(YearScheduleDto, parsed);
   const invalid = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });

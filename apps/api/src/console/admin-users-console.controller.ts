@@ -10,7 +10,7 @@ import { sendOutcome } from './admin-console.controller';
 import { AdminUsersConsoleService } from './admin-users-console.service';
 import { CsrfGuard } from './csrf.guard';
 
-/** 系统管理 › 用户: the list and create form, and each user's page with its forms (admins). */
+/** Administration › users: the list and create form, and each user's page with its forms (admins). */
 @ApiExcludeController()
 @Roles('admin')
 @UseGuards(CsrfGuard)

@@ -7,6 +7,11 @@ import {
   ROLE_LABELS,
   rolesForParty,
   type Actor,
+  ADMIN_PAGE_TITLES,
+  USER_FLASHES,
+  userCreatedFlash,
+  rolesUpdatedFlash,
+  userDisabledFlash,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import { OrganizationRepository, type UserRecord } from '@luyue/persistence';
@@ -52,7 +57,7 @@ export class AdminUsersConsoleService {
     actor: Actor,
     failed?: Omit<Failed, 'form'>,
   ): Promise<string> {
-    const frame = await adminFrame(this.frames, req, res, actor, '用户');
+    const frame = await adminFrame(this.frames, req, res, actor, ADMIN_PAGE_TITLES.users);
     const asked = typeof req.query.organization === 'string' ? req.query.organization : '';
     const choices = await this.organizationChoices();
     const filter = choices.find((c) => c.value === asked)?.value;
@@ -91,12 +96,19 @@ export class AdminUsersConsoleService {
       return again({ values: form.values, errors });
     }
     if (form.payload.password === undefined) {
-      return this.passwordShown(req, res, actor, created.user, created.password, '已创建用户');
+      return this.passwordShown(
+        req,
+        res,
+        actor,
+        created.user,
+        created.password,
+        USER_FLASHES.created,
+      );
     }
     return {
       kind: 'redirect',
       location: userHref(created.user.id),
-      flash: `已创建用户：${created.user.name}（${created.user.email}）`,
+      flash: userCreatedFlash(created.user.name, created.user.email),
     };
   }
 
@@ -109,7 +121,7 @@ export class AdminUsersConsoleService {
   ): Promise<string> {
     const user = await this.accounts.get(id);
     const frame = await adminFrame(this.frames, req, res, actor, user.name, [
-      { href: '/admin/users', label: '用户' },
+      { href: '/admin/users', label: ADMIN_PAGE_TITLES.users },
       { label: user.name },
     ]);
     const shown = (form: Failed['form'], fields: readonly Field[], values = {}) =>
@@ -142,7 +154,7 @@ export class AdminUsersConsoleService {
     try {
       const user = await this.accounts.setRoles(actor, id, form.payload.roles, requestId);
       const labels = user.roles.map((r) => ROLE_LABELS[r]).join('、');
-      return { kind: 'redirect', location: userHref(id), flash: `已更新角色：${labels}` };
+      return { kind: 'redirect', location: userHref(id), flash: rolesUpdatedFlash(labels) };
     } catch (error) {
       const errors = refusedFields(error, fields);
       if (!errors) throw error;
@@ -162,9 +174,16 @@ export class AdminUsersConsoleService {
     if (!form.ok) return this.again(req, res, actor, id, { form: 'password', ...form });
     const reset = await this.accounts.resetPassword(actor, id, form.payload.password, requestId);
     if (form.payload.password === undefined) {
-      return this.passwordShown(req, res, actor, reset.user, reset.password, '已重置密码');
+      return this.passwordShown(
+        req,
+        res,
+        actor,
+        reset.user,
+        reset.password,
+        USER_FLASHES.passwordReset,
+      );
     }
-    return { kind: 'redirect', location: userHref(id), flash: '已重置密码，该用户需重新登录' };
+    return { kind: 'redirect', location: userHref(id), flash: USER_FLASHES.passwordResetLoggedOut };
   }
 
   async setDisabled(
@@ -176,9 +195,7 @@ export class AdminUsersConsoleService {
     const user = disabled
       ? await this.accounts.disable(actor, id, requestId)
       : await this.accounts.enable(actor, id, requestId);
-    const flash = disabled
-      ? `已停用用户 ${user.email}，其登录已全部失效`
-      : `已启用用户 ${user.email}`;
+    const flash = userDisabledFlash(user.email, disabled);
     return { kind: 'redirect', location: userHref(id), flash };
   }
 
@@ -192,7 +209,7 @@ export class AdminUsersConsoleService {
     heading: string,
   ): Promise<ConsoleOutcome> {
     const frame = await adminFrame(this.frames, req, res, actor, heading, [
-      { href: '/admin/users', label: '用户' },
+      { href: '/admin/users', label: ADMIN_PAGE_TITLES.users },
       { label: user.name },
     ]);
     const html = this.renderer.render('pages/admin-password.html', {

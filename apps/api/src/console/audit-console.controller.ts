@@ -6,7 +6,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { AuditConsoleService } from './audit-console.service';
 import { CsrfGuard } from './csrf.guard';
 
-/** 审计记录 of the current contract. */
+/** Audit trail of the current contract. */
 @ApiExcludeController()
 @UseGuards(CsrfGuard)
 @Controller('audit')

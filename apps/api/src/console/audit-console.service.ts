@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DomainError, isParty, type Actor, auditActionLabel, PARTY_LABELS } from '@luyue/domain';
+import {
+  DomainError,
+  isParty,
+  type Actor,
+  auditActionLabel,
+  PARTY_LABELS,
+  formatTime,
+  PAGE_TITLES,
+  SYSTEM_ACTOR_LABEL,
+} from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
 import { AuditQueryDto } from '../contracts/dto/audit.dto';
 import { ContractsService } from '../contracts/contracts.service';
-import { shanghaiMinute } from '../requirements/requirement-labels';
 import { ConsoleFrameService } from './console-frame.service';
 import { pagingOf } from './console-list';
 import { subjectPage } from './subject-pages';
@@ -24,8 +32,8 @@ export class AuditConsoleService {
 
   async page(req: Request, res: Response, actor: Actor): Promise<string> {
     const frame = await this.frames.frame(req, res, actor, {
-      title: '审计记录',
-      crumbs: [{ label: '审计记录' }],
+      title: PAGE_TITLES.audit,
+      crumbs: [{ label: PAGE_TITLES.audit }],
       section: '/audit',
     });
     const q = req.query as Record<string, unknown>;
@@ -38,10 +46,7 @@ export class AuditConsoleService {
     });
     const invalid = await validate(query);
     if (invalid.length > 0) {
-      throw new DomainError(
-        'validation_failed',
-        '筛选条件不正确：对象为“类型”或“类型:编号”，操作人为邮箱',
-      );
+      throw new DomainError('validation_failed', 'validation.audit_filter', {});
     }
     const contract = frame.contract;
     if (!contract) return this.renderer.render('pages/audit.html', { layout: frame.layout });
@@ -53,8 +58,8 @@ export class AuditConsoleService {
       contract,
       filters: { subject: text('subject'), actor: text('actor') },
       items: found.items.map((e) => ({
-        at: shanghaiMinute(e.occurredAt),
-        actor: e.actorEmail ?? (e.actorType === 'system' ? '系统' : e.actorType),
+        at: formatTime(e.occurredAt),
+        actor: e.actorEmail ?? (e.actorType === 'system' ? SYSTEM_ACTOR_LABEL : e.actorType),
         party: isParty(e.party) ? PARTY_LABELS[e.party] : '',
         action: auditActionLabel(e.action),
         code: e.action,

@@ -6,7 +6,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ChangeConsoleService } from './change-console.service';
 
-/** The printable 变更确认单 on the REST path too (the same page as in the console). */
+/** The printable change confirmation on the REST path too (the same page as in the console). */
 @ApiTags('change-requests')
 @Authenticated()
 @Controller('api/change-requests')

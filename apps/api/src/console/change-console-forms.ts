@@ -7,6 +7,8 @@ import {
   REPLY_DECISIONS,
   type ChangeAction,
   type ChangeType,
+  FIELD_LABELS,
+  FIELD_HINTS,
 } from '@luyue/domain';
 import { NotBlank, Omittable } from '../common/field.validators';
 import {
@@ -34,35 +36,57 @@ export class ProposeChangeFormDto {
   @Omittable() @Matches(/^REQ-\d{4}-\d{4}$/) grantRequirementId?: string;
 }
 
-const note: Field[] = [{ name: 'note', label: '说明', type: 'textarea', omitEmpty: true }];
+const note: Field[] = [
+  { name: 'note', label: FIELD_LABELS['change.note'], type: 'textarea', omitEmpty: true },
+];
 
 export const PROPOSE_FIELDS: Field[] = [
-  { name: 'title', label: '变更名称', type: 'text', required: true },
+  { name: 'title', label: FIELD_LABELS['change.title'], type: 'text', required: true },
   {
     name: 'changeType',
-    label: '变更类型',
+    label: FIELD_LABELS['change.type'],
     type: 'select',
     required: true,
     options: options(CHANGE_TYPES, CHANGE_TYPE_LABELS),
   },
-  { name: 'description', label: '变更内容', type: 'textarea', required: true },
-  { name: 'impactScope', label: '对范围的影响', type: 'textarea', required: true },
-  { name: 'impactSchedule', label: '对进度的影响', type: 'textarea', required: true },
-  { name: 'impactCost', label: '对费用的影响', type: 'textarea', required: true },
+  {
+    name: 'description',
+    label: FIELD_LABELS['change.description'],
+    type: 'textarea',
+    required: true,
+  },
+  {
+    name: 'impactScope',
+    label: FIELD_LABELS['change.impactScope'],
+    type: 'textarea',
+    required: true,
+  },
+  {
+    name: 'impactSchedule',
+    label: FIELD_LABELS['change.impactSchedule'],
+    type: 'textarea',
+    required: true,
+  },
+  {
+    name: 'impactCost',
+    label: FIELD_LABELS['change.impactCost'],
+    type: 'textarea',
+    required: true,
+  },
   {
     name: 'replanRequirementId',
-    label: '确认后调整计划交付日期的需求（可选）',
+    label: FIELD_LABELS['change.replanRequirementId'],
     type: 'text',
     omitEmpty: true,
-    hint: '需求编号，如 REQ-2026-0001',
+    hint: FIELD_HINTS['change.replanRequirementId'],
   },
-  { name: 'replanDate', label: '新的计划交付日期', type: 'date', omitEmpty: true },
+  { name: 'replanDate', label: FIELD_LABELS['change.replanDate'], type: 'date', omitEmpty: true },
   {
     name: 'grantRequirementId',
-    label: '确认后批准额度外接口开发的需求（可选）',
+    label: FIELD_LABELS['change.grantRequirementId'],
     type: 'text',
     omitEmpty: true,
-    hint: '该需求须为待审批的接口新增需求',
+    hint: FIELD_HINTS['change.grantRequirementId'],
   },
 ];
 
@@ -75,17 +99,30 @@ export const CHANGE_ACTION_FORMS: Readonly<
     fields: [
       {
         name: 'decision',
-        label: '答复',
+        label: FIELD_LABELS['change.reply'],
         type: 'select',
         required: true,
         options: options(REPLY_DECISIONS, REPLY_DECISION_LABELS),
       },
-      { name: 'comment', label: '意见', type: 'textarea', omitEmpty: true, hint: '不同意时必填' },
+      {
+        name: 'comment',
+        label: FIELD_LABELS['change.comment'],
+        type: 'textarea',
+        omitEmpty: true,
+        hint: FIELD_HINTS['change.comment'],
+      },
     ],
   },
   withdraw: {
     dto: ChangeWithdrawDto,
-    fields: [{ name: 'reason', label: '撤回原因', type: 'textarea', required: true }],
+    fields: [
+      {
+        name: 'reason',
+        label: FIELD_LABELS['change.withdrawReason'],
+        type: 'textarea',
+        required: true,
+      },
+    ],
   },
   confirm: { dto: ChangeNoteDto, fields: note },
   'start-implementation': { dto: ChangeNoteDto, fields: note },

@@ -23,7 +23,7 @@ import { sendOutcome } from './console-outcome';
 import { CsrfGuard } from './csrf.guard';
 import { FilesUpload } from '../files/upload.interceptors';
 
-/** The change-request pages: list, propose form, the change with its forms, the 变更确认单. */
+/** The change-request pages: list, propose form, the change with its forms, the change confirmation. */
 @ApiExcludeController()
 @UseGuards(CsrfGuard)
 @Controller('change-requests')

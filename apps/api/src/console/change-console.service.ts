@@ -17,6 +17,12 @@ import {
   type ChangeType,
   type LinkTokenPayload,
   type Party,
+  formatTime,
+  PAGE_TITLES,
+  CHANGE_PAGE_WORDS,
+  changeProposedFlash,
+  stepDoneFlash,
+  SYSTEM_ACTOR_LABEL,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
@@ -26,7 +32,6 @@ import type { ChangeRequestDto } from '../change-requests/dto/change-request.dto
 import type { ProposeChangeDto } from '../change-requests/dto/propose-change.dto';
 import type { StoredUpload } from '../files/file-store.service';
 import { FilesService } from '../files/files.service';
-import { shanghaiMinute } from '../requirements/requirement-labels';
 import { CHANGE_ACTION_FORMS, PROPOSE_FIELDS, ProposeChangeFormDto } from './change-console-forms';
 import { KeyedRunService } from '../common/keyed-run.service';
 import { ConsoleFrameService, type Frame } from './console-frame.service';
@@ -58,7 +63,7 @@ export class ChangeConsoleService {
   ) {}
 
   async list(req: Request, res: Response, actor: Actor): Promise<string> {
-    const frame = await this.frame(req, res, actor, '项目变更', []);
+    const frame = await this.frame(req, res, actor, PAGE_TITLES.changes, []);
     const q = req.query as Record<string, unknown>;
     const status = CHANGE_STATUSES.find((s) => s === q.status);
     const page = Math.max(1, Math.min(100000, Number(q.page) || 1));
@@ -77,15 +82,17 @@ export class ChangeConsoleService {
         status: CHANGE_STATUS_LABELS[i.status],
         changeType: CHANGE_TYPE_LABELS[i.changeType as ChangeType],
         proposer: PARTY_LABELS[i.proposerParty as Party],
-        proposedAt: shanghaiMinute(i.proposedAt),
-        replyDueAt: shanghaiMinute(i.replyDueAt),
+        proposedAt: formatTime(i.proposedAt),
+        replyDueAt: formatTime(i.replyDueAt),
       })),
       ...pagingOf(found, PAGE_SIZE, link),
     });
   }
 
   async newForm(req: Request, res: Response, actor: Actor, failed?: Omit<Failed, 'action'>) {
-    const frame = await this.frame(req, res, actor, '提出项目变更', [{ label: '提出变更' }]);
+    const frame = await this.frame(req, res, actor, CHANGE_PAGE_WORDS.propose, [
+      { label: CHANGE_PAGE_WORDS.proposeCrumb },
+    ]);
     return this.renderer.render('pages/change-request-new.html', {
       layout: frame.layout,
       contract: frame.contract,
@@ -102,8 +109,10 @@ export class ChangeConsoleService {
     uploads: StoredUpload[],
     requestId: string | null,
   ): Promise<ConsoleOutcome> {
-    const frame = await this.frame(req, res, actor, '提出项目变更', [{ label: '提出变更' }]);
-    if (!frame.contract) throw new DomainError('not_found', '没有可提出变更的合同');
+    const frame = await this.frame(req, res, actor, CHANGE_PAGE_WORDS.propose, [
+      { label: CHANGE_PAGE_WORDS.proposeCrumb },
+    ]);
+    if (!frame.contract) throw new DomainError('not_found', 'console.no_contract_to_propose', {});
     const form = await readForm(ProposeChangeFormDto, PROPOSE_FIELDS, body);
     if (!form.ok) {
       return { kind: 'page', status: 400, html: await this.newForm(req, res, actor, form) };
@@ -134,7 +143,7 @@ export class ChangeConsoleService {
         attachments: files.map((x) => x.id),
       });
     });
-    return { kind: 'redirect', location: `/change-requests/${id}`, flash: `已提出项目变更 ${id}` };
+    return { kind: 'redirect', location: `/change-requests/${id}`, flash: changeProposedFlash(id) };
   }
 
   async page(
@@ -169,7 +178,8 @@ export class ChangeConsoleService {
     uploads: StoredUpload[],
     requestId: string | null,
   ): Promise<ConsoleOutcome> {
-    if (!isChangeAction(action)) throw new DomainError('not_found', `没有操作 ${action}`);
+    if (!isChangeAction(action))
+      throw new DomainError('not_found', 'console.no_action', { action });
     const { dto, fields } = CHANGE_ACTION_FORMS[action];
     const form = await readForm(dto, fields, body);
     if (!form.ok) {
@@ -191,15 +201,15 @@ export class ChangeConsoleService {
     return {
       kind: 'redirect',
       location: `/change-requests/${encodeURIComponent(id)}`,
-      flash: `已完成：${changeStepLabel(action)}`,
+      flash: stepDoneFlash(changeStepLabel(action)),
     };
   }
 
-  /** The printable 变更确认单: the request, its impact and every reply (who, when, how). */
+  /** The printable change confirmation: the request, its impact and every reply (who, when, how). */
   async confirmation(actor: Actor, id: string): Promise<string> {
     const c = await this.changes.get(actor, id);
     return this.renderer.render('pages/change-confirmation.html', {
-      title: `变更确认单 ${c.id}`,
+      title: `${CHANGE_PAGE_WORDS.confirmation} ${c.id}`,
       ...this.view(c),
     });
   }
@@ -223,7 +233,7 @@ export class ChangeConsoleService {
       await this.changes.auditLinkRefusal(link, reason, `status ${c.status}`, requestId);
     }
     return this.renderer.render('pages/change-reply-link.html', {
-      title: `项目变更书面答复 ${c.id}`,
+      title: `${PAGE_TITLES.changeReply} ${c.id}`,
       ...this.view(c),
       token,
       partyLabel: PARTY_LABELS[link.party],
@@ -268,7 +278,7 @@ export class ChangeConsoleService {
     } catch (error) {
       // A colleague answered first (or the change moved on): the page says who, when and how.
       if (!(error instanceof DomainError) || error.code !== 'invalid_state') throw error;
-      const flash = '您的答复未记录：此项目变更已不再等待您这一方的答复。';
+      const flash = CHANGE_PAGE_WORDS.replyNotRecorded;
       return {
         kind: 'page',
         status: 409,
@@ -282,7 +292,7 @@ export class ChangeConsoleService {
         actor,
         link,
         token,
-        { flash: '已记录您的书面答复，谢谢。' },
+        { flash: CHANGE_PAGE_WORDS.replyRecorded },
         requestId,
         answered,
       ),
@@ -295,7 +305,7 @@ export class ChangeConsoleService {
       status: CHANGE_STATUS_LABELS[c.status],
       changeType: CHANGE_TYPE_LABELS[c.changeType as ChangeType],
       proposer: `${PARTY_LABELS[c.proposedBy.party]} ${c.proposedBy.name}`,
-      proposedAt: shanghaiMinute(c.proposedAt),
+      proposedAt: formatTime(c.proposedAt),
       // From `agreed`: the sheet is what the parties sign before the vendor records it.
       confirmable: ['agreed', 'confirmed', 'implementing', 'archiving', 'closed'].includes(
         c.status,
@@ -303,12 +313,12 @@ export class ChangeConsoleService {
       replies: c.replies.map((r) => ({
         partyKey: r.party,
         party: PARTY_LABELS[r.party],
-        dueAt: shanghaiMinute(r.dueAt),
+        dueAt: formatTime(r.dueAt),
         provisional: r.provisional,
-        decision: r.decision ? REPLY_DECISION_LABELS[r.decision] : '尚未答复',
+        decision: r.decision ? REPLY_DECISION_LABELS[r.decision] : CHANGE_PAGE_WORDS.notAnswered,
         disagree: r.decision === 'disagree',
         by: r.by?.name ?? '',
-        at: shanghaiMinute(r.at),
+        at: formatTime(r.at),
         via: r.via ? REPLY_CHANNEL_LABELS[r.via] : '',
         comment: r.comment ?? '',
         silent: c.silentParties.includes(r.party),
@@ -324,9 +334,9 @@ export class ChangeConsoleService {
           : '',
       })),
       timeline: c.timeline.map((t) => ({
-        at: shanghaiMinute(t.at),
+        at: formatTime(t.at),
         action: changeStepLabel(t.action.replace(/^change_request\./, '')),
-        actor: t.actorEmail ?? '系统',
+        actor: t.actorEmail ?? SYSTEM_ACTOR_LABEL,
         status: t.toStatus
           ? CHANGE_STATUS_LABELS[t.toStatus as keyof typeof CHANGE_STATUS_LABELS]
           : '',
@@ -343,7 +353,7 @@ export class ChangeConsoleService {
   ): Promise<Frame> {
     return this.frames.frame(req, res, actor, {
       title,
-      crumbs: [{ href: '/change-requests', label: '项目变更' }, ...crumbs],
+      crumbs: [{ href: '/change-requests', label: PAGE_TITLES.changes }, ...crumbs],
       section: '/change-requests',
     });
   }

@@ -1,3 +1,8 @@
+import {
+  CONSTRAINT_MESSAGES,
+  UNKNOWN_CONSTRAINT_MESSAGE,
+  boundConstraintMessage,
+} from '@luyue/domain';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { isUnstorable } from '../common/text-rules';
@@ -84,26 +89,6 @@ function assign(plain: Record<string, unknown>, name: string, value: unknown): v
   at[path[path.length - 1]] = value;
 }
 
-/** zh-CN wording of the class-validator constraints the DTOs use; others keep the DTO's text. */
-const CONSTRAINT_MESSAGES: Readonly<Record<string, string>> = {
-  isNotEmpty: '此项必填',
-  isNotBlank: '此项必填',
-  isString: '此项必填',
-  isIn: '请从列表中选择',
-  isNumber: '请输入数字（最多两位小数）',
-  isPersonDays: '请输入数字（最多两位小数）',
-  isPositive: '必须大于 0',
-  min: '数值过小',
-  max: '数值过大',
-  arrayMinSize: '请至少选择一项',
-  isEmail: '请输入有效的邮箱地址',
-  minLength: '内容过短',
-  maxLength: '内容过长',
-  matches: '请输入 YYYY-MM-DD 格式的日期',
-  isIso8601: '请输入有效的日期',
-  unstorableText: '不能包含空字符（NUL）或无效的 Unicode 字符',
-};
-
 function fieldMessages(errors: ValidationError[], prefix = ''): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of errors) {
@@ -114,7 +99,8 @@ function fieldMessages(errors: ValidationError[], prefix = ''): Record<string, s
     // The most basic failure first: "not a number" rather than "too large" for NaN.
     const key = Object.keys(CONSTRAINT_MESSAGES).find((k) => k in failed);
     if (!key) {
-      if (Object.keys(failed).length > 0) out[name] = Object.values(failed)[0] ?? '内容不正确';
+      if (Object.keys(failed).length > 0)
+        out[name] = Object.values(failed)[0] ?? UNKNOWN_CONSTRAINT_MESSAGE;
       continue;
     }
     out[name] = boundMessage(key, failed[key], e.value) ?? CONSTRAINT_MESSAGES[key];
@@ -128,11 +114,7 @@ function boundMessage(key: string, dtoMessage: string, value: unknown): string |
     return CONSTRAINT_MESSAGES.isNotEmpty;
   const bound = /(-?\d+(?:\.\d+)?)\D*$/.exec(dtoMessage)?.[1];
   if (bound === undefined) return undefined;
-  if (key === 'min') return `不能小于 ${bound}`;
-  if (key === 'max') return `不能大于 ${bound}`;
-  if (key === 'minLength') return `至少 ${bound} 个字符`;
-  if (key === 'maxLength') return `最多 ${bound} 个字符`;
-  return undefined;
+  return boundConstraintMessage(key, bound);
 }
 
 /** The fields as the `form-field` partial wants them: value and error beside each. */

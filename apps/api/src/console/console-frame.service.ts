@@ -1,4 +1,4 @@
-import { PARTY_LABELS, ROLE_LABELS } from '@luyue/domain';
+import { PARTY_LABELS, ROLE_LABELS, PAGE_TITLES, PRODUCT_NAME } from '@luyue/domain';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@luyue/config';
 import { isAdmin, type Actor } from '@luyue/domain';
@@ -24,16 +24,16 @@ export interface Frame {
 }
 
 const NAV = [
-  { href: '/', label: '工作台' },
-  { href: '/requirements', label: '需求' },
-  { href: '/change-requests', label: '项目变更' },
-  { href: '/quota', label: '配额与统计' },
-  { href: '/security', label: '安全整改' },
-  { href: '/audit', label: '审计记录' },
+  { href: '/', label: PAGE_TITLES.dashboard },
+  { href: '/requirements', label: PAGE_TITLES.requirements },
+  { href: '/change-requests', label: PAGE_TITLES.changes },
+  { href: '/quota', label: PAGE_TITLES.quota },
+  { href: '/security', label: PAGE_TITLES.security },
+  { href: '/audit', label: PAGE_TITLES.audit },
 ] as const;
 
 /** Shown to admins only; the pages behind it refuse everyone else. */
-const ADMIN_NAV = { href: '/admin', label: '系统管理' } as const;
+const ADMIN_NAV = { href: '/admin', label: PAGE_TITLES.admin } as const;
 
 /** The layout of every console page: user and party, contract switcher, nav, crumbs, flash. */
 @Injectable()
@@ -67,7 +67,7 @@ export class ConsoleFrameService {
     return {
       contract,
       layout: {
-        title: `${page.title} · 履约`,
+        title: `${page.title} · ${PRODUCT_NAME}`,
         user: actor.name,
         party: party ? PARTY_LABELS[party] : '',
         roles: actor.roles.map((r) => ROLE_LABELS[r]).join('、'),
@@ -83,7 +83,7 @@ export class ConsoleFrameService {
           selected: c.id === contract?.id,
         })),
         path: req.path,
-        crumbs: [{ href: '/', label: '工作台' }, ...page.crumbs],
+        crumbs: [{ href: '/', label: PAGE_TITLES.dashboard }, ...page.crumbs],
       },
     };
   }

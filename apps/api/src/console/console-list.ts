@@ -7,14 +7,16 @@ import type { FieldOption } from './requirement-action-fields';
 export async function checkedListQuery<T extends object>(
   dto: ClassConstructor<T>,
   plain: Record<string, unknown>,
-  message = '筛选条件不正确',
 ): Promise<T> {
   const query = plainToInstance(dto, plain);
   const invalid = await validate(query);
   if (invalid.length > 0) {
-    throw new DomainError('validation_failed', message, {
-      fields: invalid.map((e) => ({ field: e.property, message: 'invalid' })),
-    });
+    throw new DomainError(
+      'validation_failed',
+      'validation.list_filter',
+      {},
+      { fields: invalid.map((e) => ({ field: e.property, message: 'invalid' })) },
+    );
   }
   return query;
 }

@@ -12,7 +12,7 @@ import { ConsoleAssets } from './console-assets';
 import { CsrfGuard } from './csrf.guard';
 import { DashboardService } from './dashboard.service';
 
-/** 工作台, logout and the console's stylesheet. */
+/** Dashboard, logout and the console's stylesheet. */
 @ApiExcludeController()
 @UseGuards(CsrfGuard)
 @Controller()

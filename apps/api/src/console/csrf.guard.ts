@@ -18,7 +18,7 @@ export class CsrfGuard implements CanActivate {
     if (req.method === 'GET' || req.method === 'HEAD') return true;
     const check = (body: Record<string, unknown> | undefined): void => {
       if (!this.csrf.matches(req.sessionId, body?.[CSRF_FIELD])) {
-        throw new DomainError('forbidden', '表单已过期或来源不明，请刷新页面后重试。');
+        throw new DomainError('forbidden', 'auth.csrf_form', {});
       }
     };
     // A multipart form is read after the guards run: its upload interceptor checks the token

@@ -14,6 +14,9 @@ import {
   type Actor,
   type RequirementDeadlines,
   requirementStepLabel,
+  formatTime,
+  PAGE_TITLES,
+  DEADLINE_LABELS,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import { AuditEventRepository, SecurityTaskQueryRepository } from '@luyue/persistence';
@@ -22,12 +25,11 @@ import { ChangeRequestsService } from '../change-requests/change-requests.servic
 import { ContractAccessService } from '../contracts/contract-access.service';
 import type { RequirementListItemDto } from '../requirements/dto/requirement-list.dto';
 import { actorInContract } from '../kit/access.decision';
-import { shanghaiMinute } from '../requirements/requirement-labels';
 import { RequirementsService } from '../requirements/requirements.service';
 import { ConsoleFrameService } from './console-frame.service';
 import { subjectPage } from './subject-pages';
 
-/** 工作台: what waits for me in the current contract, counts by state, my recent steps. */
+/** Dashboard: what waits for me in the current contract, counts by state, my recent steps. */
 @Injectable()
 export class DashboardService {
   constructor(
@@ -43,7 +45,7 @@ export class DashboardService {
 
   async home(req: Request, res: Response, actor: Actor): Promise<string> {
     const frame = await this.frames.frame(req, res, actor, {
-      title: '工作台',
+      title: PAGE_TITLES.dashboard,
       crumbs: [],
       section: '/',
     });
@@ -78,7 +80,7 @@ export class DashboardService {
       return {
         ...t,
         dueLabel: due?.label ?? '',
-        dueAt: at ? shanghaiMinute(at) : '',
+        dueAt: at ? formatTime(at) : '',
         dueToday: at !== null && !t.overdue && shanghaiDate(at.toISOString()) === today,
         daysLeft: left && !t.overdue ? left.days : null,
         // The flag the workflow stored with the deadline, not a guess from today's calendar.
@@ -113,7 +115,7 @@ export class DashboardService {
           status: CHANGE_STATUS_LABELS[state.status],
           actions: actions.map((a) => changeStepLabel(a)).join('、'),
         },
-        dueAt ? { at: dueAt, label: '答复期限', provisional: false } : null,
+        dueAt ? { at: dueAt, label: DEADLINE_LABELS.changeReply, provisional: false } : null,
       ),
     );
     const taskRows = tasks
@@ -135,7 +137,7 @@ export class DashboardService {
             status: REMEDIATION_STATUS_LABELS[t.state],
             actions: actions.map((a) => remediationStepLabel(a)).join('、'),
           },
-          { at: t.dueAt, label: '整改期限', provisional: t.provisional },
+          { at: t.dueAt, label: DEADLINE_LABELS.fix, provisional: t.provisional },
         ),
       );
     const todo = [...requirementRows, ...changeRows, ...taskRows].sort(
@@ -148,7 +150,7 @@ export class DashboardService {
       counts: counts.filter((c) => c.n > 0),
       total: counts.reduce((n, c) => n + c.n, 0),
       activity: mine.items.map((e) => ({
-        at: shanghaiMinute(e.occurredAt),
+        at: formatTime(e.occurredAt),
         action: auditActionLabel(e.action),
         subject: e.subjectId,
         link: subjectPage(e.subjectType, e.subjectId),
@@ -157,7 +159,7 @@ export class DashboardService {
   }
 }
 
-/** One line of 待我处理, whatever the process. */
+/** One line of "waiting for me", whatever the process. */
 interface TodoRow {
   id: string;
   href: string;
@@ -189,18 +191,34 @@ function dueOf(
   const d = item.deadlines;
   if (item.status === 'assessing') {
     return d?.assessment
-      ? { at: d.assessment.dueAt, label: '评估期限', provisional: d.assessment.provisional }
+      ? {
+          at: d.assessment.dueAt,
+          label: DEADLINE_LABELS.assessment,
+          provisional: d.assessment.provisional,
+        }
       : null;
   }
   if (item.status === 'released') {
     return d?.signOff?.nextReminderAt
-      ? { at: d.signOff.nextReminderAt, label: '验收提醒', provisional: d.signOff.provisional }
+      ? {
+          at: d.signOff.nextReminderAt,
+          label: DEADLINE_LABELS.signOffReminder,
+          provisional: d.signOff.provisional,
+        }
       : null;
   }
   if (d?.delivery) {
-    return { at: d.delivery.dueAt, label: '交付期限', provisional: d.delivery.provisional };
+    return {
+      at: d.delivery.dueAt,
+      label: DEADLINE_LABELS.delivery,
+      provisional: d.delivery.provisional,
+    };
   }
   return item.plannedDeliveryDate
-    ? { at: `${item.plannedDeliveryDate}T23:59:59+08:00`, label: '交付期限', provisional: false }
+    ? {
+        at: `${item.plannedDeliveryDate}T23:59:59+08:00`,
+        label: DEADLINE_LABELS.delivery,
+        provisional: false,
+      }
     : null;
 }

@@ -10,11 +10,12 @@ import { SVG_IMAGE_CSP } from './svg-chart';
 function yearOf(value: unknown): number | undefined {
   if (value === undefined || value === '') return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new DomainError('validation_failed', '合同年度不正确');
+  if (!Number.isInteger(n) || n < 1)
+    throw new DomainError('validation_failed', 'validation.contract_year', {});
   return n;
 }
 
-/** 配额与统计 and its charts (SVG images rendered on the server). */
+/** Quota and statistics and its charts (SVG images rendered on the server). */
 @ApiExcludeController()
 @UseGuards(CsrfGuard)
 @Controller('quota')
@@ -40,7 +41,8 @@ export class QuotaConsoleController {
     @Query('contract') contractId: unknown,
     @Query('year') year: unknown,
   ): Promise<void> {
-    if (typeof contractId !== 'string') throw new DomainError('not_found', '没有这个合同');
+    if (typeof contractId !== 'string')
+      throw new DomainError('not_found', 'contract.not_found', {});
     const svg = await this.quota.chart(actor, contractId, chart, yearOf(year));
     res.setHeader('Content-Security-Policy', SVG_IMAGE_CSP);
     res.type('image/svg+xml').send(svg);

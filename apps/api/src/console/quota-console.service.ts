@@ -13,12 +13,17 @@ import {
   PARTY_LABELS,
   QUOTA_ENTRY_LABELS,
   quotaByRequest,
+  formatTime,
+  PAGE_TITLES,
+  QUOTA_CHART_WORDS,
+  quotaChartTitle,
+  breachChartTitle,
+  monthlyChartTitle,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
 import { ChangeStatsService } from '../change-requests/change-stats.service';
 import type { QuotaDto, RequirementStatsDto } from '../requirements/dto/requirement-report.dto';
-import { shanghaiMinute } from '../requirements/requirement-labels';
 import { RequirementReportsService } from '../requirements/requirement-reports.service';
 import { ConsoleFrameService } from './console-frame.service';
 import { renderSvgChart } from './svg-chart';
@@ -31,7 +36,7 @@ const COMPLETION_TARGET = 0.95;
 const percent = (rate: number | null): string =>
   rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
 
-/** 配额与统计: the contract year's interface quota and the annual-report figures. */
+/** Quota and statistics: the contract year's interface quota and the annual-report figures. */
 @Injectable()
 export class QuotaConsoleService {
   constructor(
@@ -43,8 +48,8 @@ export class QuotaConsoleService {
 
   async page(req: Request, res: Response, actor: Actor, year?: number): Promise<string> {
     const frame = await this.frames.frame(req, res, actor, {
-      title: '配额与统计',
-      crumbs: [{ label: '配额与统计' }],
+      title: PAGE_TITLES.quota,
+      crumbs: [{ label: PAGE_TITLES.quota }],
       section: '/quota',
     });
     const contract = frame.contract;
@@ -65,7 +70,7 @@ export class QuotaConsoleService {
       entries: quota.entries.map((e) => ({
         ...e,
         type: QUOTA_ENTRY_LABELS[e.type],
-        at: shanghaiMinute(e.at),
+        at: formatTime(e.at),
       })),
       stats: {
         ...stats,
@@ -87,7 +92,7 @@ export class QuotaConsoleService {
         breaches: changes.breaches.map((b) => ({
           ...b,
           party: PARTY_LABELS[b.party],
-          dueAt: shanghaiMinute(b.dueAt),
+          dueAt: formatTime(b.dueAt),
         })),
       },
       quotaChart: charts('quota'),
@@ -104,7 +109,7 @@ export class QuotaConsoleService {
     if (chart === 'monthly') {
       return monthlyChart(await this.reports.monthly(actor, contractId, year));
     }
-    throw new DomainError('not_found', `没有图表 ${chart}`);
+    throw new DomainError('not_found', 'console.no_chart', { chart });
   }
 }
 
@@ -120,17 +125,17 @@ function quotaChart(q: QuotaDto): string {
   return renderSvgChart(
     {
       title: {
-        text: `第 ${q.year} 合同年度接口额度（共 ${q.total} 人天）`,
+        text: quotaChartTitle(q.year, q.total),
         textStyle: { fontSize: 14 },
       },
       legend: { bottom: 0 },
       grid: { left: 40, right: 20, top: 40, bottom: 40 },
       xAxis: { type: 'value', max: Math.max(q.total, q.consumed + q.reserved) },
-      yAxis: { type: 'category', data: ['人天'] },
+      yAxis: { type: 'category', data: [QUOTA_CHART_WORDS.unit] },
       series: [
-        bar('已消耗', q.consumed, '#2f6fb3'),
-        bar('已预留', q.reserved, '#e0a030'),
-        bar('剩余', Math.max(q.remaining, 0), '#8cc091'),
+        bar(QUOTA_CHART_WORDS.consumed, q.consumed, '#2f6fb3'),
+        bar(QUOTA_CHART_WORDS.reserved, q.reserved, '#e0a030'),
+        bar(QUOTA_CHART_WORDS.remaining, Math.max(q.remaining, 0), '#8cc091'),
       ],
     },
     { width: 640, height: 180 },
@@ -140,7 +145,7 @@ function quotaChart(q: QuotaDto): string {
 function breachChart(s: RequirementStatsDto): string {
   return renderSvgChart(
     {
-      title: { text: `第 ${s.contractYear} 合同年度违约次数`, textStyle: { fontSize: 14 } },
+      title: { text: breachChartTitle(s.contractYear), textStyle: { fontSize: 14 } },
       grid: { left: 40, right: 20, top: 40, bottom: 40 },
       xAxis: { type: 'category', data: REQUIREMENT_BREACH_KINDS.map((k) => BREACH_LABELS[k]) },
       yAxis: { type: 'value', minInterval: 1 },
@@ -167,7 +172,7 @@ function monthlyChart(m: {
   return renderSvgChart(
     {
       title: {
-        text: `第 ${m.contractYear} 合同年度每月提交的需求（按当前状态）`,
+        text: monthlyChartTitle(m.contractYear),
         textStyle: { fontSize: 14 },
       },
       legend: { bottom: 0 },

@@ -5,6 +5,8 @@ import {
   type RemediationAction,
   type RemediationPayloads,
   type RemediationState,
+  FIELD_LABELS,
+  FIELD_HINTS,
 } from '@luyue/domain';
 import {
   AcceptRiskDto,
@@ -16,14 +18,18 @@ import {
 } from '../remediation/dto/remediation-action.dto';
 import type { Field } from './requirement-action-fields';
 
-const note: Field[] = [{ name: 'note', label: '说明', type: 'textarea', omitEmpty: true }];
-const reason: Field[] = [{ name: 'reason', label: '原因', type: 'textarea', required: true }];
+const note: Field[] = [
+  { name: 'note', label: FIELD_LABELS['remediation.note'], type: 'textarea', omitEmpty: true },
+];
+const reason: Field[] = [
+  { name: 'reason', label: FIELD_LABELS['remediation.reason'], type: 'textarea', required: true },
+];
 /** Per asset line: none checked is every line the step applies to; the page fills the choices. */
 const assets: Field = {
   name: 'assets',
-  label: '资产',
+  label: FIELD_LABELS['remediation.assets'],
   type: 'checkboxes',
-  hint: '不勾选即为全部适用资产',
+  hint: FIELD_HINTS['remediation.assets'],
 };
 
 /** The form of each remediation action on the task page; the DTO is the REST route's. */
@@ -33,7 +39,15 @@ export const REMEDIATION_ACTION_FORMS: Readonly<
   start: { dto: RemediationNoteDto, fields: note },
   fix: {
     dto: FixDto,
-    fields: [{ name: 'note', label: '整改说明', type: 'textarea', required: true }, assets],
+    fields: [
+      {
+        name: 'note',
+        label: FIELD_LABELS['remediation.fixNote'],
+        type: 'textarea',
+        required: true,
+      },
+      assets,
+    ],
     proof: true,
   },
   'request-retest': { dto: RemediationNoteDto, fields: note },
@@ -41,7 +55,15 @@ export const REMEDIATION_ACTION_FORMS: Readonly<
   'fail-retest': { dto: FailRetestDto, fields: [...reason, assets] },
   'accept-risk': {
     dto: AcceptRiskDto,
-    fields: [...reason, { name: 'expiresOn', label: '有效期至', type: 'date', required: true }],
+    fields: [
+      ...reason,
+      {
+        name: 'expiresOn',
+        label: FIELD_LABELS['remediation.expiresOn'],
+        type: 'date',
+        required: true,
+      },
+    ],
   },
   'propose-false-positive': { dto: RemediationReasonDto, fields: reason },
   'confirm-false-positive': { dto: RemediationNoteDto, fields: note },

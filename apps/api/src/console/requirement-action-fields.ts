@@ -1,10 +1,13 @@
 import type { ClassConstructor } from 'class-transformer';
 import {
   FEASIBILITIES,
+  FIELD_HINTS,
+  FIELD_LABELS,
   FEASIBILITY_LABELS,
   KIND_LABELS,
   PRIORITY_LABELS,
   QUOTA_DECISIONS,
+  QUOTA_DECISION_LABELS,
   REQUIREMENT_KINDS,
   REQUIREMENT_PRIORITIES,
   type RequirementAction,
@@ -49,12 +52,9 @@ export const options = <T extends string>(
   labels: Readonly<Record<T, string>>,
 ): FieldOption[] => values.map((value) => ({ value, label: labels[value] }));
 
-const QUOTA_DECISION_LABELS = {
-  within_quota: '计入免费接口额度',
-  outside_quota: '额度外另行结算',
-} as const satisfies Record<(typeof QUOTA_DECISIONS)[number], string>;
-
-const reason: Field[] = [{ name: 'reason', label: '原因', type: 'textarea', required: true }];
+const reason: Field[] = [
+  { name: 'reason', label: FIELD_LABELS['requirement.reason'], type: 'textarea', required: true },
+];
 
 /** The form of each action, in the order shown; the DTO beside it is the REST route's. */
 export const REQUIREMENT_ACTION_FORMS: Readonly<
@@ -65,27 +65,42 @@ export const REQUIREMENT_ACTION_FORMS: Readonly<
     fields: [
       {
         name: 'kind',
-        label: '需求类型',
+        label: FIELD_LABELS['requirement.kind'],
         type: 'select',
         required: true,
         options: options(REQUIREMENT_KINDS, KIND_LABELS),
       },
       {
         name: 'feasibility',
-        label: '可行性',
+        label: FIELD_LABELS['requirement.feasibility'],
         type: 'select',
         required: true,
         options: options(FEASIBILITIES, FEASIBILITY_LABELS),
       },
-      { name: 'estimatePersonDays', label: '估算工作量（人天）', type: 'number', required: true },
-      { name: 'plannedDeliveryDate', label: '计划交付日期', type: 'date', required: true },
-      { name: 'solution', label: '技术方案', type: 'textarea', required: true },
+      {
+        name: 'estimatePersonDays',
+        label: FIELD_LABELS['requirement.estimatePersonDays'],
+        type: 'number',
+        required: true,
+      },
+      {
+        name: 'plannedDeliveryDate',
+        label: FIELD_LABELS['requirement.plannedDeliveryDate'],
+        type: 'date',
+        required: true,
+      },
+      {
+        name: 'solution',
+        label: FIELD_LABELS['requirement.solution'],
+        type: 'textarea',
+        required: true,
+      },
       {
         name: 'alternativeSolution',
-        label: '替代方案',
+        label: FIELD_LABELS['requirement.alternativeSolution'],
         type: 'textarea',
         omitEmpty: true,
-        hint: '需要架构调整或核心重写时必填（免费提供）',
+        hint: FIELD_HINTS['requirement.alternativeSolution'],
       },
     ],
   },
@@ -94,54 +109,88 @@ export const REQUIREMENT_ACTION_FORMS: Readonly<
     fields: [
       {
         name: 'kind',
-        label: '甲方确定的需求类型',
+        label: FIELD_LABELS['requirement.approvedKind'],
         type: 'select',
         options: options(REQUIREMENT_KINDS, KIND_LABELS),
-        hint: '不选则采用乙方评估的类型',
+        hint: FIELD_HINTS['requirement.approvedKind'],
       },
       {
         name: 'quotaDecision',
-        label: '接口额度',
+        label: FIELD_LABELS['requirement.quotaDecision'],
         type: 'select',
         options: options(QUOTA_DECISIONS, QUOTA_DECISION_LABELS),
-        hint: '仅接口新增需求适用',
+        hint: FIELD_HINTS['requirement.quotaDecision'],
       },
     ],
   },
   reject: { dto: ReasonDto, fields: reason },
   'start-development': {
     dto: StartDevelopmentDto,
-    fields: [{ name: 'note', label: '备注', type: 'textarea', omitEmpty: true }],
+    fields: [
+      { name: 'note', label: FIELD_LABELS['requirement.note'], type: 'textarea', omitEmpty: true },
+    ],
   },
   'log-effort': {
     dto: LogEffortDto,
     fields: [
-      { name: 'date', label: '工作日期', type: 'date', required: true },
-      { name: 'personDays', label: '工作量（人天）', type: 'number', required: true },
-      { name: 'note', label: '工作内容', type: 'textarea' },
+      { name: 'date', label: FIELD_LABELS['requirement.effortDate'], type: 'date', required: true },
+      {
+        name: 'personDays',
+        label: FIELD_LABELS['requirement.effortPersonDays'],
+        type: 'number',
+        required: true,
+      },
+      { name: 'note', label: FIELD_LABELS['requirement.effortNote'], type: 'textarea' },
     ],
   },
   'submit-for-testing': {
     dto: SubmitForTestingDto,
     fields: [
-      { name: 'version', label: '测试版本', type: 'text', required: true },
-      { name: 'notes', label: '测试说明', type: 'textarea' },
+      {
+        name: 'version',
+        label: FIELD_LABELS['requirement.testVersion'],
+        type: 'text',
+        required: true,
+      },
+      { name: 'notes', label: FIELD_LABELS['requirement.testNotes'], type: 'textarea' },
     ],
   },
   'pass-testing': {
     dto: PassTestingDto,
-    fields: [{ name: 'notes', label: '测试意见', type: 'textarea' }],
+    fields: [{ name: 'notes', label: FIELD_LABELS['requirement.testOpinion'], type: 'textarea' }],
   },
   'fail-testing': {
     dto: FailTestingDto,
-    fields: [{ name: 'notes', label: '问题说明', type: 'textarea', required: true }],
+    fields: [
+      {
+        name: 'notes',
+        label: FIELD_LABELS['requirement.failNotes'],
+        type: 'textarea',
+        required: true,
+      },
+    ],
   },
   release: {
     dto: ReleaseDto,
     fields: [
-      { name: 'version', label: '发布版本', type: 'text', required: true },
-      { name: 'releaseNotes', label: '发布说明', type: 'textarea', required: true },
-      { name: 'rollbackPlan', label: '回退方案', type: 'textarea', required: true },
+      {
+        name: 'version',
+        label: FIELD_LABELS['requirement.releaseVersion'],
+        type: 'text',
+        required: true,
+      },
+      {
+        name: 'releaseNotes',
+        label: FIELD_LABELS['requirement.releaseNotes'],
+        type: 'textarea',
+        required: true,
+      },
+      {
+        name: 'rollbackPlan',
+        label: FIELD_LABELS['requirement.rollbackPlan'],
+        type: 'textarea',
+        required: true,
+      },
     ],
   },
   accept: {
@@ -149,17 +198,22 @@ export const REQUIREMENT_ACTION_FORMS: Readonly<
     fields: [
       {
         name: 'actualPersonDays',
-        label: '实际工作量（人天）',
+        label: FIELD_LABELS['requirement.actualPersonDays'],
         type: 'number',
-        hint: '不填则按工作日志合计',
+        hint: FIELD_HINTS['requirement.actualPersonDays'],
       },
-      { name: 'note', label: '验收意见', type: 'textarea' },
+      { name: 'note', label: FIELD_LABELS['requirement.acceptanceNote'], type: 'textarea' },
     ],
   },
   replan: {
     dto: ReplanDto,
     fields: [
-      { name: 'plannedDeliveryDate', label: '新的计划交付日期', type: 'date', required: true },
+      {
+        name: 'plannedDeliveryDate',
+        label: FIELD_LABELS['requirement.newPlannedDeliveryDate'],
+        type: 'date',
+        required: true,
+      },
       ...reason,
     ],
   },
@@ -169,20 +223,25 @@ export const REQUIREMENT_ACTION_FORMS: Readonly<
 /** The submit form; the systems are the contract's maintained ones. */
 export function submitFields(systems: readonly string[]): Field[] {
   return [
-    { name: 'title', label: '需求名称', type: 'text', required: true },
+    { name: 'title', label: FIELD_LABELS['requirement.title'], type: 'text', required: true },
     {
       name: 'system',
-      label: '所属系统',
+      label: FIELD_LABELS['requirement.system'],
       type: 'select',
       required: true,
       options: systems.map((s) => ({ value: s, label: s })),
     },
     {
       name: 'priority',
-      label: '优先级',
+      label: FIELD_LABELS['requirement.priority'],
       type: 'select',
       options: options(REQUIREMENT_PRIORITIES, PRIORITY_LABELS),
     },
-    { name: 'description', label: '需求描述', type: 'textarea', required: true },
+    {
+      name: 'description',
+      label: FIELD_LABELS['requirement.description'],
+      type: 'textarea',
+      required: true,
+    },
   ];
 }

@@ -11,13 +11,18 @@ import {
   STATUS_LABELS,
   type Actor,
   requirementStepLabel,
+  formatTime,
+  PAGE_TITLES,
+  KIND_PENDING_LABEL,
+  submittedFlash,
+  attachedFlash,
+  stepDoneFlash,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
 import type { RequirementDto } from '../requirements/dto/requirement.dto';
 import { RequirementListQueryDto } from '../requirements/dto/requirement-list.dto';
 import { SubmitRequirementDto } from '../requirements/dto/submit-requirement.dto';
-import { shanghaiMinute } from '../requirements/requirement-labels';
 import type { StoredUpload } from '../files/file-store.service';
 import { FilesService } from '../files/files.service';
 import { RequirementActionsService } from '../requirements/requirement-actions.service';
@@ -66,8 +71,8 @@ export class RequirementConsoleService {
 
   async list(req: Request, res: Response, actor: Actor): Promise<string> {
     const frame = await this.frames.frame(req, res, actor, {
-      title: '需求',
-      crumbs: [{ label: '需求' }],
+      title: PAGE_TITLES.requirements,
+      crumbs: [{ label: PAGE_TITLES.requirements }],
       section: '/requirements',
     });
     const q = req.query as Record<string, unknown>;
@@ -103,9 +108,9 @@ export class RequirementConsoleService {
       items: found.items.map((i) => ({
         ...i,
         status: STATUS_LABELS[i.status],
-        kind: i.kind ? KIND_LABELS[i.kind] : '待评估',
+        kind: i.kind ? KIND_LABELS[i.kind] : KIND_PENDING_LABEL,
         priority: PRIORITY_LABELS[i.priority],
-        receivedAt: shanghaiMinute(i.receivedAt),
+        receivedAt: formatTime(i.receivedAt),
       })),
       ...pagingOf(found, PAGE_SIZE, link),
     });
@@ -133,7 +138,7 @@ export class RequirementConsoleService {
     let recorded = false;
     try {
       const frame = await this.newFrame(req, res, actor);
-      if (!frame.contract) throw new DomainError('not_found', '没有可提交需求的合同');
+      if (!frame.contract) throw new DomainError('not_found', 'console.no_contract_to_submit', {});
       const fields = submitFields(frame.contract.settings.systems);
       const form = await readForm(SubmitRequirementDto, fields, body);
       if (!form.ok) {
@@ -161,9 +166,7 @@ export class RequirementConsoleService {
         const html = this.renderNew(frame, { values: form.values, errors: refused.errors });
         return { kind: 'page', status: statusOf(error), html };
       }
-      const flash = uploads.length
-        ? `已提交需求 ${id}，附件 ${uploads.length} 个`
-        : `已提交需求 ${id}`;
+      const flash = submittedFlash(id, uploads.length);
       return { kind: 'redirect', location: `/requirements/${id}`, flash };
     } finally {
       if (!recorded) await this.files.drop(uploads);
@@ -181,7 +184,7 @@ export class RequirementConsoleService {
     return {
       kind: 'redirect',
       location: `/requirements/${encodeURIComponent(id)}`,
-      flash: `已上传附件 ${uploads.length} 个`,
+      flash: attachedFlash(uploads.length),
     };
   }
 
@@ -195,7 +198,7 @@ export class RequirementConsoleService {
     return this.pages.page(actor, id, async (r) => {
       const frame = await this.frames.frame(req, res, actor, {
         title: `${r.id} ${r.title}`,
-        crumbs: [{ href: '/requirements', label: '需求' }, { label: r.id }],
+        crumbs: [{ href: '/requirements', label: PAGE_TITLES.requirements }, { label: r.id }],
         section: '/requirements',
       });
       const here = frame.contract?.id === r.contractId ? frame.contract : null;
@@ -216,7 +219,8 @@ export class RequirementConsoleService {
     body: Record<string, unknown>,
     requestId: string | null,
   ): Promise<ConsoleOutcome> {
-    if (!isRequirementAction(action)) throw new DomainError('not_found', `没有操作 ${action}`);
+    if (!isRequirementAction(action))
+      throw new DomainError('not_found', 'console.no_action', { action });
     const { dto, fields } = REQUIREMENT_ACTION_FORMS[action];
     const form = await readForm(dto, fields, body);
     if (!form.ok) {
@@ -239,7 +243,7 @@ export class RequirementConsoleService {
     return {
       kind: 'redirect',
       location: `/requirements/${encodeURIComponent(id)}`,
-      flash: `已完成：${requirementStepLabel(action)}`,
+      flash: stepDoneFlash(requirementStepLabel(action)),
     };
   }
 
@@ -268,13 +272,16 @@ export class RequirementConsoleService {
 
   private async newFrame(req: Request, res: Response, actor: Actor): Promise<Frame> {
     const frame = await this.frames.frame(req, res, actor, {
-      title: '提交需求',
-      crumbs: [{ href: '/requirements', label: '需求' }, { label: '提交需求' }],
+      title: PAGE_TITLES.submitRequirement,
+      crumbs: [
+        { href: '/requirements', label: PAGE_TITLES.requirements },
+        { label: PAGE_TITLES.submitRequirement },
+      ],
       section: '/requirements',
     });
     // The form is the hospital's; anyone else gets the 403 page rather than a form that fails.
     if (frame.contract && frame.contract.myParty !== 'hospital') {
-      throw new DomainError('forbidden', '只有本合同甲方（医院）的人员可以提交需求。');
+      throw new DomainError('forbidden', 'requirement.hospital_submits', {});
     }
     return frame;
   }

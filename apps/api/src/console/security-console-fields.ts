@@ -3,23 +3,24 @@ import {
   NOTICE_SOURCES,
   REPORT_FORMAT_LABELS,
   REPORT_FORMATS,
+  FIELD_LABELS,
 } from '@luyue/domain';
 import type { Field } from './requirement-action-fields';
 
 /** The issue-notice form: the fields of IssueNoticeDto. */
 export const NOTICE_FIELDS: readonly Field[] = [
-  { name: 'number', label: '通知单编号', type: 'text', required: true },
-  { name: 'title', label: '标题', type: 'text', required: true },
+  { name: 'number', label: FIELD_LABELS['notice.number'], type: 'text', required: true },
+  { name: 'title', label: FIELD_LABELS['notice.title'], type: 'text', required: true },
   {
     name: 'source',
-    label: '来源',
+    label: FIELD_LABELS['notice.source'],
     type: 'select',
     required: true,
     options: NOTICE_SOURCES.map((s) => ({ value: s, label: NOTICE_SOURCE_LABELS[s] })),
   },
-  { name: 'assessor', label: '测评/扫描机构', type: 'text', required: true },
-  { name: 'issuedAt', label: '下发日期', type: 'date', required: true },
-  { name: 'system', label: '系统', type: 'text', omitEmpty: true },
+  { name: 'assessor', label: FIELD_LABELS['notice.assessor'], type: 'text', required: true },
+  { name: 'issuedAt', label: FIELD_LABELS['notice.issuedAt'], type: 'date', required: true },
+  { name: 'system', label: FIELD_LABELS['notice.system'], type: 'text', omitEmpty: true },
 ];
 
 export const FORMAT_OPTIONS = REPORT_FORMATS.map((f) => ({

@@ -17,11 +17,15 @@ import {
   type Actor,
   type FindingSeverity,
   type RemediationStatus,
+  formatTime,
+  PAGE_TITLES,
+  SECURITY_PAGE_WORDS,
+  noticeIssuedFlash,
+  stepDoneFlash,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
 import type { StoredUpload } from '../files/file-store.service';
-import { shanghaiMinute } from '../requirements/requirement-labels';
 import type { ContractDto } from '../contracts/dto/contract.dto';
 import {
   IssueNoticeDto,
@@ -83,8 +87,8 @@ export class SecurityConsoleService {
     failed?: { values: Record<string, string>; errors: Record<string, string> },
   ): Promise<string> {
     const frame = await this.frames.frame(req, res, actor, {
-      title: '安全整改',
-      crumbs: [{ label: '安全整改' }],
+      title: PAGE_TITLES.security,
+      crumbs: [{ label: PAGE_TITLES.security }],
       section: '/security',
     });
     const contract = frame.contract;
@@ -97,7 +101,7 @@ export class SecurityConsoleService {
       notices: notices.map((n) => ({
         ...n,
         source: NOTICE_SOURCE_LABELS[n.source],
-        issuedAt: shanghaiMinute(n.issuedAt).slice(0, 10),
+        issuedAt: formatTime(n.issuedAt).slice(0, 10),
         bySeverity: severityCounts(n.tasksBySeverity).filter((c) => c.n > 0),
         byState: stateCounts(n.tasksByState),
       })),
@@ -112,11 +116,11 @@ export class SecurityConsoleService {
     requestId: string | null,
   ): Promise<ConsoleOutcome> {
     const frame = await this.frames.frame(req, res, actor, {
-      title: '安全整改',
+      title: PAGE_TITLES.security,
       crumbs: [],
       section: '/security',
     });
-    if (!frame.contract) throw new DomainError('not_found', '没有可下发通知单的合同');
+    if (!frame.contract) throw new DomainError('not_found', 'console.no_contract_to_notify', {});
     const form = await readForm(IssueNoticeDto, NOTICE_FIELDS, body);
     if (!form.ok) {
       return { kind: 'page', status: 400, html: await this.list(req, res, actor, form) };
@@ -125,7 +129,7 @@ export class SecurityConsoleService {
     return {
       kind: 'redirect',
       location: `/security/notices/${notice.id}`,
-      flash: `已下发整改通知单 ${notice.number}`,
+      flash: noticeIssuedFlash(notice.number),
     };
   }
 
@@ -133,7 +137,7 @@ export class SecurityConsoleService {
     const notice = await this.notices.get(actor, id);
     const frame = await this.frames.frame(req, res, actor, {
       title: notice.number,
-      crumbs: [{ href: '/security', label: '安全整改' }, { label: notice.number }],
+      crumbs: [{ href: '/security', label: PAGE_TITLES.security }, { label: notice.number }],
       section: '/security',
     });
     const running = notice.reports.some((r) => isImportRunning(r.status));
@@ -169,25 +173,40 @@ export class SecurityConsoleService {
     const form = await readForm(
       UploadReportDto,
       [
-        { name: 'format', label: '格式', type: 'select', omitEmpty: true },
-        { name: 'reportDate', label: '报告日期', type: 'date', omitEmpty: true },
-        { name: 'retestOf', label: '复测', type: 'text', omitEmpty: true },
+        {
+          name: 'format',
+          label: SECURITY_PAGE_WORDS.uploadFormat,
+          type: 'select',
+          omitEmpty: true,
+        },
+        {
+          name: 'reportDate',
+          label: SECURITY_PAGE_WORDS.uploadReportDate,
+          type: 'date',
+          omitEmpty: true,
+        },
+        {
+          name: 'retestOf',
+          label: SECURITY_PAGE_WORDS.uploadRetestOf,
+          type: 'text',
+          omitEmpty: true,
+        },
       ],
       body,
     );
-    if (!form.ok) return { kind: 'redirect', location, flash: '上传参数不正确，请重新选择。' };
+    if (!form.ok) return { kind: 'redirect', location, flash: SECURITY_PAGE_WORDS.uploadRefused };
     try {
       const accepted = await this.imports.upload(actor, id, file, form.payload, requestId);
       return {
         kind: 'redirect',
         location,
         flash: accepted.duplicate
-          ? '同一文件已导入过此通知单，未重复导入。'
-          : '报告已上传，正在后台导入。',
+          ? SECURITY_PAGE_WORDS.uploadDuplicate
+          : SECURITY_PAGE_WORDS.uploadAccepted,
       };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'validation_failed') {
-        return { kind: 'redirect', location, flash: error.message };
+        return { kind: 'redirect', location, flash: error.zh };
       }
       throw error;
     }
@@ -204,7 +223,7 @@ export class SecurityConsoleService {
     const frame = await this.frames.frame(req, res, actor, {
       title: task.title,
       crumbs: [
-        { href: '/security', label: '安全整改' },
+        { href: '/security', label: PAGE_TITLES.security },
         { href: `/security/notices/${task.noticeId}`, label: task.noticeNumber },
         { label: task.title },
       ],
@@ -225,23 +244,23 @@ export class SecurityConsoleService {
         deadlines: r.fixDeadlines.map((d) => ({
           round: d.round,
           cause: FIX_CAUSE_LABELS[d.cause],
-          dueAt: shanghaiMinute(d.dueAt),
+          dueAt: formatTime(d.dueAt),
           provisional: d.provisional,
           breached: d.breachedAt !== null,
-          ended: d.endedAt ? shanghaiMinute(d.endedAt) : '',
+          ended: d.endedAt ? formatTime(d.endedAt) : '',
         })),
-        fixes: r.fixes.map((f) => ({ ...f, at: shanghaiMinute(f.at) })),
+        fixes: r.fixes.map((f) => ({ ...f, at: formatTime(f.at) })),
         retests: r.retests.map((t) => ({
           ...t,
-          requestedAt: shanghaiMinute(t.requestedAt),
-          dueAt: shanghaiMinute(t.dueAt),
-          decidedAt: shanghaiMinute(t.decidedAt),
+          requestedAt: formatTime(t.requestedAt),
+          dueAt: formatTime(t.dueAt),
+          decidedAt: formatTime(t.decidedAt),
           outcome:
             t.outcome === 'verified'
-              ? '复验通过'
+              ? SECURITY_PAGE_WORDS.retestPassed
               : t.outcome === 'failed'
-                ? '复验未通过'
-                : '待复验',
+                ? SECURITY_PAGE_WORDS.retestFailed
+                : SECURITY_PAGE_WORDS.retestPending,
         })),
       },
       csrf: frame.layout.csrf,
@@ -266,7 +285,8 @@ export class SecurityConsoleService {
     uploads: StoredUpload[],
     requestId: string | null,
   ): Promise<ConsoleOutcome> {
-    if (!isRemediationAction(action)) throw new DomainError('not_found', `没有操作 ${action}`);
+    if (!isRemediationAction(action))
+      throw new DomainError('not_found', 'console.no_action', { action });
     const { dto, fields } = REMEDIATION_ACTION_FORMS[action];
     const form = await readForm(dto, fields, body);
     if (!form.ok) {
@@ -287,7 +307,7 @@ export class SecurityConsoleService {
     return {
       kind: 'redirect',
       location: `/security/tasks/${encodeURIComponent(id)}`,
-      flash: `已完成：${remediationStepLabel(action)}`,
+      flash: stepDoneFlash(remediationStepLabel(action)),
     };
   }
 
@@ -315,7 +335,7 @@ export class SecurityConsoleService {
       running: isImportRunning(r.status),
       refused: r.status === 'refused',
       formatLabel: r.format ? REPORT_FORMAT_LABELS[r.format] : '',
-      uploadedAt: shanghaiMinute(r.uploadedAt),
+      uploadedAt: formatTime(r.uploadedAt),
     };
   }
 
@@ -324,7 +344,7 @@ export class SecurityConsoleService {
       ...t,
       severity: severityBadge(t.severity),
       state: REMEDIATION_STATUS_LABELS[t.state],
-      dueAt: shanghaiMinute(t.dueAt),
+      dueAt: formatTime(t.dueAt),
       format: REPORT_FORMAT_LABELS[t.format],
     };
   }

@@ -12,12 +12,12 @@ function yearOf(value: unknown): number | undefined {
   if (value === undefined || value === '') return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 2000 || n > 9999) {
-    throw new DomainError('validation_failed', '年度不正确');
+    throw new DomainError('validation_failed', 'validation.year', {});
   }
   return n;
 }
 
-/** The printable 整改报告 of a notice, and 整改统计 with its chart (an SVG image). */
+/** The printable rectification report of a notice, and remediation statistics with its chart (an SVG image). */
 @ApiExcludeController()
 @UseGuards(CsrfGuard)
 @Controller('security')
@@ -54,7 +54,8 @@ export class SecurityReportConsoleController {
     @Query('contract') contractId: unknown,
     @Query('year') year: unknown,
   ): Promise<void> {
-    if (typeof contractId !== 'string') throw new DomainError('not_found', '没有这个合同');
+    if (typeof contractId !== 'string')
+      throw new DomainError('not_found', 'contract.not_found', {});
     const svg = await this.console.chart(actor, contractId, chart, yearOf(year));
     res.setHeader('Content-Security-Policy', SVG_IMAGE_CSP);
     res.type('image/svg+xml').send(svg);

@@ -11,6 +11,11 @@ import {
   type CompletionCounts,
   type CompletionFigures,
   type WorkingDaySpread,
+  PAGE_TITLES,
+  SECURITY_PAGE_WORDS,
+  issuedInYear,
+  completionChartTitle,
+  COMPLETION_CHART_WORDS,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
@@ -52,7 +57,7 @@ function figuresRow(f: CompletionFigures) {
   };
 }
 
-/** 整改报告 (printable) and 整改统计 with its chart, on the services behind the REST routes. */
+/** The rectification report (printable) and remediation statistics with its chart, on the services behind the REST routes. */
 @Injectable()
 export class SecurityReportConsoleService {
   constructor(
@@ -66,11 +71,11 @@ export class SecurityReportConsoleService {
   async report(req: Request, res: Response, actor: Actor, id: string): Promise<string> {
     const report = await this.reports.report(actor, id);
     const frame = await this.frames.frame(req, res, actor, {
-      title: `${report.notice.number} 整改报告`,
+      title: `${report.notice.number} ${SECURITY_PAGE_WORDS.report}`,
       crumbs: [
-        { href: '/security', label: '安全整改' },
+        { href: '/security', label: PAGE_TITLES.security },
         { href: `/security/notices/${report.notice.id}`, label: report.notice.number },
-        { label: '整改报告' },
+        { label: SECURITY_PAGE_WORDS.report },
       ],
       section: '/security',
     });
@@ -83,8 +88,11 @@ export class SecurityReportConsoleService {
 
   async stats(req: Request, res: Response, actor: Actor, year?: number): Promise<string> {
     const frame = await this.frames.frame(req, res, actor, {
-      title: '整改统计',
-      crumbs: [{ href: '/security', label: '安全整改' }, { label: '整改统计' }],
+      title: SECURITY_PAGE_WORDS.stats,
+      crumbs: [
+        { href: '/security', label: PAGE_TITLES.security },
+        { label: SECURITY_PAGE_WORDS.stats },
+      ],
       section: '/security',
     });
     const contract = frame.contract;
@@ -119,7 +127,7 @@ export class SecurityReportConsoleService {
 
   async chart(actor: Actor, contractId: string, chart: string, year?: number): Promise<string> {
     if (!(SECURITY_CHARTS as readonly string[]).includes(chart)) {
-      throw new DomainError('not_found', `没有图表 ${chart}`);
+      throw new DomainError('not_found', 'console.no_chart', { chart });
     }
     const stats = await this.remediation.stats(actor, contractId, year);
     return (chart as SecurityChart) === 'completion' ? completionChart(stats) : sourceChart(stats);
@@ -129,7 +137,8 @@ export class SecurityReportConsoleService {
 type Stats = CompletionFigures & { year: number | null };
 type Group = { label: string; counts: CompletionCounts };
 
-const yearLabel = (s: Stats) => (s.year === null ? '全部' : `第 ${s.year} 合同年度下发`);
+const yearLabel = (s: Stats) =>
+  s.year === null ? SECURITY_PAGE_WORDS.allYears : issuedInYear(s.year);
 
 /** A stacked bar per severity: the items completed and those still open. */
 function completionChart(s: Stats): string {
@@ -137,16 +146,16 @@ function completionChart(s: Stats): string {
     label: SEVERITY_LABELS[k],
     counts: s.bySeverity[k],
   }));
-  return stackedChart(`安全整改完成情况（${yearLabel(s)}，按风险等级）`, groups);
+  return stackedChart(completionChartTitle(yearLabel(s), 'severity'), groups);
 }
 
-/** A stacked bar per source (漏洞扫描, 等保测评, …): completed, accepted risks, still open. */
+/** A stacked bar per source (vulnerability scan, MLPS assessment, …): completed, accepted risks, still open. */
 function sourceChart(s: Stats): string {
   const groups = Object.entries(s.bySource).map(([source, counts]) => ({
     label: isSource(source) ? NOTICE_SOURCE_LABELS[source] : source,
     counts,
   }));
-  return stackedChart(`安全整改完成情况（${yearLabel(s)}，按来源）`, groups);
+  return stackedChart(completionChartTitle(yearLabel(s), 'source'), groups);
 }
 
 function stackedChart(title: string, groups: Group[]): string {
@@ -170,9 +179,9 @@ function stackedChart(title: string, groups: Group[]): string {
       xAxis: { type: 'category', data: groups.map((g) => g.label) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        bar('已完成', '#8cc091', (c) => c.completed),
-        bar('风险接受', '#d9a53f', (c) => c.riskAccepted),
-        bar('未完成', '#a1241b', (c) => c.issued - c.completed - c.riskAccepted),
+        bar(COMPLETION_CHART_WORDS.completed, '#8cc091', (c) => c.completed),
+        bar(COMPLETION_CHART_WORDS.riskAccepted, '#d9a53f', (c) => c.riskAccepted),
+        bar(COMPLETION_CHART_WORDS.open, '#a1241b', (c) => c.issued - c.completed - c.riskAccepted),
       ],
     },
     { width: 640, height: 280 },

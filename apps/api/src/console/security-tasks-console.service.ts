@@ -7,10 +7,11 @@ import {
   REMEDIATION_STATUSES,
   SEVERITY_LABELS,
   type Actor,
+  formatTime,
+  PAGE_TITLES,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { Request, Response } from 'express';
-import { shanghaiMinute } from '../requirements/requirement-labels';
 import { SecurityTaskListQueryDto } from '../security/dto/security-task.dto';
 import { SecurityNoticesService } from '../security/security-notices.service';
 import { SecurityTasksService } from '../security/security-tasks.service';
@@ -32,8 +33,11 @@ export class SecurityTasksConsoleService {
 
   async list(req: Request, res: Response, actor: Actor): Promise<string> {
     const frame = await this.frames.frame(req, res, actor, {
-      title: '整改任务',
-      crumbs: [{ href: '/security', label: '安全整改' }, { label: '整改任务' }],
+      title: PAGE_TITLES.securityTasks,
+      crumbs: [
+        { href: '/security', label: PAGE_TITLES.security },
+        { label: PAGE_TITLES.securityTasks },
+      ],
       section: '/security',
     });
     const q = filtersOf(req.query);
@@ -75,7 +79,7 @@ export class SecurityTasksConsoleService {
         ...t,
         severity: { key: t.severity, label: SEVERITY_LABELS[t.severity] },
         state: REMEDIATION_STATUS_LABELS[t.state],
-        dueAt: shanghaiMinute(t.dueAt),
+        dueAt: formatTime(t.dueAt),
       })),
       ...pagingOf(found, PAGE_SIZE, link),
     });

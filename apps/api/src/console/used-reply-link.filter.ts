@@ -7,11 +7,12 @@ import {
   PARTY_LABELS,
   REPLY_CHANNEL_LABELS,
   REPLY_DECISION_LABELS,
+  formatTime,
+  PAGE_TITLES,
 } from '@luyue/domain';
 import { decodeLinkToken, TemplateRenderer } from '@luyue/notifications';
 import { ChangeRequestQueryRepository } from '@luyue/persistence';
 import { DomainErrorFilter } from '../common/domain-error.filter';
-import { shanghaiMinute } from '../requirements/requirement-labels';
 
 /**
  * A reply link opened again after its reply (a replay, refused and audited by the guard) gets
@@ -56,14 +57,14 @@ export class UsedReplyLinkFilter implements ExceptionFilter {
     const reply = row?.state?.replies.find((r) => r.party === link.party);
     if (!row?.state || !reply) return null;
     return this.renderer.render('pages/change-reply-link-used.html', {
-      title: `项目变更书面答复 ${row.id}`,
+      title: `${PAGE_TITLES.changeReply} ${row.id}`,
       id: row.id,
       changeTitle: row.title,
       partyLabel: PARTY_LABELS[link.party],
       reply: reply.decision
         ? {
             by: reply.by?.name ?? '',
-            at: shanghaiMinute(reply.at),
+            at: formatTime(reply.at),
             via: reply.via ? REPLY_CHANNEL_LABELS[reply.via] : '',
             decision: REPLY_DECISION_LABELS[reply.decision],
             comment: reply.comment ?? '',

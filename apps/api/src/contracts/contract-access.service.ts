@@ -88,9 +88,9 @@ export function requireActingIn(actor: Actor, contract: ContractRecord): Actor {
 }
 
 function notActing(): DomainError {
-  return new DomainError('forbidden', 'Only the parties to this contract may act in it');
+  return new DomainError('forbidden', 'contract.parties_only', {});
 }
 
 function notFound(): DomainError {
-  return new DomainError('not_found', 'No such contract');
+  return new DomainError('not_found', 'contract.not_found', {});
 }

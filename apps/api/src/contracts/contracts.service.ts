@@ -7,6 +7,7 @@ import {
   mergeContractSettings,
   type Actor,
   type ContractSettingsPatch,
+  validationFailed,
 } from '@luyue/domain';
 import { AuditEventRepository, ContractRepository, TransactionRunner } from '@luyue/persistence';
 import { ProvisioningService } from '../identity/provisioning.service';
@@ -57,15 +58,13 @@ export class ContractsService {
     await this.access.requireParty(actor, id);
     await this.tx.run(async (m) => {
       const before = await this.contracts.lockSettings(m, id);
-      if (!before) throw new DomainError('not_found', 'No such contract');
+      if (!before) throw new DomainError('not_found', 'contract.not_found', {});
       let after;
       try {
         after = mergeContractSettings(before, patch);
       } catch (error) {
         if (!(error instanceof RangeError)) throw error;
-        throw new DomainError('validation_failed', error.message, {
-          fields: [{ field: 'settings', message: error.message }],
-        });
+        throw validationFailed([{ field: 'settings', message: error.message }]);
       }
       await this.contracts.updateSettings(m, id, after);
       await this.audit.append(m, {

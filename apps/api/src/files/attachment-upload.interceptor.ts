@@ -10,7 +10,7 @@ import type { Observable } from 'rxjs';
 // Nest's own clean-up for files stored before a pipe refused the request's fields.
 import { removeFilesOnPipeRejection } from '@nestjs/platform-express/multer/multer/multer.utils';
 import { AppConfig } from '@luyue/config';
-import { DomainError } from '@luyue/domain';
+import { DomainError, validationFailed } from '@luyue/domain';
 import { FileStoreService } from './file-store.service';
 import { READS_MULTIPART, runAfterUpload } from './after-upload';
 import { fileTooLarge, remover } from './upload.interceptors';
@@ -61,10 +61,7 @@ function refusal(error: unknown, limitBytes: number): Error {
     !(error instanceof DomainError) &&
     MALFORMED_FORM.test(error.message)
   ) {
-    return new DomainError(
-      'malformed_body',
-      `The body is not a valid multipart form: ${error.message}`,
-    );
+    return new DomainError('malformed_body', 'body.multipart', { reason: error.message });
   }
   if (!(error instanceof multer.MulterError)) {
     return error instanceof Error ? error : new Error(String(error));
@@ -72,7 +69,5 @@ function refusal(error: unknown, limitBytes: number): Error {
   if (error.code === 'LIMIT_FILE_SIZE') {
     return fileTooLarge(error.field ?? 'files', limitBytes);
   }
-  return new DomainError('validation_failed', `files: ${error.message}`, {
-    fields: [{ field: 'files', message: error.message }],
-  });
+  return validationFailed([{ field: 'files', message: error.message }]);
 }

@@ -97,7 +97,8 @@ export class FileStoreService {
     if (!anyType && !this.config.fileTypes.includes(contentType)) {
       throw new DomainError(
         'unsupported_media_type',
-        `Files of type ${declared} are not accepted`,
+        'file.type_refused',
+        { type: declared },
         {
           accepted: this.config.fileTypes,
         },
@@ -127,14 +128,22 @@ export class FileStoreService {
     const magic = MAGIC[contentType];
     if (magic && !startsWith(head, magic)) {
       await this.remove(storageKey);
-      throw new DomainError('unsupported_media_type', `${filename} is not a ${declared} file`);
+      throw new DomainError('unsupported_media_type', 'file.type_mismatch', {
+        filename,
+        type: declared,
+      });
     }
     // A program passed off as text or a document is refused, whatever it is declared as.
     if (EXECUTABLE.some((sig) => startsWith(head, sig))) {
       await this.remove(storageKey);
-      throw new DomainError('unsupported_media_type', `${filename} is an executable program`, {
-        accepted: this.config.fileTypes,
-      });
+      throw new DomainError(
+        'unsupported_media_type',
+        'file.executable',
+        { filename },
+        {
+          accepted: this.config.fileTypes,
+        },
+      );
     }
     return {
       id,

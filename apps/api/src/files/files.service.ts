@@ -50,9 +50,14 @@ export class FilesService {
       if (typeof contract === 'string') await this.contracts.requireActingParty(actor, contract);
       else requireActingIn(actor, contract);
       if (uploads.length === 0) {
-        throw new DomainError('validation_failed', 'file: choose a file to upload', {
-          fields: [{ field: 'file', message: 'is required' }],
-        });
+        throw new DomainError(
+          'validation_failed',
+          'file.choose',
+          { field: 'file' },
+          {
+            fields: [{ field: 'file', message: 'is required' }],
+          },
+        );
       }
       await this.tx.run(async (m) => {
         for (const u of uploads) {
@@ -170,5 +175,5 @@ type StoredFile = StoredFileRef & {
 };
 
 function missing(): DomainError {
-  return new DomainError('not_found', 'No such file');
+  return new DomainError('not_found', 'file.not_found', {});
 }

@@ -15,11 +15,12 @@ import { READS_MULTIPART, runAfterUpload } from './after-upload';
 
 /** A file over the limit, named by its form field, with the limit (413 `payload_too_large`). */
 export function fileTooLarge(field: string, limitBytes: number | undefined): DomainError {
-  const limit = limitBytes === undefined ? '' : ` (${limitBytes} bytes)`;
-  return new DomainError('payload_too_large', `${field}: a file is larger than allowed${limit}`, {
-    field,
-    ...(limitBytes !== undefined && { limitBytes }),
-  });
+  return new DomainError(
+    'payload_too_large',
+    'file.too_large',
+    { field, ...(limitBytes !== undefined && { limitBytes }) },
+    { field, ...(limitBytes !== undefined && { limitBytes }) },
+  );
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Nest's mixin takes its options

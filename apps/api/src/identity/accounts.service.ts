@@ -50,7 +50,7 @@ export class AccountsService {
   /** Refuses logins and ends every session at once; disabling a disabled user changes nothing. */
   async disable(actor: Actor, id: string, requestId: string | null): Promise<UserRecord> {
     const self = selfLockoutProblem(actor.userId, id, { kind: 'disable' });
-    if (self) throw new DomainError('invalid_state', self.message);
+    if (self) throw new DomainError('invalid_state', 'account.cannot_disable_self', {});
     return this.setDisabled(actor, id, true, requestId);
   }
 
@@ -132,5 +132,5 @@ function sameRoles(a: readonly Role[], b: readonly Role[]): boolean {
 }
 
 function notFound(): DomainError {
-  return new DomainError('not_found', 'No such user');
+  return new DomainError('not_found', 'user.not_found', {});
 }

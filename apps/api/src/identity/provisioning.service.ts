@@ -135,7 +135,7 @@ export class ProvisioningService {
     requestId: string | null = null,
   ): Promise<{ user: UserRecord; password: string }> {
     const user = await this.users.findByEmail(email);
-    if (!user) throw new DomainError('not_found', `No user with email ${email}`);
+    if (!user) throw new DomainError('not_found', 'user.email_not_found', { email });
     const password = newPassword ?? this.passwords.generate();
     checkPassword(password);
     const passwordHash = await this.passwords.hash(password);

@@ -118,10 +118,7 @@ export class ActionRunner {
     try {
       return await this.temporal.client();
     } catch {
-      throw new DomainError(
-        'dependency_unavailable',
-        'The workflow service is not reachable; nothing was recorded, please try again',
-      );
+      throw new DomainError('dependency_unavailable', 'workflow.unreachable_nothing_recorded', {});
     }
   }
 }

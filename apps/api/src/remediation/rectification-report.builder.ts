@@ -14,8 +14,8 @@ import {
   type RemediationState,
   type RemediationStatus,
   type StoredFileRef,
+  formatTime,
 } from '@luyue/domain';
-import { shanghaiMinute } from '../requirements/requirement-labels';
 
 /** Task states that speak for every line: the item was decided as a whole, not line by line. */
 const WHOLE_TASK_STATUSES: readonly RemediationStatus[] = [
@@ -79,7 +79,7 @@ export interface ReportCounts {
   issued: number;
   verified: number;
   falsePositive: number;
-  /** Accepted risks: not completed, shown apart (风险接受). */
+  /** Accepted risks: not completed, shown apart. */
   riskAccepted: number;
   completed: number;
   rate: string;
@@ -116,15 +116,15 @@ const proofOf = (files: readonly StoredFileRef[]): ReportProof[] =>
 /** The line's retest: the hospital's verification, else its last failed retest, else an import. */
 function retestOf(state: RemediationState, line: RemediationLine): [string, string] {
   if (line.status === 'verified') {
-    return [RETEST_OUTCOME_LABELS.verified, shanghaiMinute(line.verifiedAt)];
+    return [RETEST_OUTCOME_LABELS.verified, formatTime(line.verifiedAt)];
   }
   const decided = state.retests.filter((r) => r.outcome !== null).at(-1);
   if (decided?.outcome === 'failed') {
-    return [RETEST_OUTCOME_LABELS.failed, shanghaiMinute(decided.decidedAt)];
+    return [RETEST_OUTCOME_LABELS.failed, formatTime(decided.decidedAt)];
   }
   if (line.retest) {
     const said = line.retest.present ? RETEST_IMPORT_LABELS.present : RETEST_IMPORT_LABELS.gone;
-    return [said, shanghaiMinute(line.retest.at)];
+    return [said, formatTime(line.retest.at)];
   }
   return ['', ''];
 }
@@ -140,16 +140,16 @@ function lineRow(state: RemediationState, line: RemediationLine): Omit<ReportLin
     status: WHOLE_TASK_STATUSES.includes(state.status)
       ? REMEDIATION_STATUS_LABELS[state.status]
       : LINE_STATUS_LABELS[line.status],
-    fixNotes: fixes.map((f) => `${shanghaiMinute(f.at)} ${f.note}`).join('\n'),
+    fixNotes: fixes.map((f) => `${formatTime(f.at)} ${f.note}`).join('\n'),
     proof: proofOf(fixes.flatMap((f) => f.proof)),
     retestResult,
     retestDate,
-    completedAt: shanghaiMinute(line.verifiedAt ?? state.closedAt),
+    completedAt: formatTime(line.verifiedAt ?? state.closedAt),
   };
 }
 
 /**
- * The 整改报告 of one notice, for both its printable page and its XLSX: the tasks most severe
+ * The rectification report of one notice, for both its printable page and its XLSX: the tasks most severe
  * first, each with its asset lines, fixes with proof, retest rounds; the completion figures.
  */
 export function buildRectificationReport(
@@ -169,20 +169,20 @@ export function buildRectificationReport(
       severityKey: s.severity,
       severity: SEVERITY_LABELS[s.severity],
       status: REMEDIATION_STATUS_LABELS[s.status],
-      closedAt: shanghaiMinute(s.closedAt),
+      closedAt: formatTime(s.closedAt),
       lines: s.lines.map((l) => ({ no: ++no, ...lineRow(s, l) })),
       fixes: s.fixes.map((f) => ({
-        at: shanghaiMinute(f.at),
+        at: formatTime(f.at),
         by: f.by.name,
         note: f.note,
         assets: f.lineIds.map((id) => labelOf.get(id) ?? id).join('、'),
         proof: proofOf(f.proof),
       })),
       retests: s.retests.map((r) => ({
-        requestedAt: shanghaiMinute(r.requestedAt),
+        requestedAt: formatTime(r.requestedAt),
         requestedBy: r.requestedBy?.name ?? RETEST_IMPORT_LABELS.by,
         note: r.note,
-        decidedAt: shanghaiMinute(r.decidedAt),
+        decidedAt: formatTime(r.decidedAt),
         decidedBy: r.decidedBy?.name ?? (r.outcome ? RETEST_IMPORT_LABELS.by : ''),
         outcome: r.outcome ? RETEST_OUTCOME_LABELS[r.outcome] : '',
         reason: r.reason ?? '',
@@ -193,7 +193,7 @@ export function buildRectificationReport(
     notice: {
       ...notice,
       sourceLabel: NOTICE_SOURCE_LABELS[notice.source],
-      issued: shanghaiMinute(notice.issuedAt),
+      issued: formatTime(notice.issuedAt),
     },
     summary: {
       ...reportCounts(figures),
@@ -205,6 +205,6 @@ export function buildRectificationReport(
     },
     tasks,
     rows: tasks.flatMap((t) => t.lines),
-    generatedAt: shanghaiMinute(now),
+    generatedAt: formatTime(now),
   };
 }

@@ -1,30 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { RECTIFICATION_REPORT_LABELS as L } from '@luyue/domain';
+import {
+  RECTIFICATION_REPORT_LABELS as L,
+  RECTIFICATION_REPORT_COLUMN_HEADERS as RH,
+  EXPORT_NAMES,
+} from '@luyue/domain';
 import type { RectificationReport, ReportLineRow } from './rectification-report.builder';
 
 type Cell = string | number;
 
 /**
- * The columns of the 整改报告: one row per asset line, as the notice is checked item by item
- * (按甲方出具的安全整改通知单逐项核验) and as the 整改清单 lists it; a task's fix and retest
+ * The columns of the rectification report: one row per asset line, as the notice is checked
+ * item by item and as the rectification list lists it; a task's fix and retest
  * repeat on each of its lines, so every row reads on its own after filtering.
  */
 const COLUMNS: Array<{ header: string; width: number; value: (r: ReportLineRow) => Cell }> = [
-  { header: '序号', width: 6, value: (r) => r.no },
-  { header: '整改项', width: 44, value: (r) => r.title },
-  { header: '风险等级', width: 10, value: (r) => r.severity },
-  { header: '资产', width: 28, value: (r) => r.asset },
-  { header: '整改状态', width: 14, value: (r) => r.status },
-  { header: '整改说明', width: 44, value: (r) => r.fixNotes },
+  { header: RH.no, width: 6, value: (r) => r.no },
+  { header: RH.title, width: 44, value: (r) => r.title },
+  { header: RH.severity, width: 10, value: (r) => r.severity },
+  { header: RH.asset, width: 28, value: (r) => r.asset },
+  { header: RH.status, width: 14, value: (r) => r.status },
+  { header: RH.fixNotes, width: 44, value: (r) => r.fixNotes },
   {
-    header: '证明材料',
+    header: RH.proof,
     width: 60,
     value: (r) => r.proof.map((p) => `${p.filename} sha256:${p.sha256}`).join('\n'),
   },
-  { header: '复验结果', width: 14, value: (r) => r.retestResult },
-  { header: '复验日期', width: 18, value: (r) => r.retestDate },
-  { header: '完成日期', width: 18, value: (r) => r.completedAt },
+  { header: RH.retestResult, width: 14, value: (r) => r.retestResult },
+  { header: RH.retestDate, width: 18, value: (r) => r.retestDate },
+  { header: RH.completedAt, width: 18, value: (r) => r.completedAt },
 ];
 
 export const RECTIFICATION_REPORT_HEADERS = COLUMNS.map((c) => c.header);
@@ -33,12 +37,12 @@ export const RECTIFICATION_REPORT_HEADERS = COLUMNS.map((c) => c.header);
 export class RectificationReportExporter {
   /**
    * As the printable page: the notice's header and the summary above the line table, the
-   * attestation and the 甲方 / 乙方 signature rows below it.
+   * attestation and the hospital / vendor signature rows below it.
    */
   async export(report: RectificationReport): Promise<{ filename: string; content: Buffer }> {
     const workbook = new ExcelJS.Workbook();
-    workbook.creator = 'luyue 履约';
-    workbook.title = `${report.notice.number} 整改报告`;
+    workbook.creator = EXPORT_NAMES.creator;
+    workbook.title = `${report.notice.number} ${EXPORT_NAMES.rectificationReport}`;
     const { notice, summary } = report;
     const top: Cell[][] = [
       [L.title],
@@ -50,7 +54,7 @@ export class RectificationReportExporter {
       [],
     ];
     const headerRow = top.length + 1;
-    const sheet = workbook.addWorksheet('整改报告', {
+    const sheet = workbook.addWorksheet(EXPORT_NAMES.rectificationReport, {
       views: [{ state: 'frozen', ySplit: headerRow }],
     });
     sheet.columns = COLUMNS.map((c) => ({ width: c.width }));
@@ -73,7 +77,7 @@ export class RectificationReportExporter {
     sheet.addRow([L.hospitalSign, '', '', '', L.vendorSign]);
     sheet.addRow([L.date, '', '', '', L.date]);
     return {
-      filename: `${report.notice.number} 整改报告.xlsx`,
+      filename: `${report.notice.number} ${EXPORT_NAMES.rectificationReport}.xlsx`,
       content: Buffer.from(await workbook.xlsx.writeBuffer()),
     };
   }

@@ -6,7 +6,7 @@ import { buildRectificationReport, type RectificationReport } from './rectificat
 import { RectificationReportExporter } from './rectification-report.exporter';
 import { RemediationService } from './remediation.service';
 
-/** The 整改报告 of a notice, for its parties only (an outsider gets 404). */
+/** The rectification report of a notice, for its parties only (an outsider gets 404). */
 @Injectable()
 export class RectificationReportService {
   constructor(

@@ -46,12 +46,17 @@ export type RemediationTaskView = SecurityTaskDetailDto & {
  * workflow is starting the tasks, which takes a moment, so the answer says when to try again.
  */
 const beingIssued = (action: RemediationAction): DomainError =>
-  new DomainError('invalid_state', 'This task is being issued; try again in a moment', {
-    action,
-    currentStatus: 'open',
-    allowedActions: [],
-    retryAfterSeconds: 1,
-  });
+  new DomainError(
+    'invalid_state',
+    'security.task_issuing',
+    {},
+    {
+      action,
+      currentStatus: 'open',
+      allowedActions: [],
+      retryAfterSeconds: 1,
+    },
+  );
 
 /** A task with the state its workflow last recorded (null while it is being issued). */
 export type RemediationSubject = SecurityTaskRecord & { remediation: RemediationState | null };

@@ -39,6 +39,6 @@ export function requirementSubjects(
 ): SubjectKind<StoredRequirement> {
   return {
     find: async (id) => (parseRequirementId(id) ? requirements.find(id) : null),
-    notFound: (id) => new DomainError('not_found', `No request ${id}`),
+    notFound: (id) => new DomainError('not_found', 'requirement.not_found', { id }),
   };
 }

@@ -33,16 +33,22 @@ export class RequirementAttachmentsService {
       if (isFinalRequirementStatus(stored.state.status)) {
         throw new DomainError(
           'invalid_state',
-          `Request ${id} is finished: nothing more to attach`,
+          'requirement.finished_attach',
+          { id },
           {
             currentStatus: stored.state.status,
           },
         );
       }
       if (uploads.length === 0) {
-        throw new DomainError('validation_failed', 'files: choose a file to upload', {
-          fields: [{ field: 'files', message: 'is required' }],
-        });
+        throw new DomainError(
+          'validation_failed',
+          'file.choose',
+          { field: 'files' },
+          {
+            fields: [{ field: 'files', message: 'is required' }],
+          },
+        );
       }
       contractId = stored.contractId;
     } catch (error) {

@@ -7,15 +7,23 @@ import {
   PRIORITY_LABELS,
   STATUS_LABELS,
   type Actor,
+  formatTime,
+  DEADLINE_LABELS,
+  overdueSince,
+  SYSTEM_ACTOR_LABEL,
+  PAGE_TITLES,
+  NOT_ON_TIME,
+  TEST_ROUND_RESULT_LABELS,
+  acceptanceQuotaLine,
+  KIND_PENDING_LABEL,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { ContractRecord } from '@luyue/persistence';
 import type { RequirementDto } from './dto/requirement.dto';
 import { RequirementAccessService } from './requirement-access.service';
-import { shanghaiMinute } from './requirement-labels';
 import { RequirementsService } from './requirements.service';
 
-/** Printable pages for people: the request (where mails link to) and its 需求验收确认单. */
+/** Printable pages for people: the request (where mails link to) and its acceptance confirmation. */
 @Injectable()
 export class RequirementPagesService {
   constructor(
@@ -37,33 +45,33 @@ export class RequirementPagesService {
       ...common(r, visible.contract),
       ...(await around(r)),
       status: STATUS_LABELS[r.status],
-      assessmentDueAt: shanghaiMinute(r.assessmentDueAt),
+      assessmentDueAt: formatTime(r.assessmentDueAt),
       deadlines: [
         assessment && {
-          label: '评估期限',
-          dueAt: shanghaiMinute(assessment.dueAt),
+          label: DEADLINE_LABELS.assessment,
+          dueAt: formatTime(assessment.dueAt),
           provisional: assessment.provisional,
-          missed: assessment.breachedAt ? `已超期（${shanghaiMinute(assessment.breachedAt)}）` : '',
+          missed: assessment.breachedAt ? overdueSince(formatTime(assessment.breachedAt)) : '',
         },
         delivery && {
-          label: '交付期限',
-          dueAt: `${delivery.plannedDeliveryDate}（${shanghaiMinute(delivery.dueAt)}）`,
+          label: DEADLINE_LABELS.delivery,
+          dueAt: `${delivery.plannedDeliveryDate}（${formatTime(delivery.dueAt)}）`,
           provisional: delivery.provisional,
-          missed: delivery.overdueAt ? `已超期（${shanghaiMinute(delivery.overdueAt)}）` : '',
+          missed: delivery.overdueAt ? overdueSince(formatTime(delivery.overdueAt)) : '',
         },
       ].filter(Boolean),
-      workLog: r.workLog.map((w) => ({ ...w, loggedAt: shanghaiMinute(w.loggedAt) })),
+      workLog: r.workLog.map((w) => ({ ...w, loggedAt: formatTime(w.loggedAt) })),
       attachments: r.attachments.map((a) => ({
         ...a,
         size: sizeLabel(a.size),
-        uploadedAt: shanghaiMinute(a.uploadedAt),
+        uploadedAt: formatTime(a.uploadedAt),
         sha256Short: a.sha256.slice(0, 12),
       })),
       accepted: r.status === 'accepted',
       timeline: r.timeline.map((t) => ({
-        at: shanghaiMinute(t.at),
+        at: formatTime(t.at),
         action: requirementStepLabel(t.action.replace(/^requirement\./, '')),
-        actor: t.actorEmail ?? '系统',
+        actor: t.actorEmail ?? SYSTEM_ACTOR_LABEL,
         status: t.toStatus ? STATUS_LABELS[t.toStatus as RequirementDto['status']] : '',
       })),
     });
@@ -76,47 +84,45 @@ export class RequirementPagesService {
     if (r.status !== 'accepted' || !r.acceptance) {
       throw new DomainError(
         'invalid_state',
-        `${r.id} is ${r.status}: the acceptance confirmation exists once it is accepted`,
+        'requirement.acceptance_not_yet',
+        { id: r.id, status: r.status },
         { currentStatus: r.status, allowedActions: r.allowedActions },
       );
     }
     const { assessment, release, acceptance, approval } = r;
     return this.renderer.render('pages/requirement-acceptance.html', {
       ...common(r, visible.contract),
-      title: `需求验收确认单 ${r.id}`,
+      title: `${PAGE_TITLES.acceptance} ${r.id}`,
       kindDecision: r.kindDecision && { vendorKind: KIND_LABELS[r.kindDecision.vendorKind] },
       assessment: assessment && {
         feasibility: FEASIBILITY_LABELS[assessment.feasibility],
-        assessedAt: shanghaiMinute(assessment.assessedAt),
-        onTime: assessment.onTime ? '' : '未',
+        assessedAt: formatTime(assessment.assessedAt),
+        onTime: assessment.onTime ? '' : NOT_ON_TIME,
         solution: assessment.solution,
         alternativeSolution: assessment.alternativeSolution,
         estimate: assessment.estimatePersonDays,
       },
       testRounds: r.testRounds.map((t) => ({
         version: t.version,
-        submittedAt: shanghaiMinute(t.submittedAt),
-        result: t.result === 'passed' ? '通过' : t.result === 'failed' ? '未通过' : '测试中',
+        submittedAt: formatTime(t.submittedAt),
+        result: TEST_ROUND_RESULT_LABELS[t.result ?? 'testing'],
         notes: t.resultNotes ?? t.notes,
       })),
       release: release && {
         ...release,
-        releasedAt: shanghaiMinute(release.releasedAt),
-        onTime: release.onTime ? '' : '未',
+        releasedAt: formatTime(release.releasedAt),
+        onTime: release.onTime ? '' : NOT_ON_TIME,
       },
       acceptance: {
         actualPersonDays: acceptance.actualPersonDays,
         note: acceptance.note,
         by: acceptance.acceptedBy.name,
-        at: shanghaiMinute(acceptance.acceptedAt),
+        at: formatTime(acceptance.acceptedAt),
       },
-      quota:
-        approval?.quotaDecision === 'within_quota'
-          ? `计入本合同年度免费接口开发额度 ${acceptance.actualPersonDays} 人天`
-          : approval?.quotaDecision === 'outside_quota'
-            ? '经甲方决定在免费额度之外另行结算'
-            : null,
-      generatedAt: shanghaiMinute(new Date()),
+      quota: approval?.quotaDecision
+        ? acceptanceQuotaLine(approval.quotaDecision, acceptance.actualPersonDays)
+        : null,
+      generatedAt: formatTime(new Date()),
     });
   }
 }
@@ -131,9 +137,9 @@ function common(r: RequirementDto, contract: ContractRecord): Record<string, unk
       vendor: contract.vendor.name,
       supervisor: contract.supervisor.name,
     },
-    kind: r.kind ? KIND_LABELS[r.kind] : '待评估',
+    kind: r.kind ? KIND_LABELS[r.kind] : KIND_PENDING_LABEL,
     priority: PRIORITY_LABELS[r.priority],
-    receivedAt: shanghaiMinute(r.receivedAt),
+    receivedAt: formatTime(r.receivedAt),
   };
 }
 

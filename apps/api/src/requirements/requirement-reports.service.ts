@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@luyue/calendar';
 import {
   contractYearOf,
-  DomainError,
   shanghaiDate,
   type Actor,
   type RequirementStatus,
+  validationFailed,
+  fieldProblem,
 } from '@luyue/domain';
 import {
   QuotaLedgerRepository,
@@ -84,8 +85,12 @@ export class RequirementReportsService {
 export function contractYearNo(contract: ContractRecord, year?: number): number {
   if (year !== undefined) {
     if (contract.years.some((y) => y.yearNo === year)) return year;
-    const message = `year must be a contract year of ${contract.number}: 1 to ${contract.years.length}`;
-    throw new DomainError('validation_failed', message, { fields: [{ field: 'year', message }] });
+    throw validationFailed([
+      fieldProblem('year', 'field.contract_year', {
+        number: contract.number,
+        years: contract.years.length,
+      }),
+    ]);
   }
   const today = shanghaiDate(Date.now());
   const current = contractYearOf(contract.years, today);

@@ -11,6 +11,7 @@ import {
   shanghaiDate,
   type CustomizationRequestInput,
   type Role,
+  fieldProblem,
 } from '@luyue/domain';
 import {
   AuditEventRepository,
@@ -65,16 +66,17 @@ export class RequirementSubmissionService {
     const { contract } = await this.contracts.requireActingParty(actor, contractId);
     const submitter = actorInContract(actor, contract);
     if (!hasAnyRole(submitter, SUBMITTER_ROLES)) {
-      throw new DomainError('forbidden', 'Only the hospital submits requests in this contract');
+      throw new DomainError('forbidden', 'requirement.hospital_submits', {});
     }
     checkSystem(contract, body.system);
     const receivedAt = new Date().toISOString();
     const year = contractYearOf(contract.years, shanghaiDate(receivedAt));
     if (!year) {
-      throw new DomainError(
-        'invalid_state',
-        `Contract ${contract.number} is not in service today (${contract.startDate} – ${contract.endDate})`,
-      );
+      throw new DomainError('invalid_state', 'contract.not_in_service', {
+        number: contract.number,
+        startDate: contract.startDate,
+        endDate: contract.endDate,
+      });
     }
     const [notify, client] = await Promise.all([
       this.recipients.byRole(contract),
@@ -153,15 +155,13 @@ export class RequirementSubmissionService {
 function checkSystem(contract: ContractRecord, system: string): void {
   if (contract.settings.systems.includes(system)) return;
   const known = contract.settings.systems;
-  const message = known.length
-    ? `system must be one of the contract's systems: ${known.join(', ')}`
-    : 'This contract lists no maintained systems yet (an admin adds them to its settings)';
-  throw validationFailed([{ field: 'system', message }]);
+  throw validationFailed([
+    known.length
+      ? fieldProblem('system', 'field.unknown_system', { known })
+      : fieldProblem('system', 'field.no_systems', {}),
+  ]);
 }
 
 function unavailable(): DomainError {
-  return new DomainError(
-    'dependency_unavailable',
-    'The workflow service is not reachable; nothing was recorded, please try again',
-  );
+  return new DomainError('dependency_unavailable', 'workflow.unreachable_nothing_recorded', {});
 }

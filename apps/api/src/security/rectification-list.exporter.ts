@@ -1,25 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { LINE_STATUS_LABELS, SEVERITY_LABELS } from '@luyue/domain';
+import {
+  LINE_STATUS_LABELS,
+  SEVERITY_LABELS,
+  formatTime,
+  yesNo,
+  RECTIFICATION_LIST_HEADERS as LH,
+  EXPORT_NAMES,
+} from '@luyue/domain';
 import type { SecurityNoticeRecord, SecurityTaskQueryRepository } from '@luyue/persistence';
-import { shanghaiMinute, yesNo } from '../requirements/requirement-labels';
 
 type Row = Awaited<ReturnType<SecurityTaskQueryRepository['rectificationRows']>>[number];
 type Cell = string | number | null;
 
-/** The columns of the 整改清单: one row per affected asset, as the notice is checked item by item. */
+/** The columns of the rectification list: one row per affected asset, as the notice is checked item by item. */
 const COLUMNS: Array<{ header: string; width: number; value: (r: Row, i: number) => Cell }> = [
-  { header: '序号', width: 6, value: (_r, i) => i + 1 },
-  { header: '风险等级', width: 10, value: (r) => SEVERITY_LABELS[r.severity] },
-  { header: '问题名称', width: 48, value: (r) => r.title },
-  { header: '漏洞编号/控制点', width: 20, value: (r) => r.vulnerabilityId },
-  { header: '影响资产/测评对象', width: 28, value: (r) => r.label },
+  { header: LH.no, width: 6, value: (_r, i) => i + 1 },
+  { header: LH.severity, width: 10, value: (r) => SEVERITY_LABELS[r.severity] },
+  { header: LH.title, width: 48, value: (r) => r.title },
+  { header: LH.vulnerabilityId, width: 20, value: (r) => r.vulnerabilityId },
+  { header: LH.asset, width: 28, value: (r) => r.label },
   { header: 'CVE', width: 24, value: (r) => r.cves.join(', ') },
-  { header: '整改建议', width: 48, value: (r) => r.solution },
-  { header: '整改期限', width: 18, value: (r) => shanghaiMinute(r.dueAt) },
+  { header: LH.solution, width: 48, value: (r) => r.solution },
+  { header: LH.dueAt, width: 18, value: (r) => formatTime(r.dueAt) },
   // A row is an asset line, so its state is the line's (a task's labels do not name them all).
-  { header: '状态', width: 10, value: (r) => LINE_STATUS_LABELS[r.state] },
-  { header: '复测已修复', width: 10, value: (r) => yesNo(r.fixedByRetest) },
+  { header: LH.status, width: 10, value: (r) => LINE_STATUS_LABELS[r.state] },
+  { header: LH.fixedByRetest, width: 10, value: (r) => yesNo(r.fixedByRetest) },
 ];
 
 export const RECTIFICATION_HEADERS = COLUMNS.map((c) => c.header);
@@ -31,15 +37,17 @@ export class RectificationListExporter {
     rows: readonly Row[],
   ): Promise<{ filename: string; content: Buffer }> {
     const workbook = new ExcelJS.Workbook();
-    workbook.creator = 'luyue 履约';
-    workbook.title = `${notice.number} 整改清单`;
-    const sheet = workbook.addWorksheet('整改清单', { views: [{ state: 'frozen', ySplit: 1 }] });
+    workbook.creator = EXPORT_NAMES.creator;
+    workbook.title = `${notice.number} ${EXPORT_NAMES.rectificationList}`;
+    const sheet = workbook.addWorksheet(EXPORT_NAMES.rectificationList, {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
     sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
     sheet.getRow(1).font = { bold: true };
     rows.forEach((row, i) => sheet.addRow(COLUMNS.map((c) => c.value(row, i))));
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
     return {
-      filename: `${notice.number} 整改清单.xlsx`,
+      filename: `${notice.number} ${EXPORT_NAMES.rectificationList}.xlsx`,
       content: Buffer.from(await workbook.xlsx.writeBuffer()),
     };
   }

@@ -20,7 +20,7 @@ function securitySubjects<S extends { contractId: string }>(
 ): SubjectKind<S> {
   return {
     find: async (id) => (UUID.test(id) ? find(id) : null),
-    notFound: (id) => new DomainError('not_found', `No security ${what} ${id}`),
+    notFound: (id) => new DomainError('not_found', 'security.not_found', { what, id }),
   };
 }
 
@@ -72,10 +72,7 @@ export class SecurityAccessService {
   requireIssuer(actor: Actor, contract: ContractRecord): Actor {
     const acting = actorInContract(actor, contract);
     if (!hasAnyRole(acting, NOTICE_ISSUER_ROLES)) {
-      throw new DomainError(
-        'forbidden',
-        'Only the hospital manager of this contract issues notices and imports reports',
-      );
+      throw new DomainError('forbidden', 'security.manager_only', {});
     }
     return acting;
   }

@@ -146,10 +146,7 @@ export class SecurityImportService {
       });
     } catch (error) {
       this.logger.error(`import ${importId} not started: ${String(error)}`);
-      throw new DomainError(
-        'dependency_unavailable',
-        'The report is stored but its import could not be started; upload it again later',
-      );
+      throw new DomainError('dependency_unavailable', 'security.import_not_started', {});
     }
   }
 }

@@ -10,7 +10,7 @@ import type { IssueNoticeDto, NoticeDetailDto, NoticeDto } from './dto/security-
 import { SecurityAccessService } from './security-access.service';
 import { importDtoOf, noticeDtoOf } from './security-dto.mapper';
 
-/** Rectification notices (安全整改通知单): issued by the hospital, read by every party. */
+/** Rectification notices: issued by the hospital, read by every party. */
 @Injectable()
 export class SecurityNoticesService {
   constructor(
@@ -51,7 +51,7 @@ export class SecurityNoticesService {
         issuedByEmail: issuer.email,
       });
       if (!inserted) {
-        throw new DomainError('conflict', `Notice ${body.number} exists in this contract`);
+        throw new DomainError('conflict', 'security.notice_exists', { number: body.number });
       }
       await this.audit.append(m, {
         ...auditActorOf(issuer),

@@ -1,3 +1,4 @@
+import { FINDING_TEMPLATE_NAMES } from '@luyue/domain';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@luyue/domain';
 import { SecurityTaskQueryRepository } from '@luyue/persistence';
@@ -59,7 +60,9 @@ export class SecurityTasksService {
   }
 
   async template(kind: FindingTemplateKind): Promise<XlsxFile> {
-    const name = kind === 'mlps' ? '等保测评问题清单模板.xlsx' : '密评问题清单模板.xlsx';
-    return { filename: name, content: await buildFindingTemplate(kind) };
+    return {
+      filename: `${FINDING_TEMPLATE_NAMES[kind]}.xlsx`,
+      content: await buildFindingTemplate(kind),
+    };
   }
 }

@@ -7,6 +7,7 @@ import {
   type Actor,
   type ChangeEffect,
   type EffectResult,
+  zhOf,
 } from '@luyue/domain';
 import {
   AuditEventRepository,
@@ -48,7 +49,7 @@ export class ChangeEffectsService {
 
   private async apply({ key, changeRequestId, contractId, effect, actorUserId }: EffectInput) {
     const actor = await this.actorFor(actorUserId, contractId);
-    const reason = `项目变更 ${changeRequestId} 已经三方书面确认`;
+    const reason = zhOf('change.effect_reason', { id: changeRequestId });
     const client = await this.temporal.client();
     const run = (e: ChangeEffect) => {
       switch (e.type) {
@@ -87,11 +88,15 @@ export class ChangeEffectsService {
     const { type: _type, ...patch } = effect;
     await this.tx.run(async (m) => {
       const before = await this.contracts.lockSettings(m, contractId);
-      if (!before) throw new DomainError('not_found', 'No such contract');
+      if (!before) throw new DomainError('not_found', 'contract.not_found', {});
       // The settings may have changed since the proposal was checked against them.
       const after = mergedSettings(before, patch);
       const problems = contractSettingsProblems(after);
-      if (problems.length > 0) throw new DomainError('validation_failed', problems.join('; '));
+      if (problems.length > 0) {
+        throw new DomainError('validation_failed', 'validation.text', {
+          text: problems.join('; '),
+        });
+      }
       if (JSON.stringify(after) === JSON.stringify(before)) return;
       await this.contracts.updateSettings(m, contractId, after);
       await this.audit.append(m, {
@@ -114,8 +119,7 @@ export class ChangeEffectsService {
       this.users.findById(userId),
       this.contracts.findById(contractId),
     ]);
-    if (!user || !contract)
-      throw new DomainError('not_found', 'The agreeing user or contract is gone');
+    if (!user || !contract) throw new DomainError('not_found', 'change.agreeing_user_gone', {});
     const actor: Actor = {
       kind: 'user',
       userId: user.id,

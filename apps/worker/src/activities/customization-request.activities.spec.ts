@@ -261,6 +261,6 @@ describe('CustomizationRequestActivitiesService.persistRequirementTransition', (
     });
     const mail = db.committed[3][1] as NewOutboxMail;
     expect(mail.text).toContain('需求技术评估已超期');
-    expect(mail.text).toContain('期限：2026/12/04 23:59');
+    expect(mail.text).toContain('期限：2026-12-04 23:59');
   });
 });

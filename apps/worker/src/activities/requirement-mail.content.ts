@@ -1,4 +1,9 @@
-import type { RequirementTransitionInput } from '@luyue/domain';
+import {
+  FIELD_LABELS,
+  MAIL_FACT_LABELS,
+  personDays,
+  type RequirementTransitionInput,
+} from '@luyue/domain';
 
 /** The few facts worth a line in the mail, by step. */
 export function requirementMailFacts(
@@ -9,36 +14,46 @@ export function requirementMailFacts(
   switch (input.action) {
     case 'assess':
       facts.push(
-        { label: '评估工作量', value: `${input.payload.estimatePersonDays} 人天` },
-        { label: '计划交付日期', value: input.payload.plannedDeliveryDate },
-        { label: '技术方案', value: input.payload.solution },
+        { label: MAIL_FACT_LABELS.estimate, value: personDays(input.payload.estimatePersonDays) },
+        {
+          label: FIELD_LABELS['requirement.plannedDeliveryDate'],
+          value: input.payload.plannedDeliveryDate,
+        },
+        { label: FIELD_LABELS['requirement.solution'], value: input.payload.solution },
       );
       if (input.payload.alternativeSolution) {
-        facts.push({ label: '替代方案（免费）', value: input.payload.alternativeSolution });
+        facts.push({
+          label: MAIL_FACT_LABELS.freeAlternative,
+          value: input.payload.alternativeSolution,
+        });
       }
       break;
     case 'reject':
     case 'cancel':
-      facts.push({ label: '原因', value: input.payload.reason });
+      facts.push({ label: FIELD_LABELS['requirement.reason'], value: input.payload.reason });
       break;
     case 'replan':
       facts.push(
-        { label: '新计划交付日期', value: input.payload.plannedDeliveryDate },
-        { label: '原因', value: input.payload.reason },
+        {
+          label: FIELD_LABELS['requirement.newPlannedDeliveryDate'],
+          value: input.payload.plannedDeliveryDate,
+        },
+        { label: FIELD_LABELS['requirement.reason'], value: input.payload.reason },
       );
       break;
     case 'submit-for-testing':
     case 'release':
-      facts.push({ label: '版本', value: input.payload.version });
+      facts.push({ label: MAIL_FACT_LABELS.version, value: input.payload.version });
       break;
     case 'pass-testing':
     case 'fail-testing':
-      if (input.payload.notes) facts.push({ label: '说明', value: input.payload.notes });
+      if (input.payload.notes)
+        facts.push({ label: MAIL_FACT_LABELS.notes, value: input.payload.notes });
       break;
     case 'accept':
       facts.push({
-        label: '实际工作量',
-        value: `${state.acceptance?.actualPersonDays ?? 0} 人天`,
+        label: MAIL_FACT_LABELS.actual,
+        value: personDays(state.acceptance?.actualPersonDays ?? 0),
       });
       break;
     case 'approve':

@@ -60,14 +60,14 @@ describe('security task mails to the hospital about a retest', () => {
     '%s names the retest due date, not the fix period',
     (step) => {
       const mail = rendered(step, waiting);
-      expect(mail.text).toContain('复验期限：2027/03/17 23:59');
+      expect(mail.text).toContain('复验期限：2027-03-17 23:59');
       expect(mail.html).toContain('复验期限');
-      expect(mail.text).not.toContain('2027/03/10');
+      expect(mail.text).not.toContain('2027-03-10');
     },
   );
 
   it('a fix reminder to the vendor names the fix deadline', () => {
     const mail = rendered('fix_reminder', fixed);
-    expect(mail.text).toContain('整改期限：2027/03/10 23:59');
+    expect(mail.text).toContain('整改期限：2027-03-10 23:59');
   });
 });

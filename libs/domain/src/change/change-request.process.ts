@@ -1,5 +1,9 @@
 import type { ProcessTable } from '../process/process-table.types';
-import { EFFECTS_NOT_ALL_APPLIED_HEADLINE } from './change-request.labels';
+import {
+  CHANGE_STEP_WORDING,
+  EFFECTS_NOT_ALL_APPLIED_HEADLINE,
+  replyWithin,
+} from '../wording/change-request.labels';
 import {
   CHANGE_ACTIONS,
   type ChangeAction,
@@ -26,7 +30,7 @@ export type ChangeStep = ChangeAction | ChangeEvent | 'proposed';
 const EVERY_PARTY = ['hospital_manager', 'vendor_pm', 'supervisor', 'proposer'] as const;
 
 /**
- * Change requests (项目变更, rule 3): every action and event in one place. A reply's next state
+ * Change requests (rule 3): every action and event in one place. A reply's next state
  * is decided by the replies so far (agreed, rejected or still waiting), hence `to: null`.
  */
 export const CHANGE_PROCESS: ProcessTable<
@@ -42,87 +46,91 @@ export const CHANGE_PROCESS: ProcessTable<
       from: ['awaiting_replies'],
       to: null,
       notify: ['proposer'],
-      label: '书面答复',
-      headline: '项目变更已收到书面答复',
+      label: CHANGE_STEP_WORDING.reply.label,
+      headline: CHANGE_STEP_WORDING.reply.headline,
     },
     withdraw: {
       roles: ['hospital_staff', 'hospital_manager', 'vendor_pm', 'supervisor'],
       from: ['awaiting_replies'],
       to: 'withdrawn',
       notify: [...EVERY_PARTY],
-      label: '撤回',
-      headline: '项目变更已由提出方撤回',
+      label: CHANGE_STEP_WORDING.withdraw.label,
+      headline: CHANGE_STEP_WORDING.withdraw.headline,
     },
     confirm: {
       roles: ['vendor_pm'],
       from: ['agreed'],
       to: 'confirmed',
       notify: [...EVERY_PARTY],
-      label: '书面确认',
-      headline: '项目变更已书面确认（变更确认单）',
+      label: CHANGE_STEP_WORDING.confirm.label,
+      headline: CHANGE_STEP_WORDING.confirm.headline,
     },
     'start-implementation': {
       roles: ['vendor_pm', 'vendor_dev'],
       from: ['confirmed'],
       to: 'implementing',
       notify: ['hospital_manager', 'supervisor', 'proposer'],
-      label: '开始实施',
-      headline: '项目变更已开始实施',
+      label: CHANGE_STEP_WORDING['start-implementation'].label,
+      headline: CHANGE_STEP_WORDING['start-implementation'].headline,
     },
     archive: {
       roles: ['vendor_pm', 'vendor_dev'],
       from: ['implementing'],
       to: 'archiving',
       notify: ['hospital_manager', 'supervisor'],
-      label: '更新配置文档',
-      headline: '项目变更的配置文档已更新归档，请核对',
+      label: CHANGE_STEP_WORDING.archive.label,
+      headline: CHANGE_STEP_WORDING.archive.headline,
     },
     close: {
       roles: ['vendor_pm', 'supervisor'],
       from: ['archiving'],
       to: 'closed',
       notify: [...EVERY_PARTY],
-      label: '关闭',
-      headline: '项目变更已完成并关闭',
+      label: CHANGE_STEP_WORDING.close.label,
+      headline: CHANGE_STEP_WORDING.close.headline,
     },
   },
   events: {
-    proposed: { notify: [], label: '提出变更', headline: '收到新的项目变更' },
+    proposed: {
+      notify: [],
+      label: CHANGE_STEP_WORDING.proposed.label,
+      headline: CHANGE_STEP_WORDING.proposed.headline,
+    },
     replies_requested: {
       notify: ['pending_deciders'],
-      label: '请求书面答复',
+      label: CHANGE_STEP_WORDING.replies_requested.label,
       // {replyWithin}: the contract's reply period, filled in by changeHeadline.
-      headline: '收到项目变更申请，请在{replyWithin}书面答复',
+      headline: CHANGE_STEP_WORDING.replies_requested.headline,
     },
     reply_reminder: {
       notify: ['pending_deciders'],
-      label: '答复到期提醒',
-      headline: '项目变更书面答复即将到期',
+      label: CHANGE_STEP_WORDING.reply_reminder.label,
+      headline: CHANGE_STEP_WORDING.reply_reminder.headline,
     },
     agreed: {
       notify: [...EVERY_PARTY],
-      label: '三方同意',
-      headline: '项目变更已获三方同意，待乙方书面确认',
+      label: CHANGE_STEP_WORDING.agreed.label,
+      headline: CHANGE_STEP_WORDING.agreed.headline,
     },
     rejected: {
       notify: [...EVERY_PARTY],
-      label: '未获同意',
-      headline: '项目变更未获同意，按原合同执行',
+      label: CHANGE_STEP_WORDING.rejected.label,
+      headline: CHANGE_STEP_WORDING.rejected.headline,
     },
     lapsed: {
       notify: [...EVERY_PARTY],
-      label: '答复超期',
-      headline: '项目变更答复期限已到，有一方未答复，按原合同执行',
+      label: CHANGE_STEP_WORDING.lapsed.label,
+      headline: CHANGE_STEP_WORDING.lapsed.headline,
     },
     effects_applied: {
       notify: ['hospital_manager', 'vendor_pm'],
-      label: '变更生效',
-      headline: '项目变更的约定事项已执行',
+      label: CHANGE_STEP_WORDING.effects_applied.label,
+      headline: CHANGE_STEP_WORDING.effects_applied.headline,
     },
     deadlines_recomputed: {
       notify: [],
-      label: '按正式节假日重算期限',
-      headline: '项目变更答复期限已按正式节假日安排重新计算',
+      label: CHANGE_STEP_WORDING.deadlines_recomputed.label,
+      headline: CHANGE_STEP_WORDING.deadlines_recomputed.headline,
     },
   },
 };
@@ -145,7 +153,7 @@ export function changeHeadline(
   if (step === 'effects_applied' && state.effectResults?.some((r) => r.outcome !== 'applied')) {
     return EFFECTS_NOT_ALL_APPLIED_HEADLINE;
   }
-  const within = replyWorkingDays ? ` ${replyWorkingDays} 个工作日内` : '答复期限内';
+  const within = replyWithin(replyWorkingDays);
   return changeStep(step).headline.replace('{replyWithin}', within);
 }
 

@@ -41,24 +41,28 @@ export function checkChangeAction(
   if (error) return error;
   const party = actor.party!;
   if (action === 'withdraw' && party !== state.proposedBy.party) {
-    return new DomainError('forbidden', 'Only the proposing party may withdraw a change request', {
-      action,
-      proposerParty: state.proposedBy.party,
-    });
+    return new DomainError(
+      'forbidden',
+      'change.proposing_party_withdraws',
+      {},
+      { action, proposerParty: state.proposedBy.party },
+    );
   }
   if (action === 'reply') {
     const reply = replyOf(state, party);
     if (!reply) {
       return new DomainError(
         'invalid_state',
-        `Your party proposed ${state.changeRequestId} and counts as agreeing`,
+        'change.proposer_counts',
+        { id: state.changeRequestId },
         { action, currentStatus: state.status, party },
       );
     }
     if (reply.decision !== null) {
       return new DomainError(
         'invalid_state',
-        `${reply.by?.name ?? 'Your party'} already replied for the ${party} at ${reply.at}`,
+        'change.already_replied',
+        { by: reply.by?.name ?? null, party, at: reply.at },
         {
           action,
           currentStatus: state.status,
@@ -87,7 +91,8 @@ export function checkWithdrawer(
   if (action !== 'withdraw' || actor.userId === state.proposedBy.userId) return null;
   return new DomainError(
     'forbidden',
-    `Only ${state.proposedBy.name}, who proposed it, may withdraw a change request`,
+    'change.proposer_withdraws',
+    { name: state.proposedBy.name },
     { action, proposedBy: state.proposedBy.name },
   );
 }

@@ -8,7 +8,7 @@ import type { ActorRef } from '../requirement/requirement.types';
 export const CHANGE_TYPES = ['add', 'remove', 'replace', 'modify', 'schedule', 'location'] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 
-/** Change request (项目变更) states; the last five are final. */
+/** Change request states; the last five are final. */
 export const CHANGE_STATUSES = [
   'awaiting_replies',
   'agreed',

@@ -1,6 +1,5 @@
 export * from './change-request.types';
 export * from './change-request.process';
-export * from './change-request.labels';
 export * from './change-request-id';
 export * from './change-request.rules';
 export * from './change-request.reducer';

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../wording/messages';
 import type { Actor } from '../actor.types';
 import { DomainError } from '../domain-error';
 import { ROLE_PARTY } from '../role.types';
@@ -27,6 +28,12 @@ export function allowedActionsIn<S extends string, A extends string>(
   );
 }
 
+/** A process's own words for a refused state, in place of the generic one. */
+export interface StateRefusal {
+  key: MessageKey;
+  params: object;
+}
+
 /**
  * May this actor take this action now? Null when yes. A wrong role or party is `forbidden` (403)
  * whatever the state; a wrong state is `invalid_state` (409) naming the current state and the
@@ -38,20 +45,23 @@ export function checkActionIn<S extends string, A extends string>(
   action: A,
   actor: Pick<Actor, 'roles' | 'party'>,
   noun: string,
-  stateMessage?: (action: A, status: S) => string | null,
+  stateMessage?: (action: A, status: S) => StateRefusal | null,
 ): DomainError | null {
   const rule = table.actions[action];
   if (!mayTakeRule(rule, actor)) {
-    return new DomainError('forbidden', `Only ${rule.roles.join(' or ')} may ${action} ${noun}`, {
-      action,
-      allowedRoles: [...rule.roles],
-    });
+    return new DomainError(
+      'forbidden',
+      'action.role_refused',
+      { roles: [...rule.roles], action, noun },
+      { action, allowedRoles: [...rule.roles] },
+    );
   }
   if (!rule.from.includes(item.status)) {
-    const message =
-      stateMessage?.(action, item.status) ??
-      `${item.id} is ${item.status}: ${action} is not possible now`;
-    return new DomainError('invalid_state', message, {
+    const said = stateMessage?.(action, item.status) ?? {
+      key: 'action.not_now',
+      params: { id: item.id, status: item.status, action },
+    };
+    return new DomainError('invalid_state', said.key, said.params as never, {
       action,
       currentStatus: item.status,
       allowedActions: allowedActionsIn(table, item.status),

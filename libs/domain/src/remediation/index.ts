@@ -1,6 +1,5 @@
 export * from './security-task.types';
 export * from './security-task.process';
-export * from './security-task.labels';
 export * from './security-task.rules';
 export * from './security-task.reducer';
 export * from './security-task.timers';

@@ -7,10 +7,10 @@ import {
 } from './security-task.types';
 
 /**
- * 安全整改完成率 = closed-and-verified ÷ issued, item by item against the notice (rule 4).
+ * Remediation completion rate = closed-and-verified ÷ issued, item by item against the notice (rule 4).
  * Closed and verified: verified by the hospital, or a false positive the hospital confirmed
  * (checked, and not a vulnerability). An accepted risk is not fixed, so not completed: it is
- * counted apart (风险接受) and stays in the denominator, as does every issued item.
+ * counted apart and stays in the denominator, as does every issued item.
  */
 export const COMPLETED_STATUSES = [
   'verified',

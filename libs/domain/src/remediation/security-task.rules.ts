@@ -40,13 +40,17 @@ export function checkRemediationAction(
   if (error?.code === 'invalid_state') {
     // The table's list for the state, less accept-risk when the severity rules it out.
     const allowedActions = allowedRemediationActions(state);
-    return new DomainError(error.code, error.message, { ...error.details, allowedActions });
+    return new DomainError(error.code, error.key, error.params, {
+      ...error.details,
+      allowedActions,
+    });
   }
   if (error) return error;
   if (action === 'accept-risk' && !isRiskAcceptable(state.severity)) {
     return new DomainError(
       'conflict',
-      `Only low and info findings may be accepted as a risk: ${state.taskId} is ${state.severity}, it must be fixed`,
+      'security.risk_not_acceptable',
+      { taskId: state.taskId, severity: state.severity },
       {
         action,
         severity: state.severity,
@@ -160,9 +164,12 @@ export function checkRetestImport(
   result: RetestImportResult,
 ): DomainError | null {
   if (isFinalRemediationStatus(state.status)) {
-    return new DomainError('invalid_state', `${state.taskId} is ${state.status}`, {
-      currentStatus: state.status,
-    });
+    return new DomainError(
+      'invalid_state',
+      'state.is',
+      { id: state.taskId, status: state.status },
+      { currentStatus: state.status },
+    );
   }
   const problems: FieldProblem[] = [];
   if (result.importId.trim() === '') problems.push({ field: 'importId', message: 'is required' });

@@ -66,7 +66,7 @@ export const REMEDIATION_EVENTS = [
 ] as const;
 export type RemediationEvent = (typeof REMEDIATION_EVENTS)[number];
 
-/** An asset line (host/port or 测评对象) is fixed and verified on its own. */
+/** An asset line (host/port or assessed object) is fixed and verified on its own. */
 export const LINE_STATUSES = ['open', 'fixed', 'fixed_by_retest', 'verified'] as const;
 export type LineStatus = (typeof LINE_STATUSES)[number];
 
@@ -82,7 +82,7 @@ export function isRiskAcceptable(severity: FindingSeverity): boolean {
 
 export interface RemediationLine {
   lineId: string;
-  /** The asset as the notice names it: host:port/protocol or 测评对象. */
+  /** The asset as the notice names it: host:port/protocol or assessed object. */
   label: string;
   status: LineStatus;
   fixedAt: string | null;
@@ -182,7 +182,7 @@ export interface RemediationState {
   contractYear: number;
   title: string;
   severity: FindingSeverity;
-  /** Who assessed (the notice's source: 等保测评, 密评, scan…). */
+  /** Who assessed (the notice's source: MLPS assessment, crypto-assessment, scan…). */
   source: string;
   issuedAt: string;
   status: RemediationStatus;
@@ -278,7 +278,7 @@ export interface RemediationSettings {
 }
 
 /**
- * The seed contracts' security clause (涉及网络安全问题的整改，复验时限为 7 个工作日) for every
+ * The seed contracts' security clause for every
  * severity; the hospital retests within 5 working days.
  */
 export const DEFAULT_REMEDIATION_SETTINGS: RemediationSettings = {

@@ -8,5 +8,4 @@ export * from './requirement-mail.plan';
 export * from './requirement-settings';
 export * from './requirement-id';
 export * from './quota.calculator';
-export * from './requirement.labels';
 export type * from './requirement-transition.types';

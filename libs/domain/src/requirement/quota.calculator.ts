@@ -137,7 +137,8 @@ export function canReserve(
 export function quotaExceededError(remaining: number, requested: number): DomainError {
   return new DomainError(
     'quota_exceeded',
-    `The estimate of ${requested} person-days exceeds the ${remaining} person-days left in this contract year's interface quota; approve it outside the quota or raise a change request`,
+    'quota.exceeded',
+    { remaining, requested },
     { remaining, requested },
   );
 }

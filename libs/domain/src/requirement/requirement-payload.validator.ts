@@ -1,4 +1,4 @@
-import { DomainError, validationFailed, type FieldProblem } from '../domain-error';
+import { DomainError, fieldProblem, validationFailed, type FieldProblem } from '../domain-error';
 import { calendarDaysBetween, shanghaiDate } from '../shanghai-date.util';
 import type { RequirementActionCall, RequirementState } from './requirement.types';
 
@@ -19,7 +19,7 @@ export function validatePayload(
   const problems: FieldProblem[] = [];
   const today = shanghaiDate(at);
   const notPast = (field: string, date: string): void => {
-    if (date < today) problems.push({ field, message: `${field} must not be in the past` });
+    if (date < today) problems.push(fieldProblem(field, 'field.not_past', { field }));
   };
   switch (call.action) {
     case 'assess':
@@ -28,20 +28,14 @@ export function validatePayload(
     case 'replan':
       notPast('plannedDeliveryDate', call.payload.plannedDeliveryDate);
       if (call.payload.plannedDeliveryDate === state.plannedDeliveryDate) {
-        problems.push({
-          field: 'plannedDeliveryDate',
-          message: 'plannedDeliveryDate is already the planned date',
-        });
+        problems.push(fieldProblem('plannedDeliveryDate', 'field.same_planned_date', {}));
       }
       break;
     case 'log-effort':
       if (call.payload.date > today) {
-        problems.push({ field: 'date', message: 'date must not be in the future' });
+        problems.push(fieldProblem('date', 'field.not_future', { field: 'date' }));
       } else if (call.payload.date < shanghaiDate(state.receivedAt)) {
-        problems.push({
-          field: 'date',
-          message: 'date must not be before the request was received',
-        });
+        problems.push(fieldProblem('date', 'field.before_received', { field: 'date' }));
       }
       break;
     case 'approve':

@@ -1,5 +1,6 @@
 import type { Role } from '../role.types';
 import type { ProcessTable } from '../process/process-table.types';
+import { REQUIREMENT_STEP_WORDING } from '../wording/requirement.labels';
 import {
   REQUIREMENT_ACTIONS,
   type RequirementAction,
@@ -19,7 +20,7 @@ const DELIVERING = ['approved', 'in_development', 'in_testing', 'testing_passed'
 export const DELIVERY_STATUSES: readonly RequirementStatus[] = DELIVERING;
 
 /**
- * Customization requests (需求定制类, rule 1): every action and event, in one place. The api's
+ * Customization requests (rule 1): every action and event, in one place. The api's
  * routes and roles, the workflow's checks, the mail and the pages all read this table.
  */
 export const REQUIREMENT_PROCESS: ProcessTable<
@@ -35,16 +36,16 @@ export const REQUIREMENT_PROCESS: ProcessTable<
       from: ['assessing'],
       to: 'awaiting_approval',
       notify: ['hospital_manager', 'submitter'],
-      label: '技术评估',
-      headline: '需求技术评估已完成，请审批',
+      label: REQUIREMENT_STEP_WORDING.assess.label,
+      headline: REQUIREMENT_STEP_WORDING.assess.headline,
     },
     approve: {
       roles: ['hospital_manager'],
       from: ['awaiting_approval'],
       to: 'approved',
       notify: ['vendor_pm', 'vendor_dev', 'submitter'],
-      label: '批准',
-      headline: '需求已批准，可以开始开发',
+      label: REQUIREMENT_STEP_WORDING.approve.label,
+      headline: REQUIREMENT_STEP_WORDING.approve.headline,
     },
     // Also after approval, before development starts; a reservation is then released.
     reject: {
@@ -52,72 +53,72 @@ export const REQUIREMENT_PROCESS: ProcessTable<
       from: ['awaiting_approval', 'approved'],
       to: 'rejected',
       notify: ['vendor_pm', 'submitter'],
-      label: '驳回',
-      headline: '需求已驳回',
+      label: REQUIREMENT_STEP_WORDING.reject.label,
+      headline: REQUIREMENT_STEP_WORDING.reject.headline,
     },
     'start-development': {
       roles: ['vendor_pm', 'vendor_dev'],
       from: ['approved'],
       to: 'in_development',
       notify: ['submitter'],
-      label: '开始开发',
-      headline: '需求已开始开发',
+      label: REQUIREMENT_STEP_WORDING['start-development'].label,
+      headline: REQUIREMENT_STEP_WORDING['start-development'].headline,
     },
     'log-effort': {
       roles: ['vendor_pm', 'vendor_dev'],
       from: ['in_development', 'in_testing'],
       to: null,
       notify: [],
-      label: '登记工作量',
-      headline: '已登记工作量',
+      label: REQUIREMENT_STEP_WORDING['log-effort'].label,
+      headline: REQUIREMENT_STEP_WORDING['log-effort'].headline,
     },
     'submit-for-testing': {
       roles: ['vendor_pm', 'vendor_dev'],
       from: ['in_development'],
       to: 'in_testing',
       notify: ['hospital_staff', 'hospital_manager', 'submitter'],
-      label: '提交测试',
-      headline: '需求已提交测试，请进行用户验收测试（UAT）',
+      label: REQUIREMENT_STEP_WORDING['submit-for-testing'].label,
+      headline: REQUIREMENT_STEP_WORDING['submit-for-testing'].headline,
     },
     'pass-testing': {
       roles: ['hospital_staff', 'hospital_manager'],
       from: ['in_testing'],
       to: 'testing_passed',
       notify: ['vendor_pm'],
-      label: '测试通过',
-      headline: '需求测试已通过，可以发布',
+      label: REQUIREMENT_STEP_WORDING['pass-testing'].label,
+      headline: REQUIREMENT_STEP_WORDING['pass-testing'].headline,
     },
     'fail-testing': {
       roles: ['hospital_staff', 'hospital_manager'],
       from: ['in_testing'],
       to: 'in_development',
       notify: ['vendor_pm', 'vendor_dev'],
-      label: '测试未通过',
-      headline: '需求测试未通过，请修改后重新提交',
+      label: REQUIREMENT_STEP_WORDING['fail-testing'].label,
+      headline: REQUIREMENT_STEP_WORDING['fail-testing'].headline,
     },
     release: {
       roles: ['vendor_pm'],
       from: ['testing_passed'],
       to: 'released',
       notify: ['hospital_manager', 'submitter'],
-      label: '发布',
-      headline: '需求已发布，请验收并签署需求验收确认单',
+      label: REQUIREMENT_STEP_WORDING.release.label,
+      headline: REQUIREMENT_STEP_WORDING.release.headline,
     },
     accept: {
       roles: ['hospital_manager'],
       from: ['released'],
       to: 'accepted',
       notify: ['vendor_pm', 'submitter'],
-      label: '验收',
-      headline: '需求已验收',
+      label: REQUIREMENT_STEP_WORDING.accept.label,
+      headline: REQUIREMENT_STEP_WORDING.accept.headline,
     },
     replan: {
       roles: ['vendor_pm'],
       from: DELIVERING,
       to: null,
       notify: ['hospital_manager', 'submitter'],
-      label: '调整计划交付日期',
-      headline: '需求计划交付日期已调整',
+      label: REQUIREMENT_STEP_WORDING.replan.label,
+      headline: REQUIREMENT_STEP_WORDING.replan.headline,
     },
     // Only before release: once released, the hospital signs off (or fails it in a new request).
     cancel: {
@@ -125,46 +126,50 @@ export const REQUIREMENT_PROCESS: ProcessTable<
       from: ['assessing', 'awaiting_approval', ...DELIVERING],
       to: 'cancelled',
       notify: ['vendor_pm', 'vendor_dev', 'submitter'],
-      label: '取消',
-      headline: '需求已取消',
+      label: REQUIREMENT_STEP_WORDING.cancel.label,
+      headline: REQUIREMENT_STEP_WORDING.cancel.headline,
     },
   },
   events: {
-    submitted: { notify: [], label: '提交需求', headline: '收到新的需求' },
+    submitted: {
+      notify: [],
+      label: REQUIREMENT_STEP_WORDING.submitted.label,
+      headline: REQUIREMENT_STEP_WORDING.submitted.headline,
+    },
     assessment_scheduled: {
       notify: ['vendor_pm'],
-      label: '开始评估计时',
-      headline: '收到新的需求，请在期限内完成技术评估',
+      label: REQUIREMENT_STEP_WORDING.assessment_scheduled.label,
+      headline: REQUIREMENT_STEP_WORDING.assessment_scheduled.headline,
     },
     deadlines_recomputed: {
       notify: [],
-      label: '按正式节假日重算期限',
-      headline: '需求期限已按正式节假日安排重新计算',
+      label: REQUIREMENT_STEP_WORDING.deadlines_recomputed.label,
+      headline: REQUIREMENT_STEP_WORDING.deadlines_recomputed.headline,
     },
     assessment_reminder: {
       notify: ['vendor_pm'],
-      label: '评估到期提醒',
-      headline: '需求技术评估即将到期',
+      label: REQUIREMENT_STEP_WORDING.assessment_reminder.label,
+      headline: REQUIREMENT_STEP_WORDING.assessment_reminder.headline,
     },
     assessment_breached: {
       notify: ['hospital_manager', 'vendor_pm'],
-      label: '评估超期',
-      headline: '需求技术评估已超期',
+      label: REQUIREMENT_STEP_WORDING.assessment_breached.label,
+      headline: REQUIREMENT_STEP_WORDING.assessment_breached.headline,
     },
     delivery_reminder: {
       notify: ['vendor_pm'],
-      label: '交付到期提醒',
-      headline: '需求计划交付日期临近，如需延期请至少提前一周告知',
+      label: REQUIREMENT_STEP_WORDING.delivery_reminder.label,
+      headline: REQUIREMENT_STEP_WORDING.delivery_reminder.headline,
     },
     delivery_overdue: {
       notify: ['hospital_manager', 'vendor_pm'],
-      label: '交付超期',
-      headline: '需求已超过计划交付日期',
+      label: REQUIREMENT_STEP_WORDING.delivery_overdue.label,
+      headline: REQUIREMENT_STEP_WORDING.delivery_overdue.headline,
     },
     signoff_reminder: {
       notify: ['hospital_manager', 'submitter'],
-      label: '验收提醒',
-      headline: '需求已发布，请尽快验收签字',
+      label: REQUIREMENT_STEP_WORDING.signoff_reminder.label,
+      headline: REQUIREMENT_STEP_WORDING.signoff_reminder.headline,
     },
   },
 };

@@ -37,7 +37,7 @@ export function checkAction(
     'a request',
     (a, status) =>
       a === 'cancel' && status === 'released'
-        ? `${state.requirementId} is released: it can be accepted, not cancelled`
+        ? { key: 'requirement.released_not_cancellable', params: { id: state.requirementId } }
         : null,
   );
 }

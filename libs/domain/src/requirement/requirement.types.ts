@@ -2,7 +2,7 @@ import type { Actor } from '../actor.types';
 import type { Party } from '../party.types';
 import type { Role } from '../role.types';
 
-/** Customization request (需求定制类, DESIGN.md rule 1) states; the last three are final. */
+/** Customization request (DESIGN.md rule 1) states; the last three are final. */
 export const REQUIREMENT_STATUSES = [
   'assessing',
   'awaiting_approval',
@@ -27,7 +27,7 @@ export function isFinalRequirementStatus(status: RequirementStatus): boolean {
   return (FINAL_REQUIREMENT_STATUSES as readonly RequirementStatus[]).includes(status);
 }
 
-/** `interface_new` (接口新增) counts against the yearly free quota (rule 2). */
+/** `interface_new` counts against the yearly free quota (rule 2). */
 export const REQUIREMENT_KINDS = [
   'interface_new',
   'customization',
@@ -254,7 +254,7 @@ export interface Release {
   onTime: boolean;
 }
 
-/** The hospital's signed acceptance (需求验收确认单). */
+/** The hospital's signed acceptance. */
 export interface Acceptance {
   acceptedAt: string;
   acceptedBy: ActorRef;

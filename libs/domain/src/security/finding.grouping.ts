@@ -33,7 +33,7 @@ export function dedupeFindings(findings: Iterable<ParsedFinding>): ParsedFinding
   return [...byKey.values()];
 }
 
-/** One asset a task is about: a host's port, or a 测评对象. */
+/** One asset a task is about: a host's port, or an assessed object. */
 export interface FindingAssetLine {
   assetKey: string;
   host: string | null;
@@ -59,7 +59,7 @@ export function assetKeyOf(f: ParsedFinding): string {
   return f.target ?? `${f.host ?? ''}|${f.port ?? ''}|${f.protocol ?? ''}`;
 }
 
-/** How an asset line reads: `10.0.0.1:443/tcp`, `10.0.0.1 general/tcp`, or the 测评对象. */
+/** How an asset line reads: `10.0.0.1:443/tcp`, `10.0.0.1 general/tcp`, or the assessed object. */
 export function assetLabelOf(
   f: Pick<ParsedFinding, 'host' | 'port' | 'protocol' | 'target'>,
 ): string {
@@ -79,7 +79,7 @@ export const taskTitleOf = (f: ParsedFinding): string =>
 
 /**
  * Remediation tasks of a report: findings grouped by vulnerability (a sheet's by control point,
- * so each 测评对象 is an asset line and its 测评项 are that line's findings). Highest severity
+ * so each assessed object is an asset line and its assessment items are that line's findings). Highest severity
  * first, then by title; asset lines in the order first seen.
  */
 export function groupFindingsIntoTasks(findings: Iterable<ParsedFinding>): FindingTask[] {

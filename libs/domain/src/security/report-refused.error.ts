@@ -1,6 +1,6 @@
 import { DomainError } from '../domain-error';
 import type { ReportRefusal } from './report-refusal.types';
-import { reportRefusalMessage } from './security.labels';
+import { reportRefusalMessage } from '../wording/security.labels';
 
 const QUOTED_CHARS = 100;
 
@@ -13,7 +13,7 @@ function quotedValue(value: string): string {
  * A report file refused whole. A validation failure of the upload's `file` field, so the api
  * answers it like any other 400; `details.refusal` says what broke and where.
  */
-export class ReportRefusedError extends DomainError {
+export class ReportRefusedError extends DomainError<'security.report_refused'> {
   readonly refusal: ReportRefusal;
 
   constructor(refusal: ReportRefusal) {
@@ -21,8 +21,12 @@ export class ReportRefusedError extends DomainError {
     // message's reader nor PostgreSQL's jsonb takes.
     const quoted =
       refusal.value === undefined ? refusal : { ...refusal, value: quotedValue(refusal.value) };
-    const message = reportRefusalMessage(quoted);
-    super('validation_failed', message, { fields: [{ field: 'file', message }], refusal: quoted });
+    super(
+      'validation_failed',
+      'security.report_refused',
+      { refusal: quoted },
+      { fields: [{ field: 'file', message: reportRefusalMessage(quoted) }], refusal: quoted },
+    );
     this.refusal = quoted;
     this.name = 'ReportRefusedError';
   }

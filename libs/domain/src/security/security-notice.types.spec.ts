@@ -1,6 +1,6 @@
 import { FINDING_SEVERITIES } from './security-finding.types';
 import { REPORT_FORMATS, remediationSeverityOf } from './security-notice.types';
-import { REPORT_FORMAT_LABELS } from './security.labels';
+import { REPORT_FORMAT_LABELS } from '../wording/security.labels';
 
 describe('remediationSeverityOf', () => {
   it('counts critical as high and info as low, the rest as themselves', () => {

@@ -2,13 +2,13 @@ import type { Role } from '../role.types';
 import { SEVERITIES, type Severity } from '../contract-settings.types';
 import type { FindingSeverity, ReportFormat } from './security-finding.types';
 import type { ReportRefusal } from './report-refusal.types';
-import { REPORT_FORMAT_LABELS } from './security.labels';
+import { REPORT_FORMAT_LABELS } from '../wording/security.labels';
 
-/** Who assessed: 等保测评, 密评, a vulnerability scan or a penetration test. */
+/** Who assessed: MLPS assessment, crypto-assessment, a vulnerability scan or a penetration test. */
 export const NOTICE_SOURCES = ['mlps', 'crypto', 'vuln_scan', 'pentest'] as const;
 export type NoticeSource = (typeof NOTICE_SOURCES)[number];
 
-/** Only the hospital's manager issues a rectification notice (安全整改通知单). */
+/** Only the hospital's manager issues a rectification notice. */
 export const NOTICE_ISSUER_ROLES: [Role, ...Role[]] = ['hospital_manager'];
 
 /**
@@ -44,7 +44,7 @@ export interface ImportSummary {
   closed: number;
   /** Tasks the import created. */
   tasksCreated: number;
-  /** Items read, and 符合/不适用 rows counted but not findings. */
+  /** Items read, and compliant / not applicable rows counted but not findings. */
   itemsRead: number;
   compliant: number;
   /** Optional fields the scanner left empty, by element, with how many items lacked them. */

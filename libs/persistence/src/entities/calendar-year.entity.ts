@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** An official holiday schedule (holidays and 调休 working days) loaded by an admin for one year. */
+/** An official holiday schedule (holidays and make-up working days) loaded by an admin for one year. */
 @Entity({ name: 'calendar_year' })
 export class CalendarYearEntity {
   @PrimaryColumn({ type: 'int' })

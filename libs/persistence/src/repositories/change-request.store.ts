@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   DomainError,
+  fieldProblem,
   formatChangeRequestId,
+  validationFailed,
   type ChangeRequestState,
   type Party,
   type StoredFileRef,
@@ -65,7 +67,7 @@ export class ChangeRequestStore {
     try {
       return formatChangeRequestId(year, rows[0].last_sequence);
     } catch {
-      throw new DomainError('conflict', `All change numbers of ${year} are used`);
+      throw new DomainError('conflict', 'numbering.changes_used', { year });
     }
   }
 
@@ -190,9 +192,7 @@ export class ChangeRequestStore {
       [contractId, ids, subject.type, subject.id],
     );
     if (rows.length !== new Set(ids).size) {
-      throw new DomainError('validation_failed', 'attachments: unknown or already used file id', {
-        fields: [{ field: 'attachments', message: 'unknown or already used file id' }],
-      });
+      throw validationFailed([fieldProblem('attachments', 'field.attachment_unknown', {})]);
     }
     return ids.map((id) => rows.find((r) => r.id === id)!);
   }

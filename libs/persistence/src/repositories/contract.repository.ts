@@ -122,7 +122,7 @@ export class ContractRepository {
       id = rows[0].id;
     } catch (error) {
       if (isUniqueViolation(error, 'contract_number_key')) {
-        throw new DomainError('conflict', `A contract numbered ${contract.number} already exists`);
+        throw new DomainError('conflict', 'contract.number_exists', { number: contract.number });
       }
       throw error;
     }

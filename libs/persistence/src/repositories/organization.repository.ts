@@ -20,7 +20,7 @@ export class OrganizationRepository {
       return rows[0];
     } catch (error) {
       if (isUniqueViolation(error, 'organization_name_key')) {
-        throw new DomainError('conflict', `An organization named "${name}" already exists`);
+        throw new DomainError('conflict', 'organization.name_exists', { name });
       }
       throw error;
     }

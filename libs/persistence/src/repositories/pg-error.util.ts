@@ -35,7 +35,8 @@ export function databaseUnavailable(error: unknown): DomainError | null {
   ) {
     return new DomainError(
       'dependency_unavailable',
-      'The database (PostgreSQL) did not answer in time; nothing was changed, please try again',
+      'database.no_answer',
+      {},
       { dependency: 'postgresql' },
     );
   }

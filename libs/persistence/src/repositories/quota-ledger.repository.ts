@@ -89,7 +89,7 @@ export class QuotaLedgerRepository {
       [contractId, contractYear],
     );
     if (!years[0]) {
-      throw new DomainError('not_found', `The contract has no year ${contractYear}`);
+      throw new DomainError('not_found', 'contract.year_not_found', { year: contractYear });
     }
     const entries = await this.entries(this.ds.manager, contractId, contractYear);
     const total = withSettingDefaults(years[0].settings).interfaceQuotaPersonDays;

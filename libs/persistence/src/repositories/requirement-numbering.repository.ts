@@ -21,10 +21,10 @@ export class RequirementNumberingRepository {
     );
     const sequence = rows[0].last_sequence;
     if (sequence > MAX_REQUIREMENT_SEQUENCE) {
-      throw new DomainError(
-        'conflict',
-        `All ${MAX_REQUIREMENT_SEQUENCE} request numbers of ${contractYearStartYear} are used`,
-      );
+      throw new DomainError('conflict', 'numbering.requests_used', {
+        max: MAX_REQUIREMENT_SEQUENCE,
+        year: contractYearStartYear,
+      });
     }
     return formatRequirementId(contractYearStartYear, sequence);
   }
@@ -52,7 +52,7 @@ export class RequirementNumberingRepository {
       );
     } catch (error) {
       if (isUniqueViolation(error, 'requirement_pkey')) {
-        throw new DomainError('conflict', `Request ${row.id} already exists`);
+        throw new DomainError('conflict', 'numbering.request_exists', { id: row.id });
       }
       throw error;
     }

@@ -80,7 +80,7 @@ export class RequirementQueryRepository {
     };
   }
 
-  /** The 需求管理台账 of a contract (one contract year, or all), by request number. */
+  /** The requirement ledger of a contract (one contract year, or all), by request number. */
   async ledger(contractId: string, contractYear?: number): Promise<RequirementLedgerRow[]> {
     const rows: LedgerRow[] = await this.ds.query(
       `SELECT ${LEDGER_COLUMNS} FROM requirement r
@@ -140,7 +140,7 @@ export class RequirementQueryRepository {
     return rows.map((r) => ({ month: r.month, status: r.status, count: Number(r.n) }));
   }
 
-  /** Every open request of a contract with its stored deadlines (for 工作台), newest first. */
+  /** Every open request of a contract with its stored deadlines (for the dashboard), newest first. */
   async openItems(
     contractId: string,
   ): Promise<Array<RequirementListItem & { deadlines: RequirementDeadlines | null }>> {

@@ -72,7 +72,7 @@ export interface Paged<T> {
   pageSize: number;
 }
 
-/** One line of the 需求管理台账. */
+/** One line of the requirement ledger. */
 export interface RequirementLedgerRow {
   id: string;
   title: string;

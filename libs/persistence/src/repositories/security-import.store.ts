@@ -315,7 +315,7 @@ export class SecurityImportStore {
 
   /**
    * A retest speaks for the findings of its own format only (a Nessus rescan says nothing about
-   * 等保 rows): those it no longer shows are gone, and an asset line left with no finding present
+   * MLPS rows): those it no longer shows are gone, and an asset line left with no finding present
    * is fixed by the retest, for the hospital to verify.
    */
   private async closeGone(

@@ -179,7 +179,7 @@ export class SecurityTaskQueryRepository {
     }));
   }
 
-  /** The 整改清单: one row per asset line of the notice, most severe first. */
+  /** The rectification list: one row per asset line of the notice, most severe first. */
   async rectificationRows(noticeId: string): Promise<
     Array<{
       title: string;

@@ -75,7 +75,7 @@ export class UserRepository {
       return rows[0].id;
     } catch (error) {
       if (isUniqueViolation(error, 'app_user_email_key')) {
-        throw new DomainError('conflict', `A user with email ${user.email} already exists`);
+        throw new DomainError('conflict', 'user.email_exists', { email: user.email });
       }
       throw error;
     }

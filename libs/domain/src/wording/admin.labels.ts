@@ -1,6 +1,6 @@
-import type { AccountStatus } from './account.rules';
-import type { ContractSettings, ReminderLeads, Severity } from './contract-settings.types';
-import type { ScheduleSource } from './schedule-source.types';
+import type { AccountStatus } from '../account.rules';
+import type { ContractSettings, ReminderLeads, Severity } from '../contract-settings.types';
+import type { ScheduleSource } from '../schedule-source.types';
 
 // zh-CN wording of the administration pages.
 export const ACCOUNT_STATUS_LABELS: Readonly<Record<AccountStatus, string>> = {

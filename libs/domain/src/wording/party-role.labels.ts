@@ -1,5 +1,5 @@
-import type { Party } from './party.types';
-import type { Role } from './role.types';
+import type { Party } from '../party.types';
+import type { Role } from '../role.types';
 
 // zh-CN names of the parties and roles, on pages and in mail.
 export const PARTY_LABELS: Readonly<Record<Party, string>> = {

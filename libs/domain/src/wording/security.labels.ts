@@ -1,6 +1,6 @@
-import type { ReportRefusal, ReportRefusalReason } from './report-refusal.types';
-import type { ImportStatus, NoticeSource } from './security-notice.types';
-import type { Compliance, ReportFormat, FindingSeverity } from './security-finding.types';
+import type { ReportRefusal, ReportRefusalReason } from '../security/report-refusal.types';
+import type { ImportStatus, NoticeSource } from '../security/security-notice.types';
+import type { Compliance, ReportFormat, FindingSeverity } from '../security/security-finding.types';
 
 // zh-CN wording of findings on pages, in mail and in the finding templates.
 export const SEVERITY_LABELS: Readonly<Record<FindingSeverity, string>> = {

@@ -1,6 +1,6 @@
-import { changeStepLabel } from './change/change-request.process';
-import { remediationStepLabel } from './remediation/security-task.process';
-import { requirementStepLabel } from './requirement/requirement.process';
+import { changeStepLabel } from '../change/change-request.process';
+import { remediationStepLabel } from '../remediation/security-task.process';
+import { requirementStepLabel } from '../requirement/requirement.process';
 
 /** zh-CN names of the audited actions outside the three processes (accounts, settings, files). */
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
