@@ -3,7 +3,8 @@ import { IsString, MaxLength, MinLength } from 'class-validator';
 import { MeDto } from './me.dto';
 
 export class LoginDto {
-  @ApiProperty({ example: 'hospital.staff@demo.luyue.local' })
+  // Not a demo account: clients and fuzzers that send the example must not lock a real login.
+  @ApiProperty({ example: 'wang.fang@hospital.example' })
   @IsString()
   @MinLength(3)
   @MaxLength(320)
