@@ -9,9 +9,8 @@ import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { api, createOtherContract, demoContractId, loginDemo, operator } from '../helpers/e2e-auth';
 import { assessment, act } from '../helpers/e2e-requirements';
-import { eventually, withDb } from '../helpers/e2e-stack';
-import { SAMPLES } from '../helpers/e2e-security';
-import { isImportRunning } from '@luyue/domain';
+import { withDb } from '../helpers/e2e-stack';
+import { importEnded, SAMPLES } from '../helpers/e2e-security';
 
 interface Refused {
   reason: string;
@@ -84,12 +83,8 @@ async function upload(noticeId: string, file: string | Buffer, name: string): Pr
   return (res.body as { importId: string }).importId;
 }
 
-async function finished(importId: string, timeoutMs = 45_000): Promise<ImportBody> {
-  const read = async () =>
-    (await api().get(`/api/security-imports/${importId}`).set('Authorization', manager))
-      .body as ImportBody;
-  return eventually(read, (b) => !isImportRunning(b.status), timeoutMs);
-}
+const finished = (importId: string, timeoutMs?: number): Promise<ImportBody> =>
+  importEnded<ImportBody>(manager, importId, timeoutMs);
 
 const findingsOf = (noticeId: string) =>
   withDb(async (db) =>

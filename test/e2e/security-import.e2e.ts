@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { api, createOtherContract, demoContractId, loginDemo } from '../helpers/e2e-auth';
 import { Client, Connection } from '@temporalio/client';
 import { e2eStack, eventually, withDb } from '../helpers/e2e-stack';
-import { isImportRunning } from '@luyue/domain';
+import { importEnded } from '../helpers/e2e-security';
 
 const SAMPLES = resolve(__dirname, '../../..', 'shared', 'scan-samples');
 const sample = (file: string) => resolve(SAMPLES, file);
@@ -63,10 +63,7 @@ async function upload(
 }
 
 async function finished(importId: string): Promise<ImportBody> {
-  const read = async () =>
-    (await api().get(`/api/security-imports/${importId}`).set('Authorization', manager))
-      .body as ImportBody;
-  const body = await eventually(read, (b) => !isImportRunning(b.status), 45_000);
+  const body = await importEnded<ImportBody>(manager, importId);
   expect(['done', 'refused']).toContain(body.status);
   return body;
 }

@@ -37,12 +37,18 @@ export async function importReport(
   if (res.status !== 202)
     throw new Error(`upload answered ${res.status}: ${JSON.stringify(res.body)}`);
   const { importId } = res.body as { importId: string };
+  return importEnded<{ status: string; summary: Record<string, number> | null }>(auth, importId);
+}
+
+/** The import as the api shows it once it has ended (waited for, bounded). */
+export async function importEnded<T extends { status: string }>(
+  auth: string,
+  importId: string,
+  timeoutMs = 45_000,
+): Promise<T> {
   const read = async () =>
-    (await api().get(`/api/security-imports/${importId}`).set('Authorization', auth)).body as {
-      status: string;
-      summary: Record<string, number> | null;
-    };
-  return eventually(read, (b) => !isImportRunning(b.status), 45_000);
+    (await api().get(`/api/security-imports/${importId}`).set('Authorization', auth)).body as T;
+  return eventually(read, (b) => !isImportRunning(b.status), timeoutMs);
 }
 
 /** A 绿盟 RSAS weak-password scan: 9 findings of 4 vulnerabilities, so 4 remediation tasks. */
