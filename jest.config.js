@@ -33,6 +33,7 @@ const common = {
 module.exports = {
   // Real servers answer in milliseconds, but a cold JVM or Temporal on 2 busy cores may not.
   testTimeout: 60_000,
+  testSequencer: '<rootDir>/test/helpers/fuzz-last.sequencer.js',
   projects: [
     {
       ...common,
