@@ -55,3 +55,8 @@ export function instantOnDay(day: number, msIntoDay: number): Date {
 export function endOfDay(day: number): Date {
   return instantOnDay(day, DAY_MS - 1);
 }
+
+/** 00:00 of a Shanghai day, as epoch milliseconds. */
+export function startOfDayMs(day: number): number {
+  return day * DAY_MS - SHANGHAI_OFFSET_MS;
+}

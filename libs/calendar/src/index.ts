@@ -9,3 +9,23 @@ export {
 export { builtinSchedule, builtinYears } from './builtin-schedules';
 export { CalendarService } from './calendar.service';
 export { CalendarModule } from './calendar.module';
+export {
+  coverage,
+  parseCoverage,
+  CoverageError,
+  COVERAGE_DAYS,
+  WORKING_HOURS,
+  WORKING_HOURS_SEGMENTS,
+  ROUND_THE_CLOCK,
+  type Coverage,
+  type CoverageDays,
+  type CoverageProblem,
+  type CoverageSegment,
+} from './coverage';
+export {
+  dueInstant,
+  coveredMinutesBetween,
+  isCovered,
+  type DueInstant,
+  type CoveredTime,
+} from './coverage-clock';

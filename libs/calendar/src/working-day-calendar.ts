@@ -125,7 +125,8 @@ export class WorkingDayCalendar {
     return dayOfInstant(day);
   }
 
-  private isWorkingDayNumber(day: number): boolean {
+  /** `day` is a Shanghai day number (day-number.ts): the coverage clock asks day by day. */
+  isWorkingDayNumber(day: number): boolean {
     const y = this.compiled(yearOfDay(day));
     if (y.workdays.has(day)) return true;
     if (y.holidays.has(day)) return false;

@@ -1,0 +1,85 @@
+// A coverage: which Shanghai days a clock runs on and which daily segments of them count.
+// Segments are half-open [start, end) in milliseconds into the Shanghai day, so a clock whose
+// last covered minute ends at 17:30 is due at 17:30 and 17:30 itself is no longer covered.
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+const HH_MM = /^(\d{2}):(\d{2})$/;
+
+/** `working`: PRC working days (调休 included, holidays excluded); `all`: every day. */
+export type CoverageDays = 'working' | 'all';
+export const COVERAGE_DAYS: readonly CoverageDays[] = ['working', 'all'];
+
+export interface CoverageSegment {
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+export interface Coverage {
+  readonly days: CoverageDays;
+  /** Sorted, non-overlapping, non-empty; touching segments are allowed. */
+  readonly segments: readonly CoverageSegment[];
+  /** Covered milliseconds of one covered day. */
+  readonly dailyMs: number;
+}
+
+/** Why segments were refused; the wording catalogue says each to people. */
+export type CoverageProblem =
+  'malformed' | 'empty' | 'start_not_before_end' | 'unsorted_or_overlapping';
+
+export class CoverageError extends RangeError {
+  constructor(
+    readonly problem: CoverageProblem,
+    detail: string,
+  ) {
+    super(`coverage segments: ${detail}`);
+    this.name = 'CoverageError';
+  }
+}
+
+/** `HH:mm` as milliseconds into the day; `24:00` only where `endOfDay` allows it. */
+function parseTime(text: string, endOfDay: boolean): number | undefined {
+  const m = HH_MM.exec(text);
+  if (!m) return undefined;
+  const [h, min] = [Number(m[1]), Number(m[2])];
+  if (h === 24 && min === 0 && endOfDay) return DAY_MS;
+  if (h > 23 || min > 59) return undefined;
+  return (h * 60 + min) * MINUTE_MS;
+}
+
+/** Validated coverage from `HH:mm-HH:mm` segments, in order of the day. */
+export function coverage(days: CoverageDays, segments: readonly string[]): Coverage {
+  if (!COVERAGE_DAYS.includes(days)) throw new RangeError(`unknown day set ${String(days)}`);
+  if (segments.length === 0) throw new CoverageError('empty', 'at least one segment is needed');
+  const parsed: CoverageSegment[] = [];
+  for (const text of segments) {
+    const [start, end, extra] = text.split('-');
+    const startMs = start === undefined ? undefined : parseTime(start, false);
+    const endMs = end === undefined ? undefined : parseTime(end, true);
+    if (startMs === undefined || endMs === undefined || extra !== undefined) {
+      throw new CoverageError('malformed', `"${text}" is not HH:mm-HH:mm (24:00 only as an end)`);
+    }
+    if (startMs >= endMs) {
+      throw new CoverageError('start_not_before_end', `"${text}" does not start before it ends`);
+    }
+    const previous = parsed.at(-1);
+    if (previous && startMs < previous.endMs) {
+      throw new CoverageError('unsorted_or_overlapping', `"${text}" overlaps or precedes another`);
+    }
+    parsed.push({ startMs, endMs });
+  }
+  const dailyMs = parsed.reduce((sum, s) => sum + s.endMs - s.startMs, 0);
+  return { days, segments: parsed, dailyMs };
+}
+
+/** `08:00-12:00,13:30-17:30` → a coverage (the query-string form). */
+export function parseCoverage(days: CoverageDays, segments: string): Coverage {
+  return coverage(days, segments.split(','));
+}
+
+/** 工作时间: working days, 08:00–12:00 and 13:30–17:30. */
+export const WORKING_HOURS_SEGMENTS = ['08:00-12:00', '13:30-17:30'] as const;
+export const WORKING_HOURS: Coverage = coverage('working', WORKING_HOURS_SEGMENTS);
+
+/** 7×24: every day, all day. */
+export const ROUND_THE_CLOCK: Coverage = coverage('all', ['00:00-24:00']);
