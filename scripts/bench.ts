@@ -10,6 +10,7 @@ import { Client as PgClient } from 'pg';
 import { privateStackEnv, startStack } from '@luyue/devstack';
 import { addCalendarDays, shanghaiDate } from '@luyue/domain';
 import { measure, report, type BenchResult } from './bench/bench.runner';
+import { benchCoverageClock } from './bench/coverage-clock.bench';
 import { benchSecurityImport } from './bench/security-import.bench';
 import { DEMO_CONTRACT_NUMBER, DEMO_CREDENTIALS_FILE, seedDemo } from './demo-seed';
 
@@ -17,7 +18,7 @@ const TOTAL = Number(process.env.BENCH_OPS ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 /** Operations of each serial (concurrency 1) latency run. */
 const SERIAL_OPS = Number(process.env.BENCH_SERIAL_OPS ?? 30);
-/** `security` runs only the security import figures. */
+/** `security` runs only the security import figures, `clock` only the coverage clock. */
 const ONLY = process.env.BENCH_ONLY;
 /** The goal for every action at concurrency 1. */
 const ACTION_P99_LIMIT_MS = 200;
@@ -106,6 +107,9 @@ const ACTIONS: Array<[action: string, role: DemoRole, payload: () => object]> = 
 ];
 
 async function main(): Promise<void> {
+  // Pure arithmetic, so measured before the stack's processes share the cores.
+  if (ONLY === undefined || ONLY === 'clock') console.log(`\n${benchCoverageClock()}\n`);
+  if (ONLY === 'clock') return;
   const dataDir = mkdtempSync(join(tmpdir(), 'luyue-bench-'));
   const env = privateStackEnv(process.env, 'warn');
   console.log(`[bench] starting a private stack in ${dataDir}`);
