@@ -2,6 +2,8 @@
 // Segments are half-open [start, end) in milliseconds into the Shanghai day, so a clock whose
 // last covered minute ends at 17:30 is due at 17:30 and 17:30 itself is no longer covered.
 
+import type { CoverageProblem } from '@luyue/domain';
+
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const HH_MM = /^(\d{2}):(\d{2})$/;
@@ -23,16 +25,13 @@ export interface Coverage {
   readonly dailyMs: number;
 }
 
-/** Why segments were refused; the wording catalogue says each to people. */
-export type CoverageProblem =
-  'malformed' | 'empty' | 'start_not_before_end' | 'unsorted_or_overlapping';
-
+/** Names the problem (the wording catalogue says it to people) and the segment at fault. */
 export class CoverageError extends RangeError {
   constructor(
     readonly problem: CoverageProblem,
-    detail: string,
+    readonly segment?: string,
   ) {
-    super(`coverage segments: ${detail}`);
+    super(`coverage segments: ${problem}${segment === undefined ? '' : ` at "${segment}"`}`);
     this.name = 'CoverageError';
   }
 }
@@ -50,21 +49,21 @@ function parseTime(text: string, endOfDay: boolean): number | undefined {
 /** Validated coverage from `HH:mm-HH:mm` segments, in order of the day. */
 export function coverage(days: CoverageDays, segments: readonly string[]): Coverage {
   if (!COVERAGE_DAYS.includes(days)) throw new RangeError(`unknown day set ${String(days)}`);
-  if (segments.length === 0) throw new CoverageError('empty', 'at least one segment is needed');
+  if (segments.length === 0) throw new CoverageError('empty');
   const parsed: CoverageSegment[] = [];
   for (const text of segments) {
     const [start, end, extra] = text.split('-');
     const startMs = start === undefined ? undefined : parseTime(start, false);
     const endMs = end === undefined ? undefined : parseTime(end, true);
     if (startMs === undefined || endMs === undefined || extra !== undefined) {
-      throw new CoverageError('malformed', `"${text}" is not HH:mm-HH:mm (24:00 only as an end)`);
+      throw new CoverageError('malformed', text);
     }
     if (startMs >= endMs) {
-      throw new CoverageError('start_not_before_end', `"${text}" does not start before it ends`);
+      throw new CoverageError('start_not_before_end', text);
     }
     const previous = parsed.at(-1);
     if (previous && startMs < previous.endMs) {
-      throw new CoverageError('unsorted_or_overlapping', `"${text}" overlaps or precedes another`);
+      throw new CoverageError('unsorted_or_overlapping', text);
     }
     parsed.push({ startMs, endMs });
   }

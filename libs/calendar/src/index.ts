@@ -19,7 +19,6 @@ export {
   ROUND_THE_CLOCK,
   type Coverage,
   type CoverageDays,
-  type CoverageProblem,
   type CoverageSegment,
 } from './coverage';
 export {

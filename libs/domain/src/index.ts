@@ -15,4 +15,5 @@ export * from './security';
 export * from './remediation';
 export * from './account.rules';
 export * from './schedule-source.types';
+export * from './coverage-problem.types';
 export * from './wording';

@@ -7,12 +7,17 @@ import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { WorkingDaysAnswer, WorkingDaysQuery } from './dto/working-days.query';
 import { CalendarYearDto, YearScheduleDto, YearScheduleLoaded } from './dto/year-schedule.dto';
+import { WorkingTimeAnswer, WorkingTimeQuery } from './dto/working-time.query';
 import { WorkingDaysService } from './working-days.service';
+import { WorkingTimeService } from './working-time.service';
 
 @ApiTags('calendar')
 @Controller('api/calendar')
 export class CalendarController {
-  constructor(private readonly workingDays: WorkingDaysService) {}
+  constructor(
+    private readonly workingDays: WorkingDaysService,
+    private readonly workingTime: WorkingTimeService,
+  ) {}
 
   @Get('working-days')
   @Public()
@@ -24,6 +29,18 @@ export class CalendarController {
   @ApiOkResponse({ type: WorkingDaysAnswer })
   deadline(@Query() query: WorkingDaysQuery): Promise<WorkingDaysAnswer> {
     return this.workingDays.deadline(query.from, query.days);
+  }
+
+  @Get('working-time')
+  @Public()
+  @ApiOperation({
+    summary: 'Due instant of n covered minutes from an instant',
+    description:
+      'Counts only covered minutes: a day set (PRC working days with 调休, or every day) and daily segments, Asia/Shanghai. Defaults to 工作时间 (working days 08:00-12:00, 13:30-17:30); 7×24 is days=all&segments=00:00-24:00. A budget ending with a segment is due at its end. Public.',
+  })
+  @ApiOkResponse({ type: WorkingTimeAnswer })
+  workingTimeDue(@Query() query: WorkingTimeQuery): Promise<WorkingTimeAnswer> {
+    return this.workingTime.due(query);
   }
 
   @Get('years')

@@ -8,6 +8,7 @@ import { reportRefusalMessage } from './security.labels';
 import type { ReportRefusal } from '../security/report-refusal.types';
 import type { Role } from '../role.types';
 import type { LinkTokenRefusal } from '../link-token.types';
+import type { CoverageProblem } from '../coverage-problem.types';
 
 interface Wording<P> {
   en: (p: P) => string;
@@ -33,6 +34,22 @@ const LINK_REFUSALS: Readonly<Record<LinkTokenRefusal, { en: string; zh: string 
   already_used: { en: 'This link has already been used', zh: '此链接已使用过' },
   unknown: { en: 'This link is not valid', zh: '此链接无效' },
   recipient_gone: { en: 'The recipient may no longer reply', zh: '此链接的收件人已不再有权答复' },
+};
+
+const COVERAGE_PROBLEMS_SAID: Readonly<Record<CoverageProblem, { en: string; zh: string }>> = {
+  malformed: {
+    en: 'segments must be HH:mm-HH:mm, comma-separated (24:00 only as an end)',
+    zh: '时间段应为 HH:mm-HH:mm，以逗号分隔（24:00 只能作为结束时间）',
+  },
+  empty: { en: 'segments must name at least one segment', zh: '至少需要一个时间段' },
+  start_not_before_end: {
+    en: 'each segment must start before it ends',
+    zh: '每个时间段的开始时间必须早于结束时间',
+  },
+  unsorted_or_overlapping: {
+    en: 'segments must be in order of the day and must not overlap',
+    zh: '时间段须按先后排列且互不重叠',
+  },
 };
 
 /** A person's words for each code, when the message itself says nothing more specific. */
@@ -447,6 +464,15 @@ export const MESSAGES = {
   'field.contract_year': say<{ number: string; years: number }>(
     (p) => `year must be a contract year of ${p.number}: 1 to ${p.years}`,
     (p) => `合同年度应为 1 到 ${p.years}`,
+  ),
+  'field.coverage_segments': say<{ problem: CoverageProblem; segment?: string }>(
+    (p) =>
+      `${COVERAGE_PROBLEMS_SAID[p.problem].en}${p.segment === undefined ? '' : ` (got "${p.segment}")`}`,
+    (p) => COVERAGE_PROBLEMS_SAID[p.problem].zh,
+  ),
+  'field.calendar_span': say<{ field: string }>(
+    (p) => `${p.field} and the answer must fall in the years 1901 to 2099`,
+    () => '日期须在 1901 年至 2099 年之间',
   ),
   'field.attachment_unknown': say(
     () => 'unknown or already used file id',
