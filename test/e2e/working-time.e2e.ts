@@ -8,7 +8,8 @@ function expectFieldRefused(
   field: string,
 ): void {
   expect(body.error.code).toBe('validation_failed');
-  expect(body.error.fields.map((f) => f.field)).toEqual([field]);
+  // Only the bad parameter is named (NaN breaks each of minutes' three rules at once).
+  expect([...new Set(body.error.fields.map((f) => f.field))]).toEqual([field]);
 }
 
 describe('GET /api/calendar/working-time on the real stack', () => {
