@@ -84,15 +84,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/security-import/**/*.ts'],
+    files: ['libs/security/src/report-import/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['@luyue/*', '!@luyue/domain'],
-              message: 'libs/security-import depends on @luyue/domain only.',
+              group: ['@luyue/*', '!@luyue/domain', '!@luyue/security/definitions'],
+              message:
+                'The report parsers depend on @luyue/domain and the pure security definitions only.',
             },
           ],
         },
@@ -100,7 +101,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/domain/src/security/**/*.ts'],
+    files: [
+      'libs/security/src/{finding.grouping,security-finding.types,security-notice.types,report-refusal.types,report-refused.error}.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -119,10 +122,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({
-            name,
-            message: 'Workflows are deterministic: no Node built-ins.',
-          })),
+          paths: [
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'Workflows are deterministic: no Node built-ins.',
+            })),
+            ...['@luyue/requirement', '@luyue/change-request', '@luyue/security'].map((name) => ({
+              name,
+              message: `Workflows import the pure ${name}/definitions only.`,
+            })),
+          ],
           patterns: [
             {
               group: ['@temporalio/*', '!@temporalio/workflow', '!@temporalio/common'],
@@ -138,7 +147,7 @@ export default tseslint.config(
                 '@luyue/devstack',
               ],
               message:
-                'Workflows import only @temporalio/workflow, @luyue/domain and activity types.',
+                'Workflows import only @temporalio/workflow, @luyue/domain and the pure `@luyue/<process>/definitions`.',
             },
           ],
         },

@@ -4,11 +4,10 @@ import { fileStoreDirOf } from '@luyue/config';
 import {
   backupDataFolder,
   BackupError,
-  findRepoRoot,
   restoreDataFolder,
+  findRepoRoot,
   stackDataDir,
 } from '@luyue/devstack';
-
 export const DATA_FOLDER_USAGE = `  backup          [--data <folder>] [--out <file.tar.gz>]
                   the stopped embedded stack (PostgreSQL cluster, Temporal's temporal.db,
                   uploaded files, dev secrets) as one archive; default out: backups/

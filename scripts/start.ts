@@ -6,13 +6,12 @@ import { join } from 'node:path';
 import { DEMO_CREDENTIALS_FILE, seedDemo, type DemoCredential } from './demo-seed';
 import {
   findRepoRoot,
+  stackDataDir,
   redactUrl,
   renderBox,
-  stackDataDir,
   startStack,
   type Stack,
 } from '@luyue/devstack';
-
 const log = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };

@@ -9,18 +9,14 @@ import {
 import {
   applyChangeAction,
   applyChangeEvent,
+  initialChangeState,
+  replyOutcome,
+  withEffectResults,
   changeMails,
   checkChangeAction,
   checkWithdrawer,
-  initialChangeState,
-  isFinalChangeStatus,
-  nextChangeTimer,
-  repliesToSchedule,
-  replyOutcome,
   validateChangePayload,
-  withEffectResults,
-  withReminderSent,
-  withReplySchedule,
+  isFinalChangeStatus,
   CHANGE_ACTIONS,
   type ChangeAction,
   type ChangeActionCall,
@@ -28,17 +24,21 @@ import {
   type ChangeEvent,
   type ChangeRequestState,
   type EffectResult,
-  type Party,
-} from '@luyue/domain';
-import {
-  calendarChangedSignal,
+  nextChangeTimer,
+  repliesToSchedule,
+  withReminderSent,
+  withReplySchedule,
   changeReceivedUpdate,
   changeStateQuery,
   changeUpdates,
-  domainFailure,
-  type ChangeRequestActivities,
   type ChangeRequestRunInput,
   type ChangeUpdate,
+  type ChangeRequestActivities,
+} from '@luyue/change-request/definitions';
+import { type Party } from '@luyue/domain';
+import {
+  calendarChangedSignal,
+  domainFailure,
   type DeadlineWatchActivities,
 } from '@luyue/temporal/definitions';
 import { SerialLock } from './serial-lock.util';

@@ -6,7 +6,6 @@ import {
   deadlineStatusQuery,
   type DeadlineWatchActivities,
 } from '@luyue/temporal/definitions';
-
 const activities = proxyActivities<DeadlineWatchActivities>({
   // Short: these are single-transaction writes, and a dead worker's attempt is retried after it.
   startToCloseTimeout: '10 seconds',

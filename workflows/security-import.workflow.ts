@@ -8,14 +8,13 @@ import {
   REMEDIATION_SEVERITIES,
   type ImportSummary,
   type RemediationDueDates,
-} from '@luyue/domain';
+} from '@luyue/security/definitions';
+import type { DeadlineWatchActivities } from '@luyue/temporal/definitions';
 import type {
-  DeadlineWatchActivities,
   SecurityImportActivities,
   SecurityImportInput,
   SecurityTaskIssueActivities,
-} from '@luyue/temporal/definitions';
-
+} from '@luyue/security/definitions';
 const calendar = proxyActivities<Pick<DeadlineWatchActivities, 'computeDeadline'>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },

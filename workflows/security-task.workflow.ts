@@ -1,17 +1,16 @@
 import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   applyRemediationAction,
-  applyRemediationTimer,
   applyRetestImport,
+  initialRemediationState,
+  applyRemediationTimer,
+  deadlinesToCompute,
+  nextRemediationTimer,
+  withComputedDeadline,
   checkRemediationAction,
   checkRetestImport,
-  deadlinesToCompute,
-  initialRemediationState,
-  isFinalRemediationStatus,
-  nextRemediationTimer,
-  remediationMails,
   validateRemediationPayload,
-  withComputedDeadline,
+  isFinalRemediationStatus,
   REMEDIATION_ACTIONS,
   type RemediationAction,
   type RemediationActionCall,
@@ -19,18 +18,19 @@ import {
   type RemediationEvent,
   type RemediationState,
   type RetestImportResult,
-} from '@luyue/domain';
-import {
-  calendarChangedSignal,
-  domainFailure,
+  remediationMails,
   remediationReceivedUpdate,
   remediationStateQuery,
   remediationUpdates,
   retestImportUpdate,
-  type DeadlineWatchActivities,
   type RemediationUpdate,
-  type SecurityTaskActivities,
   type SecurityTaskRunInput,
+  type SecurityTaskActivities,
+} from '@luyue/security/definitions';
+import {
+  calendarChangedSignal,
+  domainFailure,
+  type DeadlineWatchActivities,
 } from '@luyue/temporal/definitions';
 import { SerialLock } from './serial-lock.util';
 import { actionWrite, eventWrite, nowIso, stepProxies, writeSteps } from './workflow-steps.util';

@@ -8,7 +8,6 @@ import {
 } from '@temporalio/workflow';
 import { DomainError } from '@luyue/domain';
 import { WRITE_REFUSED_FAILURE, domainFailure } from '@luyue/temporal/definitions';
-
 // Retried until the database answers: the workflow is the authority and must persist.
 export const STEP_RETRY = {
   initialInterval: '1 second',

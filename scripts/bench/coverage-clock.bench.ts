@@ -4,10 +4,9 @@ import {
   dueInstant,
   ROUND_THE_CLOCK,
   WORKING_HOURS,
-  WorkingDayCalendar,
   type Coverage,
+  WorkingDayCalendar,
 } from '@luyue/calendar';
-
 const DUE_INSTANTS = 100_000;
 const LIMIT_S = 1;
 const MAX_MINUTES = 12 * 480;

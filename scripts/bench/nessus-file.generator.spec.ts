@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { groupFindingsIntoTasks } from '@luyue/domain';
-import { parseReport, readReport } from '@luyue/security-import';
+import { groupFindingsIntoTasks } from '@luyue/security/definitions';
+import { parseReport, readReport } from '@luyue/security';
 import { bareStreamingPass } from './bare-streaming.pass';
 import { writeNessusFile } from './nessus-file.generator';
 

@@ -3,8 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Client as PgClient } from 'pg';
-import { isImportRunning } from '@luyue/domain';
-import { parseReport } from '@luyue/security-import';
+import { isImportRunning } from '@luyue/security/definitions';
+import { parseReport } from '@luyue/security';
 import { bareStreamingPass } from './bare-streaming.pass';
 import { writeNessusFile } from './nessus-file.generator';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
-import { requirementStateQuery, requirementWorkflowId } from '@luyue/temporal/definitions';
+import { requirementStateQuery, requirementWorkflowId } from '@luyue/requirement/definitions';
 import type { DemoCredential } from '../helpers/e2e-auth';
 import { startStackProcess, type StackProcess as Stack } from '../helpers/stack-process';
 

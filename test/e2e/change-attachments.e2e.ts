@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { StoredFileRef } from '@luyue/domain';
+import type { StoredFileRef } from '@luyue/change-request/definitions';
 import {
   api,
   createOtherContract,

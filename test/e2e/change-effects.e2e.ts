@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@luyue/domain';
-import type { ChangeRequestDto } from '../../apps/api/src/change-requests/dto/change-request.dto';
+import type { ChangeRequestDto } from '../../apps/api/src/change-request/dto/change-request.dto';
 import {
   api,
   createOtherContract,

@@ -8,7 +8,7 @@ import {
   loginDemo,
   operator,
 } from '../helpers/e2e-auth';
-import type { ChangeRequestDto } from '../../apps/api/src/change-requests/dto/change-request.dto';
+import type { ChangeRequestDto } from '../../apps/api/src/change-request/dto/change-request.dto';
 import { getChange, proposeChange, replyLinkMails, replyLinkOf } from '../helpers/e2e-changes';
 import {
   act,

@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { formatRequirementId } from '@luyue/domain';
+import { formatRequirementId } from '@luyue/requirement/definitions';
 import { api, demoContractId, loginDemo } from '../helpers/e2e-auth';
 import {
   act,

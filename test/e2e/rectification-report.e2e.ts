@@ -4,9 +4,9 @@ import ExcelJS from 'exceljs';
 import { resolve } from 'node:path';
 import {
   LINE_STATUS_LABELS,
-  NOTICE_SOURCE_LABELS,
   RECTIFICATION_REPORT_LABELS as L,
   RETEST_OUTCOME_LABELS,
+  NOTICE_SOURCE_LABELS,
 } from '@luyue/domain';
 import { api, createOtherContract, demoContractId, loginDemo } from '../helpers/e2e-auth';
 import { importReport, issueNotice, SAMPLES } from '../helpers/e2e-security';

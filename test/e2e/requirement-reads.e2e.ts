@@ -1,6 +1,6 @@
 // The api's reads of requests on the stack's real PostgreSQL, from rows a small fixture wrote
 // through the real persisting activity: list filters (overdue too), ledger, stats and quota.
-import type { AssessPayload } from '@luyue/domain';
+import type { AssessPayload } from '@luyue/requirement/definitions';
 import {
   RequirementDriver,
   createQuotaContract,

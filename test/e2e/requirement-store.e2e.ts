@@ -1,6 +1,6 @@
 // The requirement store's SQL on the stack's real PostgreSQL: numbering, idempotent transitions,
 // the projection upsert, the quota lock (rule 2) and the work log and breach rows.
-import { planQuotaOperation, type AssessPayload } from '@luyue/domain';
+import { planQuotaOperation, type AssessPayload } from '@luyue/requirement/definitions';
 import {
   RequirementDriver,
   createQuotaContract,
@@ -9,7 +9,8 @@ import {
   openRequirementDb,
   type RequirementDb,
 } from '../helpers/requirement-db.fixture';
-import { insertTransitionRow, REQUIREMENT_TRANSITIONS } from '@luyue/persistence';
+import { insertTransitionRow } from '@luyue/persistence';
+import { REQUIREMENT_TRANSITION_TABLE } from '@luyue/requirement';
 
 const assess = (over: Partial<AssessPayload> = {}): AssessPayload => ({
   kind: 'interface_new',
@@ -144,7 +145,7 @@ describe('requirement store on PostgreSQL', () => {
     expect(again).toEqual(first);
     expect(
       await db.ds.transaction((m) =>
-        insertTransitionRow(m, REQUIREMENT_TRANSITIONS, input.requirementId, input),
+        insertTransitionRow(m, REQUIREMENT_TRANSITION_TABLE, input.requirementId, input),
       ),
     ).toBe(false);
     expect(

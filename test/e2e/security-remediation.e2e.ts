@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { FINDING_SEVERITIES, isRiskAcceptable, type FindingSeverity } from '@luyue/domain';
+import {
+  FINDING_SEVERITIES,
+  type FindingSeverity,
+  isRiskAcceptable,
+} from '@luyue/security/definitions';
 import { api, demoContractId, loginDemo } from '../helpers/e2e-auth';
 import { importReport, issueNotice, SAMPLES } from '../helpers/e2e-security';
 import { eventually, withDb } from '../helpers/e2e-stack';

@@ -1,10 +1,10 @@
 import type { WorkingDayCalendar } from '@luyue/calendar';
-import type { EffectResult } from '@luyue/domain';
 import type {
+  EffectResult,
   ChangeRequestActivities,
   ChangeTransitionInput,
-  DeadlineWatchActivities,
-} from '@luyue/temporal/definitions';
+} from '@luyue/change-request/definitions';
+import type { DeadlineWatchActivities } from '@luyue/temporal/definitions';
 
 /** The change-request activities with the real calendar; the database is a list of writes. */
 export function recordingChangeActivities(calendar: () => WorkingDayCalendar) {

@@ -1,5 +1,5 @@
 // Change requests through the HTTP API and the mail sink, for the change-request e2e files.
-import type { ChangeRequestDto } from '../../apps/api/src/change-requests/dto/change-request.dto';
+import type { ChangeRequestDto } from '../../apps/api/src/change-request/dto/change-request.dto';
 import { api } from './e2e-auth';
 import { eventually, receivedMail, type SinkMail } from './e2e-stack';
 

@@ -1,6 +1,7 @@
 // Customization requests through the HTTP API, for the requirement e2e files.
 import type { Test } from 'supertest';
-import { addCalendarDays, shanghaiDate, type RequirementAction } from '@luyue/domain';
+import { addCalendarDays, shanghaiDate } from '@luyue/domain';
+import { type RequirementAction } from '@luyue/requirement/definitions';
 import { api } from './e2e-auth';
 import { eventually, receivedMail, type SinkMail } from './e2e-stack';
 

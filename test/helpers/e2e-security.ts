@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { api } from './e2e-auth';
 import { eventually } from './e2e-stack';
-import { isImportRunning } from '@luyue/domain';
+import { isImportRunning } from '@luyue/security/definitions';
 
 export const SAMPLES = resolve(__dirname, '../../..', 'shared', 'scan-samples');
 

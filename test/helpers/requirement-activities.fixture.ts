@@ -1,11 +1,15 @@
 import type { WorkingDayCalendar } from '@luyue/calendar';
-import { deliverySchedule, planQuotaOperation, type QuotaEntry } from '@luyue/domain';
+import {
+  deliverySchedule,
+  planQuotaOperation,
+  type QuotaEntry,
+} from '@luyue/requirement/definitions';
 import type {
   CustomizationRequestActivities,
-  DeadlineWatchActivities,
   RequirementTransitionInput,
   RequirementTransitionResult,
-} from '@luyue/temporal/definitions';
+} from '@luyue/requirement/definitions';
+import type { DeadlineWatchActivities } from '@luyue/temporal/definitions';
 
 /**
  * The worker's activities with the real calendar (`calendar()` so a test can swap it); the

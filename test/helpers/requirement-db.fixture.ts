@@ -5,31 +5,33 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   applyRequirementAction,
-  applyRequirementTimer,
   initialRequirementState,
+  applyRequirementTimer,
   withAssessmentSchedule,
+  type RequirementTimer,
   type RequirementAction,
   type RequirementActionCall,
   type RequirementEvent,
   type RequirementPayloads,
   type RequirementState,
-  type RequirementTimer,
   type RequirementTransitionInput,
   type RequirementTransitionResult,
-  type Role,
-} from '@luyue/domain';
+} from '@luyue/requirement/definitions';
+import { type Role } from '@luyue/domain';
 import {
   AuditEventRepository,
   OutboxRepository,
-  QuotaLedgerRepository,
-  RequirementNumberingRepository,
-  RequirementQueryRepository,
-  RequirementTransitionStore,
   TransactionRunner,
   TransitionWriter,
   dataSourceOptions,
 } from '@luyue/persistence';
-import { CustomizationRequestActivitiesService } from '../../apps/worker/src/activities/customization-request.activities';
+import {
+  QuotaLedgerRepository,
+  RequirementNumberingRepository,
+  RequirementQueryRepository,
+  RequirementTransitionStore,
+  CustomizationRequestActivitiesService,
+} from '@luyue/requirement';
 import { SUBMITTED, actorWith } from '../fixtures/requirement.fixtures';
 import { e2eStack } from './e2e-stack';
 

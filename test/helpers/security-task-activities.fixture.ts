@@ -1,9 +1,9 @@
 import type { WorkingDayCalendar } from '@luyue/calendar';
+import type { DeadlineWatchActivities } from '@luyue/temporal/definitions';
 import type {
-  DeadlineWatchActivities,
   RemediationTransitionInput,
   SecurityTaskActivities,
-} from '@luyue/temporal/definitions';
+} from '@luyue/security/definitions';
 
 /** The security-task activities with the real calendar; the database is a list of writes. */
 export function recordingSecurityTaskActivities(calendar: () => WorkingDayCalendar) {

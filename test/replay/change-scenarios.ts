@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { firstChangeState, runChangeAction, startChangeRequest } from '@luyue/temporal';
+import { firstChangeState, runChangeAction, startChangeRequest } from '@luyue/change-request';
 import {
   hospitalManager,
   proposal,

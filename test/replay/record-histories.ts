@@ -16,11 +16,8 @@ import {
   shanghaiDateAt,
   type DeadlineWatchInput,
 } from '@luyue/domain';
-import {
-  deadlineFulfilledSignal,
-  type DeadlineWatchActivities,
-  type SecurityImportInput,
-} from '@luyue/temporal/definitions';
+import { deadlineFulfilledSignal, type DeadlineWatchActivities } from '@luyue/temporal/definitions';
+import { type SecurityImportInput } from '@luyue/security/definitions';
 import { importedSummary } from '../fixtures/security-import.fixtures';
 import { SCENARIOS, type RequestScenario } from './request-scenarios';
 import { CHANGE_SCENARIOS } from './change-scenarios';

@@ -4,21 +4,16 @@ import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkingDayCalendar } from '@luyue/calendar';
+import { addCalendarDays, shanghaiDate, type Actor } from '@luyue/domain';
+import { type RequirementAction, type RequirementPayloads } from '@luyue/requirement/definitions';
+import { calendarChangedSignal } from '@luyue/temporal/definitions';
 import {
-  addCalendarDays,
-  shanghaiDate,
-  type Actor,
-  type RequirementAction,
-  type RequirementPayloads,
-} from '@luyue/domain';
-import {
-  calendarChangedSignal,
   queryRequirementState,
   runRequirementAction,
   startCustomizationRequest,
   firstRequirementState,
-} from '@luyue/temporal';
-import type { RequirementTransitionInput } from '@luyue/temporal/definitions';
+} from '@luyue/requirement';
+import type { RequirementTransitionInput } from '@luyue/requirement/definitions';
 import { actorWith, SUBMITTED } from '../fixtures/requirement.fixtures';
 
 export interface ScenarioContext {

@@ -4,20 +4,19 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
+import { addCalendarDays, shanghaiDate, type Actor } from '@luyue/domain';
 import {
-  addCalendarDays,
-  shanghaiDate,
-  type Actor,
   type RemediationAction,
   type RemediationPayloads,
-} from '@luyue/domain';
-import { calendarChangedSignal, securityTaskWorkflowId } from '@luyue/temporal/definitions';
+  securityTaskWorkflowId,
+} from '@luyue/security/definitions';
+import { calendarChangedSignal } from '@luyue/temporal/definitions';
 import {
   firstSecurityTaskState,
   runSecurityTaskAction,
   sendRetestImport,
   startSecurityTask,
-} from '@luyue/temporal';
+} from '@luyue/security';
 import {
   manager,
   proofFile,

@@ -2,21 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { provisionalSchedule, WorkingDayCalendar } from '@luyue/calendar';
+import { DomainError, type Actor } from '@luyue/domain';
 import {
-  DomainError,
-  type Actor,
   type ChangeAction,
   type ChangePayloads,
   type ChangeRequestInput,
   type ChangeRequestState,
-} from '@luyue/domain';
+} from '@luyue/change-request/definitions';
 import {
   firstChangeState,
   queryChangeState,
   runChangeAction,
   startChangeRequest,
-} from '@luyue/temporal';
-import type { ChangeTransitionInput } from '@luyue/temporal/definitions';
+} from '@luyue/change-request';
+import type { ChangeTransitionInput } from '@luyue/change-request/definitions';
 import {
   hospitalManager,
   proposal,

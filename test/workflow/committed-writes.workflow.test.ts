@@ -7,8 +7,8 @@ import {
   firstRequirementState,
   runRequirementAction,
   startCustomizationRequest,
-} from '@luyue/temporal';
-import type { RequirementTransitionInput } from '@luyue/temporal/definitions';
+} from '@luyue/requirement';
+import type { RequirementTransitionInput } from '@luyue/requirement/definitions';
 import { workflowBundleOptions } from '../../apps/worker/src/workflow-bundle.options';
 import { actorWith, SUBMITTED } from '../fixtures/requirement.fixtures';
 import { recordingRequirementActivities } from '../helpers/requirement-activities.fixture';

@@ -3,7 +3,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { WorkingDayCalendar } from '@luyue/calendar';
 import { resolveTemporalCli } from '@luyue/devstack';
-import { queryRequirementState } from '@luyue/temporal';
+import { queryRequirementState } from '@luyue/requirement';
 import { recordingRequirementActivities } from '../helpers/requirement-activities.fixture';
 import { workflowBundle } from '../helpers/time-skipping.env';
 import { releaseRequest, runChain } from '../replay/request-scenarios';

@@ -2,20 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { WorkingDayCalendar } from '@luyue/calendar';
-import {
-  addCalendarDays,
-  shanghaiDate,
-  shanghaiDateAt,
-  type Actor,
-  type RequirementAction,
-  type RequirementPayloads,
-} from '@luyue/domain';
+import { addCalendarDays, shanghaiDate, shanghaiDateAt, type Actor } from '@luyue/domain';
+import { type RequirementAction, type RequirementPayloads } from '@luyue/requirement/definitions';
 import {
   queryRequirementState,
   runRequirementAction,
   firstRequirementState,
   startCustomizationRequest,
-} from '@luyue/temporal';
+} from '@luyue/requirement';
 import { actorWith, SUBMITTED } from '../fixtures/requirement.fixtures';
 import { awaitSignOffReminders, releaseRequest, runChain } from '../replay/request-scenarios';
 import { recordingRequirementActivities } from '../helpers/requirement-activities.fixture';

@@ -4,25 +4,27 @@ import { Worker } from '@temporalio/worker';
 import { provisionalSchedule, WorkingDayCalendar } from '@luyue/calendar';
 import {
   addCalendarDays,
-  deliverySchedule,
-  DomainError,
   endOfShanghaiDate,
   shanghaiDate,
   shanghaiDateAt,
+  DomainError,
   type Actor,
+} from '@luyue/domain';
+import {
+  deliverySchedule,
   type CustomizationRequestInput,
-  type QuotaEntry,
   type RequirementAction,
   type RequirementPayloads,
   type RequirementState,
-} from '@luyue/domain';
+  type QuotaEntry,
+} from '@luyue/requirement/definitions';
+import { calendarChangedSignal } from '@luyue/temporal/definitions';
 import {
-  calendarChangedSignal,
   queryRequirementState,
   runRequirementAction,
   startCustomizationRequest,
-} from '@luyue/temporal';
-import type { RequirementTransitionInput } from '@luyue/temporal/definitions';
+} from '@luyue/requirement';
+import type { RequirementTransitionInput } from '@luyue/requirement/definitions';
 import { actorWith, SUBMITTED } from '../fixtures/requirement.fixtures';
 import { recordingRequirementActivities } from '../helpers/requirement-activities.fixture';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping.env';

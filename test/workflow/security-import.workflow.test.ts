@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { WorkingDayCalendar } from '@luyue/calendar';
-import type { RemediationDueDates } from '@luyue/domain';
-import type { SecurityImportInput } from '@luyue/temporal/definitions';
+import type { RemediationDueDates, SecurityImportInput } from '@luyue/security/definitions';
 import { importedSummary } from '../fixtures/security-import.fixtures';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping.env';
 

@@ -2,27 +2,24 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { provisionalSchedule, WorkingDayCalendar } from '@luyue/calendar';
+import { DomainError, type Actor } from '@luyue/domain';
 import {
-  DomainError,
-  type Actor,
   type RemediationAction,
   type RemediationInput,
   type RemediationPayloads,
   type RemediationState,
   type RetestImportResult,
-} from '@luyue/domain';
-import {
-  calendarChangedSignal,
   securityTaskWorkflowId,
   type RemediationTransitionInput,
-} from '@luyue/temporal/definitions';
+} from '@luyue/security/definitions';
+import { calendarChangedSignal } from '@luyue/temporal/definitions';
 import {
   firstSecurityTaskState,
   querySecurityTaskState,
   runSecurityTaskAction,
   sendRetestImport,
   startSecurityTask,
-} from '@luyue/temporal';
+} from '@luyue/security';
 import {
   manager,
   proofFile,

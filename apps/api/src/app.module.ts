@@ -1,3 +1,6 @@
+import { RequirementStoreModule } from '@luyue/requirement';
+import { ChangeRequestStoreModule } from '@luyue/change-request';
+import { SecurityStoreModule } from '@luyue/security';
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
@@ -20,12 +23,12 @@ import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { IdentityModule } from './identity/identity.module';
 import { MetricsModule } from './metrics/metrics.module';
-import { RequirementsModule } from './requirements/requirements.module';
-import { ChangeRequestsModule } from './change-requests/change-requests.module';
+import { RequirementsModule } from './requirement/requirements.module';
+import { ChangeRequestsModule } from './change-request/change-requests.module';
 import { FilesModule } from './files/files.module';
-import { RemediationModule } from './remediation/remediation.module';
+import { RemediationModule } from './security/security-task-actions.module';
 import { SecurityModule } from './security/security.module';
-import { SecurityConsoleModule } from './console/security-console.module';
+import { SecurityConsoleModule } from './security/console/security-console.module';
 
 @Module({
   imports: [
@@ -40,6 +43,9 @@ import { SecurityConsoleModule } from './console/security-console.module';
     CalendarModule,
     NotificationsModule,
     TemporalClientModule,
+    RequirementStoreModule,
+    ChangeRequestStoreModule,
+    SecurityStoreModule,
     IdentityModule,
     AuthModule,
     ContractsModule,

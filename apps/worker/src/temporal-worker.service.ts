@@ -4,12 +4,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from '@luyue/config';
 import { DeadlineWatchActivitiesService } from './activities/deadline-watch.activities';
-import { CustomizationRequestActivitiesService } from './activities/customization-request.activities';
-import { ChangeRequestActivitiesService } from './activities/change-request.activities';
-import { ChangeEffectsService } from './activities/change-effects.service';
-import { SecurityImportActivitiesService } from './activities/security-import.activities';
-import { SecurityTaskActivitiesService } from './activities/security-task.activities';
-import { SecurityTaskIssueActivitiesService } from './activities/security-task-issue.activities';
+import { CustomizationRequestActivitiesService } from '@luyue/requirement';
+import { ChangeRequestActivitiesService, ChangeEffectsService } from '@luyue/change-request';
+import {
+  SecurityImportActivitiesService,
+  SecurityTaskActivitiesService,
+  SecurityTaskIssueActivitiesService,
+} from '@luyue/security';
 import { activityInterceptors } from './uncurable-failure.interceptor';
 import { repoRoot, workflowBundleOptions } from './workflow-bundle.options';
 

@@ -1,3 +1,6 @@
+import { RequirementStoreModule } from '@luyue/requirement';
+import { ChangeRequestStoreModule } from '@luyue/change-request';
+import { SecurityStoreModule } from '@luyue/security';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { CalendarModule } from '@luyue/calendar';
@@ -5,12 +8,13 @@ import { AppConfig, ConfigModule } from '@luyue/config';
 import { NotificationsModule } from '@luyue/notifications';
 import { PersistenceModule } from '@luyue/persistence';
 import { DeadlineWatchActivitiesService } from './activities/deadline-watch.activities';
-import { CustomizationRequestActivitiesService } from './activities/customization-request.activities';
-import { ChangeRequestActivitiesService } from './activities/change-request.activities';
-import { ChangeEffectsService } from './activities/change-effects.service';
-import { SecurityImportActivitiesService } from './activities/security-import.activities';
-import { SecurityTaskActivitiesService } from './activities/security-task.activities';
-import { SecurityTaskIssueActivitiesService } from './activities/security-task-issue.activities';
+import { CustomizationRequestActivitiesService } from '@luyue/requirement';
+import { ChangeRequestActivitiesService, ChangeEffectsService } from '@luyue/change-request';
+import {
+  SecurityImportActivitiesService,
+  SecurityTaskActivitiesService,
+  SecurityTaskIssueActivitiesService,
+} from '@luyue/security';
 import { TemporalClientModule } from '@luyue/temporal';
 import { OutboxMailerService } from './outbox/outbox-mailer.service';
 import { TemporalWorkerService } from './temporal-worker.service';
@@ -27,6 +31,9 @@ import { loggerOptions } from './worker-logger.options';
     NotificationsModule,
     CalendarModule,
     TemporalClientModule,
+    RequirementStoreModule,
+    ChangeRequestStoreModule,
+    SecurityStoreModule,
   ],
   providers: [
     DeadlineWatchActivitiesService,

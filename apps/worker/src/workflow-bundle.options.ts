@@ -13,6 +13,9 @@ export function repoRoot(start: string = __dirname): string {
   return dir;
 }
 
+/** The process libraries whose pure definitions workflows import. */
+const PROCESS_LIBS = ['requirement', 'change-request', 'security'] as const;
+
 /** Bundler options: workflows resolve the pure libs they may import through these aliases. */
 export function workflowBundleOptions(root: string = repoRoot()): BundleOptions {
   return {
@@ -23,6 +26,12 @@ export function workflowBundleOptions(root: string = repoRoot()): BundleOptions 
         ...(config.resolve.alias as Record<string, string> | undefined),
         '@luyue/domain': join(root, 'libs/domain/src/index.ts'),
         '@luyue/temporal/definitions': join(root, 'libs/temporal/src/definitions/index.ts'),
+        ...Object.fromEntries(
+          PROCESS_LIBS.map((name) => [
+            `@luyue/${name}/definitions`,
+            join(root, `libs/${name}/src/definitions.ts`),
+          ]),
+        ),
       };
       return config;
     },

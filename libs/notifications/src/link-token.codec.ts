@@ -1,6 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isParty, type LinkTokenPayload, type LinkTokenRefusal } from '@luyue/domain';
-
 // Format: `v1.<base64url(JSON claims)>.<base64url(HMAC-SHA256(secret, "v1.<claims>"))>`.
 // Opaque to the recipient; the signature covers the version too, so no part can be swapped.
 const VERSION = 'v1';

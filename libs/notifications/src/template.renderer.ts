@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { formatTime } from '@luyue/domain';
@@ -11,12 +11,18 @@ export interface RenderedMail {
   text: string;
 }
 
-/** Renders zh-CN mail from `templates/mail/<name>.{subject,html,text}.hbs`; compiled once. */
+/**
+ * Renders zh-CN pages (`templates/<folder>/<page>.html.hbs`, by path) and mail (by name, found in
+ * `templates/mail/` or a process's `templates/<process>/mail/`); compiled once. Partials come from
+ * `templates/partials/` and each process's `partials/`.
+ */
 @Injectable()
 export class TemplateRenderer {
   private readonly hbs = Handlebars.create();
   private readonly cache = new Map<string, Handlebars.TemplateDelegate>();
   private readonly dir: string;
+  /** Mail name → its path without the part suffix; names are unique across folders. */
+  private readonly mails = new Map<string, string>();
 
   constructor(templatesDir?: string) {
     this.dir = templatesDir ?? findTemplatesDir();
@@ -24,22 +30,30 @@ export class TemplateRenderer {
       typeof iso === 'string' || iso instanceof Date ? formatTime(iso) : '',
     );
     this.hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-    const partials = join(this.dir, 'partials');
-    for (const file of readdirSync(partials)) {
-      if (file.endsWith('.hbs')) {
+    for (const folder of [...templateFolders(this.dir), '']) {
+      const partials = join(this.dir, folder, 'partials');
+      for (const file of filesIn(partials, '.hbs')) {
         this.hbs.registerPartial(
           file.replace(/\.hbs$/, ''),
           readFileSync(join(partials, file), 'utf8'),
         );
       }
+      const mailDir = folder === '' ? 'mail' : join(folder, 'mail');
+      for (const file of filesIn(join(this.dir, mailDir), '.subject.hbs')) {
+        const name = file.replace(/\.subject\.hbs$/, '');
+        if (this.mails.has(name)) throw new Error(`mail template ${name} is defined twice`);
+        this.mails.set(name, `${mailDir}/${name}`);
+      }
     }
   }
 
   renderMail(name: string, context: Record<string, unknown>): RenderedMail {
+    const path = this.mails.get(name);
+    if (!path) throw new Error(`no mail template ${name}`);
     return {
-      subject: this.render(`mail/${name}.subject`, context).trim(),
-      html: this.render(`mail/${name}.html`, context),
-      text: this.render(`mail/${name}.text`, context),
+      subject: this.render(`${path}.subject`, context).trim(),
+      html: this.render(`${path}.html`, context),
+      text: this.render(`${path}.text`, context),
     };
   }
 
@@ -55,4 +69,14 @@ export class TemplateRenderer {
     }
     return template(context);
   }
+}
+
+/** The process folders of `templates/` (each may hold pages, `mail/` and `partials/`). */
+function templateFolders(dir: string): string[] {
+  const shared = new Set(['mail', 'pages', 'partials', 'assets']);
+  return readdirSync(dir).filter((f) => !shared.has(f) && statSync(join(dir, f)).isDirectory());
+}
+
+function filesIn(dir: string, suffix: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(suffix)) : [];
 }

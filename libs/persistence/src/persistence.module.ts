@@ -15,17 +15,6 @@ import { UserSessionRepository } from './repositories/user-session.repository';
 import { TransactionRunner } from './transaction.runner';
 import { TransitionWriter } from './transition.writer';
 import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository';
-import { QuotaLedgerRepository } from './repositories/quota-ledger.repository';
-import { RequirementNumberingRepository } from './repositories/requirement-numbering.repository';
-import { RequirementQueryRepository } from './repositories/requirement-query.repository';
-import { RequirementTransitionStore } from './repositories/requirement-transition.store';
-import { ChangeRequestStore } from './repositories/change-request.store';
-import { SecurityTaskStore } from './repositories/security-task.store';
-import { ChangeRequestQueryRepository } from './repositories/change-request-query.repository';
-import { SecurityImportStore } from './repositories/security-import.store';
-import { SecurityNoticeRepository } from './repositories/security-notice.repository';
-import { SecurityTaskQueryRepository } from './repositories/security-task-query.repository';
-
 const REPOSITORIES = [
   CalendarYearRepository,
   DatabaseHealthRepository,
@@ -40,17 +29,7 @@ const REPOSITORIES = [
   UserSessionRepository,
   TransactionRunner,
   TransitionWriter,
-  RequirementNumberingRepository,
-  RequirementQueryRepository,
-  RequirementTransitionStore,
-  ChangeRequestStore,
-  SecurityTaskStore,
-  ChangeRequestQueryRepository,
-  QuotaLedgerRepository,
   IdempotencyKeyRepository,
-  SecurityImportStore,
-  SecurityNoticeRepository,
-  SecurityTaskQueryRepository,
 ];
 
 /** Where the database is: given by the app, so this library depends on @luyue/domain alone. */

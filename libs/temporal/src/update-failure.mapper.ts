@@ -5,8 +5,7 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { DomainError, isMessageKey, type DomainErrorCode } from '@luyue/domain';
-
+import { DomainError, type DomainErrorCode, isMessageKey } from '@luyue/domain';
 // Exhaustive on purpose: a new DomainErrorCode must be listed here to cross the wire.
 const CODES: Record<DomainErrorCode, true> = {
   validation_failed: true,

@@ -7,8 +7,8 @@ import {
   AuditEventRepository,
   TransactionRunner,
   UserRepository,
-  UserSessionRepository,
   type UserRecord,
+  UserSessionRepository,
 } from '@luyue/persistence';
 import { PasswordHasherService } from '../identity/password-hasher.service';
 import { LoginThrottleService } from './login-throttle.service';

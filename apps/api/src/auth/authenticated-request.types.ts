@@ -1,6 +1,5 @@
 import type { Request } from 'express';
 import type { Actor, LinkTokenPayload } from '@luyue/domain';
-
 /** What the auth guard attaches to a request it let through; `id` comes from pino-http. */
 export type AuthenticatedRequest = Request & {
   id?: string;

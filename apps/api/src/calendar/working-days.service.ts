@@ -1,19 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CalendarService, ScheduleValidationError, validateYearSchedule } from '@luyue/calendar';
 import { isOfficialSource, shanghaiDate, toShanghaiIso, validationFailed } from '@luyue/domain';
-import {
-  CalendarYearRepository,
-  ChangeRequestQueryRepository,
-  SecurityTaskStore,
-  DeadlineRecordRepository,
-  RequirementQueryRepository,
-} from '@luyue/persistence';
-import {
-  calendarChangedSignal,
-  requirementWorkflowId,
-  securityTaskWorkflowId,
-  TemporalClientService,
-} from '@luyue/temporal';
+import { CalendarYearRepository, DeadlineRecordRepository } from '@luyue/persistence';
+import { ChangeRequestQueryRepository } from '@luyue/change-request';
+import { SecurityTaskStore } from '@luyue/security';
+import { RequirementQueryRepository } from '@luyue/requirement';
+import { calendarChangedSignal } from '@luyue/temporal/definitions';
+import { requirementWorkflowId } from '@luyue/requirement/definitions';
+import { securityTaskWorkflowId } from '@luyue/security/definitions';
+import { TemporalClientService } from '@luyue/temporal';
 import type { WorkingDaysAnswer } from './dto/working-days.query';
 import type { CalendarYearDto, YearScheduleDto, YearScheduleLoaded } from './dto/year-schedule.dto';
 

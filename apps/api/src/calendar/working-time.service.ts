@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import {
   CalendarService,
   CoverageError,
-  dueInstant,
   parseCoverage,
   WORKING_HOURS_SEGMENTS,
   type Coverage,
+  dueInstant,
 } from '@luyue/calendar';
-import { fieldProblem, toShanghaiIso, validationFailed } from '@luyue/domain';
+import { fieldProblem, validationFailed, toShanghaiIso } from '@luyue/domain';
 import type { WorkingTimeAnswer, WorkingTimeQuery } from './dto/working-time.query';
 
 /** Due instants of clocks that count covered minutes (工作时间, 7×24 or any coverage asked for). */

@@ -1,9 +1,5 @@
-import {
-  DomainError,
-  changeStepLabel,
-  remediationStepLabel,
-  requirementStepLabel,
-} from '@luyue/domain';
+import { changeStepLabel, remediationStepLabel, requirementStepLabel } from '@luyue/domain';
+import { DomainError } from '@luyue/domain';
 import { conflictHelp, pageMessage } from './error-page';
 
 describe('the error page in zh-CN', () => {

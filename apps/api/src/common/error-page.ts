@@ -1,13 +1,11 @@
+import { changeStepLabel, remediationStepLabel, requirementStepLabel } from '@luyue/domain';
 import {
   BACK_TO_ITEM_LABELS,
+  codeMessage,
+  errorPageHeading,
   CHANGE_STATUS_LABELS,
   REMEDIATION_STATUS_LABELS,
   STATUS_LABELS,
-  changeStepLabel,
-  codeMessage,
-  errorPageHeading,
-  remediationStepLabel,
-  requirementStepLabel,
 } from '@luyue/domain';
 
 /** The item pages of each process: its step and status labels, and the way back to it. */

@@ -1,5 +1,5 @@
 import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
-import { roundPersonDays } from '@luyue/domain';
+import { roundPersonDays } from '@luyue/requirement/definitions';
 
 /**
  * Person-days: a finite number to the hundredth within bounds. Written here rather than with

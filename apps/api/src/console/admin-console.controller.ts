@@ -10,7 +10,7 @@ import { AdminConsoleService } from './admin-console.service';
 import { AdminSettingsConsoleService } from './admin-settings-console.service';
 import { setFlash } from './console-frame.service';
 import { CsrfGuard } from './csrf.guard';
-import type { ConsoleOutcome } from './requirement-console.service';
+import type { ConsoleOutcome } from '../requirement/console/requirement-console.service';
 
 /**
  * A form's answer: the page again (with its errors, or a password shown once, so never

@@ -1,17 +1,17 @@
 import {
   CONTRACT_SETTING_LABELS,
-  DomainError,
-  PARTIES,
-  PARTY_LABELS,
   REMEDIATION_LABELS,
   REMINDER_LEAD_LABELS,
+  DomainError,
+  type FieldProblem,
+  PARTIES,
+  PARTY_LABELS,
   ROLE_LABELS,
   ROLES,
+  type Role,
   SEVERITIES,
   type ContractSettings,
-  type FieldProblem,
   type ReminderLeads,
-  type Role,
   FIELD_LABELS,
   FIELD_HINTS,
   passwordHint,
@@ -19,7 +19,11 @@ import {
   takenRefusal,
 } from '@luyue/domain';
 import { MIN_PASSWORD_LENGTH } from '../identity/password-hasher.service';
-import { options, type Field, type FieldOption } from './requirement-action-fields';
+import {
+  options,
+  type Field,
+  type FieldOption,
+} from '../requirement/console/requirement-action-fields';
 
 /** The administration forms; each `name` is the property of the REST route's DTO. */
 export const ORGANIZATION_FIELDS: readonly Field[] = [

@@ -29,8 +29,8 @@ import {
 } from './admin-fields';
 import { ConsoleFrameService } from './console-frame.service';
 import { formFields, readForm } from './console-form';
-import type { Field, FieldOption } from './requirement-action-fields';
-import type { ConsoleOutcome } from './requirement-console.service';
+import type { Field, FieldOption } from '../requirement/console/requirement-action-fields';
+import type { ConsoleOutcome } from '../requirement/console/requirement-console.service';
 
 interface Failed {
   form: 'roles' | 'password';

@@ -2,7 +2,7 @@ import { formFields, readForm } from './console-form';
 import { ContractSettingsPatchDto } from '../contracts/dto/contract-settings.dto';
 import { CreateUserDto } from '../identity/dto/user.dto';
 import { newUserFields, SETTINGS_FIELDS } from './admin-fields';
-import { REQUIREMENT_ACTION_FORMS } from './requirement-action-fields';
+import { REQUIREMENT_ACTION_FORMS } from '../requirement/console/requirement-action-fields';
 
 describe('readForm', () => {
   const assess = REQUIREMENT_ACTION_FORMS.assess;

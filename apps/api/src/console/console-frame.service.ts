@@ -1,7 +1,13 @@
-import { PARTY_LABELS, ROLE_LABELS, PAGE_TITLES, PRODUCT_NAME } from '@luyue/domain';
+import {
+  PARTY_LABELS,
+  ROLE_LABELS,
+  PAGE_TITLES,
+  PRODUCT_NAME,
+  isAdmin,
+  type Actor,
+} from '@luyue/domain';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@luyue/config';
-import { isAdmin, type Actor } from '@luyue/domain';
 import type { Request, Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/authenticated-request.types';
 import { sessionCookieOptions } from '../auth/session-cookie';

@@ -3,14 +3,14 @@ import { AuthModule } from '../auth/auth.module';
 import { WorkingDaysModule } from '../calendar/working-days.module';
 import { ContractsModule } from '../contracts/contracts.module';
 import { IdentityModule } from '../identity/identity.module';
-import { RequirementsModule } from '../requirements/requirements.module';
-import { ChangeRequestsModule } from '../change-requests/change-requests.module';
+import { RequirementsModule } from '../requirement/requirements.module';
+import { ChangeRequestsModule } from '../change-request/change-requests.module';
 import { FileStoreModule } from '../files/file-store.module';
 import { FilesModule } from '../files/files.module';
-import { ChangeConfirmationController } from './change-confirmation.controller';
-import { ChangeConsoleController } from './change-console.controller';
-import { ChangeConsoleService } from './change-console.service';
-import { ChangeReplyLinkController } from './change-reply-link.controller';
+import { ChangeConfirmationController } from '../change-request/console/change-confirmation.controller';
+import { ChangeConsoleController } from '../change-request/console/change-console.controller';
+import { ChangeConsoleService } from '../change-request/console/change-console.service';
+import { ChangeReplyLinkController } from '../change-request/console/change-reply-link.controller';
 import { AdminConsoleController } from './admin-console.controller';
 import { AdminConsoleService } from './admin-console.service';
 import { AdminSettingsConsoleService } from './admin-settings-console.service';
@@ -23,10 +23,10 @@ import { ConsoleFrameService } from './console-frame.service';
 import { ConsoleController } from './console.controller';
 import { CsrfService } from './csrf.service';
 import { DashboardService } from './dashboard.service';
-import { QuotaConsoleController } from './quota-console.controller';
-import { QuotaConsoleService } from './quota-console.service';
-import { RequirementConsoleController } from './requirement-console.controller';
-import { RequirementConsoleService } from './requirement-console.service';
+import { QuotaConsoleController } from '../requirement/console/quota-console.controller';
+import { QuotaConsoleService } from '../requirement/console/quota-console.service';
+import { RequirementConsoleController } from '../requirement/console/requirement-console.controller';
+import { RequirementConsoleService } from '../requirement/console/requirement-console.service';
 
 /** The server-rendered zh-CN console, on the same services as the REST api. */
 @Module({

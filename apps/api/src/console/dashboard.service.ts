@@ -1,31 +1,32 @@
+import { changeStepLabel, remediationStepLabel, requirementStepLabel } from '@luyue/domain';
 import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@luyue/calendar';
 import {
   allowedActions,
-  auditActionLabel,
-  allowedRemediationActions,
-  REMEDIATION_STATUS_LABELS,
-  remediationStepLabel,
-  CHANGE_STATUS_LABELS,
-  changeStepLabel,
   REQUIREMENT_STATUSES,
+  type RequirementDeadlines,
+} from '@luyue/requirement/definitions';
+import {
+  auditActionLabel,
+  REMEDIATION_STATUS_LABELS,
+  CHANGE_STATUS_LABELS,
   shanghaiDate,
+  formatTime,
   STATUS_LABELS,
   type Actor,
-  type RequirementDeadlines,
-  requirementStepLabel,
-  formatTime,
   PAGE_TITLES,
   DEADLINE_LABELS,
 } from '@luyue/domain';
+import { allowedRemediationActions } from '@luyue/security/definitions';
 import { TemplateRenderer } from '@luyue/notifications';
-import { AuditEventRepository, SecurityTaskQueryRepository } from '@luyue/persistence';
+import { AuditEventRepository } from '@luyue/persistence';
+import { SecurityTaskQueryRepository } from '@luyue/security';
 import type { Request, Response } from 'express';
-import { ChangeRequestsService } from '../change-requests/change-requests.service';
+import { ChangeRequestsService } from '../change-request/change-requests.service';
 import { ContractAccessService } from '../contracts/contract-access.service';
-import type { RequirementListItemDto } from '../requirements/dto/requirement-list.dto';
+import type { RequirementListItemDto } from '../requirement/dto/requirement-list.dto';
 import { actorInContract } from '../kit/access.decision';
-import { RequirementsService } from '../requirements/requirements.service';
+import { RequirementsService } from '../requirement/requirements.service';
 import { ConsoleFrameService } from './console-frame.service';
 import { subjectPage } from './subject-pages';
 

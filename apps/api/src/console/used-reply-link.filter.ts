@@ -1,8 +1,8 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppConfig } from '@luyue/config';
+import { CHANGE_REPLY_PURPOSE } from '@luyue/change-request/definitions';
 import {
-  CHANGE_REPLY_PURPOSE,
   DomainError,
   PARTY_LABELS,
   REPLY_CHANNEL_LABELS,
@@ -11,7 +11,7 @@ import {
   PAGE_TITLES,
 } from '@luyue/domain';
 import { decodeLinkToken, TemplateRenderer } from '@luyue/notifications';
-import { ChangeRequestQueryRepository } from '@luyue/persistence';
+import { ChangeRequestQueryRepository } from '@luyue/change-request';
 import { DomainErrorFilter } from '../common/domain-error.filter';
 
 /**
@@ -56,7 +56,7 @@ export class UsedReplyLinkFilter implements ExceptionFilter {
     const row = await this.queries.find(link.subjectId);
     const reply = row?.state?.replies.find((r) => r.party === link.party);
     if (!row?.state || !reply) return null;
-    return this.renderer.render('pages/change-reply-link-used.html', {
+    return this.renderer.render('change-request/change-reply-link-used.html', {
       title: `${PAGE_TITLES.changeReply} ${row.id}`,
       id: row.id,
       changeTitle: row.title,

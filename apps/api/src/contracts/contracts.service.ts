@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   actorPartyIn,
+  isAdmin,
+  type Actor,
   auditActorOf,
   DomainError,
-  isAdmin,
-  mergeContractSettings,
-  type Actor,
-  type ContractSettingsPatch,
   validationFailed,
+  mergeContractSettings,
+  type ContractSettingsPatch,
 } from '@luyue/domain';
 import { AuditEventRepository, ContractRepository, TransactionRunner } from '@luyue/persistence';
 import { ProvisioningService } from '../identity/provisioning.service';

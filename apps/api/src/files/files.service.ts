@@ -1,17 +1,8 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
-import {
-  auditActorOf,
-  DomainError,
-  type Actor,
-  type LinkTokenPayload,
-  type StoredFileRef,
-} from '@luyue/domain';
-import {
-  AuditEventRepository,
-  ChangeRequestStore,
-  TransactionRunner,
-  type ContractRecord,
-} from '@luyue/persistence';
+import { auditActorOf, DomainError, type Actor, type LinkTokenPayload } from '@luyue/domain';
+import { type StoredFileRef } from '@luyue/change-request/definitions';
+import { AuditEventRepository, TransactionRunner, type ContractRecord } from '@luyue/persistence';
+import { ChangeRequestStore } from '@luyue/change-request';
 import {
   ContractAccessService,
   requireActingIn,

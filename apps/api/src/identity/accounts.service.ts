@@ -2,18 +2,18 @@ import { Injectable } from '@nestjs/common';
 import {
   auditActorOf,
   DomainError,
-  roleProblems,
-  selfLockoutProblem,
   validationFailed,
-  type Actor,
+  roleProblems,
   type Role,
+  selfLockoutProblem,
+  type Actor,
 } from '@luyue/domain';
 import {
   AuditEventRepository,
   TransactionRunner,
   UserRepository,
-  UserSessionRepository,
   type UserRecord,
+  UserSessionRepository,
 } from '@luyue/persistence';
 import { ProvisioningService } from './provisioning.service';
 

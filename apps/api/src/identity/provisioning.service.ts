@@ -2,25 +2,25 @@ import { Injectable } from '@nestjs/common';
 import {
   contractYears,
   DEFAULT_CONTRACT_SETTINGS,
+  mergeContractSettings,
+  type ContractSettingsPatch,
   DomainError,
   validationFailed,
-  mergeContractSettings,
   roleProblems,
-  type AuditActor,
-  type ContractSettingsPatch,
-  type Party,
   type Role,
+  type AuditActor,
+  type Party,
 } from '@luyue/domain';
 import {
   AuditEventRepository,
   ContractRepository,
+  type ContractRecord,
   OrganizationRepository,
   TransactionRunner,
   UserRepository,
-  UserSessionRepository,
-  type ContractRecord,
-  type OrganizationEntity,
   type UserRecord,
+  UserSessionRepository,
+  type OrganizationEntity,
 } from '@luyue/persistence';
 import { MIN_PASSWORD_LENGTH, PasswordHasherService } from './password-hasher.service';
 

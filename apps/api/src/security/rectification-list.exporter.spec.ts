@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { LineStatus } from '@luyue/domain';
+import type { LineStatus } from '@luyue/security/definitions';
 import { RECTIFICATION_HEADERS, RectificationListExporter } from './rectification-list.exporter';
 
 const row = (label: string, state: LineStatus) => ({

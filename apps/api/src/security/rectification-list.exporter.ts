@@ -8,8 +8,7 @@ import {
   RECTIFICATION_LIST_HEADERS as LH,
   EXPORT_NAMES,
 } from '@luyue/domain';
-import type { SecurityNoticeRecord, SecurityTaskQueryRepository } from '@luyue/persistence';
-
+import type { SecurityNoticeRecord, SecurityTaskQueryRepository } from '@luyue/security';
 type Row = Awaited<ReturnType<SecurityTaskQueryRepository['rectificationRows']>>[number];
 type Cell = string | number | null;
 

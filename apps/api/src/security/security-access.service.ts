@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, hasAnyRole, NOTICE_ISSUER_ROLES, type Actor } from '@luyue/domain';
+import { DomainError, hasAnyRole, type Actor } from '@luyue/domain';
+import { NOTICE_ISSUER_ROLES } from '@luyue/security/definitions';
 import {
   SecurityNoticeRepository,
-  SecurityTaskQueryRepository,
-  type ContractRecord,
   type SecurityNoticeRecord,
   type SecurityReportRecord,
+  SecurityTaskQueryRepository,
   type SecurityTaskRecord,
-} from '@luyue/persistence';
+} from '@luyue/security';
+import { type ContractRecord } from '@luyue/persistence';
 import { ContractAccessService, type SubjectKind } from '../contracts/contract-access.service';
 import { actorInContract } from '../kit/access.decision';
 

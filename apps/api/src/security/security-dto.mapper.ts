@@ -1,4 +1,4 @@
-import type { SecurityNoticeRecord, SecurityReportRecord } from '@luyue/persistence';
+import type { SecurityNoticeRecord, SecurityReportRecord } from '@luyue/security';
 import type { ImportDto, NoticeDto } from './dto/security-notice.dto';
 
 const iso = (d: Date | string | null): string | null =>

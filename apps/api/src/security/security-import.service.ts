@@ -1,15 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { auditActorOf, DomainError, validationFailed, type Actor } from '@luyue/domain';
+import { AuditEventRepository, TransactionRunner, type ContractRecord } from '@luyue/persistence';
+import { ChangeRequestStore } from '@luyue/change-request';
 import {
-  AuditEventRepository,
-  ChangeRequestStore,
   SecurityNoticeRepository,
-  TransactionRunner,
-  type ContractRecord,
   type SecurityNoticeRecord,
   type SecurityReportRecord,
-} from '@luyue/persistence';
-import { startSecurityImport, TemporalClientService } from '@luyue/temporal';
+  startSecurityImport,
+} from '@luyue/security';
+import { TemporalClientService } from '@luyue/temporal';
 import { FileStoreService, type StoredUpload } from '../files/file-store.service';
 import type { ImportAcceptedDto, ImportDto } from './dto/security-notice.dto';
 import type { UploadReportDto } from './dto/upload-report.dto';

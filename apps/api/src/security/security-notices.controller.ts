@@ -19,7 +19,8 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { NOTICE_ISSUER_ROLES, REPORT_FORMATS, type Actor } from '@luyue/domain';
+import { NOTICE_ISSUER_ROLES, REPORT_FORMATS } from '@luyue/security/definitions';
+import { type Actor } from '@luyue/domain';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';

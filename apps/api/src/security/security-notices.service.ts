@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { auditActorOf, DomainError, validationFailed, type Actor } from '@luyue/domain';
-import {
-  AuditEventRepository,
-  SecurityNoticeRepository,
-  TransactionRunner,
-} from '@luyue/persistence';
+import { AuditEventRepository, TransactionRunner } from '@luyue/persistence';
+import { SecurityNoticeRepository } from '@luyue/security';
 import { ContractAccessService } from '../contracts/contract-access.service';
 import type { IssueNoticeDto, NoticeDetailDto, NoticeDto } from './dto/security-notice.dto';
 import { SecurityAccessService } from './security-access.service';

@@ -1,8 +1,11 @@
 import { FINDING_TEMPLATE_NAMES } from '@luyue/domain';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@luyue/domain';
-import { SecurityTaskQueryRepository } from '@luyue/persistence';
-import { buildFindingTemplate, type FindingTemplateKind } from '@luyue/security-import';
+import {
+  SecurityTaskQueryRepository,
+  buildFindingTemplate,
+  type FindingTemplateKind,
+} from '@luyue/security';
 import { ContractAccessService } from '../contracts/contract-access.service';
 import type {
   SecurityTaskDetailDto,

@@ -3,7 +3,7 @@ import { CalendarService } from '@luyue/calendar';
 import type { DeadlineComputation } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import { DeadlineRecordRepository, NewOutboxMail } from '@luyue/persistence';
-import type { DeadlineWatchActivities } from '@luyue/temporal';
+import type { DeadlineWatchActivities } from '@luyue/temporal/definitions';
 
 /** Activities of the deadline watch. Each is idempotent: keyed writes, first outcome wins. */
 @Injectable()

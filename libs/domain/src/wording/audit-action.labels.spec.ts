@@ -1,5 +1,5 @@
+import { changeStepLabel } from './audit-action.labels';
 import { auditActionLabel } from './audit-action.labels';
-import { changeStepLabel } from '../change/change-request.process';
 
 describe('auditActionLabel', () => {
   it('names the steps of every process and the admin actions in zh-CN', () => {

@@ -1,6 +1,6 @@
-import { changeStepLabel } from '../change/change-request.process';
-import { remediationStepLabel } from '../remediation/security-task.process';
-import { requirementStepLabel } from '../requirement/requirement.process';
+import { CHANGE_STEP_WORDING } from './change-request.labels';
+import { REQUIREMENT_STEP_WORDING } from './requirement.labels';
+import { REMEDIATION_STEP_WORDING } from './security-task.labels';
 
 /** zh-CN names of the audited actions outside the three processes (accounts, settings, files). */
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
@@ -20,6 +20,17 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'user.password_reset': '重置密码',
   'user.roles_changed': '修改角色',
 };
+
+function stepLabel(wording: Readonly<Record<string, { label: string }>>, step: string): string {
+  return Object.hasOwn(wording, step) ? wording[step].label : step;
+}
+
+/** zh-CN label of a step (action or event) of each process; an unknown step stays its code. */
+export const requirementStepLabel = (step: string): string =>
+  stepLabel(REQUIREMENT_STEP_WORDING, step);
+export const changeStepLabel = (step: string): string => stepLabel(CHANGE_STEP_WORDING, step);
+export const remediationStepLabel = (step: string): string =>
+  stepLabel(REMEDIATION_STEP_WORDING, step);
 
 /** The step label of a process's audited step, by the action's prefix; others from the table. */
 const PROCESS_STEPS: ReadonlyArray<[string, (step: string) => string]> = [

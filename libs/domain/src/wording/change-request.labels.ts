@@ -1,13 +1,12 @@
-import type { ChangeStep } from '../change/change-request.process';
 import type {
+  ChangeStep,
   ChangeEffectType,
   ChangeStatus,
   ChangeType,
   EffectResult,
   ReplyChannel,
   ReplyDecision,
-} from '../change/change-request.types';
-
+} from '@luyue/change-request/definitions';
 export const CHANGE_STATUS_LABELS: Record<ChangeStatus, string> = {
   awaiting_replies: '待书面答复',
   agreed: '三方同意',

@@ -5,7 +5,7 @@
 import type { DomainErrorCode, FieldProblem } from '../domain-error';
 import { ROLE_LABELS } from './party-role.labels';
 import { reportRefusalMessage } from './security.labels';
-import type { ReportRefusal } from '../security/report-refusal.types';
+import type { ReportRefusal } from '@luyue/security/definitions';
 import type { Role } from '../role.types';
 import type { LinkTokenRefusal } from '../link-token.types';
 import type { CoverageProblem } from '../coverage-problem.types';

@@ -1,14 +1,13 @@
-import type { RequirementStep } from '../requirement/requirement.process';
-import type { QuotaEntryType } from '../requirement/quota.calculator';
 import type {
+  RequirementStep,
+  QuotaEntryType,
   Feasibility,
   RequirementBreachKind,
   RequirementKind,
   QuotaDecision,
   RequirementPriority,
   RequirementStatus,
-} from '../requirement/requirement.types';
-
+} from '@luyue/requirement/definitions';
 // zh-CN wording shared by mail, the ledger and the printable pages.
 export const STATUS_LABELS: Readonly<Record<RequirementStatus, string>> = {
   assessing: '评估中',

@@ -1,12 +1,11 @@
-import type { RemediationStep } from '../remediation/security-task.process';
 import type {
+  RemediationStep,
   FixCause,
   LineStatus,
   RemediationBreachKind,
   RemediationStatus,
   RetestRound,
-} from '../remediation/security-task.types';
-
+} from '@luyue/security/definitions';
 export const REMEDIATION_STATUS_LABELS: Readonly<Record<RemediationStatus, string>> = {
   open: '待整改',
   in_progress: '整改中',

@@ -1,7 +1,12 @@
-import type { ReportRefusal, ReportRefusalReason } from '../security/report-refusal.types';
-import type { ImportStatus, NoticeSource } from '../security/security-notice.types';
-import type { Compliance, ReportFormat, FindingSeverity } from '../security/security-finding.types';
-
+import type {
+  ReportRefusal,
+  ReportRefusalReason,
+  ImportStatus,
+  NoticeSource,
+  Compliance,
+  ReportFormat,
+  FindingSeverity,
+} from '@luyue/security/definitions';
 // zh-CN wording of findings on pages, in mail and in the finding templates.
 export const SEVERITY_LABELS: Readonly<Record<FindingSeverity, string>> = {
   critical: '严重',

@@ -4,8 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   DomainError,
   withSettingDefaults,
-  type ContractParties,
   type ContractSettings,
+  type ContractParties,
   type ContractYear,
   type Party,
 } from '@luyue/domain';

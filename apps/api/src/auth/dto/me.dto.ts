@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PARTIES, ROLES, type Actor, type Party, type Role } from '@luyue/domain';
+import { PARTIES, type Party, ROLES, type Role, type Actor } from '@luyue/domain';
 import type { UserRecord } from '@luyue/persistence';
 
 export class OrganizationRefDto {

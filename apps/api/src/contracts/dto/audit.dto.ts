@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, Matches, Max, Min } from 'class-validator';
 import { Omittable } from '../../common/field.validators';
-import { AUDIT_ACTOR_TYPES, PARTIES, type AuditActorType, type Party } from '@luyue/domain';
+import { AUDIT_ACTOR_TYPES, type AuditActorType, PARTIES, type Party } from '@luyue/domain';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({

@@ -4,13 +4,13 @@ import {
   IMPORT_STATUSES,
   NOTICE_SOURCES,
   REPORT_FORMATS,
-  type FindingSeverity,
   type ImportStatus,
   type NoticeSource,
+  type FindingSeverity,
   type ReportFormat,
   type ReportRefusal,
   type RemediationStatus,
-} from '@luyue/domain';
+} from '@luyue/security/definitions';
 import { NotBlank, Omittable } from '../../common/field.validators';
 
 export class IssueNoticeDto {

@@ -4,15 +4,15 @@ import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-valida
 import { Omittable } from '../../common/field.validators';
 import {
   FINDING_SEVERITIES,
+  type FindingSeverity,
+  type ReportFormat,
   NOTICE_SOURCES,
+  type NoticeSource,
   LINE_STATUSES,
   REMEDIATION_STATUSES,
-  type FindingSeverity,
-  type NoticeSource,
-  type ReportFormat,
   type LineStatus,
   type RemediationStatus,
-} from '@luyue/domain';
+} from '@luyue/security/definitions';
 
 export class SecurityTaskListQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'One notice' })

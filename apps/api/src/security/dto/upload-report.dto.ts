@@ -2,8 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsUUID } from 'class-validator';
 import { Omittable } from '../../common/field.validators';
-import { REPORT_FORMATS, type ReportFormat } from '@luyue/domain';
-
+import { REPORT_FORMATS, type ReportFormat } from '@luyue/security/definitions';
 // A form's empty field means "not given".
 const emptyIsAbsent = () =>
   Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value));

@@ -1,0 +1,80 @@
+import {
+  contractSettingsProblems,
+  mergedSettings,
+  settingOfProblem,
+  type ContractSettings,
+  type FieldProblem,
+} from '@luyue/domain';
+import { type ChangeEffect } from '@luyue/change-request/definitions';
+import type { ChangeEffectDto } from './dto/propose-change.dto';
+
+/** The effect a DTO describes, or the problems with it (named `effects[i].field`). */
+export function effectOf(
+  dto: ChangeEffectDto,
+  index: number,
+): { effect: ChangeEffect } | { problems: FieldProblem[] } {
+  const at = (field: string, message: string): FieldProblem => ({
+    field: `effects[${index}].${field}`,
+    message,
+  });
+  switch (dto.type) {
+    case 'replan_requirement': {
+      const problems = [
+        ...(dto.requirementId ? [] : [at('requirementId', 'is required')]),
+        ...(dto.plannedDeliveryDate ? [] : [at('plannedDeliveryDate', 'is required')]),
+      ];
+      if (problems.length > 0) return { problems };
+      return {
+        effect: {
+          type: dto.type,
+          requirementId: dto.requirementId!,
+          plannedDeliveryDate: dto.plannedDeliveryDate!,
+        },
+      };
+    }
+    case 'grant_quota':
+      if (!dto.requirementId) return { problems: [at('requirementId', 'is required')] };
+      return { effect: { type: dto.type, requirementId: dto.requirementId } };
+    case 'contract_settings': {
+      const { systems, changeReplyWorkingDays, assessmentWorkingDays, retestWorkingDays } = dto;
+      const { delayNoticeDays } = dto;
+      const remediationWorkingDays = dto.remediationWorkingDays
+        ? Object.fromEntries(
+            Object.entries(dto.remediationWorkingDays).filter(([, v]) => v !== undefined),
+          )
+        : undefined;
+      const given = {
+        systems,
+        changeReplyWorkingDays,
+        assessmentWorkingDays,
+        retestWorkingDays,
+        delayNoticeDays,
+        remediationWorkingDays,
+      };
+      const patch = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+      if (Object.keys(patch).length === 0) {
+        return { problems: [at('type', 'name at least one setting to change')] };
+      }
+      if (systems?.some((s) => s.trim() === '')) {
+        return { problems: [at('systems', 'must not contain empty names')] };
+      }
+      return { effect: { type: dto.type, ...patch } };
+    }
+  }
+}
+
+/**
+ * The problems of the contract's settings once a contract_settings effect is merged into them
+ * (a reply period no longer than its reminder lead, say), named `effects[i].<setting>`.
+ */
+export function settingsEffectProblems(
+  current: ContractSettings,
+  effect: Extract<ChangeEffect, { type: 'contract_settings' }>,
+  index: number,
+): FieldProblem[] {
+  const { type: _type, ...patch } = effect;
+  return contractSettingsProblems(mergedSettings(current, patch)).map((message) => ({
+    field: `effects[${index}].${settingOfProblem(message)}`,
+    message,
+  }));
+}

@@ -1,0 +1,129 @@
+import type { ClassConstructor } from 'class-transformer';
+import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  CHANGE_TYPE_LABELS,
+  REPLY_DECISION_LABELS,
+  FIELD_LABELS,
+  FIELD_HINTS,
+} from '@luyue/domain';
+import {
+  CHANGE_TYPES,
+  REPLY_DECISIONS,
+  type ChangeAction,
+  type ChangeType,
+} from '@luyue/change-request/definitions';
+import { NotBlank, Omittable } from '../../common/field.validators';
+import { ChangeNoteDto, ChangeReplyDto, ChangeWithdrawDto } from '../dto/change-reply.dto';
+import type { Field, FieldOption } from '../../requirement/console/requirement-action-fields';
+
+const options = <T extends string>(
+  values: readonly T[],
+  labels: Readonly<Record<T, string>>,
+): FieldOption[] => values.map((value) => ({ value, label: labels[value] }));
+
+/** The propose form, flat as a form posts it; mapped onto the REST route's DTO. */
+export class ProposeChangeFormDto {
+  @IsString() @NotBlank('title') @MaxLength(200) title!: string;
+  @IsString() @NotBlank('description') @MaxLength(10000) description!: string;
+  @IsIn(CHANGE_TYPES) changeType!: ChangeType;
+  @IsString() @NotBlank('impactScope') @MaxLength(2000) impactScope!: string;
+  @IsString() @NotBlank('impactSchedule') @MaxLength(2000) impactSchedule!: string;
+  @IsString() @NotBlank('impactCost') @MaxLength(2000) impactCost!: string;
+  @Omittable() @Matches(/^REQ-\d{4}-\d{4}$/) replanRequirementId?: string;
+  @Omittable() @Matches(/^\d{4}-\d{2}-\d{2}$/) replanDate?: string;
+  @Omittable() @Matches(/^REQ-\d{4}-\d{4}$/) grantRequirementId?: string;
+}
+
+const note: Field[] = [
+  { name: 'note', label: FIELD_LABELS['change.note'], type: 'textarea', omitEmpty: true },
+];
+
+export const PROPOSE_FIELDS: Field[] = [
+  { name: 'title', label: FIELD_LABELS['change.title'], type: 'text', required: true },
+  {
+    name: 'changeType',
+    label: FIELD_LABELS['change.type'],
+    type: 'select',
+    required: true,
+    options: options(CHANGE_TYPES, CHANGE_TYPE_LABELS),
+  },
+  {
+    name: 'description',
+    label: FIELD_LABELS['change.description'],
+    type: 'textarea',
+    required: true,
+  },
+  {
+    name: 'impactScope',
+    label: FIELD_LABELS['change.impactScope'],
+    type: 'textarea',
+    required: true,
+  },
+  {
+    name: 'impactSchedule',
+    label: FIELD_LABELS['change.impactSchedule'],
+    type: 'textarea',
+    required: true,
+  },
+  {
+    name: 'impactCost',
+    label: FIELD_LABELS['change.impactCost'],
+    type: 'textarea',
+    required: true,
+  },
+  {
+    name: 'replanRequirementId',
+    label: FIELD_LABELS['change.replanRequirementId'],
+    type: 'text',
+    omitEmpty: true,
+    hint: FIELD_HINTS['change.replanRequirementId'],
+  },
+  { name: 'replanDate', label: FIELD_LABELS['change.replanDate'], type: 'date', omitEmpty: true },
+  {
+    name: 'grantRequirementId',
+    label: FIELD_LABELS['change.grantRequirementId'],
+    type: 'text',
+    omitEmpty: true,
+    hint: FIELD_HINTS['change.grantRequirementId'],
+  },
+];
+
+/** The form of each action on the change page; the DTO beside it is the REST route's. */
+export const CHANGE_ACTION_FORMS: Readonly<
+  Record<ChangeAction, { dto: ClassConstructor<object>; fields: Field[]; multipart?: true }>
+> = {
+  reply: {
+    dto: ChangeReplyDto,
+    fields: [
+      {
+        name: 'decision',
+        label: FIELD_LABELS['change.reply'],
+        type: 'select',
+        required: true,
+        options: options(REPLY_DECISIONS, REPLY_DECISION_LABELS),
+      },
+      {
+        name: 'comment',
+        label: FIELD_LABELS['change.comment'],
+        type: 'textarea',
+        omitEmpty: true,
+        hint: FIELD_HINTS['change.comment'],
+      },
+    ],
+  },
+  withdraw: {
+    dto: ChangeWithdrawDto,
+    fields: [
+      {
+        name: 'reason',
+        label: FIELD_LABELS['change.withdrawReason'],
+        type: 'textarea',
+        required: true,
+      },
+    ],
+  },
+  confirm: { dto: ChangeNoteDto, fields: note },
+  'start-implementation': { dto: ChangeNoteDto, fields: note },
+  archive: { dto: ChangeNoteDto, fields: note, multipart: true },
+  close: { dto: ChangeNoteDto, fields: note },
+};

@@ -1,0 +1,50 @@
+import { Controller, Get, Header, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { DomainError, type Actor } from '@luyue/domain';
+import type { Request, Response } from 'express';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { CsrfGuard } from '../../console/csrf.guard';
+import { QuotaConsoleService } from './quota-console.service';
+import { SVG_IMAGE_CSP } from '../../console/svg-chart';
+
+function yearOf(value: unknown): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new DomainError('validation_failed', 'validation.contract_year', {});
+  return n;
+}
+
+/** Quota and statistics and its charts (SVG images rendered on the server). */
+@ApiExcludeController()
+@UseGuards(CsrfGuard)
+@Controller('quota')
+export class QuotaConsoleController {
+  constructor(private readonly quota: QuotaConsoleService) {}
+
+  @Get()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  page(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentActor() actor: Actor,
+    @Query('year') year: unknown,
+  ): Promise<string> {
+    return this.quota.page(req, res, actor, yearOf(year));
+  }
+
+  @Get(':chart.svg')
+  async chart(
+    @Res() res: Response,
+    @CurrentActor() actor: Actor,
+    @Param('chart') chart: string,
+    @Query('contract') contractId: unknown,
+    @Query('year') year: unknown,
+  ): Promise<void> {
+    if (typeof contractId !== 'string')
+      throw new DomainError('not_found', 'contract.not_found', {});
+    const svg = await this.quota.chart(actor, contractId, chart, yearOf(year));
+    res.setHeader('Content-Security-Policy', SVG_IMAGE_CSP);
+    res.type('image/svg+xml').send(svg);
+  }
+}

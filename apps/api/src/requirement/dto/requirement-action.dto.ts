@@ -1,0 +1,189 @@
+// One payload DTO per action of POST /api/requirements/:id/actions/<action>: the shape of each
+// payload, checked here only. The workflow's validator adds what needs its clock or the state
+// (a date not in the past, a log day since receipt), in the same error envelope.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import {
+  FEASIBILITIES,
+  QUOTA_DECISIONS,
+  REQUIREMENT_KINDS,
+  type Feasibility,
+  type QuotaDecision,
+  type RequirementKind,
+  NEEDS_ALTERNATIVE,
+} from '@luyue/requirement/definitions';
+import { IsPersonDays, NotBlank, Omittable } from '../../common/field.validators';
+
+const TEXT = 10_000;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A YYYY-MM-DD calendar date that exists. */
+const CalendarDate = (field: string): PropertyDecorator => {
+  const decorators = [
+    Matches(DATE, { message: `${field} must be a YYYY-MM-DD date` }),
+    IsISO8601({ strict: true }, { message: `${field} must be a real date` }),
+  ];
+  return (target, key) => decorators.forEach((d) => d(target, key));
+};
+
+export class AssessDto {
+  @ApiProperty({ enum: REQUIREMENT_KINDS, example: 'interface_new' })
+  @IsIn(REQUIREMENT_KINDS)
+  kind!: RequirementKind;
+
+  @ApiProperty({ enum: FEASIBILITIES, example: 'feasible' })
+  @IsIn(FEASIBILITIES)
+  feasibility!: Feasibility;
+
+  @ApiProperty({ example: 4.5, description: 'Person-days, to the hundredth' })
+  @IsPersonDays({ min: 0, max: 10_000, minExclusive: true })
+  estimatePersonDays!: number;
+
+  @ApiProperty({ example: '2026-12-31', description: 'YYYY-MM-DD, not in the past' })
+  @CalendarDate('plannedDeliveryDate')
+  plannedDeliveryDate!: string;
+
+  @ApiProperty({ example: '在集成平台新增医保结算服务，HIS 通过平台调用。' })
+  @IsString()
+  @NotBlank('solution')
+  @MaxLength(TEXT)
+  solution!: string;
+
+  @ApiPropertyOptional({
+    description: 'Required (at no cost) when feasibility is architecture_change or core_rewrite',
+  })
+  @ValidateIf(
+    (o: AssessDto) =>
+      o.alternativeSolution !== undefined ||
+      (NEEDS_ALTERNATIVE as readonly string[]).includes(o.feasibility),
+  )
+  @IsString()
+  @Matches(/\S/, {
+    message:
+      'alternativeSolution is required when the request needs an architecture change or a core rewrite',
+  })
+  @MaxLength(TEXT)
+  alternativeSolution?: string;
+}
+
+export class ApproveDto {
+  @ApiPropertyOptional({
+    enum: REQUIREMENT_KINDS,
+    description: "The hospital's decision when it disputes the vendor's kind (recorded)",
+  })
+  @Omittable()
+  @IsIn(REQUIREMENT_KINDS)
+  kind?: RequirementKind;
+
+  @ApiPropertyOptional({
+    enum: QUOTA_DECISIONS,
+    default: 'within_quota',
+    description: 'interface_new only: outside_quota pays an estimate beyond the free quota',
+  })
+  @Omittable()
+  @IsIn(QUOTA_DECISIONS)
+  quotaDecision?: QuotaDecision;
+}
+
+export class ReasonDto {
+  @ApiProperty({ example: '与年度信息化规划不符' })
+  @IsString()
+  @NotBlank('reason')
+  @MaxLength(TEXT)
+  reason!: string;
+}
+
+export class StartDevelopmentDto {
+  @ApiPropertyOptional()
+  @Omittable()
+  @IsString()
+  @MaxLength(TEXT)
+  note?: string;
+}
+
+export class LogEffortDto {
+  @ApiProperty({ example: '2026-11-23', description: 'The day worked: not in the future' })
+  @CalendarDate('date')
+  date!: string;
+
+  @ApiProperty({ example: 1.5, description: 'Person-days, to the hundredth (at most 1000)' })
+  @IsPersonDays({ min: 0, max: 1_000, minExclusive: true })
+  personDays!: number;
+
+  @ApiProperty({ example: '完成接口联调', description: 'May be empty' })
+  @IsString()
+  @MaxLength(TEXT)
+  note!: string;
+}
+
+export class SubmitForTestingDto {
+  @ApiProperty({ example: 'v5.2.1-rc1' })
+  @IsString()
+  @NotBlank('version')
+  @MaxLength(TEXT)
+  version!: string;
+
+  @ApiProperty({ example: '测试环境已部署', description: 'May be empty' })
+  @IsString()
+  @MaxLength(TEXT)
+  notes!: string;
+}
+
+export class PassTestingDto {
+  @ApiProperty({ example: 'UAT 通过', description: 'May be empty' })
+  @IsString()
+  @MaxLength(TEXT)
+  notes!: string;
+}
+
+export class FailTestingDto {
+  @ApiProperty({ example: '退费场景结算金额不一致' })
+  @IsString()
+  @NotBlank('notes')
+  @MaxLength(TEXT)
+  notes!: string;
+}
+
+export class ReleaseDto {
+  @ApiProperty({ example: 'v5.2.1' })
+  @IsString()
+  @NotBlank('version')
+  @MaxLength(TEXT)
+  version!: string;
+
+  @ApiProperty({ example: '新增医保结算接口' })
+  @IsString()
+  @NotBlank('releaseNotes')
+  @MaxLength(TEXT)
+  releaseNotes!: string;
+
+  @ApiProperty({ example: '回退至 v5.2.0 并关闭平台路由' })
+  @IsString()
+  @NotBlank('rollbackPlan')
+  @MaxLength(TEXT)
+  rollbackPlan!: string;
+}
+
+export class AcceptDto {
+  @ApiPropertyOptional({ example: 4, description: 'Defaults to the sum of the work log' })
+  @Omittable()
+  @IsPersonDays({ min: 0, max: 10_000 })
+  actualPersonDays?: number;
+
+  @ApiProperty({ example: '功能符合需求，同意验收', description: 'May be empty' })
+  @IsString()
+  @MaxLength(TEXT)
+  note!: string;
+}
+
+export class ReplanDto {
+  @ApiProperty({ example: '2027-01-15', description: 'YYYY-MM-DD, not in the past' })
+  @CalendarDate('plannedDeliveryDate')
+  plannedDeliveryDate!: string;
+
+  @ApiProperty({ example: '医保局接口文档延期发布' })
+  @IsString()
+  @NotBlank('reason')
+  @MaxLength(TEXT)
+  reason!: string;
+}

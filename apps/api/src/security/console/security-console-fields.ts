@@ -1,0 +1,24 @@
+import { NOTICE_SOURCE_LABELS, REPORT_FORMAT_LABELS, FIELD_LABELS } from '@luyue/domain';
+import { NOTICE_SOURCES, REPORT_FORMATS } from '@luyue/security/definitions';
+import type { Field } from '../../requirement/console/requirement-action-fields';
+
+/** The issue-notice form: the fields of IssueNoticeDto. */
+export const NOTICE_FIELDS: readonly Field[] = [
+  { name: 'number', label: FIELD_LABELS['notice.number'], type: 'text', required: true },
+  { name: 'title', label: FIELD_LABELS['notice.title'], type: 'text', required: true },
+  {
+    name: 'source',
+    label: FIELD_LABELS['notice.source'],
+    type: 'select',
+    required: true,
+    options: NOTICE_SOURCES.map((s) => ({ value: s, label: NOTICE_SOURCE_LABELS[s] })),
+  },
+  { name: 'assessor', label: FIELD_LABELS['notice.assessor'], type: 'text', required: true },
+  { name: 'issuedAt', label: FIELD_LABELS['notice.issuedAt'], type: 'date', required: true },
+  { name: 'system', label: FIELD_LABELS['notice.system'], type: 'text', omitEmpty: true },
+];
+
+export const FORMAT_OPTIONS = REPORT_FORMATS.map((f) => ({
+  value: f,
+  label: REPORT_FORMAT_LABELS[f],
+}));

@@ -1,0 +1,349 @@
+import { remediationStepLabel } from '@luyue/domain';
+import { Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  hasAnyRole,
+  type Actor,
+  IMPORT_STATUS_LABELS,
+  NOTICE_SOURCE_LABELS,
+  REPORT_FORMAT_LABELS,
+  SEVERITY_LABELS,
+  FIX_CAUSE_LABELS,
+  LINE_STATUS_LABELS,
+  REMEDIATION_STATUS_LABELS,
+  formatTime,
+  PAGE_TITLES,
+  stepDoneFlash,
+  SECURITY_PAGE_WORDS,
+  noticeIssuedFlash,
+} from '@luyue/domain';
+import {
+  FINDING_SEVERITIES,
+  type FindingSeverity,
+  isImportRunning,
+  NOTICE_ISSUER_ROLES,
+  REMEDIATION_STATUSES,
+  type RemediationStatus,
+} from '@luyue/security/definitions';
+import { TemplateRenderer } from '@luyue/notifications';
+import type { Request, Response } from 'express';
+import type { StoredUpload } from '../../files/file-store.service';
+import type { ContractDto } from '../../contracts/dto/contract.dto';
+import { IssueNoticeDto, type ImportDto, type NoticeDetailDto } from '../dto/security-notice.dto';
+import type { SecurityTaskDto } from '../dto/security-task.dto';
+import { UploadReportDto } from '../dto/upload-report.dto';
+import { SecurityImportService } from '../security-import.service';
+import { SecurityNoticesService } from '../security-notices.service';
+import { SecurityTasksService } from '../security-tasks.service';
+import { ConsoleFrameService } from '../../console/console-frame.service';
+import { actionForms, formFields, readForm } from '../../console/console-form';
+import { sendingKeyOf } from '../../console/form-once';
+import type { ConsoleOutcome } from '../../requirement/console/requirement-console.service';
+import { FORMAT_OPTIONS, NOTICE_FIELDS } from './security-console-fields';
+import {
+  assetsOf,
+  isRemediationAction,
+  remediationFormsFor,
+  remediationPayloadOf,
+  REMEDIATION_ACTION_FORMS,
+} from './security-task-action-fields';
+import { RemediationService } from '../security-task-actions.service';
+
+const TASK_PAGE = 200;
+const REFRESH_SECONDS = 2;
+
+const severityBadge = (s: FindingSeverity) => ({ key: s, label: SEVERITY_LABELS[s] });
+
+/** Tasks per severity, most severe first, each with its badge. */
+const severityCounts = (counts: Partial<Record<FindingSeverity, number>>) =>
+  FINDING_SEVERITIES.map((s) => ({ ...severityBadge(s), n: counts[s] ?? 0 }));
+
+/** Tasks per state, in the states' order, zh-CN labelled. */
+const stateCounts = (counts: Partial<Record<RemediationStatus, number>>) =>
+  REMEDIATION_STATUSES.filter((s) => counts[s]).map((s) => ({
+    key: s,
+    label: REMEDIATION_STATUS_LABELS[s],
+    n: counts[s] ?? 0,
+  }));
+
+/** The security pages of the console, on the services behind the REST routes. */
+@Injectable()
+export class SecurityConsoleService {
+  constructor(
+    private readonly frames: ConsoleFrameService,
+    private readonly renderer: TemplateRenderer,
+    private readonly notices: SecurityNoticesService,
+    private readonly imports: SecurityImportService,
+    private readonly tasks: SecurityTasksService,
+    private readonly remediation: RemediationService,
+  ) {}
+
+  async list(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    failed?: { values: Record<string, string>; errors: Record<string, string> },
+  ): Promise<string> {
+    const frame = await this.frames.frame(req, res, actor, {
+      title: PAGE_TITLES.security,
+      crumbs: [{ label: PAGE_TITLES.security }],
+      section: '/security',
+    });
+    const contract = frame.contract;
+    const notices = contract ? await this.notices.list(actor, contract.id) : [];
+    return this.renderer.render('security/security-notices.html', {
+      layout: frame.layout,
+      contract,
+      canIssue: contract ? this.canIssue(actor, contract) : false,
+      fields: formFields('notice', NOTICE_FIELDS, failed?.values, failed?.errors),
+      notices: notices.map((n) => ({
+        ...n,
+        source: NOTICE_SOURCE_LABELS[n.source],
+        issuedAt: formatTime(n.issuedAt).slice(0, 10),
+        bySeverity: severityCounts(n.tasksBySeverity).filter((c) => c.n > 0),
+        byState: stateCounts(n.tasksByState),
+      })),
+    });
+  }
+
+  async issue(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    body: Record<string, unknown>,
+    requestId: string | null,
+  ): Promise<ConsoleOutcome> {
+    const frame = await this.frames.frame(req, res, actor, {
+      title: PAGE_TITLES.security,
+      crumbs: [],
+      section: '/security',
+    });
+    if (!frame.contract) throw new DomainError('not_found', 'console.no_contract_to_notify', {});
+    const form = await readForm(IssueNoticeDto, NOTICE_FIELDS, body);
+    if (!form.ok) {
+      return { kind: 'page', status: 400, html: await this.list(req, res, actor, form) };
+    }
+    const notice = await this.notices.issue(actor, frame.contract.id, form.payload, requestId);
+    return {
+      kind: 'redirect',
+      location: `/security/notices/${notice.id}`,
+      flash: noticeIssuedFlash(notice.number),
+    };
+  }
+
+  async notice(req: Request, res: Response, actor: Actor, id: string): Promise<string> {
+    const notice = await this.notices.get(actor, id);
+    const frame = await this.frames.frame(req, res, actor, {
+      title: notice.number,
+      crumbs: [{ href: '/security', label: PAGE_TITLES.security }, { label: notice.number }],
+      section: '/security',
+    });
+    const running = notice.reports.some((r) => isImportRunning(r.status));
+    const tasks = await this.tasks.list(actor, notice.contractId, {
+      notice: id,
+      page: 1,
+      pageSize: TASK_PAGE,
+    });
+    const contract = frame.contract?.id === notice.contractId ? frame.contract : null;
+    return this.renderer.render('security/security-notice.html', {
+      layout: { ...frame.layout, refresh: running ? REFRESH_SECONDS : null },
+      notice: { ...notice, source: NOTICE_SOURCE_LABELS[notice.source] },
+      counts: this.countsOf(notice),
+      reports: notice.reports.map((r) => this.reportView(r)),
+      running,
+      canUpload: contract ? this.canIssue(actor, contract) : false,
+      csrf: frame.layout.csrf,
+      formats: FORMAT_OPTIONS,
+      tasks: tasks.items.map((t) => this.taskView(t)),
+      tasksTotal: tasks.total,
+      tasksShown: tasks.items.length,
+    });
+  }
+
+  async upload(
+    actor: Actor,
+    id: string,
+    file: StoredUpload | undefined,
+    body: Record<string, unknown>,
+    requestId: string | null,
+  ): Promise<ConsoleOutcome> {
+    const location = `/security/notices/${id}`;
+    const form = await readForm(
+      UploadReportDto,
+      [
+        {
+          name: 'format',
+          label: SECURITY_PAGE_WORDS.uploadFormat,
+          type: 'select',
+          omitEmpty: true,
+        },
+        {
+          name: 'reportDate',
+          label: SECURITY_PAGE_WORDS.uploadReportDate,
+          type: 'date',
+          omitEmpty: true,
+        },
+        {
+          name: 'retestOf',
+          label: SECURITY_PAGE_WORDS.uploadRetestOf,
+          type: 'text',
+          omitEmpty: true,
+        },
+      ],
+      body,
+    );
+    if (!form.ok) return { kind: 'redirect', location, flash: SECURITY_PAGE_WORDS.uploadRefused };
+    try {
+      const accepted = await this.imports.upload(actor, id, file, form.payload, requestId);
+      return {
+        kind: 'redirect',
+        location,
+        flash: accepted.duplicate
+          ? SECURITY_PAGE_WORDS.uploadDuplicate
+          : SECURITY_PAGE_WORDS.uploadAccepted,
+      };
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'validation_failed') {
+        return { kind: 'redirect', location, flash: error.zh };
+      }
+      throw error;
+    }
+  }
+
+  async task(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    id: string,
+    failed?: { action: string; values: Record<string, string>; errors: Record<string, string> },
+  ): Promise<string> {
+    const task = await this.remediation.view(actor, id);
+    const frame = await this.frames.frame(req, res, actor, {
+      title: task.title,
+      crumbs: [
+        { href: '/security', label: PAGE_TITLES.security },
+        { href: `/security/notices/${task.noticeId}`, label: task.noticeNumber },
+        { label: task.title },
+      ],
+      section: '/security',
+    });
+    const r = task.remediation;
+    return this.renderer.render('security/security-task.html', {
+      layout: frame.layout,
+      task: this.taskView(task),
+      lines: task.lines.map((l) => ({
+        ...l,
+        severity: severityBadge(l.severity),
+        state: LINE_STATUS_LABELS[l.state],
+        findings: l.findings.map((f) => ({ ...f, severity: severityBadge(f.severity) })),
+      })),
+      remediation: r && {
+        status: REMEDIATION_STATUS_LABELS[r.status],
+        deadlines: r.fixDeadlines.map((d) => ({
+          round: d.round,
+          cause: FIX_CAUSE_LABELS[d.cause],
+          dueAt: formatTime(d.dueAt),
+          provisional: d.provisional,
+          breached: d.breachedAt !== null,
+          ended: d.endedAt ? formatTime(d.endedAt) : '',
+        })),
+        fixes: r.fixes.map((f) => ({ ...f, at: formatTime(f.at) })),
+        retests: r.retests.map((t) => ({
+          ...t,
+          requestedAt: formatTime(t.requestedAt),
+          dueAt: formatTime(t.dueAt),
+          decidedAt: formatTime(t.decidedAt),
+          outcome:
+            t.outcome === 'verified'
+              ? SECURITY_PAGE_WORDS.retestPassed
+              : t.outcome === 'failed'
+                ? SECURITY_PAGE_WORDS.retestFailed
+                : SECURITY_PAGE_WORDS.retestPending,
+        })),
+      },
+      csrf: frame.layout.csrf,
+      forms: actionForms(
+        task.allowedActions,
+        remediationFormsFor(r),
+        remediationStepLabel,
+        (action) => `/security/tasks/${encodeURIComponent(id)}/actions/${action}`,
+        failed,
+      ).map((f) => ({ ...f, proof: f.form.proof ?? false })),
+    });
+  }
+
+  /** One remediation step from the task page, through the REST route's service and DTO. */
+  async act(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    id: string,
+    action: string,
+    body: Record<string, unknown>,
+    uploads: StoredUpload[],
+    requestId: string | null,
+  ): Promise<ConsoleOutcome> {
+    if (!isRemediationAction(action))
+      throw new DomainError('not_found', 'console.no_action', { action });
+    const { dto, fields } = REMEDIATION_ACTION_FORMS[action];
+    const form = await readForm(dto, fields, body);
+    if (!form.ok) {
+      return {
+        kind: 'page',
+        status: 400,
+        html: await this.task(req, res, actor, id, { action, ...form }),
+      };
+    }
+    const idempotencyKey = sendingKeyOf(body, form.payload, uploads);
+    const ctx = { actor, requestId, idempotencyKey };
+    const p = form.payload as Record<string, string | undefined> & { assets?: unknown };
+    if (action === 'fix') {
+      await this.remediation.fix(ctx, id, { note: p.note ?? '', assets: assetsOf(p) }, uploads);
+    } else {
+      await this.remediation.act(ctx, id, action, remediationPayloadOf(action, p));
+    }
+    return {
+      kind: 'redirect',
+      location: `/security/tasks/${encodeURIComponent(id)}`,
+      flash: stepDoneFlash(remediationStepLabel(action)),
+    };
+  }
+
+  private canIssue(actor: Actor, contract: ContractDto): boolean {
+    return (
+      contract.myParty === 'hospital' && hasAnyRole({ roles: actor.roles }, NOTICE_ISSUER_ROLES)
+    );
+  }
+
+  private countsOf(notice: NoticeDetailDto) {
+    return {
+      tasks: notice.counts.tasks,
+      assetLines: notice.counts.assetLines,
+      findings: notice.counts.findings,
+      fixedByRetest: notice.counts.fixedByRetest,
+      bySeverity: severityCounts(notice.counts.bySeverity),
+      byState: stateCounts(notice.counts.byState),
+    };
+  }
+
+  private reportView(r: ImportDto) {
+    return {
+      ...r,
+      statusLabel: IMPORT_STATUS_LABELS[r.status],
+      running: isImportRunning(r.status),
+      refused: r.status === 'refused',
+      formatLabel: r.format ? REPORT_FORMAT_LABELS[r.format] : '',
+      uploadedAt: formatTime(r.uploadedAt),
+    };
+  }
+
+  private taskView(t: SecurityTaskDto) {
+    return {
+      ...t,
+      severity: severityBadge(t.severity),
+      state: REMEDIATION_STATUS_LABELS[t.state],
+      dueAt: formatTime(t.dueAt),
+      format: REPORT_FORMAT_LABELS[t.format],
+    };
+  }
+}

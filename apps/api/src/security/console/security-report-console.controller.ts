@@ -1,0 +1,63 @@
+import { Controller, Get, Header, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { DomainError, type Actor } from '@luyue/domain';
+import type { Request, Response } from 'express';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { CsrfGuard } from '../../console/csrf.guard';
+import { SecurityReportConsoleService } from './security-report-console.service';
+import { SVG_IMAGE_CSP } from '../../console/svg-chart';
+
+/** The contract year the notices were issued in, as the stats route takes it. */
+function yearOf(value: unknown): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 2000 || n > 9999) {
+    throw new DomainError('validation_failed', 'validation.year', {});
+  }
+  return n;
+}
+
+/** The printable rectification report of a notice, and remediation statistics with its chart (an SVG image). */
+@ApiExcludeController()
+@UseGuards(CsrfGuard)
+@Controller('security')
+export class SecurityReportConsoleController {
+  constructor(private readonly console: SecurityReportConsoleService) {}
+
+  @Get('notices/:id/report')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  report(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Param('id') id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<string> {
+    return this.console.report(req, res, actor, id);
+  }
+
+  @Get('stats')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  stats(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentActor() actor: Actor,
+    @Query('year') year: unknown,
+  ): Promise<string> {
+    return this.console.stats(req, res, actor, yearOf(year));
+  }
+
+  @Get('stats/:chart.svg')
+  async chart(
+    @Res() res: Response,
+    @CurrentActor() actor: Actor,
+    @Param('chart') chart: string,
+    @Query('contract') contractId: unknown,
+    @Query('year') year: unknown,
+  ): Promise<void> {
+    if (typeof contractId !== 'string')
+      throw new DomainError('not_found', 'contract.not_found', {});
+    const svg = await this.console.chart(actor, contractId, chart, yearOf(year));
+    res.setHeader('Content-Security-Policy', SVG_IMAGE_CSP);
+    res.type('image/svg+xml').send(svg);
+  }
+}

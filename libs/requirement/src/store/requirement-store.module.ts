@@ -1,0 +1,17 @@
+import { Global, Module } from '@nestjs/common';
+import { QuotaLedgerRepository } from './quota-ledger.repository';
+import { RequirementNumberingRepository } from './requirement-numbering.repository';
+import { RequirementQueryRepository } from './requirement-query.repository';
+import { RequirementTransitionStore } from './requirement-transition.store';
+
+const STORES = [
+  QuotaLedgerRepository,
+  RequirementNumberingRepository,
+  RequirementQueryRepository,
+  RequirementTransitionStore,
+];
+
+/** The process's stores, on top of the global PersistenceModule's data source and writer. */
+@Global()
+@Module({ providers: STORES, exports: STORES })
+export class RequirementStoreModule {}

@@ -1,0 +1,102 @@
+import type { Severity } from '@luyue/domain';
+
+/**
+ * Normalised severity of a finding, whatever the scanner or assessor called it: the remediation
+ * severities of the contract settings, plus critical above and info below them.
+ */
+export type FindingSeverity = 'critical' | Severity | 'info';
+
+/** Highest first; a table over the full union so a new severity must be ranked. */
+export const SEVERITY_RANK: Readonly<Record<FindingSeverity, number>> = {
+  critical: 4,
+  high: 3,
+  medium: 2,
+  low: 1,
+  info: 0,
+};
+
+export const FINDING_SEVERITIES: readonly FindingSeverity[] = [
+  'critical',
+  'high',
+  'medium',
+  'low',
+  'info',
+];
+
+/** What a report file is, told from its content (root element or header row). */
+export type ReportFormat = 'nessus' | 'openvas' | 'rsas' | 'mlps_sheet' | 'crypto_sheet';
+
+export type ScanReportFormat = Extract<ReportFormat, 'nessus' | 'openvas' | 'rsas'>;
+export type SheetReportFormat = Extract<ReportFormat, 'mlps_sheet' | 'crypto_sheet'>;
+
+/** 符合程度 of an assessment row; only partial and non-compliance are findings. */
+export type Compliance = 'compliant' | 'partial' | 'non_compliant' | 'not_applicable';
+
+export const FINDING_COMPLIANCE: readonly Compliance[] = ['partial', 'non_compliant'];
+
+/**
+ * One finding as read from a report. Scanner findings fill host/port/protocol; assessment-sheet
+ * findings (等保/密评) fill layer/controlPoint/item/target and leave the network fields null.
+ */
+export interface ParsedFinding {
+  /** Stable across re-imports of the same finding: a retest is matched by it. */
+  key: string;
+  format: ReportFormat;
+  /** Nessus pluginID, OpenVAS NVT oid, RSAS vul_id, or the sheet's 层面/控制点. */
+  vulnerabilityId: string;
+  title: string;
+  severity: FindingSeverity;
+  /** IP address, else FQDN; the site's host for an RSAS web scan; null for sheets. */
+  host: string | null;
+  /** Null when the finding is about the host, not a port (Nessus/RSAS 0, OpenVAS general/…). */
+  port: number | null;
+  protocol: string | null;
+  service: string | null;
+  cves: string[];
+  cvss: number | null;
+  solution: string;
+  /** Plugin output / mess_string / 问题描述, cut at EVIDENCE_LIMIT characters. */
+  evidence: string;
+  /** 安全层面 (等保) or 层面 (密评). */
+  layer: string | null;
+  /** 控制点 (等保) or 测评指标 (密评). */
+  controlPoint: string | null;
+  /** 测评项 (等保); null for 密评. */
+  item: string | null;
+  /** 测评对象. */
+  target: string | null;
+  /** The site an RSAS web scan's target names (`http://www.example.cn/`); absent otherwise. */
+  url?: string | null;
+  compliance: Compliance | null;
+}
+
+/** Evidence longer than this is cut: a finding points at the proof, it does not archive it. */
+export const EVIDENCE_LIMIT = 16_000;
+
+const TRUNCATED_MARK = '\n…（已截断 / truncated）';
+
+export function truncateEvidence(text: string, limit = EVIDENCE_LIMIT): string {
+  return text.length <= limit ? text : text.slice(0, limit) + TRUNCATED_MARK;
+}
+
+/** A scanner finding's key: its format's vulnerability id, then host, port and protocol. */
+export function scanFindingKey(
+  format: ScanReportFormat,
+  vulnerabilityId: string,
+  host: string | null,
+  port: number | null,
+  protocol: string | null,
+): string {
+  return `${format}:${vulnerabilityId}|${host ?? ''}|${port ?? ''}|${protocol ?? ''}`;
+}
+
+/** An assessment finding's key: 层面, 控制点/测评指标, 测评项 and 测评对象. */
+export function sheetFindingKey(
+  format: SheetReportFormat,
+  layer: string,
+  controlPoint: string,
+  item: string | null,
+  target: string,
+): string {
+  return `${format}:${layer}|${controlPoint}|${item ?? ''}|${target}`;
+}

@@ -1,0 +1,17 @@
+import { Global, Module } from '@nestjs/common';
+import { SecurityTaskStore } from './security-task.store';
+import { SecurityImportStore } from './security-import.store';
+import { SecurityNoticeRepository } from './security-notice.repository';
+import { SecurityTaskQueryRepository } from './security-task-query.repository';
+
+const STORES = [
+  SecurityTaskStore,
+  SecurityImportStore,
+  SecurityNoticeRepository,
+  SecurityTaskQueryRepository,
+];
+
+/** The process's stores, on top of the global PersistenceModule's data source and writer. */
+@Global()
+@Module({ providers: STORES, exports: STORES })
+export class SecurityStoreModule {}
