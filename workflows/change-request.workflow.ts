@@ -1,11 +1,4 @@
-import {
-  allHandlersFinished,
-  condition,
-  patched,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import {
   applyChangeAction,
   applyChangeEvent,
@@ -32,16 +25,11 @@ import {
   changeStateQuery,
   changeUpdates,
   type ChangeRequestRunInput,
-  type ChangeUpdate,
   type ChangeRequestActivities,
 } from '@luyue/change-request/definitions';
 import { type Party } from '@luyue/domain';
-import {
-  calendarChangedSignal,
-  domainFailure,
-  type DeadlineWatchActivities,
-} from '@luyue/temporal/definitions';
-import { SerialLock } from './serial-lock.util';
+import type { DeadlineWatchActivities } from '@luyue/temporal/definitions';
+import { ProcessRun, runUntilFinal, serveProcess } from './process-run.kit';
 import {
   STEP_RETRY,
   actionWrite,
@@ -75,84 +63,112 @@ const WITHDRAW_BY_PROPOSER_PATCH = 'change-withdraw-by-proposer';
 export async function changeRequestWorkflow(
   input: ChangeRequestRunInput,
 ): Promise<ChangeRequestState> {
-  const { workflowId } = workflowInfo();
-  let state = initialChangeState(input);
-  let calendarChanged = false;
-  const lock = new SerialLock();
+  const run = new ChangeRequestRun(input, workflowInfo().workflowId);
+  await serveProcess(
+    run,
+    {
+      stateQuery: changeStateQuery,
+      receivedUpdate: changeReceivedUpdate,
+      received: (state) => state.replies.every((r) => r.dueAt !== null),
+      actions: CHANGE_ACTIONS,
+      updates: changeUpdates,
+    },
+    () => run.refreshSchedules(false),
+  );
+  return runUntilFinal(run);
+}
 
-  setHandler(changeStateQuery, () => state);
-  setHandler(changeReceivedUpdate, async () => {
-    await condition(() => state.replies.every((r) => r.dueAt !== null));
-    return state;
-  });
-  setHandler(calendarChangedSignal, () => {
-    calendarChanged = true;
-  });
-  const scheduled = lock.run(() => refreshSchedules(false));
-  for (const action of CHANGE_ACTIONS) registerAction(action);
+/** The change's state and its steps: actions, replies' outcome, reminders, effects. */
+class ChangeRequestRun extends ProcessRun<ChangeRequestState, ChangeAction, ChangeCommand> {
+  constructor(
+    private readonly input: ChangeRequestRunInput,
+    private readonly workflowId: string,
+  ) {
+    super(initialChangeState(input));
+  }
 
-  function registerAction<A extends ChangeAction>(action: A): void {
-    const refuseIfNotAllowed = (command: ChangeCommand<A>, proposerOnly: boolean): void => {
-      const call = { action, payload: command.payload } as ChangeActionCall;
-      const error =
-        checkChangeAction(state, action, command.actor) ??
-        (proposerOnly ? checkWithdrawer(state, action, command.actor) : null) ??
-        validateChangePayload(call);
-      if (error) throw domainFailure(error);
-    };
-    const update: ChangeUpdate<A> = changeUpdates[action];
-    setHandler(
-      update,
-      (command: ChangeCommand<A>) =>
-        lock.run(async () => {
-          refuseIfNotAllowed(command, action === 'withdraw' && patched(WITHDRAW_BY_PROPOSER_PATCH));
-          await applyAction({ action, payload: command.payload } as ChangeActionCall, command);
-          const outcome = replyOutcome(state);
-          if (outcome) await recordOutcome(outcome);
-          return state;
-        }),
-      // Validators never replay, so the new rule applies there without a patch.
-      { validator: (command: ChangeCommand<A>) => refuseIfNotAllowed(command, true) },
+  refusal(action: ChangeAction, command: ChangeCommand, inHandler: boolean) {
+    // Validators never replay, so the new rule applies there without a patch.
+    const proposerOnly = inHandler
+      ? action === 'withdraw' && patched(WITHDRAW_BY_PROPOSER_PATCH)
+      : true;
+    const call = { action, payload: command.payload } as ChangeActionCall;
+    return (
+      checkChangeAction(this.state, action, command.actor) ??
+      (proposerOnly ? checkWithdrawer(this.state, action, command.actor) : null) ??
+      validateChangePayload(call)
     );
   }
 
-  async function applyAction(call: ChangeActionCall, command: ChangeCommand): Promise<void> {
+  async act(action: ChangeAction, command: ChangeCommand): Promise<ChangeRequestState> {
+    const call = { action, payload: command.payload } as ChangeActionCall;
+    await this.applyAction(call, command);
+    const outcome = replyOutcome(this.state);
+    if (outcome) await this.recordOutcome(outcome);
+    return this.state;
+  }
+
+  isFinal(): boolean {
+    return isFinalChangeStatus(this.state.status);
+  }
+
+  async turn(recomputeAll: boolean): Promise<void> {
+    await this.refreshSchedules(recomputeAll);
+    const due = nextChangeTimer(this.state);
+    if (due && Date.parse(due.at) <= Date.now()) {
+      if (due.timer === 'lapsed') await this.recordOutcome('lapsed');
+      else {
+        const next = withReminderSent(this.state, due.parties, nowIso());
+        await this.recordEvent('reply_reminder', next, { parties: due.parties }, due.parties);
+      }
+    }
+    if (this.effectsPending()) await this.applyEffects();
+  }
+
+  wake(): 'now' | number | null {
+    const due = nextChangeTimer(this.state);
+    if (due && Date.parse(due.at) <= Date.now()) return 'now';
+    if (this.effectsPending()) return 'now';
+    return due ? Date.parse(due.at) : null;
+  }
+
+  private effectsPending(): boolean {
+    const { state } = this;
+    return state.status === 'confirmed' && state.effectResults === null && state.effects.length > 0;
+  }
+
+  private async applyAction(call: ChangeActionCall, command: ChangeCommand): Promise<void> {
     const at = nowIso();
-    const change = applyChangeAction(state, call, command.actor, at);
+    const change = applyChangeAction(this.state, call, command.actor, at);
+    const { notify } = this.input;
     await actionWrite(
       writes().persistChangeTransition({
         ...call,
-        ...base(change.next),
+        ...this.base(change.next),
         fromStatus: change.fromStatus,
         toStatus: change.toStatus,
         at,
         actor: command.actor,
         requestId: command.requestId ?? null,
-        mails: changeMails(
-          call.action,
-          change.next,
-          change.next.seq,
-          input.notify,
-          command.actor.email,
-        ),
+        mails: changeMails(call.action, change.next, change.next.seq, notify, command.actor.email),
       }),
     );
-    state = change.next;
+    this.state = change.next;
   }
 
-  function base(next: ChangeRequestState) {
+  private base(next: ChangeRequestState) {
     return {
       changeRequestId: next.changeRequestId,
       contractId: next.contractId,
       contractYear: next.contractYear,
-      workflowId,
+      workflowId: this.workflowId,
       transitionSeq: next.seq,
       state: next,
-      replyWorkingDays: input.settings.replyWorkingDays,
+      replyWorkingDays: this.input.settings.replyWorkingDays,
     };
   }
 
-  async function recordEvent(
+  private async recordEvent(
     event: ChangeEvent,
     next: ChangeRequestState,
     payload: Record<string, unknown>,
@@ -160,27 +176,28 @@ export async function changeRequestWorkflow(
   ): Promise<void> {
     await eventWrite(() =>
       writes().persistChangeTransition({
-        ...base(next),
+        ...this.base(next),
         action: event,
         payload,
         actor: null,
         requestId: null,
-        fromStatus: state.status,
+        fromStatus: this.state.status,
         toStatus: next.status,
         at: next.updatedAt,
-        mails: changeMails(event, next, next.seq, input.notify, null, parties),
+        mails: changeMails(event, next, next.seq, this.input.notify, null, parties),
       }),
     );
-    state = next;
+    this.state = next;
   }
 
-  async function recordOutcome(event: 'agreed' | 'rejected' | 'lapsed'): Promise<void> {
-    const { next } = applyChangeEvent(state, event, nowIso());
-    await recordEvent(event, next, { silentParties: next.silentParties });
+  private async recordOutcome(event: 'agreed' | 'rejected' | 'lapsed'): Promise<void> {
+    const { next } = applyChangeEvent(this.state, event, nowIso());
+    await this.recordEvent(event, next, { silentParties: next.silentParties });
   }
 
   /** Computes missing reply deadlines (or all open ones after a calendar change). */
-  async function refreshSchedules(recomputeAll: boolean): Promise<void> {
+  async refreshSchedules(recomputeAll: boolean): Promise<void> {
+    const { state, input } = this;
     const parties = repliesToSchedule(state, recomputeAll);
     if (parties.length === 0) return;
     const firstSchedule = state.replies.every((r) => r.dueAt === null);
@@ -200,15 +217,16 @@ export async function changeRequestWorkflow(
       provisional: computed[0].provisional,
     };
     const now = nowIso();
-    const next = withReplySchedule(state, parties, schedule, now);
-    if (JSON.stringify(next.replies) === JSON.stringify(state.replies)) return;
-    const written = { ...next, seq: state.seq + 1, updatedAt: now };
+    const next = withReplySchedule(this.state, parties, schedule, now);
+    if (JSON.stringify(next.replies) === JSON.stringify(this.state.replies)) return;
+    const written = { ...next, seq: this.state.seq + 1, updatedAt: now };
     const dueAt = schedule.dueAt;
-    if (firstSchedule) await recordEvent('replies_requested', written, { dueAt });
-    else await recordEvent('deadlines_recomputed', written, { dueAt });
+    if (firstSchedule) await this.recordEvent('replies_requested', written, { dueAt });
+    else await this.recordEvent('deadlines_recomputed', written, { dueAt });
   }
 
-  async function applyEffects(): Promise<void> {
+  private async applyEffects(): Promise<void> {
+    const { state } = this;
     const results: EffectResult[] = [];
     for (const [index, effect] of state.effects.entries()) {
       results.push(
@@ -221,46 +239,10 @@ export async function changeRequestWorkflow(
         }),
       );
     }
-    await recordEvent('effects_applied', withEffectResults(state, results, nowIso()), {
+    await this.recordEvent('effects_applied', withEffectResults(this.state, results, nowIso()), {
       results,
     });
   }
-
-  await scheduled;
-  while (!isFinalChangeStatus(state.status)) {
-    await lock.run(async () => {
-      const recomputeAll = calendarChanged;
-      calendarChanged = false;
-      await refreshSchedules(recomputeAll);
-      const due = nextChangeTimer(state);
-      if (due && Date.parse(due.at) <= Date.now()) {
-        if (due.timer === 'lapsed') await recordOutcome('lapsed');
-        else {
-          const next = withReminderSent(state, due.parties, nowIso());
-          await recordEvent('reply_reminder', next, { parties: due.parties }, due.parties);
-        }
-      }
-      if (
-        state.status === 'confirmed' &&
-        state.effectResults === null &&
-        state.effects.length > 0
-      ) {
-        await applyEffects();
-      }
-    });
-    const due = nextChangeTimer(state);
-    if (isFinalChangeStatus(state.status) || calendarChanged) continue;
-    if (due && Date.parse(due.at) <= Date.now()) continue;
-    if (state.status === 'confirmed' && state.effectResults === null && state.effects.length > 0) {
-      continue;
-    }
-    const seen = state;
-    const changed = (): boolean => state !== seen || calendarChanged;
-    if (due) await condition(changed, Date.parse(due.at) - Date.now());
-    else await condition(changed);
-  }
-  await condition(allHandlersFinished);
-  return state;
 }
 
 /**

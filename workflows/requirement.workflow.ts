@@ -3,7 +3,6 @@ import {
   condition,
   continueAsNew,
   patched,
-  setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import {
@@ -33,17 +32,12 @@ import {
   requirementStateQuery,
   requirementUpdates,
   type CustomizationRequestRunInput,
-  type RequirementUpdate,
   type CustomizationRequestActivities,
 } from '@luyue/requirement/definitions';
 import { DomainError } from '@luyue/domain';
-import {
-  calendarChangedSignal,
-  domainFailure,
-  type DeadlineWatchActivities,
-} from '@luyue/temporal/definitions';
+import { domainFailure, type DeadlineWatchActivities } from '@luyue/temporal/definitions';
+import { ProcessRun, runUntilFinal, serveProcess } from './process-run.kit';
 import { CONTINUE_AS_NEW_PATCH, historyTooLong } from './run-length.util';
-import { SerialLock } from './serial-lock.util';
 import { actionWrite, eventWrite, nowIso, stepProxies, writeSteps } from './workflow-steps.util';
 
 type RequestActivities = CustomizationRequestActivities &
@@ -65,75 +59,66 @@ const writes = (): RequestActivities => writeSteps(steps, reads);
  * or cancellation. Every change is an Update: its validator refuses a wrong role (403) or state
  * (409) before anything is written; its handler persists the change with one idempotent activity
  * and only then keeps the new state. Durable timers remind and escalate on working-day deadlines.
- * All steps run one at a time (SerialLock); the pure rules live in @luyue/domain. A long wait
- * continues as new with the state (`input.resume`), so the history stays bounded.
+ * A long wait continues as new with the state (`input.resume`), so the history stays bounded.
  */
 export async function customizationRequestWorkflow(
   input: CustomizationRequestRunInput,
 ): Promise<RequirementState> {
-  const { workflowId } = workflowInfo();
-  const { settings } = input;
-  let state = input.resume?.state ?? initialRequirementState(input);
-  let calendarChanged = input.resume?.calendarChanged ?? false;
-  const lock = new SerialLock();
-
-  setHandler(requirementStateQuery, () => state);
-  // Read-only, so not under the lock: the state is kept only after the schedule is persisted.
-  setHandler(requirementReceivedUpdate, async () => {
-    await condition(() => state.deadlines.assessment !== null);
-    return state;
+  const run = new RequirementRun(input, workflowInfo().workflowId);
+  run.calendarChanged = input.resume?.calendarChanged ?? false;
+  // A resumed run has its schedules: the first turn computes nothing new and writes nothing.
+  await serveProcess(
+    run,
+    {
+      stateQuery: requirementStateQuery,
+      receivedUpdate: requirementReceivedUpdate,
+      received: (state) => state.deadlines.assessment !== null,
+      actions: REQUIREMENT_ACTIONS,
+      updates: requirementUpdates,
+    },
+    () => run.refreshSchedules(false),
+  );
+  return runUntilFinal(run, {
+    due: () => historyTooLong(input.continueAsNewAfterEvents) && patched(CONTINUE_AS_NEW_PATCH),
+    run: async (seen) => {
+      // Only between Updates: one accepted but unfinished would be lost with this run.
+      await condition(allHandlersFinished);
+      if (run.state !== seen) return;
+      const resume = { state: run.state, calendarChanged: run.calendarChanged };
+      await continueAsNew<typeof customizationRequestWorkflow>({ ...input, resume });
+    },
   });
-  setHandler(calendarChangedSignal, () => {
-    calendarChanged = true;
-  });
-  // The first schedule takes the lock before any Update can (registering a handler dispatches
-  // Updates that arrived with the start), so even an immediate assessment is judged on time. A
-  // resumed run has its schedules: this computes nothing new and writes nothing.
-  const scheduled = lock.run(() => refreshSchedules(false));
-  for (const action of REQUIREMENT_ACTIONS) registerAction(action);
+}
 
-  function registerAction<A extends RequirementAction>(action: A): void {
-    const refuseIfNotAllowed = (command: RequirementCommand<A>): void => {
-      const call = { action, payload: command.payload } as RequirementActionCall;
-      const error =
-        checkAction(state, action, command.actor) ?? validatePayload(call, state, nowIso());
-      if (error) throw domainFailure(error);
-    };
-    const update: RequirementUpdate<A> = requirementUpdates[action];
-    setHandler(
-      update,
-      (command: RequirementCommand<A>) =>
-        lock.run(async () => {
-          // Again under the lock: an Update accepted just before may have moved the state.
-          refuseIfNotAllowed(command);
-          return applyAction(
-            { action, payload: command.payload } as RequirementActionCall,
-            command,
-          );
-        }),
-      { validator: refuseIfNotAllowed },
+/** The request's state and its steps: actions, events, schedules and timers. */
+class RequirementRun extends ProcessRun<RequirementState, RequirementAction, RequirementCommand> {
+  constructor(
+    private readonly input: CustomizationRequestRunInput,
+    private readonly workflowId: string,
+  ) {
+    super(input.resume?.state ?? initialRequirementState(input));
+  }
+
+  refusal(action: RequirementAction, command: RequirementCommand) {
+    const call = { action, payload: command.payload } as RequirementActionCall;
+    return (
+      checkAction(this.state, action, command.actor) ?? validatePayload(call, this.state, nowIso())
     );
   }
 
-  async function applyAction(
-    call: RequirementActionCall,
-    command: RequirementCommand,
-  ): Promise<RequirementState> {
+  async act(action: RequirementAction, command: RequirementCommand): Promise<RequirementState> {
+    const call = { action, payload: command.payload } as RequirementActionCall;
+    const { state, input } = this;
     const at = nowIso();
-    const change = applyRequirementAction(state, call, command.actor, at, settings);
+    const change = applyRequirementAction(state, call, command.actor, at, input.settings);
     const seq = change.next.seq;
     const result = await actionWrite(
       writes().persistRequirementTransition({
         ...call,
-        requirementId: state.requirementId,
-        contractId: state.contractId,
-        contractYear: state.contractYear,
-        workflowId,
-        transitionSeq: seq,
+        ...this.base(change.next),
         fromStatus: change.fromStatus,
         toStatus: change.toStatus,
         at,
-        state: change.next,
         breach: change.breach,
         mails: requirementMails(call.action, change.next, seq, input.notify, command.actor.email),
         actor: command.actor,
@@ -149,12 +134,41 @@ export async function customizationRequestWorkflow(
         new DomainError(code, key, params, { ...details, currentStatus: state.status }),
       );
     }
-    state = change.next;
-    return state;
+    this.state = change.next;
+    return this.state;
+  }
+
+  isFinal(): boolean {
+    return isFinalRequirementStatus(this.state.status);
+  }
+
+  async turn(recomputeAll: boolean): Promise<void> {
+    await this.refreshSchedules(recomputeAll);
+    const due = nextRequirementTimer(this.state);
+    if (due && Date.parse(due.at) <= Date.now()) await this.fireTimer(due.timer);
+  }
+
+  wake(): 'now' | number | null {
+    const due = nextRequirementTimer(this.state);
+    const pending = schedulesToCompute(this.state);
+    if (pending.assessment || pending.delivery || pending.signOff) return 'now';
+    if (due && Date.parse(due.at) <= Date.now()) return 'now';
+    return due ? Date.parse(due.at) : null;
+  }
+
+  private base(next: RequirementState) {
+    return {
+      requirementId: this.state.requirementId,
+      contractId: this.state.contractId,
+      contractYear: this.state.contractYear,
+      workflowId: this.workflowId,
+      transitionSeq: next.seq,
+      state: next,
+    };
   }
 
   /** Persists something the workflow did by itself, then keeps `next`. */
-  async function recordEvent(
+  private async recordEvent(
     event: RequirementEvent,
     next: RequirementState,
     breach: RequirementBreach | null,
@@ -168,24 +182,21 @@ export async function customizationRequestWorkflow(
         requestId: null,
         quota: null,
         workLog: null,
-        requirementId: state.requirementId,
-        contractId: state.contractId,
-        contractYear: state.contractYear,
-        workflowId,
-        transitionSeq: next.seq,
-        fromStatus: state.status,
+        ...this.base(next),
+        fromStatus: this.state.status,
         toStatus: next.status,
         at: next.updatedAt,
-        state: next,
         breach,
-        mails: requirementMails(event, next, next.seq, input.notify, null),
+        mails: requirementMails(event, next, next.seq, this.input.notify, null),
       }),
     );
-    state = next;
+    this.state = next;
   }
 
   /** Computes missing or stale schedules with the working-day calendar (activities). */
-  async function refreshSchedules(recomputeAll: boolean): Promise<void> {
+  async refreshSchedules(recomputeAll: boolean): Promise<void> {
+    const { state } = this;
+    const { settings } = this.input;
     const todo = schedulesToCompute(state, recomputeAll);
     const firstSchedule = todo.assessment && state.deadlines.assessment === null;
     let next = state;
@@ -220,55 +231,18 @@ export async function customizationRequestWorkflow(
     // The first schedule tells the vendor about the request; a recomputation (a year's official
     // schedule was loaded) rewrites the row's deadlines. Other schedules are workflow-internal.
     if (firstSchedule)
-      await recordEvent('assessment_scheduled', written, null, written.deadlines.assessment!.dueAt);
-    else if (recomputeAll) await recordEvent('deadlines_recomputed', written, null, null);
-    else state = next;
+      await this.recordEvent(
+        'assessment_scheduled',
+        written,
+        null,
+        written.deadlines.assessment!.dueAt,
+      );
+    else if (recomputeAll) await this.recordEvent('deadlines_recomputed', written, null, null);
+    else this.state = next;
   }
 
-  async function fireTimer(timer: RequirementTimer): Promise<void> {
-    const { next, breach, dueAt } = applyRequirementTimer(state, timer, nowIso());
-    await recordEvent(timer, next, breach, dueAt);
+  private async fireTimer(timer: RequirementTimer): Promise<void> {
+    const { next, breach, dueAt } = applyRequirementTimer(this.state, timer, nowIso());
+    await this.recordEvent(timer, next, breach, dueAt);
   }
-
-  await scheduled;
-  while (!isFinalRequirementStatus(state.status)) {
-    await lock.run(async () => {
-      const recomputeAll = calendarChanged;
-      calendarChanged = false;
-      await refreshSchedules(recomputeAll);
-      const due = nextRequirementTimer(state);
-      if (due && Date.parse(due.at) <= Date.now()) await fireTimer(due.timer);
-    });
-    const due = nextRequirementTimer(state);
-    const pending = schedulesToCompute(state);
-    if (
-      isFinalRequirementStatus(state.status) ||
-      calendarChanged ||
-      pending.assessment ||
-      pending.delivery ||
-      pending.signOff ||
-      (due && Date.parse(due.at) <= Date.now())
-    ) {
-      continue;
-    }
-    const seen = state;
-    if (historyTooLong(input.continueAsNewAfterEvents) && patched(CONTINUE_AS_NEW_PATCH)) {
-      // Only between Updates: one accepted but unfinished would be lost with this run.
-      await condition(allHandlersFinished);
-      if (state === seen)
-        return continueAsNew<typeof customizationRequestWorkflow>({
-          ...input,
-          resume: { state, calendarChanged },
-        });
-      continue;
-    }
-    // Sleep until the next timer; any change of state (an Update) or a calendar change wakes it.
-    const changed = (): boolean => state !== seen || calendarChanged;
-    if (due) await condition(changed, Date.parse(due.at) - Date.now());
-    else await condition(changed);
-  }
-
-  // Updates still queued behind the lock are refused (final state) before the workflow ends.
-  await condition(allHandlersFinished);
-  return state;
 }

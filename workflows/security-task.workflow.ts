@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   applyRemediationAction,
   applyRetestImport,
@@ -23,16 +23,11 @@ import {
   remediationStateQuery,
   remediationUpdates,
   retestImportUpdate,
-  type RemediationUpdate,
   type SecurityTaskRunInput,
   type SecurityTaskActivities,
 } from '@luyue/security/definitions';
-import {
-  calendarChangedSignal,
-  domainFailure,
-  type DeadlineWatchActivities,
-} from '@luyue/temporal/definitions';
-import { SerialLock } from './serial-lock.util';
+import { domainFailure, type DeadlineWatchActivities } from '@luyue/temporal/definitions';
+import { ProcessRun, runUntilFinal, serveProcess } from './process-run.kit';
 import { actionWrite, eventWrite, nowIso, stepProxies, writeSteps } from './workflow-steps.util';
 
 type Activities = SecurityTaskActivities & Pick<DeadlineWatchActivities, 'computeDeadline'>;
@@ -50,88 +45,63 @@ const writes = (): Activities => writeSteps(steps, () => steps.local);
  * write (with a new period's due time already computed) goes through one idempotent activity.
  */
 export async function securityTaskWorkflow(input: SecurityTaskRunInput): Promise<RemediationState> {
-  const { workflowId } = workflowInfo();
-  const { settings, notify } = input;
-  // A reopened task's new run carries on from where the last run ended.
-  let state = input.reopen ? input.reopen.state : initialRemediationState(input);
-  let calendarChanged = false;
-  const lock = new SerialLock();
-
-  setHandler(remediationStateQuery, () => state);
-  setHandler(remediationReceivedUpdate, async () => {
-    await condition(() => state.fixDeadlines[0].dueAt !== null);
-    return state;
-  });
-  setHandler(calendarChangedSignal, () => {
-    calendarChanged = true;
-  });
+  const run = new SecurityTaskRun(input, workflowInfo().workflowId);
   const refuseImport = (result: RetestImportResult): void => {
-    const error = checkRetestImport(state, result);
+    const error = checkRetestImport(run.state, result);
     if (error) throw domainFailure(error);
   };
   setHandler(
     retestImportUpdate,
     (result: RetestImportResult) =>
-      lock.run(async () => {
+      run.lock.run(async () => {
         refuseImport(result);
-        const change = applyRetestImport(state, result, nowIso(), settings);
-        if (change) {
-          await recordEvent('retest_imported', await scheduled(change.next), {
-            importId: result.importId,
-            lines: result.lines,
-          });
-        }
-        return state;
+        await run.importRetest(result, false);
+        return run.state;
       }),
     { validator: refuseImport },
   );
-  const issued = lock.run(async () => {
-    if (input.reopen) {
-      const { result } = input.reopen;
-      const change = applyRetestImport(state, result, nowIso(), settings);
-      if (change) {
-        const payload = { importId: result.importId, lines: result.lines, reopened: true };
-        await recordEvent('retest_imported', await scheduled(change.next), payload);
-      }
-      return;
-    }
-    const next = await scheduled({ ...state, seq: state.seq + 1 });
-    await recordEvent('issued', next, { dueAt: next.fixDeadlines[0].dueAt });
-  });
-  for (const action of REMEDIATION_ACTIONS) registerAction(action);
+  await serveProcess(
+    run,
+    {
+      stateQuery: remediationStateQuery,
+      receivedUpdate: remediationReceivedUpdate,
+      received: (state) => state.fixDeadlines[0].dueAt !== null,
+      actions: REMEDIATION_ACTIONS,
+      updates: remediationUpdates,
+    },
+    () => run.issue(),
+  );
+  return runUntilFinal(run);
+}
 
-  function registerAction<A extends RemediationAction>(action: A): void {
-    const refuseIfNotAllowed = (command: RemediationCommand<A>): void => {
-      const call = { action, payload: command.payload } as RemediationActionCall;
-      const error =
-        checkRemediationAction(state, action, command.actor) ??
-        validateRemediationPayload(state, call, nowIso());
-      if (error) throw domainFailure(error);
-    };
-    const update: RemediationUpdate<A> = remediationUpdates[action];
-    setHandler(
-      update,
-      (command: RemediationCommand<A>) =>
-        lock.run(async () => {
-          refuseIfNotAllowed(command);
-          await applyAction({ action, payload: command.payload } as RemediationActionCall, command);
-          return state;
-        }),
-      { validator: refuseIfNotAllowed },
+/** The task's state and its steps: issue, actions, retest imports, periods and timers. */
+class SecurityTaskRun extends ProcessRun<RemediationState, RemediationAction, RemediationCommand> {
+  constructor(
+    private readonly input: SecurityTaskRunInput,
+    private readonly workflowId: string,
+  ) {
+    // A reopened task's new run carries on from where the last run ended.
+    super(input.reopen ? input.reopen.state : initialRemediationState(input));
+  }
+
+  refusal(action: RemediationAction, command: RemediationCommand) {
+    const call = { action, payload: command.payload } as RemediationActionCall;
+    return (
+      checkRemediationAction(this.state, action, command.actor) ??
+      validateRemediationPayload(this.state, call, nowIso())
     );
   }
 
-  async function applyAction(
-    call: RemediationActionCall,
-    command: RemediationCommand,
-  ): Promise<void> {
+  async act(action: RemediationAction, command: RemediationCommand): Promise<RemediationState> {
+    const call = { action, payload: command.payload } as RemediationActionCall;
     const at = nowIso();
-    const change = applyRemediationAction(state, call, command.actor, at, settings);
-    const next = await scheduled(change.next);
+    const change = applyRemediationAction(this.state, call, command.actor, at, this.input.settings);
+    const next = await this.scheduled(change.next);
+    const { notify } = this.input;
     await actionWrite(
       writes().persistSecurityTaskTransition({
         ...call,
-        ...base(next),
+        ...this.base(next),
         fromStatus: change.fromStatus,
         toStatus: change.toStatus,
         at,
@@ -140,46 +110,87 @@ export async function securityTaskWorkflow(input: SecurityTaskRunInput): Promise
         mails: remediationMails(call.action, next, next.seq, notify, command.actor.email),
       }),
     );
-    state = next;
+    this.state = next;
+    return this.state;
   }
 
-  function base(next: RemediationState) {
+  isFinal(): boolean {
+    return isFinalRemediationStatus(this.state.status);
+  }
+
+  async turn(recomputeAll: boolean): Promise<void> {
+    if (this.isFinal()) return;
+    if (recomputeAll) await this.recompute();
+    const due = nextRemediationTimer(this.state);
+    if (due && Date.parse(due.at) <= Date.now()) {
+      const change = applyRemediationTimer(this.state, due.timer, nowIso(), this.input.settings);
+      const next = await this.scheduled(change.next);
+      const breach = due.timer === 'fix_breached' ? next.breaches.at(-1) : undefined;
+      await this.recordEvent(due.timer, next, breach ? { ...breach } : { at: due.at });
+    }
+  }
+
+  wake(): 'now' | number | null {
+    const due = nextRemediationTimer(this.state);
+    if (due && Date.parse(due.at) <= Date.now()) return 'now';
+    return due ? Date.parse(due.at) : null;
+  }
+
+  /** The first step: a new task is issued with its first period; a reopened one imports its retest. */
+  async issue(): Promise<void> {
+    if (this.input.reopen) return this.importRetest(this.input.reopen.result, true);
+    const next = await this.scheduled({ ...this.state, seq: this.state.seq + 1 });
+    await this.recordEvent('issued', next, { dueAt: next.fixDeadlines[0].dueAt });
+  }
+
+  async importRetest(result: RetestImportResult, reopened: boolean): Promise<void> {
+    const change = applyRetestImport(this.state, result, nowIso(), this.input.settings);
+    if (!change) return;
+    const payload = { importId: result.importId, lines: result.lines };
+    await this.recordEvent(
+      'retest_imported',
+      await this.scheduled(change.next),
+      reopened ? { ...payload, reopened: true } : payload,
+    );
+  }
+
+  private base(next: RemediationState) {
     return {
       taskId: next.taskId,
       noticeId: next.noticeId,
       contractId: next.contractId,
       contractYear: next.contractYear,
-      workflowId,
+      workflowId: this.workflowId,
       transitionSeq: next.seq,
       state: next,
     };
   }
 
-  async function recordEvent(
+  private async recordEvent(
     event: RemediationEvent,
     next: RemediationState,
     payload: Record<string, unknown>,
   ): Promise<void> {
     await eventWrite(() =>
       writes().persistSecurityTaskTransition({
-        ...base(next),
+        ...this.base(next),
         action: event,
         payload,
         actor: null,
         requestId: null,
-        fromStatus: state.status,
+        fromStatus: this.state.status,
         toStatus: next.status,
         at: next.updatedAt,
-        mails: remediationMails(event, next, next.seq, notify, null),
+        mails: remediationMails(event, next, next.seq, this.input.notify, null),
       }),
     );
-    state = next;
+    this.state = next;
   }
 
   /** `next` with the due times of its running periods computed (all again when recomputing). */
-  async function scheduled(next: RemediationState, recomputeAll = false) {
+  private async scheduled(next: RemediationState, recomputeAll = false) {
     let result = next;
-    for (const wanted of deadlinesToCompute(next, settings, recomputeAll)) {
+    for (const wanted of deadlinesToCompute(next, this.input.settings, recomputeAll)) {
       const computed = await steps.local.computeDeadline({
         receivedAt: wanted.receivedAt,
         workingDays: wanted.workingDays,
@@ -190,39 +201,13 @@ export async function securityTaskWorkflow(input: SecurityTaskRunInput): Promise
     return result;
   }
 
-  async function recompute(): Promise<void> {
-    const next = await scheduled(state, true);
-    if (JSON.stringify(next) === JSON.stringify(state)) return;
-    const written = { ...next, seq: state.seq + 1, updatedAt: nowIso() };
-    await recordEvent('deadlines_recomputed', written, {
+  private async recompute(): Promise<void> {
+    const next = await this.scheduled(this.state, true);
+    if (JSON.stringify(next) === JSON.stringify(this.state)) return;
+    const written = { ...next, seq: this.state.seq + 1, updatedAt: nowIso() };
+    await this.recordEvent('deadlines_recomputed', written, {
       fixDueAt: written.fixDeadlines.at(-1)?.dueAt ?? null,
       retestDueAt: written.retests.at(-1)?.dueAt ?? null,
     });
   }
-
-  await issued;
-  while (!isFinalRemediationStatus(state.status)) {
-    await lock.run(async () => {
-      if (isFinalRemediationStatus(state.status)) return;
-      const recomputeAll = calendarChanged;
-      calendarChanged = false;
-      if (recomputeAll) await recompute();
-      const due = nextRemediationTimer(state);
-      if (due && Date.parse(due.at) <= Date.now()) {
-        const change = applyRemediationTimer(state, due.timer, nowIso(), settings);
-        const next = await scheduled(change.next);
-        const breach = due.timer === 'fix_breached' ? next.breaches.at(-1) : undefined;
-        await recordEvent(due.timer, next, breach ? { ...breach } : { at: due.at });
-      }
-    });
-    const due = nextRemediationTimer(state);
-    if (isFinalRemediationStatus(state.status) || calendarChanged) continue;
-    if (due && Date.parse(due.at) <= Date.now()) continue;
-    const seen = state;
-    const changed = (): boolean => state !== seen || calendarChanged;
-    if (due) await condition(changed, Date.parse(due.at) - Date.now());
-    else await condition(changed);
-  }
-  await condition(allHandlersFinished);
-  return state;
 }
