@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { privateStackEnv, startStack } from '@luyue/devstack';
-import { addCalendarDays, shanghaiDate } from '@luyue/domain';
+import { BENCH_SAMPLES, addCalendarDays, shanghaiDate } from '@luyue/domain';
 import { measure, report, type BenchResult } from './bench/bench.runner';
 import { benchCoverageClock } from './bench/coverage-clock.bench';
 import { benchSecurityImport } from './bench/security-import.bench';
@@ -94,16 +94,28 @@ const ACTIONS: Array<[action: string, role: DemoRole, payload: () => object]> = 
       feasibility: 'feasible',
       estimatePersonDays: 2,
       plannedDeliveryDate: inDays(60),
-      solution: '压测方案',
+      solution: BENCH_SAMPLES.solution,
     }),
   ],
   ['approve', 'hospital_manager', () => ({})],
   ['start-development', 'vendor_dev', () => ({})],
-  ['log-effort', 'vendor_dev', () => ({ date: inDays(0), personDays: 1, note: '压测' })],
+  [
+    'log-effort',
+    'vendor_dev',
+    () => ({ date: inDays(0), personDays: 1, note: BENCH_SAMPLES.effortNote }),
+  ],
   ['submit-for-testing', 'vendor_dev', () => ({ version: 'v1', notes: '' })],
-  ['pass-testing', 'hospital_staff', () => ({ notes: '通过' })],
-  ['release', 'vendor_pm', () => ({ version: 'v1', releaseNotes: '上线', rollbackPlan: '回滚' })],
-  ['accept', 'hospital_manager', () => ({ note: '验收' })],
+  ['pass-testing', 'hospital_staff', () => ({ notes: BENCH_SAMPLES.testPassedNotes })],
+  [
+    'release',
+    'vendor_pm',
+    () => ({
+      version: 'v1',
+      releaseNotes: BENCH_SAMPLES.releaseNotes,
+      rollbackPlan: BENCH_SAMPLES.rollbackPlan,
+    }),
+  ],
+  ['accept', 'hospital_manager', () => ({ note: BENCH_SAMPLES.acceptanceNote })],
 ];
 
 async function main(): Promise<void> {
@@ -179,7 +191,12 @@ async function main(): Promise<void> {
       const res = await fetch(`${stack.urls.api}/api/contracts/${contractId}/requirements`, {
         method: 'POST',
         headers: { authorization: tokens.hospital_staff, 'content-type': 'application/json' },
-        body: JSON.stringify({ title, description: '压测需求', system: 'HIS', priority: 'normal' }),
+        body: JSON.stringify({
+          title,
+          description: BENCH_SAMPLES.requirementDescription,
+          system: 'HIS',
+          priority: 'normal',
+        }),
       });
       const body = (await res.json()) as { id: string; assessmentDueAt: string | null };
       if (res.status !== 201) throw new Error(`submission answered ${res.status}`);

@@ -12,6 +12,8 @@ import {
   startStack,
   type Stack,
 } from '@luyue/devstack';
+import { PRODUCT_TITLE } from '@luyue/domain';
+
 const log = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
@@ -43,7 +45,7 @@ function demoLogins(dataDir: string): string[] {
 function summary(stack: Stack): string {
   const env = process.env;
   return renderBox(
-    'luyue 履约 is running',
+    `${PRODUCT_TITLE} is running`,
     [
       ['Console', `${stack.urls.api}/`],
       ['API', stack.urls.api],

@@ -1,4 +1,4 @@
-// The coverage clock is pure arithmetic: 100,000 due instants over 工作时间 and 7×24 with budgets
+// The coverage clock is pure arithmetic: 100,000 due instants over working hours and 7×24 with budgets
 // of up to 12 working days, against the 1 s limit, measured before the stack loads the machine.
 import {
   dueInstant,
@@ -7,6 +7,8 @@ import {
   type Coverage,
   WorkingDayCalendar,
 } from '@luyue/calendar';
+import { CALENDAR_TERMS } from '@luyue/domain';
+
 const DUE_INSTANTS = 100_000;
 const LIMIT_S = 1;
 const MAX_MINUTES = 12 * 480;
@@ -37,7 +39,7 @@ export function benchCoverageClock(): string {
   const flag = seconds < LIMIT_S ? `  (limit ${LIMIT_S} s)` : `  OVER ${LIMIT_S} s`;
   const rate = (DUE_INSTANTS / seconds).toFixed(0);
   return [
-    `coverage clock: 100,000 due instants (工作时间 and 7×24, budgets up to ${MAX_MINUTES} min)`,
+    `coverage clock: 100,000 due instants (${CALENDAR_TERMS.workingHours} and 7×24, budgets up to ${MAX_MINUTES} min)`,
     `  due instants                     ${seconds.toFixed(3).padStart(7)} s  ${rate.padStart(8)} /s${flag}`,
   ].join('\n');
 }

@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Client as PgClient } from 'pg';
 import { isImportRunning } from '@luyue/security/definitions';
-import { parseReport } from '@luyue/security';
+import { parseReport, sheetHeader } from '@luyue/security';
+import { BENCH_SAMPLES } from '@luyue/domain';
 import { bareStreamingPass } from './bare-streaming.pass';
 import { writeNessusFile } from './nessus-file.generator';
 
@@ -82,7 +83,7 @@ export async function benchSecurityImport(ctx: SecurityBenchContext): Promise<st
       issuedAt: new Date().toISOString().slice(0, 10),
       source: 'vuln_scan',
       assessor: 'bench',
-      title: '压测扫描',
+      title: BENCH_SAMPLES.scanNoticeTitle,
     }),
     true,
   )) as { id: string };
@@ -143,15 +144,16 @@ const REFUSAL_LIMIT_S = 10;
 
 /**
  * A workbook of 1.1 million one-cell rows (about 99 MB unzipped, under the declared-size limit,
- * far over the row limit), uploaded into an 等保 notice: the time until it is refused and the
+ * far over the row limit), uploaded into an MLPS notice: the time until it is refused and the
  * worker's peak RSS meanwhile. Read whole, this cost 18 s and 1.5 GB; streamed, the refusal
  * comes at the limit's row.
  */
 async function benchLargeWorkbook(ctx: SecurityBenchContext, workerPid: number): Promise<string> {
   const file = join(ctx.dataDir, 'bench-rows.xlsx');
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
-  const sheet = writer.addWorksheet('问题清单');
-  sheet.addRow(['安全层面', '控制点', '测评项', '测评对象', '符合程度', '风险等级']).commit();
+  const sheet = writer.addWorksheet(BENCH_SAMPLES.sheetName);
+  const fields = ['layer', 'controlPoint', 'item', 'target', 'compliance', 'risk'] as const;
+  sheet.addRow(fields.map((f) => sheetHeader('mlps_sheet', f))).commit();
   for (let i = 1; i < WORKBOOK_ROWS; i++) sheet.addRow(['x']).commit();
   sheet.commit();
   await writer.commit();
@@ -163,7 +165,7 @@ async function benchLargeWorkbook(ctx: SecurityBenchContext, workerPid: number):
       issuedAt: new Date().toISOString().slice(0, 10),
       source: 'mlps',
       assessor: 'bench',
-      title: '压测大表格',
+      title: BENCH_SAMPLES.sheetNoticeTitle,
     }),
     true,
   )) as { id: string };

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, ConfigError, loadConfig } from '@luyue/config';
+import { PRODUCT_TITLE } from '@luyue/domain';
 import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/session-cookie';
 import { EDGE_ERRORS } from './common/api-errors.decorator';
@@ -50,7 +51,7 @@ async function bootstrap(): Promise<void> {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
-      .setTitle('luyue 履约')
+      .setTitle(PRODUCT_TITLE)
       .setDescription(
         'Hospital IT maintenance contract obligations as durable workflows. ' +
           'A POST, PUT, PATCH or DELETE authenticated by the session cookie alone must send the ' +

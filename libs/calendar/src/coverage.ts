@@ -8,7 +8,7 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const HH_MM = /^(\d{2}):(\d{2})$/;
 
-/** `working`: PRC working days (调休 included, holidays excluded); `all`: every day. */
+/** `working`: PRC working days (swapped working weekends included, holidays excluded); `all`: every day. */
 export type CoverageDays = 'working' | 'all';
 export const COVERAGE_DAYS: readonly CoverageDays[] = ['working', 'all'];
 
@@ -76,7 +76,7 @@ export function parseCoverage(days: CoverageDays, segments: string): Coverage {
   return coverage(days, segments.split(','));
 }
 
-/** 工作时间: working days, 08:00–12:00 and 13:30–17:30. */
+/** Working hours (CALENDAR_TERMS.workingHours): working days, 08:00–12:00 and 13:30–17:30. */
 export const WORKING_HOURS_SEGMENTS = ['08:00-12:00', '13:30-17:30'] as const;
 export const WORKING_HOURS: Coverage = coverage('working', WORKING_HOURS_SEGMENTS);
 

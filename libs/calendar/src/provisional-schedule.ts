@@ -1,5 +1,6 @@
-// Fixed statutory holidays (全国年节及纪念日放假办法, as amended for 2025+) for a year whose official
-// schedule is not published yet. No 调休 and no 补休: those are only known from the State Council notice.
+// Fixed statutory holidays (the national holidays regulation, as amended for 2025+) for a year whose
+// official schedule is not published yet. No swapped working weekends and no substitute days off:
+// those are only known from the State Council notice.
 //
 // chinese-days' getSolarDateFromLunar/getSolarTermDate format dates in the process time zone and
 // are off by one day west of UTC, so only its pure lunar table lookups (monthDays,
@@ -8,7 +9,7 @@ import { getYearLeapMonth, monthDays } from 'chinese-days';
 import type { YearSchedule } from './calendar.types';
 import { dayFromYmd, formatDay } from './day-number';
 
-/** The lunar table in chinese-days covers 1900–2100; the 清明 formula below covers 1901–2099. */
+/** The lunar table in chinese-days covers 1900–2100; the Qingming formula below covers 1901–2099. */
 export const PROVISIONAL_MIN_YEAR = 1901;
 export const PROVISIONAL_MAX_YEAR = 2099;
 
@@ -32,7 +33,7 @@ export function lunarToSolarDay(year: number, month: number, day: number): numbe
   return d + day - 1;
 }
 
-/** 清明 by the 寿星 formula: floor(Y·D + C) − floor(Y/4); chinese-days has no 清明 corrections. */
+/** Qingming by the Shouxing formula: floor(Y·D + C) − floor(Y/4); chinese-days has no Qingming corrections. */
 export function qingmingDay(year: number): number {
   const y = year % 100;
   const c = year >= 2000 ? 4.81 : 5.59;
@@ -47,21 +48,21 @@ export function provisionalSchedule(year: number): YearSchedule {
   }
   const chuyi = lunarToSolarDay(year, 1, 1);
   const days = [
-    dayFromYmd(year, 1, 1), // 元旦
-    chuyi - 1, // 除夕
-    chuyi, // 春节 初一–初三
+    dayFromYmd(year, 1, 1), // New Year's Day
+    chuyi - 1, // Spring Festival eve
+    chuyi, // Spring Festival, lunar 1st–3rd
     chuyi + 1,
     chuyi + 2,
     qingmingDay(year),
-    dayFromYmd(year, 5, 1), // 劳动节
+    dayFromYmd(year, 5, 1), // Labour Day
     dayFromYmd(year, 5, 2),
-    lunarToSolarDay(year, 5, 5), // 端午
-    lunarToSolarDay(year, 8, 15), // 中秋
-    dayFromYmd(year, 10, 1), // 国庆节
+    lunarToSolarDay(year, 5, 5), // Dragon Boat Festival
+    lunarToSolarDay(year, 8, 15), // Mid-Autumn Festival
+    dayFromYmd(year, 10, 1), // National Day
     dayFromYmd(year, 10, 2),
     dayFromYmd(year, 10, 3),
   ];
-  // 中秋 can coincide with 国庆 (e.g. 2020-10-01), hence the Set.
+  // Mid-Autumn can coincide with National Day (e.g. 2020-10-01), hence the Set.
   const holidays = [...new Set(days.map(formatDay))].sort();
   return { year, holidays, workdays: [] };
 }

@@ -1,4 +1,4 @@
-// The pure half of change requests (项目变更): table, rules, reducer, timers, Temporal definitions and activity
+// The pure half of change requests: table, rules, reducer, timers, Temporal definitions and activity
 // types. Workflows import only this entry; it never reaches the database, the network or Node.
 export * from './change-request-id';
 export * from './change-request-mail.plan';

@@ -1,4 +1,4 @@
-// Everything of change requests (项目变更): its pure definitions, stores, activities and api-side client.
+// Everything of change requests: its pure definitions, stores, activities and api-side client.
 export * from './definitions';
 export * from './activities/change-effects.service';
 export * from './activities/change-request.activities';

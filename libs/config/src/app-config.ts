@@ -10,6 +10,7 @@ import {
   Min,
   validateSync,
 } from 'class-validator';
+import { PRODUCT_TITLE } from '@luyue/domain';
 
 /** Every setting the api and worker read, validated once at start. */
 /** Relative to the working folder; `npm start` and the cli make it `<repository>/.data`. */
@@ -49,7 +50,7 @@ export class AppConfig {
 
   @IsString()
   @MinLength(3)
-  MAIL_FROM = 'luyue 履约 <noreply@luyue.local>';
+  MAIL_FROM = `${PRODUCT_TITLE} <noreply@luyue.local>`;
 
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
   PUBLIC_BASE_URL = 'http://localhost:3000';
@@ -88,13 +89,13 @@ export class AppConfig {
   @Min(1)
   REPORT_MAX_BYTES = 200 * 1024 * 1024;
 
-  /** An 等保/密评 workbook's uncompressed size: a zip bomb is refused before it is expanded. */
+  /** An MLPS or crypto-assessment workbook's uncompressed size: a zip bomb is refused before it is expanded. */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
   @Min(1)
   SHEET_MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
 
-  /** Rows of an 等保/密评 sheet or CSV. */
+  /** Rows of an MLPS or crypto-assessment sheet or CSV. */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
   @Min(1)

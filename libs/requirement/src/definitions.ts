@@ -1,4 +1,4 @@
-// The pure half of customization requests (需求定制): table, rules, reducer, timers, Temporal definitions and activity
+// The pure half of customization requests: table, rules, reducer, timers, Temporal definitions and activity
 // types. Workflows import only this entry; it never reaches the database, the network or Node.
 export * from './quota.calculator';
 export * from './requirement-id';

@@ -1,4 +1,4 @@
-// Everything of customization requests (需求定制): its pure definitions, stores, activities and api-side client.
+// Everything of customization requests: its pure definitions, stores, activities and api-side client.
 export * from './definitions';
 export * from './activities/requirement.activities';
 export * from './requirement.client';

@@ -1,4 +1,4 @@
-// The pure half of security findings and their remediation (安全整改): table, rules, reducer, timers, Temporal definitions and activity
+// The pure half of security findings and their remediation: table, rules, reducer, timers, Temporal definitions and activity
 // types. Workflows import only this entry; it never reaches the database, the network or Node.
 export * from './finding.grouping';
 export * from './remediation-completion.calculator';

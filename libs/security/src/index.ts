@@ -1,4 +1,4 @@
-// Everything of security findings and their remediation (安全整改): its pure definitions, stores, activities and api-side client.
+// Everything of security findings and their remediation: its pure definitions, stores, activities and api-side client.
 export * from './definitions';
 export * from './activities/security-import.activities';
 export * from './activities/security-task-issue.activities';

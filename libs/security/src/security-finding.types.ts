@@ -1,4 +1,4 @@
-import type { Severity } from '@luyue/domain';
+import { EVIDENCE_TRUNCATED_MARK, type Severity } from '@luyue/domain';
 
 /**
  * Normalised severity of a finding, whatever the scanner or assessor called it: the remediation
@@ -29,20 +29,20 @@ export type ReportFormat = 'nessus' | 'openvas' | 'rsas' | 'mlps_sheet' | 'crypt
 export type ScanReportFormat = Extract<ReportFormat, 'nessus' | 'openvas' | 'rsas'>;
 export type SheetReportFormat = Extract<ReportFormat, 'mlps_sheet' | 'crypto_sheet'>;
 
-/** 符合程度 of an assessment row; only partial and non-compliance are findings. */
+/** The compliance (COMPLIANCE_LABELS) of an assessment row; only partial and non-compliance are findings. */
 export type Compliance = 'compliant' | 'partial' | 'non_compliant' | 'not_applicable';
 
 export const FINDING_COMPLIANCE: readonly Compliance[] = ['partial', 'non_compliant'];
 
 /**
  * One finding as read from a report. Scanner findings fill host/port/protocol; assessment-sheet
- * findings (等保/密评) fill layer/controlPoint/item/target and leave the network fields null.
+ * findings (MLPS and crypto assessments) fill layer/controlPoint/item/target and leave the network fields null.
  */
 export interface ParsedFinding {
   /** Stable across re-imports of the same finding: a retest is matched by it. */
   key: string;
   format: ReportFormat;
-  /** Nessus pluginID, OpenVAS NVT oid, RSAS vul_id, or the sheet's 层面/控制点. */
+  /** Nessus pluginID, OpenVAS NVT oid, RSAS vul_id, or the sheet's layer/control point. */
   vulnerabilityId: string;
   title: string;
   severity: FindingSeverity;
@@ -55,15 +55,15 @@ export interface ParsedFinding {
   cves: string[];
   cvss: number | null;
   solution: string;
-  /** Plugin output / mess_string / 问题描述, cut at EVIDENCE_LIMIT characters. */
+  /** Plugin output / mess_string / the sheet's problem description, cut at EVIDENCE_LIMIT characters. */
   evidence: string;
-  /** 安全层面 (等保) or 层面 (密评). */
+  /** The sheet's layer column (MLPS or crypto assessment). */
   layer: string | null;
-  /** 控制点 (等保) or 测评指标 (密评). */
+  /** The control point (MLPS) or assessment indicator (crypto assessment). */
   controlPoint: string | null;
-  /** 测评项 (等保); null for 密评. */
+  /** The assessment item (MLPS); null for a crypto assessment. */
   item: string | null;
-  /** 测评对象. */
+  /** The assessed target. */
   target: string | null;
   /** The site an RSAS web scan's target names (`http://www.example.cn/`); absent otherwise. */
   url?: string | null;
@@ -73,10 +73,8 @@ export interface ParsedFinding {
 /** Evidence longer than this is cut: a finding points at the proof, it does not archive it. */
 export const EVIDENCE_LIMIT = 16_000;
 
-const TRUNCATED_MARK = '\n…（已截断 / truncated）';
-
 export function truncateEvidence(text: string, limit = EVIDENCE_LIMIT): string {
-  return text.length <= limit ? text : text.slice(0, limit) + TRUNCATED_MARK;
+  return text.length <= limit ? text : text.slice(0, limit) + EVIDENCE_TRUNCATED_MARK;
 }
 
 /** A scanner finding's key: its format's vulnerability id, then host, port and protocol. */
@@ -90,7 +88,7 @@ export function scanFindingKey(
   return `${format}:${vulnerabilityId}|${host ?? ''}|${port ?? ''}|${protocol ?? ''}`;
 }
 
-/** An assessment finding's key: 层面, 控制点/测评指标, 测评项 and 测评对象. */
+/** An assessment finding's key: layer, control point or indicator, item and target. */
 export function sheetFindingKey(
   format: SheetReportFormat,
   layer: string,

@@ -6,7 +6,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Actor } from '@luyue/domain';
+import { EXPORT_NAMES, KIND_LABELS, type Actor } from '@luyue/domain';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -68,7 +68,7 @@ export class ContractRequirementsController {
 
   @Get('requirements/ledger.xlsx')
   @ApiOperation({
-    summary: 'The requirement ledger (需求管理台账) as an Excel file',
+    summary: `The requirement ledger (${EXPORT_NAMES.requirementLedger}) as an Excel file`,
     description: 'Every request of the contract, or of one contract year with `?year=`.',
   })
   @ApiProduces(XLSX)
@@ -106,7 +106,7 @@ export class ContractRequirementsController {
 
   @Get('quota')
   @ApiOperation({
-    summary: "A contract year's interface-development quota (接口新增, rule 2)",
+    summary: `A contract year's interface-development quota (${KIND_LABELS.interface_new}, rule 2)`,
     description:
       'Approval reserves the estimate, acceptance consumes the actual person-days, cancellation or rejection releases; `entries` is the ledger behind the sums.',
   })

@@ -16,7 +16,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Actor } from '@luyue/domain';
+import { PAGE_TITLES, type Actor } from '@luyue/domain';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -86,7 +86,7 @@ export class RequirementsController {
   @Get(':id/acceptance')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiOperation({
-    summary: 'The printable acceptance confirmation (需求验收确认单)',
+    summary: `The printable acceptance confirmation (${PAGE_TITLES.acceptance})`,
     description: 'An HTML page to print and sign; only for accepted requests (409 before).',
   })
   @ApiProduces('text/html')

@@ -1,13 +1,13 @@
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@luyue/domain';
+import { EXPORT_NAMES, type Actor } from '@luyue/domain';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { XLSX, xlsxDownload } from './xlsx-download';
 import { RectificationReportService } from './rectification-report.service';
 
-/** The 整改报告 of a notice; its printable page is /security/notices/:id/report. */
+/** The rectification report of a notice; its printable page is /security/notices/:id/report. */
 @ApiTags('security')
 @Authenticated()
 @Controller('api')
@@ -16,7 +16,7 @@ export class RectificationReportController {
 
   @Get('security-notices/:id/rectification-report.xlsx')
   @ApiOperation({
-    summary: 'The 整改报告: one row per asset line with fix, proof (sha256), retest, zh-CN headers',
+    summary: `The ${EXPORT_NAMES.rectificationReport}: one row per asset line with fix, proof (sha256), retest, zh-CN headers`,
   })
   @ApiProduces(XLSX)
   @ApiOkResponse({ description: '.xlsx attachment' })

@@ -20,7 +20,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { NOTICE_ISSUER_ROLES, REPORT_FORMATS } from '@luyue/security/definitions';
-import { type Actor } from '@luyue/domain';
+import { ASSESSMENT_NAMES, EXPORT_NAMES, RSAS_VENDOR_NAME, type Actor } from '@luyue/domain';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -40,7 +40,7 @@ import { SecurityTasksService } from './security-tasks.service';
 import { XLSX, xlsxDownload } from './xlsx-download';
 import { FileUpload } from '../files/upload.interceptors';
 
-/** Rectification notices (安全整改通知单) and the reports imported into them. */
+/** Rectification notices and the reports imported into them. */
 @ApiTags('security')
 @Authenticated()
 @Controller('api')
@@ -98,7 +98,8 @@ export class SecurityNoticesController {
   @ApiOperation({
     summary: 'Import a report into the notice (multipart `file`; the worker parses it)',
     description:
-      'Answers once the file is stored (sha256). Nessus v2, OpenVAS/GVM, 绿盟 RSAS XML, 等保/密评 XLSX or CSV, told from the content. The same file again in the same notice answers the first import (`duplicate: true`) and creates nothing. Follow `GET /api/security-imports/{importId}`.',
+      `Answers once the file is stored (sha256). Nessus v2, OpenVAS/GVM, ${RSAS_VENDOR_NAME} RSAS XML, ${ASSESSMENT_NAMES.mlps}/${ASSESSMENT_NAMES.crypto} XLSX or CSV, told from the content.` +
+      ' The same file again in the same notice answers the first import (`duplicate: true`) and creates nothing. Follow `GET /api/security-imports/{importId}`.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -126,7 +127,9 @@ export class SecurityNoticesController {
   }
 
   @Get('security-notices/:id/rectification-list.xlsx')
-  @ApiOperation({ summary: 'The 整改清单: one row per affected asset, zh-CN headers' })
+  @ApiOperation({
+    summary: `The ${EXPORT_NAMES.rectificationList}: one row per affected asset, zh-CN headers`,
+  })
   @ApiProduces(XLSX)
   @ApiOkResponse({ description: '.xlsx attachment' })
   @ApiErrors({ 404: true })

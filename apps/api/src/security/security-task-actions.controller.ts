@@ -17,7 +17,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { REMEDIATION_PROCESS, type RemediationAction } from '@luyue/security/definitions';
-import { type Actor } from '@luyue/domain';
+import { RECTIFICATION_REPORT_LABELS, type Actor } from '@luyue/domain';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -148,8 +148,7 @@ export class RemediationController {
 
   @Get('contracts/:contractId/security/stats')
   @ApiOperation({
-    summary:
-      'Completion item by item (安全整改完成率): issued, verified, rate by severity and source',
+    summary: `Completion item by item (${RECTIFICATION_REPORT_LABELS.rate}): issued, verified, rate by severity and source`,
   })
   @ApiQuery({
     name: 'year',

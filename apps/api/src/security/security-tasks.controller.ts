@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@luyue/domain';
+import { ASSESSMENT_NAMES, type Actor } from '@luyue/domain';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -57,14 +57,18 @@ export class SecurityTasksController {
   }
 
   @Get('security-templates/mlps.xlsx')
-  @ApiOperation({ summary: 'The 等保 (GB/T 22239/28448) finding sheet, with drop-downs' })
+  @ApiOperation({
+    summary: `The ${ASSESSMENT_NAMES.mlps} (GB/T 22239/28448) finding sheet, with drop-downs`,
+  })
   @ApiProduces(XLSX)
   async mlpsTemplate(): Promise<StreamableFile> {
     return xlsxDownload(await this.tasks.template('mlps'), 'mlps-template.xlsx');
   }
 
   @Get('security-templates/crypto.xlsx')
-  @ApiOperation({ summary: 'The 密评 (GB/T 39786) finding sheet, with drop-downs' })
+  @ApiOperation({
+    summary: `The ${ASSESSMENT_NAMES.crypto} (GB/T 39786) finding sheet, with drop-downs`,
+  })
   @ApiProduces(XLSX)
   async cryptoTemplate(): Promise<StreamableFile> {
     return xlsxDownload(await this.tasks.template('crypto'), 'crypto-template.xlsx');

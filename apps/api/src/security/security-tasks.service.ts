@@ -20,7 +20,7 @@ export interface XlsxFile {
   content: Buffer;
 }
 
-/** Reads of remediation tasks, the 整改清单 and the assessors' templates. */
+/** Reads of remediation tasks, the rectification list and the assessors' templates. */
 @Injectable()
 export class SecurityTasksService {
   constructor(

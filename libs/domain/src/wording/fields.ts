@@ -1,4 +1,5 @@
 import { CONTRACT_SETTING_LABELS } from './admin.labels';
+import { PRODUCT_TITLE } from './pages';
 
 // Field labels: one entry per field, read by the DTO descriptions, the console forms, the pages,
 // the mails and the exports, so a field is called the same everywhere.
@@ -145,7 +146,7 @@ export function yesNo(value: boolean | null | undefined): string {
 
 /** The names exports carry (workbook author, sheet and file names). */
 export const EXPORT_NAMES = {
-  creator: 'luyue 履约',
+  creator: PRODUCT_TITLE,
   requirementLedger: '需求管理台账',
   rectificationList: '整改清单',
   rectificationReport: '整改报告',

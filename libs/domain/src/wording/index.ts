@@ -14,3 +14,5 @@ export * from './security.labels';
 export * from './pages';
 export * from './forms';
 export * from './console';
+export * from './calendar.labels';
+export * from './api-examples';

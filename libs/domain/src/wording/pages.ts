@@ -4,6 +4,9 @@
 /** The product's name as the console and mails show it. */
 export const PRODUCT_NAME = '履约';
 
+/** The product's name with its code name: the API document's title, the mail sender, the start-up box. */
+export const PRODUCT_TITLE = `luyue ${PRODUCT_NAME}`;
+
 /** The console's sections and pages, by code. */
 export const PAGE_TITLES = {
   dashboard: '工作台',

@@ -8,6 +8,13 @@ export const PARTY_LABELS: Readonly<Record<Party, string>> = {
   supervisor: '监理方',
 };
 
+/** The parties' short names, as contracts and the API's descriptions call them. */
+export const PARTY_SHORT_LABELS: Readonly<Record<Party, string>> = {
+  hospital: '甲方',
+  vendor: '乙方',
+  supervisor: '监理方',
+};
+
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   hospital_staff: '医院信息科',
   hospital_manager: '医院主管',

@@ -16,10 +16,20 @@ export const SEVERITY_LABELS: Readonly<Record<FindingSeverity, string>> = {
   info: '信息',
 };
 
+/** NSFOCUS, the maker of the RSAS scanner, as its reports and users name it. */
+export const RSAS_VENDOR_NAME = '绿盟';
+
+/** The two assessments by their short names: 等保 (GB/T 22239/28448) and 密评 (GB/T 39786). */
+export const ASSESSMENT_NAMES: Readonly<Record<Extract<NoticeSource, 'mlps' | 'crypto'>, string>> =
+  {
+    mlps: '等保',
+    crypto: '密评',
+  };
+
 export const REPORT_FORMAT_LABELS: Readonly<Record<ReportFormat, string>> = {
   nessus: 'Nessus 扫描报告',
   openvas: 'OpenVAS/GVM 扫描报告',
-  rsas: '绿盟 RSAS 扫描报告',
+  rsas: `${RSAS_VENDOR_NAME} RSAS 扫描报告`,
   mlps_sheet: '等保测评问题清单',
   crypto_sheet: '密评问题清单',
 };
@@ -56,6 +66,19 @@ export const CRYPTO_LAYERS: readonly string[] = [
   '建设运行',
   '应急处置',
 ];
+
+/** The mark ending a finding's evidence that was cut at its limit. */
+export const EVIDENCE_TRUNCATED_MARK = '\n…（已截断 / truncated）';
+
+/** The error a finding template's drop-down shows for a value not in its list. */
+export function chooseFromListPrompt(choices: readonly string[]): string {
+  return `请从列表中选择：${choices.join('、')}`;
+}
+
+/** The detail of a refusal that says more than its reason, for whoever reads the record. */
+export const REFUSAL_DETAILS = {
+  legacyOrEncryptedWorkbook: '.xls / 加密 (encrypted)',
+} as const;
 
 type Words = (r: ReportRefusal) => [zh: string, en: string];
 

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { REPORT_FORMAT_LABELS } from '@luyue/domain';
+import { REPORT_FORMAT_LABELS, chooseFromListPrompt } from '@luyue/domain';
 import { type SheetReportFormat } from '../security-finding.types';
 import { SHEET_COLUMNS } from './sheet.columns';
 
@@ -19,8 +19,8 @@ interface RangeValidations {
 const TEMPLATE_ROWS = 1000;
 
 /**
- * An empty 等保 or 密评 finding sheet (XLSX) with the columns the parser reads, and drop-downs
- * for 安全层面/层面, 符合程度 and 风险等级.
+ * An empty MLPS or crypto-assessment finding sheet (XLSX) with the columns the parser reads, and
+ * drop-downs for the layer, the compliance and the risk level.
  */
 export async function buildFindingTemplate(kind: FindingTemplateKind): Promise<Buffer> {
   const format = FORMAT_OF[kind];
@@ -45,7 +45,7 @@ export async function buildFindingTemplate(kind: FindingTemplateKind): Promise<B
         formulae: [`"${c.choices.join(',')}"`],
         showErrorMessage: true,
         errorTitle: c.header,
-        error: `请从列表中选择：${c.choices.join('、')}`,
+        error: chooseFromListPrompt(c.choices),
       },
     );
   });

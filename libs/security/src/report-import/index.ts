@@ -25,6 +25,7 @@ export { buildFindingTemplate, type FindingTemplateKind } from './finding-templa
 export {
   SHEET_COLUMNS,
   SHEET_RISK_LEVELS,
+  sheetHeader,
   type SheetColumn,
   type SheetField,
 } from './sheet.columns';

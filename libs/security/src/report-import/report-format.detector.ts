@@ -1,3 +1,4 @@
+import { REFUSAL_DETAILS } from '@luyue/domain';
 import { ReportRefusedError } from '../report-refused.error';
 import { type ReportRefusal } from '../report-refusal.types';
 import { type ScanReportFormat, type SheetReportFormat } from '../security-finding.types';
@@ -93,7 +94,7 @@ export function detectReportFormat(firstBytes: Uint8Array): DetectedReport {
   if (OLE_MAGIC.every((b, i) => firstBytes[i] === b)) {
     throw new ReportRefusedError({
       reason: 'unreadable_workbook',
-      detail: '.xls / 加密 (encrypted)',
+      detail: REFUSAL_DETAILS.legacyOrEncryptedWorkbook,
     });
   }
   const encoding = encodingOf(firstBytes);

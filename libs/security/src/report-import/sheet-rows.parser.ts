@@ -14,6 +14,7 @@ import {
   SHEET_COLUMNS,
   SHEET_MARKERS,
   SHEET_RISK_LEVELS,
+  RISK_LEVEL_SUFFIX,
   type SheetColumn,
   type SheetField,
 } from './sheet.columns';
@@ -75,7 +76,7 @@ function indexColumns(columns: readonly SheetColumn[], cells: readonly string[])
   return index;
 }
 
-/** The header row of an 等保 or 密评 sheet (the first row naming a marker column), or null. */
+/** The header row of an MLPS or crypto-assessment sheet (the first row naming a marker column), or null. */
 export function detectSheetHeader(rows: Iterable<SheetRow>): SheetHeader | null {
   let seen = 0;
   for (const { row, cells } of rows) {
@@ -95,10 +96,10 @@ const COMPLIANCE_BY_LABEL = new Map(
 const RISK_BY_LABEL = new Map(SHEET_RISK_LEVELS.map((s) => [SEVERITY_LABELS[s], s]));
 
 function riskOf(value: string): FindingSeverity | undefined {
-  return RISK_BY_LABEL.get(value.replace(/(风险|危)$/, ''));
+  return RISK_BY_LABEL.get(value.replace(RISK_LEVEL_SUFFIX, ''));
 }
 
-/** Longest text of each column, in characters; 问题描述 and 整改建议 are cut, not refused. */
+/** Longest text of each column, in characters; the description and the solution are cut, not refused. */
 const CELL_LIMITS: Readonly<Partial<Record<SheetField, number>>> = {
   layer: FINDING_FIELD_LIMITS.layer,
   controlPoint: FINDING_FIELD_LIMITS.controlPoint,
@@ -131,8 +132,8 @@ function checkCells(
 }
 
 /**
- * Findings of an assessment sheet's rows (all rows, header included). Rows that comply (符合,
- * 不适用) are counted, not findings. An empty 安全层面/控制点 cell repeats the one above it: that is
+ * Findings of an assessment sheet's rows (all rows, header included). Rows that comply (compliant,
+ * not applicable) are counted, not findings. An empty layer or control point cell repeats the one above it: that is
  * how a merged cell reads once unmerged. Any bad row refuses the whole sheet.
  */
 export function* parseSheetRows(

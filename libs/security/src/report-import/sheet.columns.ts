@@ -18,6 +18,9 @@ export interface SheetColumn {
 /** 风险等级 an assessor gives: 高/中/低. */
 export const SHEET_RISK_LEVELS: readonly FindingSeverity[] = ['high', 'medium', 'low'];
 
+/** What an assessor may write after a risk level (高风险, 高危): dropped before it is read. */
+export const RISK_LEVEL_SUFFIX = /(风险|危)$/;
+
 const RISK_CHOICES = SHEET_RISK_LEVELS.map((s) => SEVERITY_LABELS[s]);
 const COMPLIANCE_CHOICES = Object.values(COMPLIANCE_LABELS);
 const DESCRIPTION_ALIASES = ['测评结果', '测评结果/问题描述', '结果记录', '问题'];
@@ -102,6 +105,11 @@ export const SHEET_COLUMNS: Readonly<Record<SheetReportFormat, readonly SheetCol
     solution,
   ],
 };
+
+/** The header a sheet's column is written under. */
+export function sheetHeader(format: SheetReportFormat, field: SheetField): string {
+  return SHEET_COLUMNS[format].find((c) => c.field === field)?.header ?? field;
+}
 
 /** Headers that tell the two sheets apart (密评 has 测评指标, 等保 has 控制点 and 测评项). */
 export const SHEET_MARKERS: Readonly<Record<SheetReportFormat, readonly string[]>> = {

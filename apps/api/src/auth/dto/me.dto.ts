@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PARTIES, type Party, ROLES, type Role, type Actor } from '@luyue/domain';
+import { API_EXAMPLES, PARTIES, type Party, ROLES, type Role, type Actor } from '@luyue/domain';
 import type { UserRecord } from '@luyue/persistence';
 
 export class OrganizationRefDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ example: '示例市第一人民医院' }) name!: string;
+  @ApiProperty({ example: API_EXAMPLES.organizationName }) name!: string;
   @ApiProperty({ enum: PARTIES }) party!: Party;
 }
 

@@ -20,21 +20,22 @@ import {
   type ChangeType,
 } from '@luyue/change-request/definitions';
 import { NotBlank, Omittable } from '../../common/field.validators';
+import { API_EXAMPLES } from '@luyue/domain';
 
 export class ChangeImpactDto {
-  @ApiProperty({ example: '门诊自助机新增医保电子凭证支付', maxLength: 2000 })
+  @ApiProperty({ example: API_EXAMPLES.changeImpactScope, maxLength: 2000 })
   @IsString()
   @NotBlank('scope')
   @MaxLength(2000)
   scope!: string;
 
-  @ApiProperty({ example: '交付顺延 10 个工作日', maxLength: 2000 })
+  @ApiProperty({ example: API_EXAMPLES.changeImpactSchedule, maxLength: 2000 })
   @IsString()
   @NotBlank('schedule')
   @MaxLength(2000)
   schedule!: string;
 
-  @ApiProperty({ example: '不增加合同费用', maxLength: 2000 })
+  @ApiProperty({ example: API_EXAMPLES.changeImpactCost, maxLength: 2000 })
   @IsString()
   @NotBlank('cost')
   @MaxLength(2000)
@@ -125,7 +126,7 @@ export class ChangeEffectDto {
 }
 
 export class ProposeChangeDto {
-  @ApiProperty({ example: '门诊自助机增加医保电子凭证支付', maxLength: 200 })
+  @ApiProperty({ example: API_EXAMPLES.changeTitle, maxLength: 200 })
   @IsString()
   @NotBlank('title')
   @MaxLength(200)

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Omittable } from '../../common/field.validators';
 import { ContractSettingsPatchDto } from './contract-settings.dto';
+import { API_EXAMPLES, PARTY_SHORT_LABELS } from '@luyue/domain';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -13,21 +14,30 @@ export class CreateContractDto {
   @MaxLength(100)
   number!: string;
 
-  @ApiProperty({ example: '医院信息系统运维服务合同' })
+  @ApiProperty({ example: API_EXAMPLES.contractName })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ format: 'uuid', description: '甲方: an organization of party hospital' })
+  @ApiProperty({
+    format: 'uuid',
+    description: `${PARTY_SHORT_LABELS.hospital}: an organization of party hospital`,
+  })
   @IsUUID()
   hospitalOrganizationId!: string;
 
-  @ApiProperty({ format: 'uuid', description: '乙方: an organization of party vendor' })
+  @ApiProperty({
+    format: 'uuid',
+    description: `${PARTY_SHORT_LABELS.vendor}: an organization of party vendor`,
+  })
   @IsUUID()
   vendorOrganizationId!: string;
 
-  @ApiProperty({ format: 'uuid', description: '监理方: an organization of party supervisor' })
+  @ApiProperty({
+    format: 'uuid',
+    description: `${PARTY_SHORT_LABELS.supervisor}: an organization of party supervisor`,
+  })
   @IsUUID()
   supervisorOrganizationId!: string;
 

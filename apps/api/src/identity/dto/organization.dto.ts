@@ -1,15 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { PARTIES, type Party } from '@luyue/domain';
+import { API_EXAMPLES, PARTY_SHORT_LABELS, PARTIES, type Party } from '@luyue/domain';
 
 export class CreateOrganizationDto {
-  @ApiProperty({ example: '示例市第一人民医院' })
+  @ApiProperty({ example: API_EXAMPLES.organizationName })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ enum: PARTIES, description: '甲方 hospital, 乙方 vendor or 监理方 supervisor' })
+  @ApiProperty({
+    enum: PARTIES,
+    description: `${PARTY_SHORT_LABELS.hospital} hospital, ${PARTY_SHORT_LABELS.vendor} vendor or ${PARTY_SHORT_LABELS.supervisor} supervisor`,
+  })
   @IsIn(PARTIES)
   party!: Party;
 }

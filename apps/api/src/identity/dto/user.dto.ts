@@ -10,7 +10,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { Omittable } from '../../common/field.validators';
-import { ROLES, type Role } from '@luyue/domain';
+import { API_EXAMPLES, ROLES, type Role } from '@luyue/domain';
 import type { UserRecord } from '@luyue/persistence';
 import { MeDto, OrganizationRefDto } from '../../auth/dto/me.dto';
 import { MIN_PASSWORD_LENGTH } from '../password-hasher.service';
@@ -21,7 +21,7 @@ export class CreateUserDto {
   @MaxLength(320)
   email!: string;
 
-  @ApiProperty({ example: '李雷' })
+  @ApiProperty({ example: API_EXAMPLES.userName })
   @IsString()
   @MinLength(1)
   @MaxLength(100)

@@ -13,6 +13,7 @@ import {
   NEEDS_ALTERNATIVE,
 } from '@luyue/requirement/definitions';
 import { IsPersonDays, NotBlank, Omittable } from '../../common/field.validators';
+import { API_EXAMPLES } from '@luyue/domain';
 
 const TEXT = 10_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -43,7 +44,7 @@ export class AssessDto {
   @CalendarDate('plannedDeliveryDate')
   plannedDeliveryDate!: string;
 
-  @ApiProperty({ example: '在集成平台新增医保结算服务，HIS 通过平台调用。' })
+  @ApiProperty({ example: API_EXAMPLES.solution })
   @IsString()
   @NotBlank('solution')
   @MaxLength(TEXT)
@@ -86,7 +87,7 @@ export class ApproveDto {
 }
 
 export class ReasonDto {
-  @ApiProperty({ example: '与年度信息化规划不符' })
+  @ApiProperty({ example: API_EXAMPLES.rejectReason })
   @IsString()
   @NotBlank('reason')
   @MaxLength(TEXT)
@@ -110,7 +111,7 @@ export class LogEffortDto {
   @IsPersonDays({ min: 0, max: 1_000, minExclusive: true })
   personDays!: number;
 
-  @ApiProperty({ example: '完成接口联调', description: 'May be empty' })
+  @ApiProperty({ example: API_EXAMPLES.effortNote, description: 'May be empty' })
   @IsString()
   @MaxLength(TEXT)
   note!: string;
@@ -123,21 +124,21 @@ export class SubmitForTestingDto {
   @MaxLength(TEXT)
   version!: string;
 
-  @ApiProperty({ example: '测试环境已部署', description: 'May be empty' })
+  @ApiProperty({ example: API_EXAMPLES.testSubmissionNotes, description: 'May be empty' })
   @IsString()
   @MaxLength(TEXT)
   notes!: string;
 }
 
 export class PassTestingDto {
-  @ApiProperty({ example: 'UAT 通过', description: 'May be empty' })
+  @ApiProperty({ example: API_EXAMPLES.testPassedNotes, description: 'May be empty' })
   @IsString()
   @MaxLength(TEXT)
   notes!: string;
 }
 
 export class FailTestingDto {
-  @ApiProperty({ example: '退费场景结算金额不一致' })
+  @ApiProperty({ example: API_EXAMPLES.testFailedNotes })
   @IsString()
   @NotBlank('notes')
   @MaxLength(TEXT)
@@ -151,13 +152,13 @@ export class ReleaseDto {
   @MaxLength(TEXT)
   version!: string;
 
-  @ApiProperty({ example: '新增医保结算接口' })
+  @ApiProperty({ example: API_EXAMPLES.releaseNotes })
   @IsString()
   @NotBlank('releaseNotes')
   @MaxLength(TEXT)
   releaseNotes!: string;
 
-  @ApiProperty({ example: '回退至 v5.2.0 并关闭平台路由' })
+  @ApiProperty({ example: API_EXAMPLES.rollbackPlan })
   @IsString()
   @NotBlank('rollbackPlan')
   @MaxLength(TEXT)
@@ -170,7 +171,7 @@ export class AcceptDto {
   @IsPersonDays({ min: 0, max: 10_000 })
   actualPersonDays?: number;
 
-  @ApiProperty({ example: '功能符合需求，同意验收', description: 'May be empty' })
+  @ApiProperty({ example: API_EXAMPLES.acceptanceNote, description: 'May be empty' })
   @IsString()
   @MaxLength(TEXT)
   note!: string;
@@ -181,7 +182,7 @@ export class ReplanDto {
   @CalendarDate('plannedDeliveryDate')
   plannedDeliveryDate!: string;
 
-  @ApiProperty({ example: '医保局接口文档延期发布' })
+  @ApiProperty({ example: API_EXAMPLES.replanReason })
   @IsString()
   @NotBlank('reason')
   @MaxLength(TEXT)

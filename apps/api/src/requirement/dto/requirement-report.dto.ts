@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { QUOTA_ENTRY_TYPES, type QuotaEntryType } from '@luyue/requirement/definitions';
+import { CALENDAR_TERMS } from '@luyue/domain';
 
 export class RequirementStatsDto {
   @ApiProperty({ example: 1 }) contractYear!: number;
@@ -22,7 +23,7 @@ export class RequirementStatsDto {
   @ApiProperty({
     type: Number,
     nullable: true,
-    description: 'Mean working days from receipt to assessment (PRC holidays and 调休 counted)',
+    description: `Mean working days from receipt to assessment (PRC holidays and ${CALENDAR_TERMS.workdaySwap} counted)`,
   })
   averageAssessmentWorkingDays!: number | null;
 }

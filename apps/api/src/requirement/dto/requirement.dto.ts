@@ -19,6 +19,7 @@ import {
   type RequirementStatus,
   type TestRound,
 } from '@luyue/requirement/definitions';
+import { API_EXAMPLES } from '@luyue/domain';
 
 export class RequirementPersonDto {
   @ApiProperty() id!: string;
@@ -51,7 +52,7 @@ export class TimelineEntryDto {
 /** Everything about one request, for the caller: deadlines, work log, timeline, buttons. */
 export class RequirementAttachmentDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ example: '挂号页面截图.png' }) name!: string;
+  @ApiProperty({ example: API_EXAMPLES.attachmentName }) name!: string;
   @ApiProperty({ description: 'Bytes' }) size!: number;
   @ApiProperty({ example: 'image/png' }) contentType!: string;
   @ApiProperty({ description: 'Hex sha256 of the stored bytes' }) sha256!: string;

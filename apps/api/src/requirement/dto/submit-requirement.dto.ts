@@ -2,15 +2,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { REQUIREMENT_PRIORITIES, type RequirementPriority } from '@luyue/requirement/definitions';
 import { NotBlank, Omittable } from '../../common/field.validators';
+import { API_EXAMPLES } from '@luyue/domain';
 
 export class SubmitRequirementDto {
-  @ApiProperty({ example: 'HIS 对接医保结算接口', maxLength: 200 })
+  @ApiProperty({ example: API_EXAMPLES.requirementTitle, maxLength: 200 })
   @IsString()
   @NotBlank('title')
   @MaxLength(200)
   title!: string;
 
-  @ApiProperty({ example: '门诊收费需要调用医保局新版结算接口，详见附件说明。', maxLength: 10000 })
+  @ApiProperty({ example: API_EXAMPLES.requirementDescription, maxLength: 10000 })
   @IsString()
   @NotBlank('description')
   @MaxLength(10000)

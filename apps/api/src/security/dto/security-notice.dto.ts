@@ -12,9 +12,14 @@ import {
   type RemediationStatus,
 } from '@luyue/security/definitions';
 import { NotBlank, Omittable } from '../../common/field.validators';
+import { API_EXAMPLES, COMPLIANCE_LABELS, FIELD_LABELS } from '@luyue/domain';
 
 export class IssueNoticeDto {
-  @ApiProperty({ example: 'AQZG-2026-003', maxLength: 100, description: '通知单编号' })
+  @ApiProperty({
+    example: 'AQZG-2026-003',
+    maxLength: 100,
+    description: FIELD_LABELS['notice.number'],
+  })
   @IsString()
   @NotBlank('number')
   @MaxLength(100)
@@ -28,7 +33,7 @@ export class IssueNoticeDto {
   @IsIn(NOTICE_SOURCES)
   source!: NoticeSource;
 
-  @ApiProperty({ example: 'XX 测评中心', maxLength: 200 })
+  @ApiProperty({ example: API_EXAMPLES.noticeAssessor, maxLength: 200 })
   @IsString()
   @NotBlank('assessor')
   @MaxLength(200)
@@ -40,7 +45,7 @@ export class IssueNoticeDto {
   @MaxLength(100)
   system?: string;
 
-  @ApiProperty({ example: '2026 年度等保测评整改', maxLength: 200 })
+  @ApiProperty({ example: API_EXAMPLES.noticeTitle, maxLength: 200 })
   @IsString()
   @NotBlank('title')
   @MaxLength(200)
@@ -56,7 +61,10 @@ export class ImportSummaryDto {
   @ApiProperty({ description: 'Retest: findings no longer seen' }) closed!: number;
   @ApiProperty() tasksCreated!: number;
   @ApiProperty() itemsRead!: number;
-  @ApiProperty({ description: '符合/不适用 rows, counted not imported' }) compliant!: number;
+  @ApiProperty({
+    description: `${COMPLIANCE_LABELS.compliant}/${COMPLIANCE_LABELS.not_applicable} rows, counted not imported`,
+  })
+  compliant!: number;
   @ApiPropertyOptional({
     description:
       'Optional fields the scanner left empty, by element, with how many items lacked them (`result/threat`: severity taken from the CVSS score)',

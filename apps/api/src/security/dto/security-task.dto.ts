@@ -13,6 +13,7 @@ import {
   type LineStatus,
   type RemediationStatus,
 } from '@luyue/security/definitions';
+import { sheetHeader } from '@luyue/security';
 
 export class SecurityTaskListQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'One notice' })
@@ -36,7 +37,10 @@ export class SecurityTaskListQueryDto {
   @MaxLength(100)
   system?: string;
 
-  @ApiPropertyOptional({ example: '10.0.0.5', description: 'An affected host (or 测评对象)' })
+  @ApiPropertyOptional({
+    example: '10.0.0.5',
+    description: `An affected host (or ${sheetHeader('mlps_sheet', 'target')})`,
+  })
   @Omittable()
   @IsString()
   @MaxLength(255)
@@ -75,7 +79,9 @@ export class SecurityTaskDto {
   @ApiProperty({ format: 'uuid' }) noticeId!: string;
   @ApiProperty() noticeNumber!: string;
   @ApiProperty() format!: ReportFormat;
-  @ApiProperty({ description: 'Plugin id, NVT oid, vul_id, or 层面/控制点' })
+  @ApiProperty({
+    description: `Plugin id, NVT oid, vul_id, or ${sheetHeader('crypto_sheet', 'layer')}/${sheetHeader('mlps_sheet', 'controlPoint')}`,
+  })
   vulnerabilityId!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: FINDING_SEVERITIES }) severity!: FindingSeverity;
@@ -106,7 +112,10 @@ export class SecurityFindingDto {
   @ApiProperty({ type: [String] }) cves!: string[];
   @ApiProperty({ type: Number, nullable: true }) cvss!: number | null;
   @ApiProperty() solution!: string;
-  @ApiProperty({ description: 'Plugin output / mess_string / 问题描述' }) evidence!: string;
+  @ApiProperty({
+    description: `Plugin output / mess_string / ${sheetHeader('mlps_sheet', 'description')}`,
+  })
+  evidence!: string;
   @ApiProperty({ type: String, nullable: true }) layer!: string | null;
   @ApiProperty({ type: String, nullable: true }) controlPoint!: string | null;
   @ApiProperty({ type: String, nullable: true }) item!: string | null;
@@ -121,7 +130,8 @@ export class SecurityAssetLineDto {
   @ApiProperty({ type: String, nullable: true }) host!: string | null;
   @ApiProperty({ type: Number, nullable: true }) port!: number | null;
   @ApiProperty({ type: String, nullable: true }) protocol!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: '测评对象' }) target!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: sheetHeader('mlps_sheet', 'target') })
+  target!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'RSAS web scan: the site URL' })
   url!: string | null;
   @ApiProperty({ enum: FINDING_SEVERITIES }) severity!: FindingSeverity;
