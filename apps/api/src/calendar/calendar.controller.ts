@@ -1,3 +1,4 @@
+import { CALENDAR_TERMS } from '@luyue/domain';
 import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@luyue/domain';
@@ -23,8 +24,7 @@ export class CalendarController {
   @Public()
   @ApiOperation({
     summary: 'Deadline n working days after receipt',
-    description:
-      'PRC holidays and 调休 included; the day of receipt is not counted; the deadline is 24:00 Asia/Shanghai of the last day. Public.',
+    description: `PRC holidays and ${CALENDAR_TERMS.workdaySwap} included; the day of receipt is not counted; the deadline is 24:00 Asia/Shanghai of the last day. Public.`,
   })
   @ApiOkResponse({ type: WorkingDaysAnswer })
   deadline(@Query() query: WorkingDaysQuery): Promise<WorkingDaysAnswer> {
@@ -35,8 +35,7 @@ export class CalendarController {
   @Public()
   @ApiOperation({
     summary: 'Due instant of n covered minutes from an instant',
-    description:
-      'Counts only covered minutes: a day set (PRC working days with 调休, or every day) and daily segments, Asia/Shanghai. Defaults to 工作时间 (working days 08:00-12:00, 13:30-17:30); 7×24 is days=all&segments=00:00-24:00. A budget ending with a segment is due at its end. Public.',
+    description: `Counts only covered minutes: a day set (PRC working days with ${CALENDAR_TERMS.workdaySwap}, or every day) and daily segments, Asia/Shanghai. Defaults to ${CALENDAR_TERMS.workingHours} (working days 08:00-12:00, 13:30-17:30); 7×24 is days=all&segments=00:00-24:00. A budget ending with a segment is due at its end. Public.`,
   })
   @ApiOkResponse({ type: WorkingTimeAnswer })
   workingTimeDue(@Query() query: WorkingTimeQuery): Promise<WorkingTimeAnswer> {

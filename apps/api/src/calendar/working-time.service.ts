@@ -10,7 +10,7 @@ import {
 import { fieldProblem, validationFailed, toShanghaiIso } from '@luyue/domain';
 import type { WorkingTimeAnswer, WorkingTimeQuery } from './dto/working-time.query';
 
-/** Due instants of clocks that count covered minutes (工作时间, 7×24 or any coverage asked for). */
+/** Due instants of clocks that count covered minutes (working hours, 7×24 or any coverage asked for). */
 @Injectable()
 export class WorkingTimeService {
   constructor(private readonly calendars: CalendarService) {}

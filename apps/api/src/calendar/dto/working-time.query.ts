@@ -1,3 +1,4 @@
+import { CALENDAR_TERMS } from '@luyue/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -35,7 +36,7 @@ export class WorkingTimeQuery {
   @ApiPropertyOptional({
     enum: COVERAGE_DAYS,
     default: 'working',
-    description: 'working: PRC working days (调休 included); all: every day',
+    description: `working: PRC working days (${CALENDAR_TERMS.workdaySwap} included); all: every day`,
   })
   @Omittable()
   @IsIn(COVERAGE_DAYS, { message: `days must be one of: ${COVERAGE_DAYS.join(', ')}` })

@@ -1,3 +1,4 @@
+import { CALENDAR_TERMS } from '@luyue/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsArray, IsString } from 'class-validator';
 import { SCHEDULE_SOURCES, type ScheduleSource } from '@luyue/domain';
@@ -11,7 +12,10 @@ export class YearScheduleDto {
   @IsString({ each: true })
   holidays!: string[];
 
-  @ApiProperty({ example: ['2027-02-20'], description: '调休: weekend days that are working days' })
+  @ApiProperty({
+    example: ['2027-02-20'],
+    description: `${CALENDAR_TERMS.workdaySwap}: weekend days that are working days`,
+  })
   @IsArray()
   @IsString({ each: true })
   workdays!: string[];
