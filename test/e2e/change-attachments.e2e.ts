@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { StoredFileRef } from '@luyue/change-request/definitions';
+import type { StoredFileRef } from '@luyue/domain';
 import {
   api,
   createOtherContract,

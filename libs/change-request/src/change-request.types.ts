@@ -1,3 +1,4 @@
+import type { StoredFileRef } from '@luyue/domain';
 import type { Actor, Severity, Party, Role } from '@luyue/domain';
 import type { ActorRef } from '@luyue/requirement/definitions';
 
@@ -97,15 +98,6 @@ export interface EffectResult {
   effect: ChangeEffect;
   outcome: 'applied' | 'refused';
   message: string | null;
-}
-
-/** A stored file: its bytes are on disk, its sha256 in the audit trail. */
-export interface StoredFileRef {
-  id: string;
-  filename: string;
-  contentType: string;
-  size: number;
-  sha256: string;
 }
 
 /** One receiving party's written reply and its deadline. */

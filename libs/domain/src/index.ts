@@ -13,3 +13,4 @@ export * from './account.rules';
 export * from './schedule-source.types';
 export * from './coverage-problem.types';
 export * from './wording';
+export * from './stored-file.types';

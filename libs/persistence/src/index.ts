@@ -18,3 +18,4 @@ export { insertTransitionRow, type TransitionTable } from './repositories/transi
 export * from './repositories/idempotency-key.repository';
 export { databaseUnavailable, uncurableDataError } from './repositories/pg-error.util';
 export * from './repositories/pg-error.util';
+export * from './repositories/stored-file.repository';

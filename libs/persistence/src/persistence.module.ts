@@ -15,6 +15,7 @@ import { UserSessionRepository } from './repositories/user-session.repository';
 import { TransactionRunner } from './transaction.runner';
 import { TransitionWriter } from './transition.writer';
 import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository';
+import { StoredFileRepository } from './repositories/stored-file.repository';
 const REPOSITORIES = [
   CalendarYearRepository,
   DatabaseHealthRepository,
@@ -30,6 +31,7 @@ const REPOSITORIES = [
   TransactionRunner,
   TransitionWriter,
   IdempotencyKeyRepository,
+  StoredFileRepository,
 ];
 
 /** Where the database is: given by the app, so this library depends on @luyue/domain alone. */

@@ -1,5 +1,5 @@
 import type { Actor, Role } from '@luyue/domain';
-import type { StoredFileRef } from '@luyue/change-request/definitions';
+import type { StoredFileRef } from '@luyue/domain';
 import type { ActorRef } from '@luyue/requirement/definitions';
 import type { FindingSeverity } from './security-finding.types';
 

@@ -1,3 +1,4 @@
+import { StoredFileRepository } from '@luyue/persistence';
 import { Injectable } from '@nestjs/common';
 import { DomainError, type Actor, type LinkTokenPayload } from '@luyue/domain';
 import {
@@ -5,7 +6,7 @@ import {
   type ChangePayloads,
   type ChangeRequestState,
 } from '@luyue/change-request/definitions';
-import { ChangeRequestStore, type ChangeRequestRow, runChangeAction } from '@luyue/change-request';
+import { type ChangeRequestRow, runChangeAction } from '@luyue/change-request';
 import { TransactionRunner } from '@luyue/persistence';
 import type { SubjectKind, Visible } from '../contracts/contract-access.service';
 import type { StoredUpload } from '../files/file-store.service';
@@ -37,7 +38,7 @@ export class ChangeActionsService implements ChangeProcess {
     private readonly runner: ActionRunner,
     private readonly changes: ChangeRequestsService,
     private readonly files: FilesService,
-    private readonly store: ChangeRequestStore,
+    private readonly store: StoredFileRepository,
     private readonly tx: TransactionRunner,
     access: ChangeRequestAccessService,
   ) {

@@ -1,3 +1,4 @@
+import { StoredFileRepository } from '@luyue/persistence';
 import { Injectable } from '@nestjs/common';
 import { actorRefOf, requirementYearLabel } from '@luyue/requirement/definitions';
 import {
@@ -64,6 +65,7 @@ export class ChangeRequestsService {
     private readonly contracts: ContractAccessService,
     private readonly access: ChangeRequestAccessService,
     private readonly store: ChangeRequestStore,
+    private readonly storedFiles: StoredFileRepository,
     private readonly queries: ChangeRequestQueryRepository,
     private readonly requirements: RequirementQueryRepository,
     private readonly audit: AuditEventRepository,
@@ -109,10 +111,15 @@ export class ChangeRequestsService {
       };
       await this.store.insertProposed(m, row);
       if (idempotencyKey) await this.keys.recordSubject(m, idempotencyKey, id);
-      const attachments = await this.store.attachFiles(m, contractId, body.attachments ?? [], {
-        type: 'change_request',
-        id,
-      });
+      const attachments = await this.storedFiles.attachFiles(
+        m,
+        contractId,
+        body.attachments ?? [],
+        {
+          type: 'change_request',
+          id,
+        },
+      );
       await this.audit.append(m, {
         ...auditActorOf(proposer),
         action: 'change_request.proposed',

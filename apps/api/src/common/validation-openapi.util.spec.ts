@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, DECORATORS } from '@nestjs/swagger';
 import { ArrayMaxSize, IsInt, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsPersonDays, NotBlank, NotBlankWhen } from './field.validators';
+import { NotBlank, NotBlankWhen } from './field.validators';
+import { IsPersonDays } from '../requirement/dto/person-days.validator';
 import { closeRequestBodies, documentValidationLimits } from './validation-openapi.util';
 
 class ProbeDto {

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { StreamableFile } from '@nestjs/common';
 import type { Actor } from '@luyue/domain';
-import type { StoredFileRef } from '@luyue/change-request/definitions';
+import type { StoredFileRef } from '@luyue/domain';
 import type { AuthenticatedRequest } from '../auth/authenticated-request.types';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';

@@ -1,8 +1,8 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { auditActorOf, DomainError, type Actor, type LinkTokenPayload } from '@luyue/domain';
-import { type StoredFileRef } from '@luyue/change-request/definitions';
+import type { StoredFileRef } from '@luyue/domain';
 import { AuditEventRepository, TransactionRunner, type ContractRecord } from '@luyue/persistence';
-import { ChangeRequestStore } from '@luyue/change-request';
+import { StoredFileRepository } from '@luyue/persistence';
 import {
   ContractAccessService,
   requireActingIn,
@@ -19,7 +19,7 @@ export class FilesService {
   constructor(
     private readonly contracts: ContractAccessService,
     private readonly store: FileStoreService,
-    private readonly rows: ChangeRequestStore,
+    private readonly rows: StoredFileRepository,
     private readonly audit: AuditEventRepository,
     private readonly tx: TransactionRunner,
   ) {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, type Actor } from '@luyue/domain';
 import { isFinalRequirementStatus } from '@luyue/requirement/definitions';
-import { ChangeRequestStore } from '@luyue/change-request';
+import { StoredFileRepository } from '@luyue/persistence';
 import type { StoredUpload } from '../files/file-store.service';
 import { FilesService } from '../files/files.service';
 import type { RequirementAttachmentDto } from './dto/requirement.dto';
@@ -18,7 +18,7 @@ export class RequirementAttachmentsService {
   constructor(
     private readonly access: RequirementAccessService,
     private readonly files: FilesService,
-    private readonly rows: ChangeRequestStore,
+    private readonly rows: StoredFileRepository,
   ) {}
 
   /** Either side may attach until the request is finished; refused uploads leave nothing behind. */

@@ -17,7 +17,7 @@ import {
   SEVERITY_LABELS,
   formatTime,
 } from '@luyue/domain';
-import { type StoredFileRef } from '@luyue/change-request/definitions';
+import type { StoredFileRef } from '@luyue/domain';
 /** Task states that speak for every line: the item was decided as a whole, not line by line. */
 const WHOLE_TASK_STATUSES: readonly RemediationStatus[] = [
   'risk_accepted',

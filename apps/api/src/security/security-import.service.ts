@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { auditActorOf, DomainError, validationFailed, type Actor } from '@luyue/domain';
 import { AuditEventRepository, TransactionRunner, type ContractRecord } from '@luyue/persistence';
-import { ChangeRequestStore } from '@luyue/change-request';
+import { StoredFileRepository } from '@luyue/persistence';
 import {
   SecurityNoticeRepository,
   type SecurityNoticeRecord,
@@ -30,7 +30,7 @@ export class SecurityImportService {
   constructor(
     private readonly access: SecurityAccessService,
     private readonly notices: SecurityNoticeRepository,
-    private readonly files: ChangeRequestStore,
+    private readonly files: StoredFileRepository,
     private readonly store: FileStoreService,
     private readonly audit: AuditEventRepository,
     private readonly tx: TransactionRunner,

@@ -12,8 +12,8 @@ import {
   type EffectResult,
   type ReplyChannel,
   type ReplyDecision,
-  type StoredFileRef,
 } from '@luyue/change-request/definitions';
+import type { StoredFileRef } from '@luyue/domain';
 import { PARTIES, type Party } from '@luyue/domain';
 import { TimelineEntryDto } from '../../requirement/dto/requirement.dto';
 

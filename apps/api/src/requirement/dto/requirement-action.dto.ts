@@ -12,7 +12,8 @@ import {
   type RequirementKind,
   NEEDS_ALTERNATIVE,
 } from '@luyue/requirement/definitions';
-import { IsPersonDays, NotBlank, Omittable } from '../../common/field.validators';
+import { NotBlank, Omittable } from '../../common/field.validators';
+import { IsPersonDays } from './person-days.validator';
 import { API_EXAMPLES } from '@luyue/domain';
 
 const TEXT = 10_000;
