@@ -8,22 +8,15 @@ import { Roles } from '../auth/roles.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import { AdminConsoleService } from './admin-console.service';
 import { AdminSettingsConsoleService } from './admin-settings-console.service';
-import { setFlash } from './console-frame.service';
+import { sendOutcome as sendConsoleOutcome, type ConsoleOutcome } from './console-outcome';
 import { CsrfGuard } from './csrf.guard';
-import type { ConsoleOutcome } from '../requirement/console/requirement-console.service';
 
 /**
  * A form's answer: the page again (with its errors, or a password shown once, so never
  * stored), or a redirect to the page that shows the change.
  */
 export function sendOutcome(res: Response, outcome: ConsoleOutcome, config: AppConfig): void {
-  if (outcome.kind === 'page') {
-    res.status(outcome.status).setHeader('Cache-Control', 'no-store');
-    res.type('html').send(outcome.html);
-    return;
-  }
-  setFlash(res, outcome.flash, config.PUBLIC_BASE_URL);
-  res.redirect(303, outcome.location);
+  sendConsoleOutcome(res, outcome, config.PUBLIC_BASE_URL, { noStore: true });
 }
 
 /** Administration: overview, organizations, a contract's settings, the holiday schedules (admins). */

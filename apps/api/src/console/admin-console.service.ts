@@ -19,7 +19,7 @@ import { ProvisioningService } from '../identity/provisioning.service';
 import { FORM_ERROR, ORGANIZATION_FIELDS, refusedFields } from './admin-fields';
 import { ConsoleFrameService, type Crumb, type Frame } from './console-frame.service';
 import { formFields, readForm } from './console-form';
-import type { ConsoleOutcome } from '../requirement/console/requirement-console.service';
+import type { ConsoleOutcome } from './console-outcome';
 
 interface Failed {
   values: Record<string, string>;

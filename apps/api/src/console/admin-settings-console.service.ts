@@ -27,7 +27,7 @@ import {
 } from './admin-fields';
 import { ConsoleFrameService } from './console-frame.service';
 import { formFields, readForm } from './console-form';
-import type { ConsoleOutcome } from '../requirement/console/requirement-console.service';
+import type { ConsoleOutcome } from './console-outcome';
 
 interface Failed {
   values: Record<string, string>;

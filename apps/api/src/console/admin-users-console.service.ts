@@ -30,7 +30,7 @@ import {
 import { ConsoleFrameService } from './console-frame.service';
 import { formFields, readForm } from './console-form';
 import type { Field, FieldOption } from '../requirement/console/requirement-action-fields';
-import type { ConsoleOutcome } from '../requirement/console/requirement-console.service';
+import type { ConsoleOutcome } from './console-outcome';
 
 interface Failed {
   form: 'roles' | 'password';

@@ -9,11 +9,11 @@ import {
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@luyue/config';
 import type { Request, Response } from 'express';
-import type { AuthenticatedRequest } from '../auth/authenticated-request.types';
 import { sessionCookieOptions } from '../auth/session-cookie';
 import type { ContractDto } from '../contracts/dto/contract.dto';
 import { ContractsService } from '../contracts/contracts.service';
 import { CsrfService } from './csrf.service';
+import { pageRequestOf, type PageRequest } from './console-page';
 
 const CONTRACT_COOKIE = 'luyue_contract';
 const FLASH_COOKIE = 'luyue_flash';
@@ -56,19 +56,31 @@ export class ConsoleFrameService {
     actor: Actor,
     page: { title: string; crumbs: Crumb[]; section: string },
   ): Promise<Frame> {
+    return this.frameOf(pageRequestOf(req, res, actor), page);
+  }
+
+  /** The frame of a page, from its page request (what the console services hold). */
+  async frameOf(
+    request: PageRequest,
+    page: { title: string; crumbs: Crumb[]; section: string },
+  ): Promise<Frame> {
+    const { actor, cookies } = request;
     const mine = await this.contracts.list(actor);
-    const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
-    const asked = typeof req.query.contract === 'string' ? req.query.contract : undefined;
+    const asked = typeof request.query.contract === 'string' ? request.query.contract : undefined;
     const contract =
       mine.find((c) => c.id === asked) ??
       mine.find((c) => c.id === cookies[CONTRACT_COOKIE]) ??
       mine[0] ??
       null;
     if (contract && asked === contract.id) {
-      res.cookie(CONTRACT_COOKIE, contract.id, sessionCookieOptions(this.config.PUBLIC_BASE_URL));
+      request.setCookie(
+        CONTRACT_COOKIE,
+        contract.id,
+        sessionCookieOptions(this.config.PUBLIC_BASE_URL),
+      );
     }
     const flash = cookies[FLASH_COOKIE];
-    if (flash) res.clearCookie(FLASH_COOKIE, { path: '/' });
+    if (flash) request.clearCookie(FLASH_COOKIE, { path: '/' });
     const party = contract ? contract.myParty : actor.party;
     return {
       contract,
@@ -77,7 +89,7 @@ export class ConsoleFrameService {
         user: actor.name,
         party: party ? PARTY_LABELS[party] : '',
         roles: actor.roles.map((r) => ROLE_LABELS[r]).join('、'),
-        csrf: this.csrf.token((req as AuthenticatedRequest).sessionId),
+        csrf: this.csrf.token(request.sessionId),
         flash: flash ?? null,
         nav: [...NAV, ...(isAdmin(actor) ? [ADMIN_NAV] : [])].map((n) => ({
           ...n,
@@ -88,7 +100,7 @@ export class ConsoleFrameService {
           label: `${c.number} ${c.name}`,
           selected: c.id === contract?.id,
         })),
-        path: req.path,
+        path: request.path,
         crumbs: [{ href: '/', label: PAGE_TITLES.dashboard }, ...page.crumbs],
       },
     };

@@ -27,26 +27,22 @@ import {
   changeProposedFlash,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
-import type { Request, Response } from 'express';
 import { ChangeActionsService } from '../change-actions.service';
 import { ChangeRequestsService } from '../change-requests.service';
 import type { ChangeRequestDto } from '../dto/change-request.dto';
 import type { ProposeChangeDto } from '../dto/propose-change.dto';
 import type { StoredUpload } from '../../files/file-store.service';
 import { FilesService } from '../../files/files.service';
+import type { ActingContext } from '../../kit/acting-context';
 import { CHANGE_ACTION_FORMS, PROPOSE_FIELDS, ProposeChangeFormDto } from './change-console-forms';
 import { KeyedRunService } from '../../common/keyed-run.service';
 import { ConsoleFrameService, type Frame } from '../../console/console-frame.service';
 import { optionsOf, pagingOf } from '../../console/console-list';
-import { createOnce, newOnce, sendingKeyOf } from '../../console/form-once';
-import { actionForms, formFields, readForm } from '../../console/console-form';
-import type { ConsoleOutcome } from '../../requirement/console/requirement-console.service';
-
-interface Failed {
-  action: string;
-  values: Record<string, string>;
-  errors: Record<string, string>;
-}
+import { createOnce, newOnce } from '../../console/form-once';
+import { actionForms, formFields, readForm, type FailedForm } from '../../console/console-form';
+import type { ConsoleOutcome } from '../../console/console-outcome';
+import type { PageRequest } from '../../console/console-page';
+import { consoleAct, type FormSending } from '../../kit/console-action';
 
 const PAGE_SIZE = 20;
 const isChangeAction = (a: string): a is ChangeAction =>
@@ -64,9 +60,10 @@ export class ChangeConsoleService {
     private readonly keyed: KeyedRunService,
   ) {}
 
-  async list(req: Request, res: Response, actor: Actor): Promise<string> {
-    const frame = await this.frame(req, res, actor, PAGE_TITLES.changes, []);
-    const q = req.query as Record<string, unknown>;
+  async list(request: PageRequest): Promise<string> {
+    const { actor } = request;
+    const frame = await this.frame(request, PAGE_TITLES.changes, []);
+    const q = request.query;
     const status = CHANGE_STATUSES.find((s) => s === q.status);
     const page = Math.max(1, Math.min(100000, Number(q.page) || 1));
     const found = frame.contract
@@ -91,8 +88,8 @@ export class ChangeConsoleService {
     });
   }
 
-  async newForm(req: Request, res: Response, actor: Actor, failed?: Omit<Failed, 'action'>) {
-    const frame = await this.frame(req, res, actor, CHANGE_PAGE_WORDS.propose, [
+  async newForm(request: PageRequest, failed?: Omit<FailedForm, 'action'>) {
+    const frame = await this.frame(request, CHANGE_PAGE_WORDS.propose, [
       { label: CHANGE_PAGE_WORDS.proposeCrumb },
     ]);
     return this.renderer.render('change-request/change-request-new.html', {
@@ -103,21 +100,16 @@ export class ChangeConsoleService {
     });
   }
 
-  async propose(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    body: Record<string, unknown>,
-    uploads: StoredUpload[],
-    requestId: string | null,
-  ): Promise<ConsoleOutcome> {
-    const frame = await this.frame(req, res, actor, CHANGE_PAGE_WORDS.propose, [
+  async propose(sent: FormSending): Promise<ConsoleOutcome> {
+    const { page: request, body, uploads } = sent;
+    const { actor, requestId } = request;
+    const frame = await this.frame(request, CHANGE_PAGE_WORDS.propose, [
       { label: CHANGE_PAGE_WORDS.proposeCrumb },
     ]);
     if (!frame.contract) throw new DomainError('not_found', 'console.no_contract_to_propose', {});
     const form = await readForm(ProposeChangeFormDto, PROPOSE_FIELDS, body);
     if (!form.ok) {
-      return { kind: 'page', status: 400, html: await this.newForm(req, res, actor, form) };
+      return { kind: 'page', status: 400, html: await this.newForm(request, form) };
     }
     const f = form.payload;
     const contractId = frame.contract.id;
@@ -131,8 +123,8 @@ export class ChangeConsoleService {
     }
     if (f.grantRequirementId)
       effects.push({ type: 'grant_quota', requirementId: f.grantRequirementId });
-    const sent = { actor, scope: 'POST /change-requests/new', body, payload: f, uploads };
-    const id = await createOnce(this.keyed, sent, async (once) => {
+    const sending = { actor, scope: 'POST /change-requests/new', body, payload: f, uploads };
+    const id = await createOnce(this.keyed, sending, async (once) => {
       const files = uploads.length
         ? await this.files.record(actor, contractId, 'attachment', uploads, requestId)
         : [];
@@ -148,15 +140,9 @@ export class ChangeConsoleService {
     return { kind: 'redirect', location: `/change-requests/${id}`, flash: changeProposedFlash(id) };
   }
 
-  async page(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    id: string,
-    failed?: Failed,
-  ): Promise<string> {
-    const c = await this.changes.get(actor, id);
-    const frame = await this.frame(req, res, actor, `${c.id} ${c.title}`, [{ label: c.id }]);
+  async page(request: PageRequest, id: string, failed?: FailedForm): Promise<string> {
+    const c = await this.changes.get(request.actor, id);
+    const frame = await this.frame(request, `${c.id} ${c.title}`, [{ label: c.id }]);
     return this.renderer.render('change-request/change-request.html', {
       layout: frame.layout,
       ...this.view(c),
@@ -170,27 +156,31 @@ export class ChangeConsoleService {
     });
   }
 
-  async act(
-    req: Request,
-    res: Response,
-    actor: Actor,
+  /** One step from the change's page, through the kit's console action. */
+  act(sent: FormSending, id: string, action: string): Promise<ConsoleOutcome> {
+    return consoleAct(
+      {
+        isAction: isChangeAction,
+        forms: CHANGE_ACTION_FORMS,
+        run: (ctx, step, payload, uploads) => this.step(ctx, id, step, payload, uploads),
+        page: (failed) => this.page(sent.page, id, failed),
+        location: `/change-requests/${encodeURIComponent(id)}`,
+        done: (step) => stepDoneFlash(changeStepLabel(step)),
+      },
+      sent,
+      action,
+    );
+  }
+
+  /** A change step's payload, from its form, to the change's actions service. */
+  private async step(
+    ctx: ActingContext,
     id: string,
-    action: string,
-    body: Record<string, unknown>,
+    action: ChangeAction,
+    payload: object,
     uploads: StoredUpload[],
-    requestId: string | null,
-  ): Promise<ConsoleOutcome> {
-    if (!isChangeAction(action))
-      throw new DomainError('not_found', 'console.no_action', { action });
-    const { dto, fields } = CHANGE_ACTION_FORMS[action];
-    const form = await readForm(dto, fields, body);
-    if (!form.ok) {
-      const html = await this.page(req, res, actor, id, { action, ...form });
-      return { kind: 'page', status: 400, html };
-    }
-    const idempotencyKey = sendingKeyOf(body, form.payload, uploads);
-    const ctx = { actor, requestId, idempotencyKey };
-    const p = form.payload as Record<string, string | undefined>;
+  ): Promise<void> {
+    const p = payload as Record<string, string | undefined>;
     if (action === 'reply') {
       await this.actions.reply(ctx, id, { decision: p.decision as 'agree', comment: p.comment });
     } else if (action === 'archive') {
@@ -200,11 +190,6 @@ export class ChangeConsoleService {
     } else {
       await this.actions.act(ctx, id, action, { note: p.note ?? '' });
     }
-    return {
-      kind: 'redirect',
-      location: `/change-requests/${encodeURIComponent(id)}`,
-      flash: stepDoneFlash(changeStepLabel(action)),
-    };
   }
 
   /** The printable change confirmation: the request, its impact and every reply (who, when, how). */
@@ -347,13 +332,11 @@ export class ChangeConsoleService {
   }
 
   private frame(
-    req: Request,
-    res: Response,
-    actor: Actor,
+    request: PageRequest,
     title: string,
     crumbs: Array<{ label: string }>,
   ): Promise<Frame> {
-    return this.frames.frame(req, res, actor, {
+    return this.frames.frameOf(request, {
       title,
       crumbs: [{ href: '/change-requests', label: PAGE_TITLES.changes }, ...crumbs],
       section: '/change-requests',

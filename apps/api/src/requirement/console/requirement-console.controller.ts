@@ -1,28 +1,14 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  Param,
-  Post,
-  Req,
-  Res,
-  UploadedFiles,
-  UseGuards,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Controller, Param, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { AppConfig } from '@luyue/config';
 import type { Actor } from '@luyue/domain';
-import type { Request, Response } from 'express';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { RequestId } from '../../common/request-id.decorator';
-import { AttachmentUploadInterceptor } from '../../files/attachment-upload.interceptor';
-import type { StoredUpload } from '../../files/file-store.service';
-import { RequirementPagesService } from '../requirement-pages.service';
-import { setFlash } from '../../console/console-frame.service';
+import type { ConsoleOutcome } from '../../console/console-outcome';
+import { Page, type PageRequest } from '../../console/console-page';
 import { CsrfGuard } from '../../console/csrf.guard';
-import { RequirementConsoleService, type ConsoleOutcome } from './requirement-console.service';
+import { AttachmentUploadInterceptor } from '../../files/attachment-upload.interceptor';
+import { ConsoleForm, ConsolePage, Sent, type FormSending } from '../../kit/console-action';
+import { RequirementPagesService } from '../requirement-pages.service';
+import { RequirementConsoleService } from './requirement-console.service';
 
 /** The request pages: list, submit form, the request with its action forms, the sheet. */
 @ApiExcludeController()
@@ -32,90 +18,44 @@ export class RequirementConsoleController {
   constructor(
     private readonly console: RequirementConsoleService,
     private readonly pages: RequirementPagesService,
-    private readonly config: AppConfig,
   ) {}
 
-  @Get()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  list(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<string> {
-    return this.console.list(req, res, actor);
+  @ConsolePage()
+  list(@Page() page: PageRequest): Promise<string> {
+    return this.console.list(page);
   }
 
-  @Get('new')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  newForm(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<string> {
-    return this.console.newForm(req, res, actor);
+  @ConsolePage('new')
+  newForm(@Page() page: PageRequest): Promise<string> {
+    return this.console.newForm(page);
   }
 
-  @Post('new')
-  @UseInterceptors(AttachmentUploadInterceptor)
-  async submit(
-    @Req() req: Request,
-    @Res() res: Response,
-    @CurrentActor() actor: Actor,
-    @Body() body: Record<string, unknown>,
-    @UploadedFiles() files: StoredUpload[] | undefined,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    this.send(res, await this.console.submit(req, res, actor, body, files ?? [], requestId));
+  @ConsoleForm('new', { upload: AttachmentUploadInterceptor })
+  submit(@Sent() sent: FormSending): Promise<ConsoleOutcome> {
+    return this.console.submit(sent);
   }
 
-  @Post(':id/attachments')
-  @UseInterceptors(AttachmentUploadInterceptor)
-  async attach(
-    @Res() res: Response,
-    @Param('id') id: string,
-    @CurrentActor() actor: Actor,
-    @UploadedFiles() files: StoredUpload[] | undefined,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    this.send(res, await this.console.attach(actor, id, files ?? [], requestId));
+  @ConsoleForm(':id/attachments', { upload: AttachmentUploadInterceptor })
+  attach(@Sent() sent: FormSending, @Param('id') id: string): Promise<ConsoleOutcome> {
+    return this.console.attach(sent, id);
   }
 
-  @Get(':id')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  page(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @Param('id') id: string,
-    @CurrentActor() actor: Actor,
-  ): Promise<string> {
-    return this.console.page(req, res, actor, id);
+  @ConsolePage(':id')
+  page(@Page() page: PageRequest, @Param('id') id: string): Promise<string> {
+    return this.console.page(page, id);
   }
 
-  @Get(':id/acceptance')
-  @Header('Content-Type', 'text/html; charset=utf-8')
+  @ConsolePage(':id/acceptance')
   acceptance(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<string> {
     return this.pages.acceptance(actor, id);
   }
 
-  @Post(':id/actions/:action')
-  async act(
-    @Req() req: Request,
-    @Res() res: Response,
+  @ConsoleForm(':id/actions/:action')
+  act(
+    @Sent() sent: FormSending,
     @Param('id') id: string,
     @Param('action') action: string,
-    @CurrentActor() actor: Actor,
-    @Body() body: Record<string, unknown>,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    this.send(res, await this.console.act(req, res, actor, id, action, body, requestId));
-  }
-
-  private send(res: Response, outcome: ConsoleOutcome): void {
-    if (outcome.kind === 'page') {
-      res.status(outcome.status).type('html').send(outcome.html);
-      return;
-    }
-    setFlash(res, outcome.flash, this.config.PUBLIC_BASE_URL);
-    res.redirect(303, outcome.location);
+  ): Promise<ConsoleOutcome> {
+    return this.console.act(sent, id, action);
   }
 }

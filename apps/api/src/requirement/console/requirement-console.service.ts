@@ -5,7 +5,6 @@ import {
   KIND_LABELS,
   PRIORITY_LABELS,
   STATUS_LABELS,
-  type Actor,
   formatTime,
   PAGE_TITLES,
   KIND_PENDING_LABEL,
@@ -21,11 +20,9 @@ import {
   REQUIREMENT_STATUSES,
 } from '@luyue/requirement/definitions';
 import { TemplateRenderer } from '@luyue/notifications';
-import type { Request, Response } from 'express';
 import type { RequirementDto } from '../dto/requirement.dto';
 import { RequirementListQueryDto } from '../dto/requirement-list.dto';
 import { SubmitRequirementDto } from '../dto/submit-requirement.dto';
-import type { StoredUpload } from '../../files/file-store.service';
 import { FilesService } from '../../files/files.service';
 import { RequirementActionsService } from '../requirement-actions.service';
 import { RequirementAttachmentsService } from '../requirement-attachments.service';
@@ -35,16 +32,16 @@ import { RequirementsService } from '../requirements.service';
 import { KeyedRunService } from '../../common/keyed-run.service';
 import { ConsoleFrameService, type Frame } from '../../console/console-frame.service';
 import { FORM_ERROR } from '../../console/admin-fields';
-import { createOnce, newOnce, sendingKeyOf } from '../../console/form-once';
+import { createOnce, newOnce } from '../../console/form-once';
+import type { ConsoleOutcome } from '../../console/console-outcome';
+import type { PageRequest } from '../../console/console-page';
+import { consoleAct, type FormSending } from '../../kit/console-action';
 import { requirementRefusal, type QuotaRefusal } from './requirement-refusals';
 import { actionForms, formFields, readForm } from '../../console/console-form';
 import { checkedListQuery, optionsOf, pagingOf } from '../../console/console-list';
 import { REQUIREMENT_ACTION_FORMS, submitFields } from './requirement-action-fields';
 
-/** A page, or where to go after a form that worked (with the flash to show there). */
-export type ConsoleOutcome =
-  | { kind: 'page'; status: number; html: string }
-  | { kind: 'redirect'; location: string; flash: string };
+export type { ConsoleOutcome } from '../../console/console-outcome';
 
 interface Failed {
   action: string;
@@ -71,13 +68,14 @@ export class RequirementConsoleService {
     private readonly files: FilesService,
   ) {}
 
-  async list(req: Request, res: Response, actor: Actor): Promise<string> {
-    const frame = await this.frames.frame(req, res, actor, {
+  async list(request: PageRequest): Promise<string> {
+    const { actor } = request;
+    const frame = await this.frames.frameOf(request, {
       title: PAGE_TITLES.requirements,
       crumbs: [{ label: PAGE_TITLES.requirements }],
       section: '/requirements',
     });
-    const q = req.query as Record<string, unknown>;
+    const q = request.query;
     const query = await checkedListQuery(RequirementListQueryDto, {
       ...pick(q, ['status', 'kind', 'system', 'overdue', 'year', 'q', 'page']),
       pageSize: PAGE_SIZE,
@@ -118,28 +116,18 @@ export class RequirementConsoleService {
     });
   }
 
-  async newForm(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    failed?: Omit<Failed, 'action'>,
-  ): Promise<string> {
-    const frame = await this.newFrame(req, res, actor);
+  async newForm(request: PageRequest, failed?: Omit<Failed, 'action'>): Promise<string> {
+    const frame = await this.newFrame(request);
     return this.renderNew(frame, failed);
   }
 
-  async submit(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    body: Record<string, unknown>,
-    uploads: StoredUpload[],
-    requestId: string | null,
-  ): Promise<ConsoleOutcome> {
+  async submit(sending: FormSending): Promise<ConsoleOutcome> {
+    const { page: request, body, uploads } = sending;
+    const { actor, requestId } = request;
     // Files not recorded on a request (a refused form, a second sending) leave no bytes behind.
     let recorded = false;
     try {
-      const frame = await this.newFrame(req, res, actor);
+      const frame = await this.newFrame(request);
       if (!frame.contract) throw new DomainError('not_found', 'console.no_contract_to_submit', {});
       const fields = submitFields(frame.contract.settings.systems);
       const form = await readForm(SubmitRequirementDto, fields, body);
@@ -176,12 +164,9 @@ export class RequirementConsoleService {
   }
 
   /** The upload form of the request page: back to the page with the files listed. */
-  async attach(
-    actor: Actor,
-    id: string,
-    uploads: StoredUpload[],
-    requestId: string | null,
-  ): Promise<ConsoleOutcome> {
+  async attach(sent: FormSending, id: string): Promise<ConsoleOutcome> {
+    const { actor, requestId } = sent.page;
+    const uploads = sent.uploads;
     await this.attachments.attach(actor, id, uploads, requestId);
     return {
       kind: 'redirect',
@@ -190,15 +175,9 @@ export class RequirementConsoleService {
     };
   }
 
-  async page(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    id: string,
-    failed?: Failed,
-  ): Promise<string> {
-    return this.pages.page(actor, id, async (r) => {
-      const frame = await this.frames.frame(req, res, actor, {
+  async page(request: PageRequest, id: string, failed?: Failed): Promise<string> {
+    return this.pages.page(request.actor, id, async (r) => {
+      const frame = await this.frames.frameOf(request, {
         title: `${r.id} ${r.title}`,
         crumbs: [{ href: '/requirements', label: PAGE_TITLES.requirements }, { label: r.id }],
         section: '/requirements',
@@ -212,41 +191,24 @@ export class RequirementConsoleService {
     });
   }
 
-  async act(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    id: string,
-    action: string,
-    body: Record<string, unknown>,
-    requestId: string | null,
-  ): Promise<ConsoleOutcome> {
-    if (!isRequirementAction(action))
-      throw new DomainError('not_found', 'console.no_action', { action });
-    const { dto, fields } = REQUIREMENT_ACTION_FORMS[action];
-    const form = await readForm(dto, fields, body);
-    if (!form.ok) {
-      const html = await this.page(req, res, actor, id, { action, ...form });
-      return { kind: 'page', status: 400, html };
-    }
-    const idempotencyKey = sendingKeyOf(body, form.payload);
-    try {
-      await this.actions.run({ actor, requestId, idempotencyKey }, id, action, form.payload);
-    } catch (error) {
-      const refused = requirementRefusal(error, fields);
-      if (!refused) throw error;
-      const html = await this.page(req, res, actor, id, {
-        action,
-        values: form.values,
-        ...refused,
-      });
-      return { kind: 'page', status: statusOf(error), html };
-    }
-    return {
-      kind: 'redirect',
-      location: `/requirements/${encodeURIComponent(id)}`,
-      flash: stepDoneFlash(requirementStepLabel(action)),
-    };
+  /** One step from the request's page, through the kit's console action. */
+  act(sent: FormSending, id: string, action: string): Promise<ConsoleOutcome> {
+    return consoleAct(
+      {
+        isAction: isRequirementAction,
+        forms: REQUIREMENT_ACTION_FORMS,
+        run: (ctx, step, payload) => this.actions.run(ctx, id, step, payload as never),
+        page: (failed) => this.page(sent.page, id, failed),
+        refusal: (error, fields) => {
+          const refused = requirementRefusal(error, fields);
+          return refused && { status: statusOf(error), ...refused };
+        },
+        location: `/requirements/${encodeURIComponent(id)}`,
+        done: (step) => stepDoneFlash(requirementStepLabel(step)),
+      },
+      sent,
+      action,
+    );
   }
 
   private forms(r: RequirementDto, failed?: Failed): unknown[] {
@@ -272,8 +234,8 @@ export class RequirementConsoleService {
     );
   }
 
-  private async newFrame(req: Request, res: Response, actor: Actor): Promise<Frame> {
-    const frame = await this.frames.frame(req, res, actor, {
+  private async newFrame(request: PageRequest): Promise<Frame> {
+    const frame = await this.frames.frameOf(request, {
       title: PAGE_TITLES.submitRequirement,
       crumbs: [
         { href: '/requirements', label: PAGE_TITLES.requirements },

@@ -1,31 +1,13 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  Param,
-  Post,
-  Req,
-  Res,
-  UploadedFile,
-  UploadedFiles,
-  UseGuards,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Controller, Param, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { AppConfig } from '@luyue/config';
-import type { Actor } from '@luyue/domain';
-import type { Request, Response } from 'express';
-import { CurrentActor } from '../../auth/current-actor.decorator';
-import { RequestId } from '../../common/request-id.decorator';
-import { AttachmentUploadInterceptor } from '../../files/attachment-upload.interceptor';
-import type { StoredUpload } from '../../files/file-store.service';
-import { sendOutcome } from '../../console/console-outcome';
+import type { ConsoleOutcome } from '../../console/console-outcome';
+import { Page, type PageRequest } from '../../console/console-page';
 import { CsrfGuard } from '../../console/csrf.guard';
-import type { ConsoleOutcome } from '../../requirement/console/requirement-console.service';
+import { AttachmentUploadInterceptor } from '../../files/attachment-upload.interceptor';
+import { FileUpload } from '../../files/upload.interceptors';
+import { ConsoleForm, ConsolePage, Sent, type FormSending } from '../../kit/console-action';
 import { SecurityConsoleService } from './security-console.service';
 import { SecurityTasksConsoleService } from './security-tasks-console.service';
-import { FileUpload } from '../../files/upload.interceptors';
 
 /** The security pages: notices and the issue form, a notice with its imports, tasks, a task. */
 @ApiExcludeController()
@@ -35,94 +17,44 @@ export class SecurityConsoleController {
   constructor(
     private readonly console: SecurityConsoleService,
     private readonly taskList: SecurityTasksConsoleService,
-    private readonly config: AppConfig,
   ) {}
 
-  @Get()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  list(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<string> {
-    return this.console.list(req, res, actor);
+  @ConsolePage()
+  list(@Page() page: PageRequest): Promise<string> {
+    return this.console.list(page);
   }
 
-  @Post('notices')
-  async issue(
-    @Req() req: Request,
-    @Res() res: Response,
-    @CurrentActor() actor: Actor,
-    @Body() body: Record<string, unknown>,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    this.send(res, await this.console.issue(req, res, actor, body, requestId));
+  @ConsoleForm('notices')
+  issue(@Sent() sent: FormSending): Promise<ConsoleOutcome> {
+    return this.console.issue(sent);
   }
 
-  @Get('notices/:id')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  notice(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @Param('id') id: string,
-    @CurrentActor() actor: Actor,
-  ): Promise<string> {
-    return this.console.notice(req, res, actor, id);
+  @ConsolePage('notices/:id')
+  notice(@Page() page: PageRequest, @Param('id') id: string): Promise<string> {
+    return this.console.notice(page, id);
   }
 
-  @Post('notices/:id/reports')
-  @UseInterceptors(FileUpload('file'))
-  async upload(
-    @Res() res: Response,
-    @Param('id') id: string,
-    @UploadedFile() file: StoredUpload | undefined,
-    @CurrentActor() actor: Actor,
-    @Body() body: Record<string, unknown>,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    this.send(res, await this.console.upload(actor, id, file, body, requestId));
+  @ConsoleForm('notices/:id/reports', { upload: FileUpload('file') })
+  upload(@Sent() sent: FormSending, @Param('id') id: string): Promise<ConsoleOutcome> {
+    return this.console.upload(sent, id);
   }
 
-  @Get('tasks')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  tasks(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<string> {
-    return this.taskList.list(req, res, actor);
+  @ConsolePage('tasks')
+  tasks(@Page() page: PageRequest): Promise<string> {
+    return this.taskList.list(page);
   }
 
-  @Get('tasks/:id')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  task(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @Param('id') id: string,
-    @CurrentActor() actor: Actor,
-  ): Promise<string> {
-    return this.console.task(req, res, actor, id);
+  @ConsolePage('tasks/:id')
+  task(@Page() page: PageRequest, @Param('id') id: string): Promise<string> {
+    return this.console.task(page, id);
   }
 
-  @Post('tasks/:id/actions/:action')
-  @UseInterceptors(AttachmentUploadInterceptor)
-  async act(
-    @Req() req: Request,
-    @Res() res: Response,
+  @ConsoleForm('tasks/:id/actions/:action', { upload: AttachmentUploadInterceptor })
+  act(
+    @Sent() sent: FormSending,
     @Param('id') id: string,
     @Param('action') action: string,
-    @CurrentActor() actor: Actor,
-    @Body() body: Record<string, unknown>,
-    @UploadedFiles() files: StoredUpload[] | undefined,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    this.send(
-      res,
-      await this.console.act(req, res, actor, id, action, body, files ?? [], requestId),
-    );
-  }
-
-  private send(res: Response, outcome: ConsoleOutcome): void {
-    sendOutcome(res, outcome, this.config.PUBLIC_BASE_URL);
+  ): Promise<ConsoleOutcome> {
+    return this.console.act(sent, id, action);
   }
 }

@@ -26,8 +26,8 @@ import {
   type RemediationStatus,
 } from '@luyue/security/definitions';
 import { TemplateRenderer } from '@luyue/notifications';
-import type { Request, Response } from 'express';
-import type { StoredUpload } from '../../files/file-store.service';
+import type { PageRequest } from '../../console/console-page';
+import { consoleAct, type FormSending } from '../../kit/console-action';
 import type { ContractDto } from '../../contracts/dto/contract.dto';
 import { IssueNoticeDto, type ImportDto, type NoticeDetailDto } from '../dto/security-notice.dto';
 import type { SecurityTaskDto } from '../dto/security-task.dto';
@@ -36,9 +36,8 @@ import { SecurityImportService } from '../security-import.service';
 import { SecurityNoticesService } from '../security-notices.service';
 import { SecurityTasksService } from '../security-tasks.service';
 import { ConsoleFrameService } from '../../console/console-frame.service';
-import { actionForms, formFields, readForm } from '../../console/console-form';
-import { sendingKeyOf } from '../../console/form-once';
-import type { ConsoleOutcome } from '../../requirement/console/requirement-console.service';
+import { actionForms, formFields, readForm, type FailedForm } from '../../console/console-form';
+import type { ConsoleOutcome } from '../../console/console-outcome';
 import { FORMAT_OPTIONS, NOTICE_FIELDS } from './security-console-fields';
 import {
   assetsOf,
@@ -78,13 +77,9 @@ export class SecurityConsoleService {
     private readonly remediation: RemediationService,
   ) {}
 
-  async list(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    failed?: { values: Record<string, string>; errors: Record<string, string> },
-  ): Promise<string> {
-    const frame = await this.frames.frame(req, res, actor, {
+  async list(request: PageRequest, failed?: Omit<FailedForm, 'action'>): Promise<string> {
+    const { actor } = request;
+    const frame = await this.frames.frameOf(request, {
       title: PAGE_TITLES.security,
       crumbs: [{ label: PAGE_TITLES.security }],
       section: '/security',
@@ -106,14 +101,10 @@ export class SecurityConsoleService {
     });
   }
 
-  async issue(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    body: Record<string, unknown>,
-    requestId: string | null,
-  ): Promise<ConsoleOutcome> {
-    const frame = await this.frames.frame(req, res, actor, {
+  async issue(sent: FormSending): Promise<ConsoleOutcome> {
+    const { page: request, body } = sent;
+    const { actor, requestId } = request;
+    const frame = await this.frames.frameOf(request, {
       title: PAGE_TITLES.security,
       crumbs: [],
       section: '/security',
@@ -121,7 +112,7 @@ export class SecurityConsoleService {
     if (!frame.contract) throw new DomainError('not_found', 'console.no_contract_to_notify', {});
     const form = await readForm(IssueNoticeDto, NOTICE_FIELDS, body);
     if (!form.ok) {
-      return { kind: 'page', status: 400, html: await this.list(req, res, actor, form) };
+      return { kind: 'page', status: 400, html: await this.list(request, form) };
     }
     const notice = await this.notices.issue(actor, frame.contract.id, form.payload, requestId);
     return {
@@ -131,9 +122,10 @@ export class SecurityConsoleService {
     };
   }
 
-  async notice(req: Request, res: Response, actor: Actor, id: string): Promise<string> {
+  async notice(request: PageRequest, id: string): Promise<string> {
+    const { actor } = request;
     const notice = await this.notices.get(actor, id);
-    const frame = await this.frames.frame(req, res, actor, {
+    const frame = await this.frames.frameOf(request, {
       title: notice.number,
       crumbs: [{ href: '/security', label: PAGE_TITLES.security }, { label: notice.number }],
       section: '/security',
@@ -160,13 +152,9 @@ export class SecurityConsoleService {
     });
   }
 
-  async upload(
-    actor: Actor,
-    id: string,
-    file: StoredUpload | undefined,
-    body: Record<string, unknown>,
-    requestId: string | null,
-  ): Promise<ConsoleOutcome> {
+  async upload(sent: FormSending, id: string): Promise<ConsoleOutcome> {
+    const { page: request, body, file } = sent;
+    const { actor, requestId } = request;
     const location = `/security/notices/${id}`;
     const form = await readForm(
       UploadReportDto,
@@ -210,15 +198,10 @@ export class SecurityConsoleService {
     }
   }
 
-  async task(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    id: string,
-    failed?: { action: string; values: Record<string, string>; errors: Record<string, string> },
-  ): Promise<string> {
+  async task(request: PageRequest, id: string, failed?: FailedForm): Promise<string> {
+    const { actor } = request;
     const task = await this.remediation.view(actor, id);
-    const frame = await this.frames.frame(req, res, actor, {
+    const frame = await this.frames.frameOf(request, {
       title: task.title,
       crumbs: [
         { href: '/security', label: PAGE_TITLES.security },
@@ -272,41 +255,25 @@ export class SecurityConsoleService {
     });
   }
 
-  /** One remediation step from the task page, through the REST route's service and DTO. */
-  async act(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    id: string,
-    action: string,
-    body: Record<string, unknown>,
-    uploads: StoredUpload[],
-    requestId: string | null,
-  ): Promise<ConsoleOutcome> {
-    if (!isRemediationAction(action))
-      throw new DomainError('not_found', 'console.no_action', { action });
-    const { dto, fields } = REMEDIATION_ACTION_FORMS[action];
-    const form = await readForm(dto, fields, body);
-    if (!form.ok) {
-      return {
-        kind: 'page',
-        status: 400,
-        html: await this.task(req, res, actor, id, { action, ...form }),
-      };
-    }
-    const idempotencyKey = sendingKeyOf(body, form.payload, uploads);
-    const ctx = { actor, requestId, idempotencyKey };
-    const p = form.payload as Record<string, string | undefined> & { assets?: unknown };
-    if (action === 'fix') {
-      await this.remediation.fix(ctx, id, { note: p.note ?? '', assets: assetsOf(p) }, uploads);
-    } else {
-      await this.remediation.act(ctx, id, action, remediationPayloadOf(action, p));
-    }
-    return {
-      kind: 'redirect',
-      location: `/security/tasks/${encodeURIComponent(id)}`,
-      flash: stepDoneFlash(remediationStepLabel(action)),
-    };
+  /** One remediation step from the task page, through the kit's console action. */
+  act(sent: FormSending, id: string, action: string): Promise<ConsoleOutcome> {
+    return consoleAct(
+      {
+        isAction: isRemediationAction,
+        forms: REMEDIATION_ACTION_FORMS,
+        run: (ctx, step, payload, uploads) => {
+          const p = payload as Record<string, string | undefined> & { assets?: unknown };
+          return step === 'fix'
+            ? this.remediation.fix(ctx, id, { note: p.note ?? '', assets: assetsOf(p) }, uploads)
+            : this.remediation.act(ctx, id, step, remediationPayloadOf(step, p));
+        },
+        page: (failed) => this.task(sent.page, id, failed),
+        location: `/security/tasks/${encodeURIComponent(id)}`,
+        done: (step) => stepDoneFlash(remediationStepLabel(step)),
+      },
+      sent,
+      action,
+    );
   }
 
   private canIssue(actor: Actor, contract: ContractDto): boolean {

@@ -8,12 +8,11 @@ import {
   NOTICE_SOURCE_LABELS,
   SEVERITY_LABELS,
   REMEDIATION_STATUS_LABELS,
-  type Actor,
   formatTime,
   PAGE_TITLES,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
-import type { Request, Response } from 'express';
+import type { PageRequest } from '../../console/console-page';
 import { SecurityTaskListQueryDto } from '../dto/security-task.dto';
 import { SecurityNoticesService } from '../security-notices.service';
 import { SecurityTasksService } from '../security-tasks.service';
@@ -33,8 +32,9 @@ export class SecurityTasksConsoleService {
     private readonly tasks: SecurityTasksService,
   ) {}
 
-  async list(req: Request, res: Response, actor: Actor): Promise<string> {
-    const frame = await this.frames.frame(req, res, actor, {
+  async list(request: PageRequest): Promise<string> {
+    const { actor } = request;
+    const frame = await this.frames.frameOf(request, {
       title: PAGE_TITLES.securityTasks,
       crumbs: [
         { href: '/security', label: PAGE_TITLES.security },
@@ -42,10 +42,10 @@ export class SecurityTasksConsoleService {
       ],
       section: '/security',
     });
-    const q = filtersOf(req.query);
+    const q = filtersOf(request.query);
     const query = await checkedListQuery(SecurityTaskListQueryDto, {
       ...q,
-      page: pageOf(req.query.page),
+      page: pageOf(request.query.page),
       pageSize: PAGE_SIZE,
     });
     const contract = frame.contract;
