@@ -11,6 +11,9 @@ import { PersistenceModule, STATEMENT_TIMEOUT_MS } from '@luyue/persistence';
 import { TemporalClientModule } from '@luyue/temporal';
 import { AuthModule } from './auth/auth.module';
 import { ConsoleModule } from './console/console.module';
+import { ProcessRegistryModule } from './process-registry.module';
+import { RequirementConsoleModule } from './requirement/console/requirement-console.module';
+import { ChangeConsoleModule } from './change-request/console/change-console.module';
 import { KitModule } from './kit/kit.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { WorkingDaysModule } from './calendar/working-days.module';
@@ -58,7 +61,10 @@ import { SecurityConsoleModule } from './security/console/security-console.modul
     SecurityModule,
     RemediationModule,
     KeyedRunModule,
+    ProcessRegistryModule,
     ConsoleModule,
+    RequirementConsoleModule,
+    ChangeConsoleModule,
     SecurityConsoleModule,
   ],
   controllers: [HealthController],

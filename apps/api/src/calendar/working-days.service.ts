@@ -1,14 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CalendarService, ScheduleValidationError, validateYearSchedule } from '@luyue/calendar';
 import { isOfficialSource, shanghaiDate, toShanghaiIso, validationFailed } from '@luyue/domain';
 import { CalendarYearRepository, DeadlineRecordRepository } from '@luyue/persistence';
-import { ChangeRequestQueryRepository } from '@luyue/change-request';
-import { SecurityTaskStore } from '@luyue/security';
-import { RequirementQueryRepository } from '@luyue/requirement';
 import { calendarChangedSignal } from '@luyue/temporal/definitions';
-import { requirementWorkflowId } from '@luyue/requirement/definitions';
-import { securityTaskWorkflowId } from '@luyue/security/definitions';
 import { TemporalClientService } from '@luyue/temporal';
+import { OPEN_WORKFLOW_SOURCES, type OpenWorkflowSource } from '../kit/process-registry';
 import type { WorkingDaysAnswer } from './dto/working-days.query';
 import type { CalendarYearDto, YearScheduleDto, YearScheduleLoaded } from './dto/year-schedule.dto';
 
@@ -24,9 +20,7 @@ export class WorkingDaysService {
     private readonly calendars: CalendarService,
     private readonly deadlines: DeadlineRecordRepository,
     private readonly temporal: TemporalClientService,
-    private readonly requirements: RequirementQueryRepository,
-    private readonly changes: ChangeRequestQueryRepository,
-    private readonly securityTasks: SecurityTaskStore,
+    @Inject(OPEN_WORKFLOW_SOURCES) private readonly processes: OpenWorkflowSource[],
     private readonly loaded: CalendarYearRepository,
   ) {}
 
@@ -66,9 +60,7 @@ export class WorkingDaysService {
     await this.calendars.saveYear(schedule, loadedBy);
     const open = [
       ...(await this.deadlines.openWorkflowIds()),
-      ...(await this.requirements.openRequirementIds()).map(requirementWorkflowId),
-      ...(await this.changes.openIds()),
-      ...(await this.securityTasks.openTaskIds()).map(securityTaskWorkflowId),
+      ...(await Promise.all(this.processes.map((p) => p.openWorkflowIds()))).flat(),
     ];
     const client = await this.temporal.client();
     const results = await Promise.allSettled(

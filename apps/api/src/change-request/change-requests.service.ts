@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { actorRefOf, requirementYearLabel } from '@luyue/requirement/definitions';
 import {
   allowedChangeActions,
-  type ChangeAction,
   type ChangeEffect,
   type ChangeRequestInput,
   type ChangeRequestState,
@@ -184,25 +183,6 @@ export class ChangeRequestsService {
   }
 
   /** What waits for the actor: open changes where its party and role may act now. */
-  async waitingFor(
-    actor: Actor,
-    contractId: string,
-  ): Promise<Array<{ state: ChangeRequestState; actions: ChangeAction[]; dueAt: string | null }>> {
-    const contract = await this.contracts.requireParty(actor, contractId);
-    const acting = actorInContract(actor, contract);
-    if (!acting.party) return [];
-    const rows = await this.queries.openIn(contractId);
-    return rows
-      .filter((r) => r.state !== null)
-      .map((r) => ({ state: r.state!, actions: allowedChangeActions(r.state!, acting) }))
-      .filter((t) => t.actions.length > 0)
-      .map((t) => ({
-        ...t,
-        dueAt: t.actions.includes('reply')
-          ? (t.state.replies.find((x) => x.party === acting.party)?.dueAt ?? null)
-          : null,
-      }));
-  }
 
   /** A link that may not decide (its party settled, the change moved on), in the trail. */
   async auditLinkRefusal(

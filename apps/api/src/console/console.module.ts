@@ -3,14 +3,8 @@ import { AuthModule } from '../auth/auth.module';
 import { WorkingDaysModule } from '../calendar/working-days.module';
 import { ContractsModule } from '../contracts/contracts.module';
 import { IdentityModule } from '../identity/identity.module';
-import { RequirementsModule } from '../requirement/requirements.module';
-import { ChangeRequestsModule } from '../change-request/change-requests.module';
 import { FileStoreModule } from '../files/file-store.module';
 import { FilesModule } from '../files/files.module';
-import { ChangeConfirmationController } from '../change-request/console/change-confirmation.controller';
-import { ChangeConsoleController } from '../change-request/console/change-console.controller';
-import { ChangeConsoleService } from '../change-request/console/change-console.service';
-import { ChangeReplyLinkController } from '../change-request/console/change-reply-link.controller';
 import { AdminConsoleController } from './admin-console.controller';
 import { AdminConsoleService } from './admin-console.service';
 import { AdminSettingsConsoleService } from './admin-settings-console.service';
@@ -23,18 +17,15 @@ import { ConsoleFrameService } from './console-frame.service';
 import { ConsoleController } from './console.controller';
 import { CsrfService } from './csrf.service';
 import { DashboardService } from './dashboard.service';
-import { QuotaConsoleController } from '../requirement/console/quota-console.controller';
-import { QuotaConsoleService } from '../requirement/console/quota-console.service';
-import { RequirementConsoleController } from '../requirement/console/requirement-console.controller';
-import { RequirementConsoleService } from '../requirement/console/requirement-console.service';
 
-/** The server-rendered zh-CN console, on the same services as the REST api. */
+/**
+ * The server-rendered zh-CN console's shared part: frame, CSRF, the dashboard, admin and audit pages.
+ * Each process adds its pages in a console module of its own.
+ */
 @Module({
   imports: [
     AuthModule,
     ContractsModule,
-    RequirementsModule,
-    ChangeRequestsModule,
     FilesModule,
     FileStoreModule,
     IdentityModule,
@@ -42,12 +33,7 @@ import { RequirementConsoleService } from '../requirement/console/requirement-co
   ],
   controllers: [
     ConsoleController,
-    RequirementConsoleController,
-    QuotaConsoleController,
     AuditConsoleController,
-    ChangeConsoleController,
-    ChangeConfirmationController,
-    ChangeReplyLinkController,
     AdminConsoleController,
     AdminUsersConsoleController,
   ],
@@ -60,9 +46,6 @@ import { RequirementConsoleService } from '../requirement/console/requirement-co
     ConsoleFrameService,
     CsrfService,
     DashboardService,
-    QuotaConsoleService,
-    RequirementConsoleService,
-    ChangeConsoleService,
   ],
   exports: [CsrfService, ConsoleFrameService],
 })

@@ -1,32 +1,12 @@
-import { changeStepLabel, remediationStepLabel, requirementStepLabel } from '@luyue/domain';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CalendarService } from '@luyue/calendar';
-import {
-  allowedActions,
-  REQUIREMENT_STATUSES,
-  type RequirementDeadlines,
-} from '@luyue/requirement/definitions';
-import {
-  auditActionLabel,
-  REMEDIATION_STATUS_LABELS,
-  CHANGE_STATUS_LABELS,
-  shanghaiDate,
-  formatTime,
-  STATUS_LABELS,
-  type Actor,
-  PAGE_TITLES,
-  DEADLINE_LABELS,
-} from '@luyue/domain';
-import { allowedRemediationActions } from '@luyue/security/definitions';
+import { auditActionLabel, shanghaiDate, formatTime, type Actor, PAGE_TITLES } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import { AuditEventRepository } from '@luyue/persistence';
-import { SecurityTaskQueryRepository } from '@luyue/security';
 import type { Request, Response } from 'express';
-import { ChangeRequestsService } from '../change-request/change-requests.service';
 import { ContractAccessService } from '../contracts/contract-access.service';
-import type { RequirementListItemDto } from '../requirement/dto/requirement-list.dto';
 import { actorInContract } from '../kit/access.decision';
-import { RequirementsService } from '../requirement/requirements.service';
+import { WORK_QUEUES, type WorkItem, type WorkQueue } from '../kit/process-registry';
 import { ConsoleFrameService } from './console-frame.service';
 import { subjectPage } from './subject-pages';
 
@@ -36,12 +16,10 @@ export class DashboardService {
   constructor(
     private readonly frames: ConsoleFrameService,
     private readonly renderer: TemplateRenderer,
-    private readonly reads: RequirementsService,
     private readonly access: ContractAccessService,
     private readonly calendars: CalendarService,
     private readonly audit: AuditEventRepository,
-    private readonly changes: ChangeRequestsService,
-    private readonly tasks: SecurityTaskQueryRepository,
+    @Inject(WORK_QUEUES) private readonly queues: WorkQueue[],
   ) {}
 
   async home(req: Request, res: Response, actor: Actor): Promise<string> {
@@ -56,26 +34,16 @@ export class DashboardService {
     }
     const record = await this.access.requireParty(actor, contract.id);
     const acting = actorInContract(actor, record);
-    const [open, counts, mine, calendar, changes, tasks] = await Promise.all([
-      this.reads.open(actor, contract.id),
-      Promise.all(
-        REQUIREMENT_STATUSES.map(async (status) => ({
-          status,
-          label: STATUS_LABELS[status],
-          n: (await this.reads.list(actor, contract.id, { status, pageSize: 1 })).total,
-        })),
-      ),
+    const [waiting, counted, mine, calendar] = await Promise.all([
+      Promise.all(this.queues.map((q) => q.waitingFor(acting, contract.id))),
+      Promise.all(this.queues.map((q) => q.counts?.(contract.id) ?? Promise.resolve([]))),
       this.audit.page({ contractId: contract.id, actorId: actor.userId, page: 1, pageSize: 10 }),
       this.calendars.calendar(),
-      this.changes.waitingFor(actor, contract.id),
-      this.tasks.openIn(contract.id),
     ]);
+    const counts = counted.flat();
     const now = new Date();
     const today = shanghaiDate(now.toISOString());
-    const row = (
-      t: Omit<TodoRow, 'dueAt' | 'daysLeft' | 'dueToday' | 'provisional' | 'sortKey' | 'dueLabel'>,
-      due: Due | null,
-    ): TodoRow => {
+    const row = ({ due, ...t }: WorkItem): TodoRow => {
       const at = due ? new Date(due.at) : null;
       const left = at ? calendar.workingDaysBetween(now, at) : null;
       return {
@@ -89,61 +57,10 @@ export class DashboardService {
         sortKey: at?.getTime() ?? Number.MAX_SAFE_INTEGER,
       };
     };
-    const requirementRows = open
-      .map((item) => ({ item, actions: allowedActions(item, acting) }))
-      .filter((t) => t.actions.length > 0)
-      .map(({ item, actions }) =>
-        row(
-          {
-            id: item.id,
-            href: `/requirements/${item.id}`,
-            title: item.title,
-            overdue: item.overdue,
-            status: STATUS_LABELS[item.status],
-            actions: actions.map((a) => requirementStepLabel(a)).join('、'),
-          },
-          dueOf(item),
-        ),
-      );
-    // A change never runs overdue: past its deadline it lapses by itself.
-    const changeRows = changes.map(({ state, actions, dueAt }) =>
-      row(
-        {
-          id: state.changeRequestId,
-          href: `/change-requests/${state.changeRequestId}`,
-          title: state.title,
-          overdue: false,
-          status: CHANGE_STATUS_LABELS[state.status],
-          actions: actions.map((a) => changeStepLabel(a)).join('、'),
-        },
-        dueAt ? { at: dueAt, label: DEADLINE_LABELS.changeReply, provisional: false } : null,
-      ),
-    );
-    const taskRows = tasks
-      .map((t) => ({
-        t,
-        actions: allowedRemediationActions(
-          { taskId: t.id, status: t.state, severity: t.severity },
-          acting,
-        ),
-      }))
-      .filter(({ actions }) => actions.length > 0)
-      .map(({ t, actions }) =>
-        row(
-          {
-            id: t.vulnerabilityId,
-            href: `/security/tasks/${t.id}`,
-            title: t.title,
-            overdue: new Date(t.dueAt).getTime() < now.getTime(),
-            status: REMEDIATION_STATUS_LABELS[t.state],
-            actions: actions.map((a) => remediationStepLabel(a)).join('、'),
-          },
-          { at: t.dueAt, label: DEADLINE_LABELS.fix, provisional: t.provisional },
-        ),
-      );
-    const todo = [...requirementRows, ...changeRows, ...taskRows].sort(
-      (a, b) => Number(b.overdue) - Number(a.overdue) || a.sortKey - b.sortKey,
-    );
+    const todo = waiting
+      .flat()
+      .map(row)
+      .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.sortKey - b.sortKey);
     return this.renderer.render('pages/dashboard.html', {
       layout: frame.layout,
       contract,
@@ -174,52 +91,4 @@ interface TodoRow {
   daysLeft: number | null;
   provisional: boolean;
   sortKey: number;
-}
-
-interface Due {
-  at: string;
-  label: string;
-  provisional: boolean;
-}
-
-/**
- * The deadline the next step runs against, as the workflow stored it: assessment while assessing,
- * the next sign-off reminder once released (the delivery date is behind it), else delivery.
- */
-function dueOf(
-  item: RequirementListItemDto & { deadlines: RequirementDeadlines | null },
-): Due | null {
-  const d = item.deadlines;
-  if (item.status === 'assessing') {
-    return d?.assessment
-      ? {
-          at: d.assessment.dueAt,
-          label: DEADLINE_LABELS.assessment,
-          provisional: d.assessment.provisional,
-        }
-      : null;
-  }
-  if (item.status === 'released') {
-    return d?.signOff?.nextReminderAt
-      ? {
-          at: d.signOff.nextReminderAt,
-          label: DEADLINE_LABELS.signOffReminder,
-          provisional: d.signOff.provisional,
-        }
-      : null;
-  }
-  if (d?.delivery) {
-    return {
-      at: d.delivery.dueAt,
-      label: DEADLINE_LABELS.delivery,
-      provisional: d.delivery.provisional,
-    };
-  }
-  return item.plannedDeliveryDate
-    ? {
-        at: `${item.plannedDeliveryDate}T23:59:59+08:00`,
-        label: DEADLINE_LABELS.delivery,
-        provisional: false,
-      }
-    : null;
 }

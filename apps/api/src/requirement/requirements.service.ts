@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { allowedActions, type RequirementDeadlines } from '@luyue/requirement/definitions';
+import { allowedActions } from '@luyue/requirement/definitions';
 import { type Actor } from '@luyue/domain';
 import { AuditEventRepository } from '@luyue/persistence';
 import { RequirementQueryRepository } from '@luyue/requirement';
 import { ContractAccessService } from '../contracts/contract-access.service';
 import type { RequirementDto } from './dto/requirement.dto';
-import type {
-  RequirementListItemDto,
-  RequirementListQueryDto,
-  RequirementPageDto,
-} from './dto/requirement-list.dto';
+import type { RequirementListQueryDto, RequirementPageDto } from './dto/requirement-list.dto';
 import { actorInContract } from '../kit/access.decision';
 import { RequirementAccessService, type VisibleRequirement } from './requirement-access.service';
 import { RequirementAttachmentsService } from './requirement-attachments.service';
@@ -44,13 +40,6 @@ export class RequirementsService {
   }
 
   /** Every open request of the contract, with its stored deadlines (what may wait for someone). */
-  async open(
-    actor: Actor,
-    contractId: string,
-  ): Promise<Array<RequirementListItemDto & { deadlines: RequirementDeadlines | null }>> {
-    await this.contracts.requireParty(actor, contractId);
-    return this.requirements.openItems(contractId);
-  }
 
   async list(
     actor: Actor,

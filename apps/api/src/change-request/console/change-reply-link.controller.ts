@@ -8,7 +8,7 @@ import { FilesService } from '../../files/files.service';
 import { CHANGE_REPLY_PURPOSE } from '@luyue/change-request/definitions';
 import { type Actor, type LinkTokenPayload } from '@luyue/domain';
 import { ChangeConsoleService } from './change-console.service';
-import { UsedReplyLinkFilter } from '../../console/used-reply-link.filter';
+import { UsedReplyLinkFilter } from './used-reply-link.filter';
 
 type Admitted = { actor: Actor; link: LinkTokenPayload };
 

@@ -12,7 +12,7 @@ import {
 } from '@luyue/domain';
 import { decodeLinkToken, TemplateRenderer } from '@luyue/notifications';
 import { ChangeRequestQueryRepository } from '@luyue/change-request';
-import { DomainErrorFilter } from '../common/domain-error.filter';
+import { DomainErrorFilter } from '../../common/domain-error.filter';
 
 /**
  * A reply link opened again after its reply (a replay, refused and audited by the guard) gets
