@@ -21,6 +21,11 @@ function binary(res: any, done: (err: Error | null, body: Buffer) => void): void
   res.on('error', (err: Error) => done(err, Buffer.alloc(0)));
 }
 
+/** The request's console page as `auth` sees it. */
+async function requestPage(auth: string, id: string): Promise<string> {
+  return (await api().get(`/requirements/${id}`).set('Authorization', auth).expect(200)).text;
+}
+
 describe('a customization request from submission to signed acceptance', () => {
   let contractId: string;
   let staff: string;
@@ -95,6 +100,15 @@ describe('a customization request from submission to signed acceptance', () => {
     expect(r.assessment).toMatchObject({ estimatePersonDays: 4, onTime: true });
     await mailAbout(email('hospital_manager'), id, '需求技术评估已完成，请审批');
     await mailAbout(email('hospital_staff'), id, '需求技术评估已完成，请审批');
+    // The approver sees the assessment he decides on, above the approve form.
+    const toApprove = await requestPage(manager, id);
+    expect(toApprove).toContain('估算工作量（人天）</th><td>4</td>');
+    expect(toApprove).toContain('在 LIS 报告审核后调用公众号模板消息接口推送。');
+    expect(toApprove).toContain('可行性</th><td>可行</td>');
+    expect(toApprove.indexOf('id="facts-assessment"')).toBeGreaterThan(-1);
+    expect(toApprove.indexOf('id="facts-assessment"')).toBeLessThan(
+      toApprove.indexOf('id="action-approve"'),
+    );
 
     r = (await act(manager, id, 'approve', {}).expect(200)).body;
     expect(r).toMatchObject({
@@ -133,6 +147,15 @@ describe('a customization request from submission to signed acceptance', () => {
     await act(dev, id, 'submit-for-testing', { version: 'v1.0.0-rc2', notes: '已修复退费' }).expect(
       200,
     );
+    // The tester sees the version and notes he is asked to test, above pass/fail.
+    const toTest = await requestPage(staff, id);
+    expect(toTest).toContain('<td>v1.0.0-rc2</td>');
+    expect(toTest).toContain('已修复退费');
+    expect(toTest).toContain('退费金额不一致');
+    expect(toTest.indexOf('id="facts-tests"')).toBeGreaterThan(-1);
+    expect(toTest.indexOf('id="facts-tests"')).toBeLessThan(
+      toTest.indexOf('id="action-pass-testing"'),
+    );
     r = (await act(staff, id, 'pass-testing', { notes: 'UAT 通过' }).expect(200)).body;
     expect(r.status).toBe('testing_passed');
     expect(r.testRounds.map((t: { result: string }) => t.result)).toEqual(['failed', 'passed']);
@@ -147,6 +170,12 @@ describe('a customization request from submission to signed acceptance', () => {
     ).body;
     expect(r).toMatchObject({ status: 'released', release: { onTime: true } });
     await mailAbout(email('hospital_manager'), id, '请验收并签署需求验收确认单');
+    // The manager sees the release notes and the rollback plan he signs off.
+    const toSign = await requestPage(manager, id);
+    expect(toSign).toContain('发布说明</th><td colspan="3" class="pre">新增医保结算接口</td>');
+    expect(toSign).toContain('回退方案</th><td colspan="3" class="pre">回退至上一版本</td>');
+    expect(toSign.indexOf('id="facts-release"')).toBeGreaterThan(-1);
+    expect(toSign.indexOf('id="facts-release"')).toBeLessThan(toSign.indexOf('id="action-accept"'));
 
     // Before acceptance there is no confirmation to print.
     const early = await api()
@@ -222,6 +251,12 @@ describe('a customization request from submission to signed acceptance', () => {
     expect(confirmation.text).toContain(id);
     expect(confirmation.text).toContain('3.5 人天');
     expect(confirmation.text).toContain('李强（信息科科长）');
+    // The same facts as the request page, under the same labels.
+    expect(confirmation.text).toContain('在 LIS 报告审核后调用公众号模板消息接口推送。');
+    expect(confirmation.text).toContain('<td>v1.0.0-rc2</td>');
+    expect(confirmation.text).toContain(
+      '回退方案</th><td colspan="3" class="pre">回退至上一版本</td>',
+    );
 
     // Statistics of the contract year moved by exactly this request.
     const stats = (

@@ -23,6 +23,8 @@ interface View {
     status: string;
     lines: Array<{ status: string }>;
     fixes: Array<{ proof: Array<{ sha256: string }> }>;
+    retests: Array<{ note: string }>;
+    verifications?: Array<{ note: string }>;
   } | null;
   allowedActions: string[];
 }
@@ -165,12 +167,27 @@ describe('security remediation: fix with proof, retest, verify, and the completi
     }
     await expectFigures();
     for (const task of [a, b]) {
-      await act(pm, task.id, 'request-retest', { note: '请复验' }).expect(200);
+      await act(pm, task.id, 'request-retest', { note: '已升级补丁，请复验' }).expect(200);
     }
     await expectFigures();
     await act(pm, a.id, 'verify', {}).expect(403);
-    await act(staff, a.id, 'verify', { note: '复验通过' }).expect(200);
+    await act(staff, a.id, 'verify', { note: '端口已关闭，同意结项' }).expect(200);
     completed.add(a.id);
+    // Both notes are kept and shown: the retest round's, the verification's (page and timeline).
+    const verified = (await view(a.id)).remediation;
+    expect(verified?.retests.at(-1)?.note).toBe('已升级补丁，请复验');
+    expect(verified?.verifications?.map((v) => v.note)).toEqual(['端口已关闭，同意结项']);
+    const taskPage = (
+      await api().get(`/security/tasks/${a.id}`).set('Authorization', staff).expect(200)
+    ).text;
+    expect(taskPage).toContain('<td class="pre">已升级补丁，请复验</td>');
+    const timeline = taskPage.slice(taskPage.indexOf('id="remediation-timeline"'));
+    expect(timeline).toMatch(
+      /<td>申请复验<\/td><td>[^<]+<\/td><td class="pre">已升级补丁，请复验<\/td>/,
+    );
+    expect(timeline).toMatch(
+      /<td>复验通过<\/td><td>[^<]+<\/td><td class="pre">端口已关闭，同意结项<\/td>/,
+    );
     await act(manager, b.id, 'fail-retest', { reason: '端口仍然开放' }).expect(200);
     expect((await view(a.id)).remediation?.status).toBe('verified');
     expect((await view(b.id)).remediation?.status).toBe('reopened');

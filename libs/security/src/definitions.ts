@@ -15,5 +15,6 @@ export * from './security-task.definitions';
 export * from './security-task.process';
 export * from './security-task.reducer';
 export * from './security-task.rules';
+export * from './security-task.timeline';
 export * from './security-task.timers';
 export * from './security-task.types';

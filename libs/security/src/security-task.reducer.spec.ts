@@ -83,6 +83,51 @@ describe('remediation reducer', () => {
     expect(s.retests.at(-1)).toMatchObject({ outcome: 'verified', decidedAt: at(9) });
   });
 
+  it('keeps the retest request note and each verification with its note and lines', () => {
+    let s = run(start, [
+      [vendorDev, fix()],
+      [vendorPm, { action: 'request-retest', payload: { note: '  已升级，请复验  ' } }],
+      [staff, { action: 'verify', payload: { note: ' 10.0.0.1 复验通过 ', assets: ['L1'] } }],
+    ]);
+    expect(s.retests.at(-1)).toMatchObject({ note: '已升级，请复验', outcome: null });
+    expect(s.verifications).toEqual([
+      {
+        at: at(3),
+        by: expect.objectContaining({ userId: staff.userId }),
+        note: '10.0.0.1 复验通过',
+        lineIds: ['L1'],
+      },
+    ]);
+    s = applyRemediationAction(
+      s,
+      { action: 'verify', payload: { note: '全部复验通过' } },
+      manager,
+      at(9),
+      settings,
+    ).next;
+    expect(s.status).toBe('verified');
+    expect(s.verifications?.map((v) => [v.note, v.lineIds])).toEqual([
+      ['10.0.0.1 复验通过', ['L1']],
+      ['全部复验通过', ['L2']],
+    ]);
+  });
+
+  it('adds a verification to a state stored before verifications were kept', () => {
+    const { verifications: _none, ...older } = run(start, [
+      [vendorDev, fix()],
+      [vendorPm, { action: 'request-retest', payload: note }],
+    ]);
+    const s = applyRemediationAction(
+      older,
+      { action: 'verify', payload: { note: '复验通过' } },
+      staff,
+      at(5),
+      settings,
+    ).next;
+    expect(s.verifications).toEqual([expect.objectContaining({ note: '复验通过' })]);
+    expect(s.status).toBe('verified');
+  });
+
   it('reopens a failed retest with a new fix period counted from the failure', () => {
     let s = run(start, [
       [vendorDev, fix()],

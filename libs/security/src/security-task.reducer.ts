@@ -33,6 +33,7 @@ export function initialRemediationState(input: RemediationInput): RemediationSta
     fixes: [],
     fixDeadlines: [],
     retests: [],
+    verifications: [],
     riskAcceptances: [],
     falsePositives: [],
     retestImports: [],
@@ -99,6 +100,10 @@ export function applyRemediationAction(
       next.lines = state.lines.map((l) =>
         ids.includes(l.lineId) ? { ...l, status: 'verified', verifiedAt: at, verifiedBy: by } : l,
       );
+      next.verifications = [
+        ...(state.verifications ?? []),
+        { at, by, note: call.payload.note.trim(), lineIds: ids },
+      ];
       if (next.lines.every((l) => l.status === 'verified')) {
         next.status = 'verified';
         next.closedAt = at;

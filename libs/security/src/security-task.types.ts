@@ -101,6 +101,14 @@ export interface FixRecord {
   lineIds: string[];
 }
 
+/** A verification (retest passed) by the hospital: the lines it verified, with its note. */
+export interface VerificationRecord {
+  at: string;
+  by: ActorRef;
+  note: string;
+  lineIds: string[];
+}
+
 /** Why a fix period started: the notice, a failed retest, a retest import, an expired risk. */
 export type FixCause = 'issued' | 'retest_failed' | 'retest_import' | 'risk_expired';
 
@@ -190,6 +198,8 @@ export interface RemediationState {
   fixes: FixRecord[];
   fixDeadlines: FixDeadline[];
   retests: RetestRound[];
+  /** Absent in states written before verifications were kept. */
+  verifications?: VerificationRecord[];
   riskAcceptances: RiskAcceptance[];
   falsePositives: FalsePositiveProposal[];
   /** Retest imports applied, so a repeated one changes nothing. */

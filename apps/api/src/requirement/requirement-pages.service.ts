@@ -16,6 +16,7 @@ import {
   TEST_ROUND_RESULT_LABELS,
   acceptanceQuotaLine,
   KIND_PENDING_LABEL,
+  REQUIREMENT_FACT_LABELS,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { ContractRecord } from '@luyue/persistence';
@@ -44,6 +45,7 @@ export class RequirementPagesService {
     return this.renderer.render('requirement/requirement.html', {
       ...common(r, visible.contract),
       ...(await around(r)),
+      facts: facts(r),
       status: STATUS_LABELS[r.status],
       assessmentDueAt: formatTime(r.assessmentDueAt),
       deadlines: [
@@ -89,30 +91,12 @@ export class RequirementPagesService {
         { currentStatus: r.status, allowedActions: r.allowedActions },
       );
     }
-    const { assessment, release, acceptance, approval } = r;
+    const { acceptance, approval } = r;
     return this.renderer.render('requirement/requirement-acceptance.html', {
       ...common(r, visible.contract),
       title: `${PAGE_TITLES.acceptance} ${r.id}`,
       kindDecision: r.kindDecision && { vendorKind: KIND_LABELS[r.kindDecision.vendorKind] },
-      assessment: assessment && {
-        feasibility: FEASIBILITY_LABELS[assessment.feasibility],
-        assessedAt: formatTime(assessment.assessedAt),
-        onTime: assessment.onTime ? '' : NOT_ON_TIME,
-        solution: assessment.solution,
-        alternativeSolution: assessment.alternativeSolution,
-        estimate: assessment.estimatePersonDays,
-      },
-      testRounds: r.testRounds.map((t) => ({
-        version: t.version,
-        submittedAt: formatTime(t.submittedAt),
-        result: TEST_ROUND_RESULT_LABELS[t.result ?? 'testing'],
-        notes: t.resultNotes ?? t.notes,
-      })),
-      release: release && {
-        ...release,
-        releasedAt: formatTime(release.releasedAt),
-        onTime: release.onTime ? '' : NOT_ON_TIME,
-      },
+      facts: facts(r),
       acceptance: {
         actualPersonDays: acceptance.actualPersonDays,
         note: acceptance.note,
@@ -140,6 +124,36 @@ function common(r: RequirementDto, contract: ContractRecord): Record<string, unk
     kind: r.kind ? KIND_LABELS[r.kind] : KIND_PENDING_LABEL,
     priority: PRIORITY_LABELS[r.priority],
     receivedAt: formatTime(r.receivedAt),
+  };
+}
+
+/** What the request's decisions rest on, shown above the forms and printed on the confirmation. */
+function facts(r: RequirementDto): Record<string, unknown> {
+  const { assessment, release } = r;
+  return {
+    labels: REQUIREMENT_FACT_LABELS,
+    assessment: assessment && {
+      feasibility: FEASIBILITY_LABELS[assessment.feasibility],
+      assessedAt: formatTime(assessment.assessedAt),
+      onTime: assessment.onTime ? '' : NOT_ON_TIME,
+      solution: assessment.solution,
+      alternativeSolution: assessment.alternativeSolution,
+      estimate: assessment.estimatePersonDays,
+      // The date in force: a replan moves it after the assessment.
+      plannedDeliveryDate: r.plannedDeliveryDate ?? assessment.plannedDeliveryDate,
+    },
+    testRounds: r.testRounds.map((t) => ({
+      version: t.version,
+      submittedAt: formatTime(t.submittedAt),
+      notes: t.notes,
+      result: TEST_ROUND_RESULT_LABELS[t.result ?? 'testing'],
+      resultNotes: t.resultNotes ?? '',
+    })),
+    release: release && {
+      ...release,
+      releasedAt: formatTime(release.releasedAt),
+      onTime: release.onTime ? '' : NOT_ON_TIME,
+    },
   };
 }
 

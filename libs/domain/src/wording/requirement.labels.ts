@@ -8,6 +8,7 @@ import type {
   RequirementPriority,
   RequirementStatus,
 } from '@luyue/requirement/definitions';
+import { FIELD_LABELS } from './fields';
 // zh-CN wording shared by mail, the ledger and the printable pages.
 export const STATUS_LABELS: Readonly<Record<RequirementStatus, string>> = {
   assessing: '评估中',
@@ -145,3 +146,29 @@ export const REQUIREMENT_STEP_WORDING = {
     headline: '需求已发布，请尽快验收签字',
   },
 } as const satisfies Readonly<Record<RequirementStep, { label: string; headline: string }>>;
+
+/**
+ * The facts the request's decisions rest on (assessment, test rounds, release), as the request
+ * page shows them above its forms and the acceptance confirmation prints them.
+ */
+export const REQUIREMENT_FACT_LABELS = {
+  assessment: REQUIREMENT_STEP_WORDING.assess.label,
+  feasibility: FIELD_LABELS['requirement.feasibility'],
+  assessedAt: FIELD_LABELS['requirement.assessedAt'],
+  solution: FIELD_LABELS['requirement.solution'],
+  alternativeSolution: FIELD_LABELS['requirement.alternativeSolution'],
+  estimate: FIELD_LABELS['requirement.estimatePersonDays'],
+  plannedDeliveryDate: FIELD_LABELS['requirement.plannedDeliveryDate'],
+  tests: '用户验收测试',
+  testVersion: FIELD_LABELS['requirement.testVersion'],
+  testSubmittedAt: REQUIREMENT_STEP_WORDING['submit-for-testing'].label,
+  testNotes: FIELD_LABELS['requirement.testNotes'],
+  testResult: '结果',
+  testOpinion: FIELD_LABELS['requirement.testOpinion'],
+  release: REQUIREMENT_STEP_WORDING.release.label,
+  releaseVersion: FIELD_LABELS['requirement.releaseVersion'],
+  releasedAt: '发布时间',
+  releaseNotes: FIELD_LABELS['requirement.releaseNotes'],
+  rollbackPlan: FIELD_LABELS['requirement.rollbackPlan'],
+  onTime: '按期',
+} as const;

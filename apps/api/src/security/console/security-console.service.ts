@@ -23,6 +23,7 @@ import {
   isImportRunning,
   NOTICE_ISSUER_ROLES,
   REMEDIATION_STATUSES,
+  remediationTimeline,
   type RemediationStatus,
 } from '@luyue/security/definitions';
 import { TemplateRenderer } from '@luyue/notifications';
@@ -242,6 +243,13 @@ export class SecurityConsoleService {
               : t.outcome === 'failed'
                 ? SECURITY_PAGE_WORDS.retestFailed
                 : SECURITY_PAGE_WORDS.retestPending,
+        })),
+        // Every note a step took (the retest request's, the verification's…), oldest first.
+        timeline: remediationTimeline(r).map((e) => ({
+          at: formatTime(e.at),
+          step: remediationStepLabel(e.step),
+          by: e.by?.name ?? '',
+          note: e.note,
         })),
       },
       csrf: frame.layout.csrf,
