@@ -29,7 +29,7 @@ import {
 } from './admin-fields';
 import { ConsoleFrameService } from './console-frame.service';
 import { formFields, readForm } from './console-form';
-import type { Field, FieldOption } from '../requirement/console/requirement-action-fields';
+import type { Field, FieldOption } from './console-field';
 import type { ConsoleOutcome } from './console-outcome';
 
 interface Failed {
