@@ -1,23 +1,18 @@
-import { Body, Controller, Get, Header, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Param, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { AppConfig } from '@luyue/config';
-import type { Actor } from '@luyue/domain';
-import type { Request, Response } from 'express';
-import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { RequestId } from '../common/request-id.decorator';
+import { ConsoleForm, ConsolePage, Sent, type FormSending } from '../kit/console-action';
 import { AdminConsoleService } from './admin-console.service';
 import { AdminSettingsConsoleService } from './admin-settings-console.service';
-import { sendOutcome as sendConsoleOutcome, type ConsoleOutcome } from './console-outcome';
+import type { ConsoleOutcome } from './console-outcome';
+import { Page, type PageRequest } from './console-page';
 import { CsrfGuard } from './csrf.guard';
 
 /**
  * A form's answer: the page again (with its errors, or a password shown once, so never
  * stored), or a redirect to the page that shows the change.
  */
-export function sendOutcome(res: Response, outcome: ConsoleOutcome, config: AppConfig): void {
-  sendConsoleOutcome(res, outcome, config.PUBLIC_BASE_URL, { noStore: true });
-}
+export const AdminForm = (path?: string): MethodDecorator => ConsoleForm(path, { noStore: true });
 
 /** Administration: overview, organizations, a contract's settings, the holiday schedules (admins). */
 @ApiExcludeController()
@@ -28,82 +23,43 @@ export class AdminConsoleController {
   constructor(
     private readonly admin: AdminConsoleService,
     private readonly settings: AdminSettingsConsoleService,
-    private readonly config: AppConfig,
   ) {}
 
-  @Get()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  overview(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<string> {
-    return this.admin.overview(req, res, actor);
+  @ConsolePage()
+  overview(@Page() page: PageRequest): Promise<string> {
+    return this.admin.overview(page);
   }
 
-  @Get('organizations')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  organizations(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<string> {
-    return this.admin.organizationsPage(req, res, actor);
+  @ConsolePage('organizations')
+  organizations(@Page() page: PageRequest): Promise<string> {
+    return this.admin.organizationsPage(page);
   }
 
-  @Post('organizations')
-  async createOrganization(
-    @Req() req: Request,
-    @Res() res: Response,
-    @CurrentActor() actor: Actor,
-    @Body() body: Record<string, unknown>,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    const outcome = await this.admin.createOrganization(req, res, actor, body, requestId);
-    sendOutcome(res, outcome, this.config);
+  @AdminForm('organizations')
+  createOrganization(@Sent() sent: FormSending): Promise<ConsoleOutcome> {
+    return this.admin.createOrganization(sent);
   }
 
-  @Get('contracts/:id/settings')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  contractSettings(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+  @ConsolePage('contracts/:id/settings')
+  contractSettings(@Page() page: PageRequest, @Param('id') id: string): Promise<string> {
+    return this.settings.settingsPage(page, id);
+  }
+
+  @AdminForm('contracts/:id/settings')
+  saveContractSettings(
+    @Sent() sent: FormSending,
     @Param('id') id: string,
-    @CurrentActor() actor: Actor,
-  ): Promise<string> {
-    return this.settings.settingsPage(req, res, actor, id);
+  ): Promise<ConsoleOutcome> {
+    return this.settings.saveSettings(sent, id);
   }
 
-  @Post('contracts/:id/settings')
-  async saveContractSettings(
-    @Req() req: Request,
-    @Res() res: Response,
-    @Param('id') id: string,
-    @CurrentActor() actor: Actor,
-    @Body() body: Record<string, unknown>,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    const outcome = await this.settings.saveSettings(req, res, actor, id, body, requestId);
-    sendOutcome(res, outcome, this.config);
+  @ConsolePage('calendar')
+  calendar(@Page() page: PageRequest): Promise<string> {
+    return this.settings.calendarPage(page);
   }
 
-  @Get('calendar')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  calendar(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<string> {
-    return this.settings.calendarPage(req, res, actor);
-  }
-
-  @Post('calendar')
-  async loadYear(
-    @Req() req: Request,
-    @Res() res: Response,
-    @CurrentActor() actor: Actor,
-    @Body() body: Record<string, unknown>,
-  ): Promise<void> {
-    sendOutcome(res, await this.settings.loadYear(req, res, actor, body), this.config);
+  @AdminForm('calendar')
+  loadYear(@Sent() sent: FormSending): Promise<ConsoleOutcome> {
+    return this.settings.loadYear(sent);
   }
 }

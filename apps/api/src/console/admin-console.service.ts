@@ -3,14 +3,12 @@ import {
   accountStatus,
   auditActorOf,
   PARTY_LABELS,
-  type Actor,
   PAGE_TITLES,
   ADMIN_PAGE_TITLES,
   organizationCreatedFlash,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import { OrganizationRepository } from '@luyue/persistence';
-import type { Request, Response } from 'express';
 import { WorkingDaysService } from '../calendar/working-days.service';
 import { ContractsService } from '../contracts/contracts.service';
 import { CreateOrganizationDto } from '../identity/dto/organization.dto';
@@ -20,6 +18,8 @@ import { FORM_ERROR, ORGANIZATION_FIELDS, refusedFields } from './admin-fields';
 import { ConsoleFrameService, type Crumb, type Frame } from './console-frame.service';
 import { formFields, readForm } from './console-form';
 import type { ConsoleOutcome } from './console-outcome';
+import type { PageRequest } from './console-page';
+import type { FormSending } from '../kit/console-action';
 
 interface Failed {
   values: Record<string, string>;
@@ -29,13 +29,11 @@ interface Failed {
 /** Every administration page sits under the administration section in the nav and the crumbs. */
 export function adminFrame(
   frames: ConsoleFrameService,
-  req: Request,
-  res: Response,
-  actor: Actor,
+  page: PageRequest,
   title: string,
   crumbs: Crumb[] = [{ label: title }],
 ): Promise<Frame> {
-  return frames.frame(req, res, actor, {
+  return frames.frameOf(page, {
     title,
     crumbs: [{ href: '/admin', label: PAGE_TITLES.admin }, ...crumbs],
     section: '/admin',
@@ -55,8 +53,9 @@ export class AdminConsoleService {
     private readonly workingDays: WorkingDaysService,
   ) {}
 
-  async overview(req: Request, res: Response, actor: Actor): Promise<string> {
-    const frame = await this.frames.frame(req, res, actor, {
+  async overview(page: PageRequest): Promise<string> {
+    const { actor } = page;
+    const frame = await this.frames.frameOf(page, {
       title: PAGE_TITLES.admin,
       crumbs: [{ label: PAGE_TITLES.admin }],
       section: '/admin',
@@ -84,13 +83,8 @@ export class AdminConsoleService {
     });
   }
 
-  async organizationsPage(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    failed?: Failed,
-  ): Promise<string> {
-    const frame = await adminFrame(this.frames, req, res, actor, ADMIN_PAGE_TITLES.organizations);
+  async organizationsPage(page: PageRequest, failed?: Failed): Promise<string> {
+    const frame = await adminFrame(this.frames, page, ADMIN_PAGE_TITLES.organizations);
     const [organizations, users] = await Promise.all([
       this.organizations.list(),
       this.accounts.list(),
@@ -108,18 +102,13 @@ export class AdminConsoleService {
     });
   }
 
-  async createOrganization(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    body: Record<string, unknown>,
-    requestId: string | null,
-  ): Promise<ConsoleOutcome> {
+  async createOrganization({ page, body }: FormSending): Promise<ConsoleOutcome> {
+    const { actor, requestId } = page;
     const form = await readForm(CreateOrganizationDto, ORGANIZATION_FIELDS, body);
     const again = async (failed: Failed): Promise<ConsoleOutcome> => ({
       kind: 'page',
       status: 400,
-      html: await this.organizationsPage(req, res, actor, failed),
+      html: await this.organizationsPage(page, failed),
     });
     if (!form.ok) return again(form);
     try {

@@ -19,11 +19,7 @@ import {
   takenRefusal,
 } from '@luyue/domain';
 import { MIN_PASSWORD_LENGTH } from '../identity/password-hasher.service';
-import {
-  options,
-  type Field,
-  type FieldOption,
-} from '../requirement/console/requirement-action-fields';
+import { options, type Field, type FieldOption } from './console-field';
 
 /** The administration forms; each `name` is the property of the REST route's DTO. */
 export const ORGANIZATION_FIELDS: readonly Field[] = [

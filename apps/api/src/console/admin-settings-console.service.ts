@@ -3,7 +3,6 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import {
   SCHEDULE_SOURCE_LABELS,
-  type Actor,
   formatTime,
   contractSettingsTitle,
   settingsSavedFlash,
@@ -12,7 +11,6 @@ import {
   scheduleImportedFlash,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
-import type { Request, Response } from 'express';
 import { YearScheduleDto } from '../calendar/dto/year-schedule.dto';
 import { WorkingDaysService } from '../calendar/working-days.service';
 import { ContractsService } from '../contracts/contracts.service';
@@ -28,6 +26,8 @@ import {
 import { ConsoleFrameService } from './console-frame.service';
 import { formFields, readForm } from './console-form';
 import type { ConsoleOutcome } from './console-outcome';
+import type { PageRequest } from './console-page';
+import type { FormSending } from '../kit/console-action';
 
 interface Failed {
   values: Record<string, string>;
@@ -46,21 +46,9 @@ export class AdminSettingsConsoleService {
     private readonly workingDays: WorkingDaysService,
   ) {}
 
-  async settingsPage(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    id: string,
-    failed?: Failed,
-  ): Promise<string> {
-    const contract = await this.contracts.get(actor, id);
-    const frame = await adminFrame(
-      this.frames,
-      req,
-      res,
-      actor,
-      contractSettingsTitle(contract.number),
-    );
+  async settingsPage(page: PageRequest, id: string, failed?: Failed): Promise<string> {
+    const contract = await this.contracts.get(page.actor, id);
+    const frame = await adminFrame(this.frames, page, contractSettingsTitle(contract.number));
     const values = failed?.values ?? settingsValues(contract.settings);
     return this.renderer.render('pages/admin-contract-settings.html', {
       layout: frame.layout,
@@ -71,19 +59,13 @@ export class AdminSettingsConsoleService {
     });
   }
 
-  async saveSettings(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    id: string,
-    body: Record<string, unknown>,
-    requestId: string | null,
-  ): Promise<ConsoleOutcome> {
+  async saveSettings({ page, body }: FormSending, id: string): Promise<ConsoleOutcome> {
+    const { actor, requestId } = page;
     const form = await readForm(ContractSettingsPatchDto, SETTINGS_FIELDS, body);
     const again = async (failed: Failed): Promise<ConsoleOutcome> => ({
       kind: 'page',
       status: 400,
-      html: await this.settingsPage(req, res, actor, id, failed),
+      html: await this.settingsPage(page, id, failed),
     });
     if (!form.ok) return again(form);
     try {
@@ -100,8 +82,8 @@ export class AdminSettingsConsoleService {
     }
   }
 
-  async calendarPage(req: Request, res: Response, actor: Actor, failed?: Failed): Promise<string> {
-    const frame = await adminFrame(this.frames, req, res, actor, ADMIN_PAGE_TITLES.calendar);
+  async calendarPage(page: PageRequest, failed?: Failed): Promise<string> {
+    const frame = await adminFrame(this.frames, page, ADMIN_PAGE_TITLES.calendar);
     const years = await this.workingDays.years();
     return this.renderer.render('pages/admin-calendar.html', {
       layout: frame.layout,
@@ -116,18 +98,13 @@ export class AdminSettingsConsoleService {
   }
 
   /** The JSON a State Council notice is typed into, in the body format of the REST route. */
-  async loadYear(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    body: Record<string, unknown>,
-  ): Promise<ConsoleOutcome> {
+  async loadYear({ page, body }: FormSending): Promise<ConsoleOutcome> {
     const text = (k: string): string => (typeof body[k] === 'string' ? body[k] : '');
     const values = { year: text('year'), schedule: text('schedule') };
     const again = async (errors: Record<string, string>): Promise<ConsoleOutcome> => ({
       kind: 'page',
       status: 400,
-      html: await this.calendarPage(req, res, actor, { values, errors }),
+      html: await this.calendarPage(page, { values, errors }),
     });
     const year = Number(values.year.trim());
     const errors: Record<string, string> = {};
@@ -136,7 +113,7 @@ export class AdminSettingsConsoleService {
     if (typeof schedule === 'string') errors.schedule = schedule;
     if (Object.keys(errors).length > 0 || typeof schedule === 'string') return again(errors);
     try {
-      const r = await this.workingDays.loadYear(year, schedule, actor.email);
+      const r = await this.workingDays.loadYear(year, schedule, page.actor.email);
       return {
         kind: 'redirect',
         location: '/admin/calendar',

@@ -1,13 +1,11 @@
-import { Body, Controller, Get, Header, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Param, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { AppConfig } from '@luyue/config';
-import type { Actor } from '@luyue/domain';
-import type { Request, Response } from 'express';
-import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { RequestId } from '../common/request-id.decorator';
-import { sendOutcome } from './admin-console.controller';
+import { ConsolePage, Sent, type FormSending } from '../kit/console-action';
+import { AdminForm } from './admin-console.controller';
 import { AdminUsersConsoleService } from './admin-users-console.service';
+import type { ConsoleOutcome } from './console-outcome';
+import { Page, type PageRequest } from './console-page';
 import { CsrfGuard } from './csrf.guard';
 
 /** Administration › users: the list and create form, and each user's page with its forms (admins). */
@@ -16,86 +14,40 @@ import { CsrfGuard } from './csrf.guard';
 @UseGuards(CsrfGuard)
 @Controller('admin/users')
 export class AdminUsersConsoleController {
-  constructor(
-    private readonly users: AdminUsersConsoleService,
-    private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly users: AdminUsersConsoleService) {}
 
-  @Get()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  list(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<string> {
-    return this.users.list(req, res, actor);
+  @ConsolePage()
+  list(@Page() page: PageRequest): Promise<string> {
+    return this.users.list(page);
   }
 
-  @Post()
-  async create(
-    @Req() req: Request,
-    @Res() res: Response,
-    @CurrentActor() actor: Actor,
-    @Body() body: Record<string, unknown>,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    sendOutcome(res, await this.users.create(req, res, actor, body, requestId), this.config);
+  @AdminForm()
+  create(@Sent() sent: FormSending): Promise<ConsoleOutcome> {
+    return this.users.create(sent);
   }
 
-  @Get(':id')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  page(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @Param('id') id: string,
-    @CurrentActor() actor: Actor,
-  ): Promise<string> {
-    return this.users.page(req, res, actor, id);
+  @ConsolePage(':id')
+  page(@Page() page: PageRequest, @Param('id') id: string): Promise<string> {
+    return this.users.page(page, id);
   }
 
-  @Post(':id/roles')
-  async setRoles(
-    @Req() req: Request,
-    @Res() res: Response,
-    @Param('id') id: string,
-    @CurrentActor() actor: Actor,
-    @Body() body: Record<string, unknown>,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    const outcome = await this.users.setRoles(req, res, actor, id, body, requestId);
-    sendOutcome(res, outcome, this.config);
+  @AdminForm(':id/roles')
+  setRoles(@Sent() sent: FormSending, @Param('id') id: string): Promise<ConsoleOutcome> {
+    return this.users.setRoles(sent, id);
   }
 
-  @Post(':id/password')
-  async resetPassword(
-    @Req() req: Request,
-    @Res() res: Response,
-    @Param('id') id: string,
-    @CurrentActor() actor: Actor,
-    @Body() body: Record<string, unknown>,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    const outcome = await this.users.resetPassword(req, res, actor, id, body, requestId);
-    sendOutcome(res, outcome, this.config);
+  @AdminForm(':id/password')
+  resetPassword(@Sent() sent: FormSending, @Param('id') id: string): Promise<ConsoleOutcome> {
+    return this.users.resetPassword(sent, id);
   }
 
-  @Post(':id/disable')
-  async disable(
-    @Res() res: Response,
-    @Param('id') id: string,
-    @CurrentActor() actor: Actor,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    sendOutcome(res, await this.users.setDisabled(actor, id, true, requestId), this.config);
+  @AdminForm(':id/disable')
+  disable(@Sent() sent: FormSending, @Param('id') id: string): Promise<ConsoleOutcome> {
+    return this.users.setDisabled(sent.page, id, true);
   }
 
-  @Post(':id/enable')
-  async enable(
-    @Res() res: Response,
-    @Param('id') id: string,
-    @CurrentActor() actor: Actor,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    sendOutcome(res, await this.users.setDisabled(actor, id, false, requestId), this.config);
+  @AdminForm(':id/enable')
+  enable(@Sent() sent: FormSending, @Param('id') id: string): Promise<ConsoleOutcome> {
+    return this.users.setDisabled(sent.page, id, false);
   }
 }

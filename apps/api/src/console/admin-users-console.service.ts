@@ -6,7 +6,6 @@ import {
   PARTY_LABELS,
   ROLE_LABELS,
   rolesForParty,
-  type Actor,
   ADMIN_PAGE_TITLES,
   USER_FLASHES,
   userCreatedFlash,
@@ -15,7 +14,6 @@ import {
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import { OrganizationRepository, type UserRecord } from '@luyue/persistence';
-import type { Request, Response } from 'express';
 import { AccountsService } from '../identity/accounts.service';
 import { CreateUserDto, ResetPasswordDto, SetRolesDto } from '../identity/dto/user.dto';
 import { ProvisioningService } from '../identity/provisioning.service';
@@ -29,8 +27,10 @@ import {
 } from './admin-fields';
 import { ConsoleFrameService } from './console-frame.service';
 import { formFields, readForm } from './console-form';
-import type { Field, FieldOption } from '../requirement/console/requirement-action-fields';
+import type { Field, FieldOption } from './console-field';
 import type { ConsoleOutcome } from './console-outcome';
+import type { PageRequest } from './console-page';
+import type { FormSending } from '../kit/console-action';
 
 interface Failed {
   form: 'roles' | 'password';
@@ -51,14 +51,10 @@ export class AdminUsersConsoleService {
     private readonly provisioning: ProvisioningService,
   ) {}
 
-  async list(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    failed?: Omit<Failed, 'form'>,
-  ): Promise<string> {
-    const frame = await adminFrame(this.frames, req, res, actor, ADMIN_PAGE_TITLES.users);
-    const asked = typeof req.query.organization === 'string' ? req.query.organization : '';
+  async list(page: PageRequest, failed?: Omit<Failed, 'form'>): Promise<string> {
+    const frame = await adminFrame(this.frames, page, ADMIN_PAGE_TITLES.users);
+    const { organization } = page.query;
+    const asked = typeof organization === 'string' ? organization : '';
     const choices = await this.organizationChoices();
     const filter = choices.find((c) => c.value === asked)?.value;
     const users = await this.accounts.list(filter ? { organizationId: filter } : {});
@@ -72,19 +68,14 @@ export class AdminUsersConsoleService {
     });
   }
 
-  async create(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    body: Record<string, unknown>,
-    requestId: string | null,
-  ): Promise<ConsoleOutcome> {
+  async create({ page, body }: FormSending): Promise<ConsoleOutcome> {
+    const { actor, requestId } = page;
     const fields = newUserFields(await this.organizationChoices());
     const form = await readForm(CreateUserDto, fields, body);
     const again = async (failed: Omit<Failed, 'form'>): Promise<ConsoleOutcome> => ({
       kind: 'page',
       status: 400,
-      html: await this.list(req, res, actor, failed),
+      html: await this.list(page, failed),
     });
     if (!form.ok) return again(form);
     let created;
@@ -96,14 +87,7 @@ export class AdminUsersConsoleService {
       return again({ values: form.values, errors });
     }
     if (form.payload.password === undefined) {
-      return this.passwordShown(
-        req,
-        res,
-        actor,
-        created.user,
-        created.password,
-        USER_FLASHES.created,
-      );
+      return this.passwordShown(page, created.user, created.password, USER_FLASHES.created);
     }
     return {
       kind: 'redirect',
@@ -112,15 +96,9 @@ export class AdminUsersConsoleService {
     };
   }
 
-  async page(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    id: string,
-    failed?: Failed,
-  ): Promise<string> {
+  async page(page: PageRequest, id: string, failed?: Failed): Promise<string> {
     const user = await this.accounts.get(id);
-    const frame = await adminFrame(this.frames, req, res, actor, user.name, [
+    const frame = await adminFrame(this.frames, page, user.name, [
       { href: '/admin/users', label: ADMIN_PAGE_TITLES.users },
       { label: user.name },
     ]);
@@ -131,7 +109,7 @@ export class AdminUsersConsoleService {
     return this.renderer.render('pages/admin-user.html', {
       layout: frame.layout,
       user: this.row(user),
-      self: user.id === actor.userId,
+      self: user.id === page.actor.userId,
       disabled: accountStatus(user) === 'disabled',
       roleFields: shown('roles', this.roleFieldsOf(user), { roles: user.roles.join('\n') }),
       rolesError: failed?.form === 'roles' ? failed.errors[FORM_ERROR] : undefined,
@@ -140,17 +118,11 @@ export class AdminUsersConsoleService {
     });
   }
 
-  async setRoles(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    id: string,
-    body: Record<string, unknown>,
-    requestId: string | null,
-  ): Promise<ConsoleOutcome> {
+  async setRoles({ page, body }: FormSending, id: string): Promise<ConsoleOutcome> {
+    const { actor, requestId } = page;
     const fields = this.roleFieldsOf(await this.accounts.get(id));
     const form = await readForm(SetRolesDto, fields, body);
-    if (!form.ok) return this.again(req, res, actor, id, { form: 'roles', ...form });
+    if (!form.ok) return this.again(page, id, { form: 'roles', ...form });
     try {
       const user = await this.accounts.setRoles(actor, id, form.payload.roles, requestId);
       const labels = user.roles.map((r) => ROLE_LABELS[r]).join('、');
@@ -158,39 +130,25 @@ export class AdminUsersConsoleService {
     } catch (error) {
       const errors = refusedFields(error, fields);
       if (!errors) throw error;
-      return this.again(req, res, actor, id, { form: 'roles', values: form.values, errors });
+      return this.again(page, id, { form: 'roles', values: form.values, errors });
     }
   }
 
-  async resetPassword(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    id: string,
-    body: Record<string, unknown>,
-    requestId: string | null,
-  ): Promise<ConsoleOutcome> {
+  async resetPassword({ page, body }: FormSending, id: string): Promise<ConsoleOutcome> {
+    const { actor, requestId } = page;
     const form = await readForm(ResetPasswordDto, RESET_PASSWORD_FIELDS, body);
-    if (!form.ok) return this.again(req, res, actor, id, { form: 'password', ...form });
+    if (!form.ok) return this.again(page, id, { form: 'password', ...form });
     const reset = await this.accounts.resetPassword(actor, id, form.payload.password, requestId);
     if (form.payload.password === undefined) {
-      return this.passwordShown(
-        req,
-        res,
-        actor,
-        reset.user,
-        reset.password,
-        USER_FLASHES.passwordReset,
-      );
+      return this.passwordShown(page, reset.user, reset.password, USER_FLASHES.passwordReset);
     }
     return { kind: 'redirect', location: userHref(id), flash: USER_FLASHES.passwordResetLoggedOut };
   }
 
   async setDisabled(
-    actor: Actor,
+    { actor, requestId }: PageRequest,
     id: string,
     disabled: boolean,
-    requestId: string | null,
   ): Promise<ConsoleOutcome> {
     const user = disabled
       ? await this.accounts.disable(actor, id, requestId)
@@ -201,14 +159,12 @@ export class AdminUsersConsoleService {
 
   /** A generated password, on this one answer only (the page is not stored). */
   private async passwordShown(
-    req: Request,
-    res: Response,
-    actor: Actor,
+    page: PageRequest,
     user: UserRecord,
     password: string,
     heading: string,
   ): Promise<ConsoleOutcome> {
-    const frame = await adminFrame(this.frames, req, res, actor, heading, [
+    const frame = await adminFrame(this.frames, page, heading, [
       { href: '/admin/users', label: ADMIN_PAGE_TITLES.users },
       { label: user.name },
     ]);
@@ -221,14 +177,8 @@ export class AdminUsersConsoleService {
     return { kind: 'page', status: 200, html };
   }
 
-  private async again(
-    req: Request,
-    res: Response,
-    actor: Actor,
-    id: string,
-    failed: Failed,
-  ): Promise<ConsoleOutcome> {
-    return { kind: 'page', status: 400, html: await this.page(req, res, actor, id, failed) };
+  private async again(page: PageRequest, id: string, failed: Failed): Promise<ConsoleOutcome> {
+    return { kind: 'page', status: 400, html: await this.page(page, id, failed) };
   }
 
   private roleFieldsOf(user: UserRecord): Field[] {

@@ -1,9 +1,8 @@
-import { Controller, Get, Header, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Actor } from '@luyue/domain';
-import type { Request, Response } from 'express';
-import { CurrentActor } from '../auth/current-actor.decorator';
+import { ConsolePage } from '../kit/console-action';
 import { AuditConsoleService } from './audit-console.service';
+import { Page, type PageRequest } from './console-page';
 import { CsrfGuard } from './csrf.guard';
 
 /** Audit trail of the current contract. */
@@ -13,13 +12,8 @@ import { CsrfGuard } from './csrf.guard';
 export class AuditConsoleController {
   constructor(private readonly audit: AuditConsoleService) {}
 
-  @Get()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  page(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<string> {
-    return this.audit.page(req, res, actor);
+  @ConsolePage()
+  page(@Page() page: PageRequest): Promise<string> {
+    return this.audit.page(page);
   }
 }

@@ -4,7 +4,6 @@ import { validate } from 'class-validator';
 import {
   DomainError,
   isParty,
-  type Actor,
   auditActionLabel,
   PARTY_LABELS,
   formatTime,
@@ -12,10 +11,10 @@ import {
   SYSTEM_ACTOR_LABEL,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
-import type { Request, Response } from 'express';
 import { AuditQueryDto } from '../contracts/dto/audit.dto';
 import { ContractsService } from '../contracts/contracts.service';
 import { ConsoleFrameService } from './console-frame.service';
+import type { PageRequest } from './console-page';
 import { pagingOf } from './console-list';
 import { subjectPage } from './subject-pages';
 
@@ -30,13 +29,14 @@ export class AuditConsoleService {
     private readonly contracts: ContractsService,
   ) {}
 
-  async page(req: Request, res: Response, actor: Actor): Promise<string> {
-    const frame = await this.frames.frame(req, res, actor, {
+  async page(request: PageRequest): Promise<string> {
+    const { actor } = request;
+    const frame = await this.frames.frameOf(request, {
       title: PAGE_TITLES.audit,
       crumbs: [{ label: PAGE_TITLES.audit }],
       section: '/audit',
     });
-    const q = req.query as Record<string, unknown>;
+    const q = request.query;
     const text = (k: string): string => (typeof q[k] === 'string' ? q[k].trim() : '');
     const query = plainToInstance(AuditQueryDto, {
       subject: text('subject') || undefined,

@@ -7,7 +7,7 @@ import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { isUnstorable } from '../common/text-rules';
 import { newOnce } from './form-once';
-import type { Field } from '../requirement/console/requirement-action-fields';
+import type { Field } from './console-field';
 
 export type FormOutcome<T> =
   | { ok: true; payload: T; values: Record<string, string> }

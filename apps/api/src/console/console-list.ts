@@ -1,7 +1,7 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DomainError } from '@luyue/domain';
-import type { FieldOption } from '../requirement/console/requirement-action-fields';
+import type { FieldOption } from './console-field';
 
 /** A list page's filters as the REST list's query DTO; a filter it refuses is a 400 page. */
 export async function checkedListQuery<T extends object>(

@@ -25,7 +25,7 @@ import { sendOutcome, type ConsoleOutcome } from '../console/console-outcome';
 import { pageRequestOf, type PageRequest } from '../console/console-page';
 import { sendingKeyOf } from '../console/form-once';
 import type { StoredUpload } from '../files/file-store.service';
-import type { Field } from '../requirement/console/requirement-action-fields';
+import type { Field } from '../console/console-field';
 import type { ActingContext } from './acting-context';
 
 /** A console page: `GET` answering its HTML. */

@@ -14,12 +14,7 @@ import {
 } from '@luyue/change-request/definitions';
 import { NotBlank, Omittable } from '../../common/field.validators';
 import { ChangeNoteDto, ChangeReplyDto, ChangeWithdrawDto } from '../dto/change-reply.dto';
-import type { Field, FieldOption } from '../../requirement/console/requirement-action-fields';
-
-const options = <T extends string>(
-  values: readonly T[],
-  labels: Readonly<Record<T, string>>,
-): FieldOption[] => values.map((value) => ({ value, label: labels[value] }));
+import { options, type Field } from '../../console/console-field';
 
 /** The propose form, flat as a form posts it; mapped onto the REST route's DTO. */
 export class ProposeChangeFormDto {

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Header, Param, Post, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Header, Param, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { StreamableFile } from '@nestjs/common';
-import type { Response } from 'express';
 import { AdmittedLink, LinkPrincipal } from '../../auth/link-principal.decorator';
 import { RequestId } from '../../common/request-id.decorator';
 import { FilesService } from '../../files/files.service';
+import { ConsoleForm, Sent, type FormSending } from '../../kit/console-action';
+import type { ConsoleOutcome } from '../../console/console-outcome';
 import { CHANGE_REPLY_PURPOSE } from '@luyue/change-request/definitions';
 import { type Actor, type LinkTokenPayload } from '@luyue/domain';
 import { ChangeConsoleService } from './change-console.service';
@@ -38,18 +39,15 @@ export class ChangeReplyLinkController {
     return this.console.linkPage(actor, link, token, undefined, requestId);
   }
 
-  @Post()
+  @ConsoleForm()
   @LinkPrincipal(CHANGE_REPLY_PURPOSE)
   @Header('Referrer-Policy', 'no-referrer')
-  async answer(
+  answer(
     @AdmittedLink() { actor, link }: Admitted,
-    @Res() res: Response,
+    @Sent() sent: FormSending,
     @Param('token') token: string,
-    @Body() body: Record<string, unknown>,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    const outcome = await this.console.answerByLink(actor, link, token, body, requestId);
-    if (outcome.kind === 'page') res.status(outcome.status).type('html').send(outcome.html);
+  ): Promise<ConsoleOutcome> {
+    return this.console.answerByLink(actor, link, token, sent.body, sent.page.requestId);
   }
 
   @Get('files/:fileId')

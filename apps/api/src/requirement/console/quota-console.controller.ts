@@ -1,9 +1,11 @@
-import { Controller, Get, Header, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError, type Actor } from '@luyue/domain';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { CurrentActor } from '../../auth/current-actor.decorator';
+import { Page, type PageRequest } from '../../console/console-page';
 import { CsrfGuard } from '../../console/csrf.guard';
+import { ConsolePage } from '../../kit/console-action';
 import { QuotaConsoleService } from './quota-console.service';
 import { SVG_IMAGE_CSP } from '../../console/svg-chart';
 
@@ -22,15 +24,9 @@ function yearOf(value: unknown): number | undefined {
 export class QuotaConsoleController {
   constructor(private readonly quota: QuotaConsoleService) {}
 
-  @Get()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  page(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-    @Query('year') year: unknown,
-  ): Promise<string> {
-    return this.quota.page(req, res, actor, yearOf(year));
+  @ConsolePage()
+  page(@Page() page: PageRequest, @Query('year') year: unknown): Promise<string> {
+    return this.quota.page(page, yearOf(year));
   }
 
   @Get(':chart.svg')

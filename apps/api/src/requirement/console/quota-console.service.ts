@@ -23,11 +23,11 @@ import {
 } from '@luyue/requirement/definitions';
 import { CHANGE_STATUSES } from '@luyue/change-request/definitions';
 import { TemplateRenderer } from '@luyue/notifications';
-import type { Request, Response } from 'express';
 import { ChangeStatsService } from '../../change-request/change-stats.service';
 import type { QuotaDto, RequirementStatsDto } from '../dto/requirement-report.dto';
 import { RequirementReportsService } from '../requirement-reports.service';
 import { ConsoleFrameService } from '../../console/console-frame.service';
+import type { PageRequest } from '../../console/console-page';
 import { renderSvgChart } from '../../console/svg-chart';
 
 export const QUOTA_CHARTS = ['quota', 'breaches', 'monthly'] as const;
@@ -48,8 +48,9 @@ export class QuotaConsoleService {
     private readonly changeStats: ChangeStatsService,
   ) {}
 
-  async page(req: Request, res: Response, actor: Actor, year?: number): Promise<string> {
-    const frame = await this.frames.frame(req, res, actor, {
+  async page(page: PageRequest, year?: number): Promise<string> {
+    const { actor } = page;
+    const frame = await this.frames.frameOf(page, {
       title: PAGE_TITLES.quota,
       crumbs: [{ label: PAGE_TITLES.quota }],
       section: '/quota',

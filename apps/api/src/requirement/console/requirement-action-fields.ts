@@ -27,32 +27,7 @@ import {
   StartDevelopmentDto,
   SubmitForTestingDto,
 } from '../dto/requirement-action.dto';
-
-export interface FieldOption {
-  value: string;
-  label: string;
-}
-
-/**
- * One form control; `name` is the DTO property it fills (`a.b` for a nested one). Checkboxes
- * and `lines` (a textarea, one item a line) fill a list.
- */
-export interface Field {
-  name: string;
-  label: string;
-  type: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'password' | 'checkboxes' | 'lines';
-  required?: boolean;
-  /** Left out of the payload when empty (the DTO property is optional, not "may be empty"). */
-  omitEmpty?: boolean;
-  options?: readonly FieldOption[];
-  /** Shown under the control. */
-  hint?: string;
-}
-
-export const options = <T extends string>(
-  values: readonly T[],
-  labels: Readonly<Record<T, string>>,
-): FieldOption[] => values.map((value) => ({ value, label: labels[value] }));
+import { options, type Field } from '../../console/console-field';
 
 const reason: Field[] = [
   { name: 'reason', label: FIELD_LABELS['requirement.reason'], type: 'textarea', required: true },

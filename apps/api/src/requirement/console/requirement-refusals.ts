@@ -1,6 +1,6 @@
 import { DomainError, fieldProblemsOf, fieldProblemZh, zhOf } from '@luyue/domain';
 import { FORM_ERROR } from '../../console/admin-fields';
-import type { Field } from './requirement-action-fields';
+import type { Field } from '../../console/console-field';
 
 /** The quota refusal of an approval: how much is left and what the approver may do instead. */
 export interface QuotaRefusal {

@@ -1,6 +1,6 @@
 import { NOTICE_SOURCE_LABELS, REPORT_FORMAT_LABELS, FIELD_LABELS } from '@luyue/domain';
 import { NOTICE_SOURCES, REPORT_FORMATS } from '@luyue/security/definitions';
-import type { Field } from '../../requirement/console/requirement-action-fields';
+import type { Field } from '../../console/console-field';
 
 /** The issue-notice form: the fields of IssueNoticeDto. */
 export const NOTICE_FIELDS: readonly Field[] = [

@@ -1,9 +1,11 @@
-import { Controller, Get, Header, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError, type Actor } from '@luyue/domain';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { CurrentActor } from '../../auth/current-actor.decorator';
+import { Page, type PageRequest } from '../../console/console-page';
 import { CsrfGuard } from '../../console/csrf.guard';
+import { ConsolePage } from '../../kit/console-action';
 import { SecurityReportConsoleService } from './security-report-console.service';
 import { SVG_IMAGE_CSP } from '../../console/svg-chart';
 
@@ -24,26 +26,14 @@ function yearOf(value: unknown): number | undefined {
 export class SecurityReportConsoleController {
   constructor(private readonly console: SecurityReportConsoleService) {}
 
-  @Get('notices/:id/report')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  report(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @Param('id') id: string,
-    @CurrentActor() actor: Actor,
-  ): Promise<string> {
-    return this.console.report(req, res, actor, id);
+  @ConsolePage('notices/:id/report')
+  report(@Page() page: PageRequest, @Param('id') id: string): Promise<string> {
+    return this.console.report(page, id);
   }
 
-  @Get('stats')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  stats(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-    @Query('year') year: unknown,
-  ): Promise<string> {
-    return this.console.stats(req, res, actor, yearOf(year));
+  @ConsolePage('stats')
+  stats(@Page() page: PageRequest, @Query('year') year: unknown): Promise<string> {
+    return this.console.stats(page, yearOf(year));
   }
 
   @Get('stats/:chart.svg')

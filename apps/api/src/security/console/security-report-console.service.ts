@@ -20,12 +20,12 @@ import {
   type WorkingDaySpread,
 } from '@luyue/security/definitions';
 import { TemplateRenderer } from '@luyue/notifications';
-import type { Request, Response } from 'express';
 import { RectificationReportService } from '../rectification-report.service';
 import { reportCounts } from '../rectification-report.builder';
 import { RemediationService } from '../security-task-actions.service';
 import { SecurityNoticesService } from '../security-notices.service';
 import { ConsoleFrameService } from '../../console/console-frame.service';
+import type { PageRequest } from '../../console/console-page';
 import { renderSvgChart } from '../../console/svg-chart';
 
 export const SECURITY_CHARTS = ['completion', 'by-source'] as const;
@@ -70,9 +70,9 @@ export class SecurityReportConsoleService {
     private readonly notices: SecurityNoticesService,
   ) {}
 
-  async report(req: Request, res: Response, actor: Actor, id: string): Promise<string> {
-    const report = await this.reports.report(actor, id);
-    const frame = await this.frames.frame(req, res, actor, {
+  async report(page: PageRequest, id: string): Promise<string> {
+    const report = await this.reports.report(page.actor, id);
+    const frame = await this.frames.frameOf(page, {
       title: `${report.notice.number} ${SECURITY_PAGE_WORDS.report}`,
       crumbs: [
         { href: '/security', label: PAGE_TITLES.security },
@@ -88,8 +88,9 @@ export class SecurityReportConsoleService {
     });
   }
 
-  async stats(req: Request, res: Response, actor: Actor, year?: number): Promise<string> {
-    const frame = await this.frames.frame(req, res, actor, {
+  async stats(page: PageRequest, year?: number): Promise<string> {
+    const { actor } = page;
+    const frame = await this.frames.frameOf(page, {
       title: SECURITY_PAGE_WORDS.stats,
       crumbs: [
         { href: '/security', label: PAGE_TITLES.security },

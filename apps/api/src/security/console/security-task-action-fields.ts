@@ -15,7 +15,7 @@ import {
   RemediationNoteDto,
   RemediationReasonDto,
 } from '../dto/security-task-action.dto';
-import type { Field } from '../../requirement/console/requirement-action-fields';
+import type { Field } from '../../console/console-field';
 
 const note: Field[] = [
   { name: 'note', label: FIELD_LABELS['remediation.note'], type: 'textarea', omitEmpty: true },

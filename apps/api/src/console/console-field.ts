@@ -1,0 +1,27 @@
+/** One choice of a `select` or `checkboxes` control. */
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * One form control; `name` is the DTO property it fills (`a.b` for a nested one). Checkboxes
+ * and `lines` (a textarea, one item a line) fill a list.
+ */
+export interface Field {
+  name: string;
+  label: string;
+  type: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'password' | 'checkboxes' | 'lines';
+  required?: boolean;
+  /** Left out of the payload when empty (the DTO property is optional, not "may be empty"). */
+  omitEmpty?: boolean;
+  options?: readonly FieldOption[];
+  /** Shown under the control. */
+  hint?: string;
+}
+
+/** The choices of a control: each value with its label. */
+export const options = <T extends string>(
+  values: readonly T[],
+  labels: Readonly<Record<T, string>>,
+): FieldOption[] => values.map((value) => ({ value, label: labels[value] }));
