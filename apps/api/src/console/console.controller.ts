@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Actor } from '@luyue/domain';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { AuthService } from '../auth/auth.service';
 import type { AuthenticatedRequest } from '../auth/authenticated-request.types';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -11,6 +11,8 @@ import { RequestId } from '../common/request-id.decorator';
 import { ConsoleAssets } from './console-assets';
 import { CsrfGuard } from './csrf.guard';
 import { DashboardService } from './dashboard.service';
+import { Page, type PageRequest } from './console-page';
+import { ConsolePage } from '../kit/console-action';
 
 /** Dashboard, logout and the console's stylesheet. */
 @ApiExcludeController()
@@ -23,14 +25,9 @@ export class ConsoleController {
     private readonly assets: ConsoleAssets,
   ) {}
 
-  @Get()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  home(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @CurrentActor() actor: Actor,
-  ): Promise<string> {
-    return this.dashboard.home(req, res, actor);
+  @ConsolePage()
+  home(@Page() page: PageRequest): Promise<string> {
+    return this.dashboard.home(page);
   }
 
   @Post('logout')

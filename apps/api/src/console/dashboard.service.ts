@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CalendarService } from '@luyue/calendar';
-import { auditActionLabel, shanghaiDate, formatTime, type Actor, PAGE_TITLES } from '@luyue/domain';
+import { auditActionLabel, shanghaiDate, formatTime, PAGE_TITLES } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import { AuditEventRepository } from '@luyue/persistence';
-import type { Request, Response } from 'express';
+import type { PageRequest } from './console-page';
 import { ContractAccessService } from '../contracts/contract-access.service';
 import { actorInContract } from '../kit/access.decision';
 import { WORK_QUEUES, type WorkItem, type WorkQueue } from '../kit/process-registry';
@@ -22,8 +22,9 @@ export class DashboardService {
     @Inject(WORK_QUEUES) private readonly queues: WorkQueue[],
   ) {}
 
-  async home(req: Request, res: Response, actor: Actor): Promise<string> {
-    const frame = await this.frames.frame(req, res, actor, {
+  async home(page: PageRequest): Promise<string> {
+    const { actor } = page;
+    const frame = await this.frames.frameOf(page, {
       title: PAGE_TITLES.dashboard,
       crumbs: [],
       section: '/',
