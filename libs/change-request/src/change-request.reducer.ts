@@ -1,6 +1,6 @@
+import { actorRefOf } from '@luyue/domain';
 import type { Actor } from '@luyue/domain';
 import { PARTIES } from '@luyue/domain';
-import { actorRefOf } from '@luyue/requirement/definitions';
 import { CHANGE_PROCESS } from './change-request.process';
 import { pendingReplies } from './change-request.rules';
 import type {

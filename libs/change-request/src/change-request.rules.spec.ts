@@ -1,5 +1,5 @@
+import { actorRefOf } from '@luyue/domain';
 import type { Actor } from '@luyue/domain';
-import { actorRefOf } from '@luyue/requirement/definitions';
 import { changeMails } from './change-request-mail.plan';
 import { applyChangeAction, initialChangeState, replyOutcome } from './change-request.reducer';
 import {

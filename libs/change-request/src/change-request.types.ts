@@ -1,6 +1,6 @@
+import { ActorRef } from '@luyue/domain';
 import type { StoredFileRef } from '@luyue/domain';
 import type { Actor, Severity, Party, Role } from '@luyue/domain';
-import type { ActorRef } from '@luyue/requirement/definitions';
 
 /** What a change touches (rule 3): part of the service, or a delivery time or place. */
 export const CHANGE_TYPES = ['add', 'remove', 'replace', 'modify', 'schedule', 'location'] as const;

@@ -58,3 +58,15 @@ export function rolesInContract(actor: Actor, contract: ContractParties): Role[]
   const party = actorPartyIn(actor, contract);
   return actor.roles.filter((role) => ROLE_PARTY[role] === null || ROLE_PARTY[role] === party);
 }
+
+/** Who did something, as kept in the workflow state and the ledger. */
+export interface ActorRef {
+  userId: string;
+  name: string;
+  email: string;
+  party: Party | null;
+}
+
+export function actorRefOf(actor: Pick<Actor, 'userId' | 'name' | 'email' | 'party'>): ActorRef {
+  return { userId: actor.userId, name: actor.name, email: actor.email, party: actor.party };
+}

@@ -1,10 +1,10 @@
+import { actorRefOf } from '@luyue/domain';
 import type { Actor } from '@luyue/domain';
 import { addCalendarDays, endOfShanghaiDate } from '@luyue/domain';
 import { roundPersonDays, type QuotaOperation } from './quota.calculator';
 import { isLateReplanNotice } from './requirement-payload.validator';
 import { REQUIREMENT_TRANSITIONS } from './requirement.rules';
 import {
-  actorRefOf,
   type CustomizationRequestInput,
   type CustomizationRequestSettings,
   type RequirementActionCall,

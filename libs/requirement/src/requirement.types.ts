@@ -1,4 +1,5 @@
-import type { Actor, Party, Role } from '@luyue/domain';
+import type { Actor, ActorRef, Role } from '@luyue/domain';
+
 /** Customization request (DESIGN.md rule 1) states; the last three are final. */
 export const REQUIREMENT_STATUSES = [
   'assessing',
@@ -169,18 +170,6 @@ export const REQUIREMENT_EVENTS = [
   'signoff_reminder',
 ] as const;
 export type RequirementEvent = (typeof REQUIREMENT_EVENTS)[number];
-
-/** Who did something, as kept in the workflow state and the ledger. */
-export interface ActorRef {
-  userId: string;
-  name: string;
-  email: string;
-  party: Party | null;
-}
-
-export function actorRefOf(actor: Pick<Actor, 'userId' | 'name' | 'email' | 'party'>): ActorRef {
-  return { userId: actor.userId, name: actor.name, email: actor.email, party: actor.party };
-}
 
 export interface Assessment {
   kind: RequirementKind;

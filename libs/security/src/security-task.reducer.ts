@@ -1,5 +1,5 @@
+import { ActorRef, actorRefOf } from '@luyue/domain';
 import type { Actor } from '@luyue/domain';
-import { actorRefOf, type ActorRef } from '@luyue/requirement/definitions';
 import { REMEDIATION_PROCESS } from './security-task.process';
 import { reopensClosedTask, unverifiedLines } from './security-task.rules';
 import { isFinalRemediationStatus } from './security-task.types';

@@ -1,4 +1,4 @@
-import type { ActorRef } from '@luyue/requirement/definitions';
+import { ActorRef } from '@luyue/domain';
 import type { RemediationAction, RemediationState } from './security-task.types';
 
 /** One person's step of a task with the words written with it, as the task page lists them. */

@@ -1,6 +1,6 @@
+import { ActorRef } from '@luyue/domain';
 import type { Actor, Role } from '@luyue/domain';
 import type { StoredFileRef } from '@luyue/domain';
-import type { ActorRef } from '@luyue/requirement/definitions';
 import type { FindingSeverity } from './security-finding.types';
 
 /** A security task's remediation states; `verified` and `false_positive` are final. */

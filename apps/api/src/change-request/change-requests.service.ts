@@ -1,6 +1,7 @@
+import { actorRefOf } from '@luyue/domain';
 import { StoredFileRepository } from '@luyue/persistence';
 import { Injectable } from '@nestjs/common';
-import { actorRefOf, requirementYearLabel } from '@luyue/requirement/definitions';
+import { requirementYearLabel } from '@luyue/requirement/definitions';
 import {
   allowedChangeActions,
   type ChangeEffect,

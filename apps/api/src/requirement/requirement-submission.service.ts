@@ -1,6 +1,6 @@
+import { actorRefOf } from '@luyue/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  actorRefOf,
   type CustomizationRequestInput,
   customizationRequestSettings,
   requirementYearLabel,
