@@ -1,4 +1,35 @@
 import type { Party } from './party.types';
+import type { CHANGE_STEP_WORDING } from './wording/change-request.labels';
+import type { REQUIREMENT_STEP_WORDING } from './wording/requirement.labels';
+import type { REMEDIATION_STEP_WORDING } from './wording/security-task.labels';
+
+/** Every audited action outside the steps of the three processes (accounts, settings, files). */
+export type AdminAuditAction =
+  | 'auth.login'
+  | 'auth.logout'
+  | 'contract.created'
+  | 'contract.settings_updated'
+  | 'file.discarded'
+  | 'file.uploaded'
+  | 'link_token.redeemed'
+  | 'link_token.refused'
+  | 'organization.created'
+  | 'security_notice.issued'
+  | 'security_report.uploaded'
+  | 'user.created'
+  | 'user.disabled'
+  | 'user.enabled'
+  | 'user.password_reset'
+  | 'user.roles_changed';
+
+/** A step of a process, audited as `<subject type>.<step>`; each step has its wording. */
+export type ProcessAuditAction =
+  | `requirement.${keyof typeof REQUIREMENT_STEP_WORDING}`
+  | `change_request.${keyof typeof CHANGE_STEP_WORDING}`
+  | `security_task.${keyof typeof REMEDIATION_STEP_WORDING}`;
+
+/** Every action the audit trail records; the labels are typed over it (a missing one fails). */
+export type AuditAction = AdminAuditAction | ProcessAuditAction;
 
 export const AUDIT_ACTOR_TYPES = ['user', 'link_recipient', 'system', 'operator'] as const;
 export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
@@ -11,7 +42,7 @@ export interface AuditEventInput {
   actorEmail: string | null;
   party: Party | null;
   /** Dotted verb, e.g. `contract.created`, `link_token.refused`. */
-  action: string;
+  action: AuditAction;
   subjectType: string;
   subjectId: string;
   contractId: string | null;

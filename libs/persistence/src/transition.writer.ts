@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { auditActorOf, type Actor } from '@luyue/domain';
+import { auditActorOf, type Actor, type ProcessAuditAction } from '@luyue/domain';
 import { AuditEventRepository } from './repositories/audit-event.repository';
 import { OutboxRepository, type NewOutboxMail } from './repositories/outbox.repository';
 import {
@@ -56,7 +56,8 @@ export class TransitionWriter {
         ...(row.actor
           ? auditActorOf(row.actor)
           : { actorType: 'system', actorId: w.systemActorId, actorEmail: null, party: null }),
-        action: `${w.subjectType}.${row.action}`,
+        // The workflow's step: every step of a process has its wording (typed there).
+        action: `${w.subjectType}.${row.action}` as ProcessAuditAction,
         subjectType: w.subjectType,
         subjectId: w.subjectId,
         contractId: w.contractId,

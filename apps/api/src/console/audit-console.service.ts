@@ -62,7 +62,6 @@ export class AuditConsoleService {
         actor: e.actorEmail ?? (e.actorType === 'system' ? SYSTEM_ACTOR_LABEL : e.actorType),
         party: isParty(e.party) ? PARTY_LABELS[e.party] : '',
         action: auditActionLabel(e.action),
-        code: e.action,
         subject: `${e.subjectType}:${e.subjectId}`,
         link: subjectPage(e.subjectType, e.subjectId),
       })),

@@ -1,4 +1,4 @@
-import { requirementStepLabel } from '@luyue/domain';
+import { auditActionLabel } from '@luyue/domain';
 import { Injectable } from '@nestjs/common';
 import {
   DomainError,
@@ -72,7 +72,7 @@ export class RequirementPagesService {
       accepted: r.status === 'accepted',
       timeline: r.timeline.map((t) => ({
         at: formatTime(t.at),
-        action: requirementStepLabel(t.action.replace(/^requirement\./, '')),
+        action: auditActionLabel(t.action),
         actor: t.actorEmail ?? SYSTEM_ACTOR_LABEL,
         status: t.toStatus ? STATUS_LABELS[t.toStatus as RequirementDto['status']] : '',
       })),

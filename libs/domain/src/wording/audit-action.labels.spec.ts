@@ -1,5 +1,5 @@
-import { changeStepLabel } from './audit-action.labels';
-import { auditActionLabel } from './audit-action.labels';
+import type { AdminAuditAction } from '../audit.types';
+import { AUDIT_ACTION_LABELS, auditActionLabel, changeStepLabel } from './audit-action.labels';
 
 describe('auditActionLabel', () => {
   it('names the steps of every process and the admin actions in zh-CN', () => {
@@ -17,5 +17,28 @@ describe('auditActionLabel', () => {
     for (const action of actions) expect(auditActionLabel(action)).toMatch(/[\u4e00-\u9fff]/);
     expect(auditActionLabel('change_request.reply')).toBe(changeStepLabel('reply'));
     expect(auditActionLabel('something.unknown')).toBe('something.unknown');
+  });
+
+  it('names a refused or redeemed mail link and a discarded file, never their codes', () => {
+    expect(auditActionLabel('link_token.refused')).toBe('邮件链接被拒绝');
+    expect(auditActionLabel('link_token.redeemed')).toBe('通过邮件链接操作');
+    expect(auditActionLabel('file.discarded')).toBe('删除文件');
+  });
+
+  it('has a zh-CN label for every audited action outside the processes', () => {
+    for (const [action, label] of Object.entries(AUDIT_ACTION_LABELS)) {
+      expect(auditActionLabel(action)).toBe(label);
+      expect(label).toMatch(/^[\u4e00-\u9fff]+$/);
+    }
+  });
+
+  it('refuses at compile time a label table that misses an audited action', () => {
+    // @ts-expect-error 'auth.logout' and the others have no label here
+    const incomplete: Readonly<Record<AdminAuditAction, string>> = { 'auth.login': '登录' };
+    expect(Object.keys(incomplete)).toHaveLength(1);
+  });
+
+  it('does not take an inherited property for a label', () => {
+    expect(auditActionLabel('toString')).toBe('toString');
   });
 });

@@ -1,13 +1,15 @@
+import type { AdminAuditAction } from '../audit.types';
 import { CHANGE_STEP_WORDING } from './change-request.labels';
 import { REQUIREMENT_STEP_WORDING } from './requirement.labels';
 import { REMEDIATION_STEP_WORDING } from './security-task.labels';
 
 /** zh-CN names of the audited actions outside the three processes (accounts, settings, files). */
-export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+export const AUDIT_ACTION_LABELS: Readonly<Record<AdminAuditAction, string>> = {
   'auth.login': '登录',
   'auth.logout': '退出登录',
   'contract.created': '创建合同',
   'contract.settings_updated': '修改合同设置',
+  'file.discarded': '删除文件',
   'file.uploaded': '上传文件',
   'link_token.redeemed': '通过邮件链接操作',
   'link_token.refused': '邮件链接被拒绝',
@@ -43,5 +45,7 @@ const PROCESS_STEPS: ReadonlyArray<[string, (step: string) => string]> = [
 export function auditActionLabel(action: string): string {
   const process = PROCESS_STEPS.find(([prefix]) => action.startsWith(prefix));
   if (process) return process[1](action.slice(process[0].length));
-  return AUDIT_ACTION_LABELS[action] ?? action;
+  return Object.hasOwn(AUDIT_ACTION_LABELS, action)
+    ? AUDIT_ACTION_LABELS[action as AdminAuditAction]
+    : action;
 }

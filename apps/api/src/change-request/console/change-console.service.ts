@@ -1,4 +1,4 @@
-import { changeStepLabel } from '@luyue/domain';
+import { auditActionLabel, changeStepLabel } from '@luyue/domain';
 import { Injectable } from '@nestjs/common';
 import {
   CHANGE_ACTIONS,
@@ -322,7 +322,7 @@ export class ChangeConsoleService {
       })),
       timeline: c.timeline.map((t) => ({
         at: formatTime(t.at),
-        action: changeStepLabel(t.action.replace(/^change_request\./, '')),
+        action: auditActionLabel(t.action),
         actor: t.actorEmail ?? SYSTEM_ACTOR_LABEL,
         status: t.toStatus
           ? CHANGE_STATUS_LABELS[t.toStatus as keyof typeof CHANGE_STATUS_LABELS]
