@@ -11,12 +11,13 @@ import {
   SYSTEM_ACTOR_LABEL,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
+import { AuditEventRepository } from '@luyue/persistence';
 import { AuditQueryDto } from '../contracts/dto/audit.dto';
 import { ContractsService } from '../contracts/contracts.service';
 import { ConsoleFrameService } from './console-frame.service';
 import type { PageRequest } from './console-page';
 import { pagingOf } from './console-list';
-import { subjectPage } from './subject-pages';
+import { subjectView } from './subject-pages';
 
 const PAGE_SIZE = 50;
 
@@ -27,6 +28,7 @@ export class AuditConsoleService {
     private readonly frames: ConsoleFrameService,
     private readonly renderer: TemplateRenderer,
     private readonly contracts: ContractsService,
+    private readonly audit: AuditEventRepository,
   ) {}
 
   async page(request: PageRequest): Promise<string> {
@@ -51,6 +53,7 @@ export class AuditConsoleService {
     const contract = frame.contract;
     if (!contract) return this.renderer.render('pages/audit.html', { layout: frame.layout });
     const found = await this.contracts.auditTrail(actor, contract.id, query);
+    const names = await this.audit.subjectNames(contract.id, found.items);
     const link = (page: number): string =>
       `/audit?${new URLSearchParams({ subject: text('subject'), actor: text('actor'), page: String(page) }).toString()}`;
     return this.renderer.render('pages/audit.html', {
@@ -62,8 +65,7 @@ export class AuditConsoleService {
         actor: e.actorEmail ?? (e.actorType === 'system' ? SYSTEM_ACTOR_LABEL : e.actorType),
         party: isParty(e.party) ? PARTY_LABELS[e.party] : '',
         action: auditActionLabel(e.action),
-        subject: `${e.subjectType}:${e.subjectId}`,
-        link: subjectPage(e.subjectType, e.subjectId),
+        ...subjectView(e, names),
       })),
       ...pagingOf(found, PAGE_SIZE, link),
     });

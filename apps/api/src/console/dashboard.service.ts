@@ -8,7 +8,7 @@ import { ContractAccessService } from '../contracts/contract-access.service';
 import { actorInContract } from '../kit/access.decision';
 import { WORK_QUEUES, type WorkItem, type WorkQueue } from '../kit/process-registry';
 import { ConsoleFrameService } from './console-frame.service';
-import { subjectPage } from './subject-pages';
+import { subjectView } from './subject-pages';
 
 /** Dashboard: what waits for me in the current contract, counts by state, my recent steps. */
 @Injectable()
@@ -42,6 +42,7 @@ export class DashboardService {
       this.calendars.calendar(),
     ]);
     const counts = counted.flat();
+    const names = await this.audit.subjectNames(contract.id, mine.items);
     const now = new Date();
     const today = shanghaiDate(now.toISOString());
     const row = ({ due, ...t }: WorkItem): TodoRow => {
@@ -71,8 +72,7 @@ export class DashboardService {
       activity: mine.items.map((e) => ({
         at: formatTime(e.occurredAt),
         action: auditActionLabel(e.action),
-        subject: e.subjectId,
-        link: subjectPage(e.subjectType, e.subjectId),
+        ...subjectView(e, names),
       })),
     });
   }

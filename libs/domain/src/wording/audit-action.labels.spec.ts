@@ -1,5 +1,10 @@
 import type { AdminAuditAction } from '../audit.types';
-import { AUDIT_ACTION_LABELS, auditActionLabel, changeStepLabel } from './audit-action.labels';
+import {
+  AUDIT_ACTION_LABELS,
+  auditActionLabel,
+  auditSubjectLabel,
+  changeStepLabel,
+} from './audit-action.labels';
 
 describe('auditActionLabel', () => {
   it('names the steps of every process and the admin actions in zh-CN', () => {
@@ -40,5 +45,16 @@ describe('auditActionLabel', () => {
 
   it('does not take an inherited property for a label', () => {
     expect(auditActionLabel('toString')).toBe('toString');
+  });
+});
+
+describe('auditSubjectLabel', () => {
+  it('names a subject by its number and title, a gone one by its kind, never by its id', () => {
+    expect(auditSubjectLabel('requirement', { number: 'REQ-2026-0001', title: '挂号接口' })).toBe(
+      'REQ-2026-0001 挂号接口',
+    );
+    expect(auditSubjectLabel('file', { number: 'scan.xml', title: '' })).toBe('scan.xml');
+    expect(auditSubjectLabel('security_task', undefined)).toBe('整改任务');
+    expect(auditSubjectLabel('link_token', undefined)).toBe('邮件链接');
   });
 });

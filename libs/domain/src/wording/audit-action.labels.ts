@@ -49,3 +49,25 @@ export function auditActionLabel(action: string): string {
     ? AUDIT_ACTION_LABELS[action as AdminAuditAction]
     : action;
 }
+
+/** zh-CN name of the kind of an audited subject, shown when the subject itself is gone. */
+export const AUDIT_SUBJECT_TYPE_LABELS: Readonly<Record<string, string>> = {
+  requirement: '需求',
+  change_request: '项目变更',
+  security_task: '整改任务',
+  security_notice: '整改通知单',
+  user: '用户',
+  organization: '单位',
+  contract: '合同',
+  file: '文件',
+  link_token: '邮件链接',
+};
+
+/** What a page shows for an audited subject: its number and title, else only its kind. */
+export function auditSubjectLabel(
+  type: string,
+  name: { number: string; title: string } | undefined,
+): string {
+  if (name) return name.title ? `${name.number} ${name.title}` : name.number;
+  return Object.hasOwn(AUDIT_SUBJECT_TYPE_LABELS, type) ? AUDIT_SUBJECT_TYPE_LABELS[type] : type;
+}

@@ -15,6 +15,14 @@ export interface AuditQuery {
   pageSize: number;
 }
 
+/** What a page shows for an audited subject instead of its id: its number and title. */
+export interface AuditSubjectName {
+  number: string;
+  title: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface AuditPage {
   items: AuditEventEntity[];
   total: number;
@@ -79,5 +87,58 @@ export class AuditEventRepository {
     return this.ds
       .getRepository(AuditEventEntity)
       .find({ where: { subjectType, subjectId }, order: { id: 'ASC' } });
+  }
+
+  /**
+   * The number and title of the subjects of some events, in one query (whatever the page's
+   * size), keyed `type:id`; a subject that is gone or has no name is missing.
+   */
+  async subjectNames(
+    contractId: string,
+    events: ReadonlyArray<{ subjectType: string; subjectId: string }>,
+  ): Promise<Map<string, AuditSubjectName>> {
+    const ids = (type: string, uuid = false): string[] => [
+      ...new Set(
+        events
+          .filter((e) => e.subjectType === type && (!uuid || UUID.test(e.subjectId)))
+          .map((e) => e.subjectId),
+      ),
+    ];
+    const params = [
+      contractId,
+      ids('requirement'),
+      ids('change_request'),
+      ids('security_task', true),
+      ids('security_notice', true),
+      ids('user', true),
+      ids('file', true),
+      ids('contract', true),
+    ];
+    if (params.slice(1).every((p) => p.length === 0)) return new Map();
+    const rows: Array<{ type: string; id: string; number: string; title: string }> =
+      await this.ds.query(
+        `SELECT 'requirement' AS type, id, id AS number, title FROM requirement
+          WHERE contract_id = $1 AND id = ANY($2::text[])
+         UNION ALL
+         SELECT 'change_request', id, id, title FROM change_request
+          WHERE contract_id = $1 AND id = ANY($3::text[])
+         UNION ALL
+         SELECT 'security_task', t.id::text, n.number || ' · ' || t.vulnerability_id, t.title
+           FROM security_task t JOIN security_notice n ON n.id = t.notice_id
+          WHERE t.contract_id = $1 AND t.id = ANY($4::uuid[])
+         UNION ALL
+         SELECT 'security_notice', id::text, number, title FROM security_notice
+          WHERE contract_id = $1 AND id = ANY($5::uuid[])
+         UNION ALL
+         SELECT 'user', id::text, name, email FROM app_user WHERE id = ANY($6::uuid[])
+         UNION ALL
+         SELECT 'file', id::text, filename, '' FROM stored_file
+          WHERE contract_id = $1 AND id = ANY($7::uuid[])
+         UNION ALL
+         SELECT 'contract', id::text, number, name FROM contract
+          WHERE id = $1 AND id = ANY($8::uuid[])`,
+        params,
+      );
+    return new Map(rows.map((r) => [`${r.type}:${r.id}`, { number: r.number, title: r.title }]));
   }
 }

@@ -1,0 +1,60 @@
+import { api, demoContractId, loginDemo } from '../helpers/e2e-auth';
+import { consoleLogin } from '../helpers/e2e-console';
+import { issuedTasks } from '../helpers/e2e-security';
+
+/** The page's text without its links' targets, where an id may stand. */
+const visible = (html: string): string => html.replace(/href="[^"]*"/g, '');
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#x27;',
+  '`': '&#x60;',
+  '=': '&#x3D;',
+};
+/** As the templates print a value. */
+const html = (text: string): string => text.replace(/[&<>"'`=]/g, (c) => ESCAPES[c]);
+
+describe('readable audit and activity', () => {
+  it('shows labels, numbers and titles on the audit page and 我的最近操作, never codes or ids', async () => {
+    const contractId = await demoContractId();
+    const manager = await loginDemo('hospital_manager');
+    const pm = await loginDemo('vendor_pm');
+    const [taskId] = await issuedTasks(manager, pm, contractId);
+    await api()
+      .post(`/api/security-tasks/${taskId}/actions/start`)
+      .set('Authorization', pm)
+      .send({ note: '开始整改' })
+      .expect(200);
+    const task = (
+      await api().get(`/api/security-tasks/${taskId}`).set('Authorization', pm).expect(200)
+    ).body as { title: string; noticeNumber: string; vulnerabilityId: string };
+    const number = html(`${task.noticeNumber} · ${task.vulnerabilityId}`);
+    const title = html(task.title);
+
+    const console = await consoleLogin('vendor_pm');
+    const home = (await console.get('/').expect(200)).text;
+    const activity = home.slice(home.indexOf('我的最近操作'));
+    expect(activity).toContain('开始整改');
+    expect(activity).toContain(`<a href="/security/tasks/${taskId}">${number} ${title}</a>`);
+    expect(visible(activity)).not.toContain(taskId);
+    expect(activity).not.toContain('security_task.start');
+    expect(activity).not.toMatch(/security_task:/);
+
+    const audit = (
+      await console
+        .get(`/audit?subject=${encodeURIComponent(`security_task:${taskId}`)}`)
+        .expect(200)
+    ).text;
+    expect(audit).toContain('开始整改');
+    expect(audit).toContain(`${number} ${title}`);
+    expect(audit).not.toContain('security_task.start');
+    expect(visible(audit)).not.toContain(`security_task:${taskId}</`);
+    expect(visible(audit).split(taskId).length).toBeLessThanOrEqual(2);
+
+    const all = visible((await console.get('/audit').expect(200)).text);
+    expect(all).toContain('下发整改通知单');
+    expect(all).not.toMatch(/\b(security_notice|security_task|auth)\.[a-z_]+/);
+  });
+});
