@@ -10,6 +10,7 @@ import {
 } from '../helpers/e2e-auth';
 import type { ChangeRequestDto } from '../../apps/api/src/change-request/dto/change-request.dto';
 import { getChange, proposeChange, replyLinkMails, replyLinkOf } from '../helpers/e2e-changes';
+import { consoleLogin } from '../helpers/e2e-console';
 import {
   act,
   assessment,
@@ -187,6 +188,13 @@ describe('change requests: three parties, written replies, the supervisor decidi
       expect.arrayContaining(['already_used', 'expired']),
     );
     expect((await refusals('unverified')).length).toBeGreaterThan(0);
+    // The change's 过程记录 names each refusal in zh-CN, never by its code.
+    const changePage = (
+      await (await consoleLogin('vendor_pm')).get(`/change-requests/${c.id}`).expect(200)
+    ).text;
+    const timeline = changePage.slice(changePage.indexOf('过程记录'));
+    expect(timeline).toContain('邮件链接被拒绝');
+    expect(timeline).not.toMatch(/link_token\.|change_request\./);
     const still = await getChange(pm, c.id);
     expect(still.replies.find((r) => r.party === 'supervisor')?.decision).toBe('agree');
 
