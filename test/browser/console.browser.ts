@@ -1,3 +1,4 @@
+import { requirementStepLabel } from '@luyue/domain';
 // The console in Debian's Chromium: a request from submission to sign-off, each step by the
 // person whose step it is, through the pages only; then the refusals a browser can meet.
 import { createHash } from 'node:crypto';
@@ -331,8 +332,12 @@ describe('the web console in a browser', () => {
       `/audit?${new URLSearchParams({ subject: `requirement:${id}`, actor: pm }).toString()}`,
     );
     await expect(page.locator('h1').textContent()).resolves.toBe('审计记录');
-    const codes = await page.locator('table.list td .meta').allTextContents();
-    expect(codes).toEqual(['requirement.release', 'requirement.assess']);
+    // Each step by its zh-CN label, never its code.
+    const actions = await page.locator('table.list tr td:nth-child(4)').allTextContents();
+    expect(actions.map((a) => a.trim())).toEqual([
+      requirementStepLabel('release'),
+      requirementStepLabel('assess'),
+    ]);
     await screenshot(page, 'audit');
   });
 
