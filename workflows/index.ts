@@ -5,3 +5,4 @@ export { customizationRequestWorkflow } from './requirement.workflow';
 export { changeRequestWorkflow } from './change-request.workflow';
 export { securityTaskWorkflow } from './security-task.workflow';
 export { securityImportWorkflow } from './security-import.workflow';
+export { faultTicketWorkflow } from './fault-ticket.workflow';

@@ -11,6 +11,7 @@ import {
   SecurityTaskActivitiesService,
   SecurityTaskIssueActivitiesService,
 } from '@luyue/security';
+import { FaultTicketActivitiesService } from '@luyue/fault-ticket';
 import { activityInterceptors } from './uncurable-failure.interceptor';
 import { repoRoot, workflowBundleOptions } from './workflow-bundle.options';
 
@@ -31,6 +32,7 @@ export class TemporalWorkerService implements OnApplicationShutdown {
     private readonly securityImports: SecurityImportActivitiesService,
     private readonly securityTasks: SecurityTaskActivitiesService,
     private readonly securityIssue: SecurityTaskIssueActivitiesService,
+    private readonly faults: FaultTicketActivitiesService,
   ) {}
 
   /** Activity functions bound to their injectables; the names are the activity types. */
@@ -54,6 +56,8 @@ export class TemporalWorkerService implements OnApplicationShutdown {
       ),
       issueRemediationTasks: this.securityIssue.issueRemediationTasks.bind(this.securityIssue),
       failSecurityImport: this.securityImports.failSecurityImport.bind(this.securityImports),
+      advanceFaultClocks: this.faults.advanceFaultClocks.bind(this.faults),
+      persistFaultTransition: this.faults.persistFaultTransition.bind(this.faults),
     };
   }
 

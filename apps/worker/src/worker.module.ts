@@ -1,6 +1,7 @@
 import { RequirementStoreModule } from '@luyue/requirement';
 import { ChangeRequestStoreModule } from '@luyue/change-request';
 import { SecurityStoreModule } from '@luyue/security';
+import { FaultTicketActivitiesService, FaultTicketStoreModule } from '@luyue/fault-ticket';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { CalendarModule } from '@luyue/calendar';
@@ -34,6 +35,7 @@ import { loggerOptions } from './worker-logger.options';
     RequirementStoreModule,
     ChangeRequestStoreModule,
     SecurityStoreModule,
+    FaultTicketStoreModule,
   ],
   providers: [
     DeadlineWatchActivitiesService,
@@ -45,6 +47,7 @@ import { loggerOptions } from './worker-logger.options';
     SecurityImportActivitiesService,
     SecurityTaskActivitiesService,
     SecurityTaskIssueActivitiesService,
+    FaultTicketActivitiesService,
   ],
 })
 export class WorkerModule {}

@@ -61,11 +61,27 @@ export function dueInstant(
   from: Date,
   minutes: number,
 ): DueInstant {
-  assertValidDate(from, 'from');
   if (!Number.isSafeInteger(minutes) || minutes < 0) {
     throw new RangeError(`minutes must be an integer >= 0, got ${minutes}`);
   }
-  let remaining = minutes * MINUTE_MS;
+  return dueAfterMs(calendar, coverage, from, minutes * MINUTE_MS);
+}
+
+/**
+ * `dueInstant` for a budget in milliseconds: what a clock has left after a pause or a level
+ * change is rarely whole minutes.
+ */
+export function dueAfterMs(
+  calendar: WorkingDayCalendar,
+  coverage: Coverage,
+  from: Date,
+  ms: number,
+): DueInstant {
+  assertValidDate(from, 'from');
+  if (!Number.isSafeInteger(ms) || ms < 0) {
+    throw new RangeError(`ms must be an integer >= 0, got ${ms}`);
+  }
+  let remaining = ms;
   if (remaining === 0) return { due: new Date(from.getTime()), provisional: false };
   const days = daySet(calendar, coverage);
   const lastEnd = coverage.segments[coverage.segments.length - 1].endMs;
@@ -145,4 +161,19 @@ export function isCovered(
   const into = instant.getTime() - startOfDayMs(day);
   const inSegment = coverage.segments.some((s) => s.startMs <= into && into < s.endMs);
   return inSegment && daySet(calendar, coverage).covers(day);
+}
+
+/**
+ * The end of the covered day a clock starting at `from` runs in: the last segment's end of that
+ * day, or of the next covered day when `from` is past its coverage ("by the end of the working day").
+ */
+export function endOfCoveredDay(
+  calendar: WorkingDayCalendar,
+  coverage: Coverage,
+  from: Date,
+): DueInstant {
+  const first = dueAfterMs(calendar, coverage, from, 1);
+  const day = dayOfInstant(new Date(first.due.getTime() - 1));
+  const lastEnd = coverage.segments[coverage.segments.length - 1].endMs;
+  return { due: new Date(startOfDayMs(day) + lastEnd), provisional: first.provisional };
 }

@@ -23,6 +23,8 @@ export {
 } from './coverage';
 export {
   dueInstant,
+  dueAfterMs,
+  endOfCoveredDay,
   coveredMinutesBetween,
   isCovered,
   type DueInstant,

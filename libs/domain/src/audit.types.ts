@@ -2,6 +2,7 @@ import type { Party } from './party.types';
 import type { CHANGE_STEP_WORDING } from './wording/change-request.labels';
 import type { REQUIREMENT_STEP_WORDING } from './wording/requirement.labels';
 import type { REMEDIATION_STEP_WORDING } from './wording/security-task.labels';
+import type { FAULT_STEP_WORDING } from './wording/fault-ticket.labels';
 
 /** Every audited action outside the steps of the three processes (accounts, settings, files). */
 export type AdminAuditAction =
@@ -26,7 +27,8 @@ export type AdminAuditAction =
 export type ProcessAuditAction =
   | `requirement.${keyof typeof REQUIREMENT_STEP_WORDING}`
   | `change_request.${keyof typeof CHANGE_STEP_WORDING}`
-  | `security_task.${keyof typeof REMEDIATION_STEP_WORDING}`;
+  | `security_task.${keyof typeof REMEDIATION_STEP_WORDING}`
+  | `fault_ticket.${keyof typeof FAULT_STEP_WORDING}`;
 
 /** Every action the audit trail records; the labels are typed over it (a missing one fails). */
 export type AuditAction = AdminAuditAction | ProcessAuditAction;

@@ -14,7 +14,7 @@ import { TransactionRunner } from './transaction.runner';
 export interface TransitionWrite {
   table: TransitionTable;
   /** The audit subject type and the prefix of its action (`requirement.approve`). */
-  subjectType: 'requirement' | 'change_request' | 'security_task';
+  subjectType: 'requirement' | 'change_request' | 'security_task' | 'fault_ticket';
   subjectId: string;
   contractId: string;
   /** Who the audit names for a step the workflow took by itself (a timer, a schedule). */

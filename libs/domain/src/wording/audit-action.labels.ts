@@ -2,6 +2,7 @@ import type { AdminAuditAction } from '../audit.types';
 import { CHANGE_STEP_WORDING } from './change-request.labels';
 import { REQUIREMENT_STEP_WORDING } from './requirement.labels';
 import { REMEDIATION_STEP_WORDING } from './security-task.labels';
+import { FAULT_STEP_WORDING } from './fault-ticket.labels';
 
 /** zh-CN names of the audited actions outside the three processes (accounts, settings, files). */
 export const AUDIT_ACTION_LABELS: Readonly<Record<AdminAuditAction, string>> = {
@@ -33,12 +34,14 @@ export const requirementStepLabel = (step: string): string =>
 export const changeStepLabel = (step: string): string => stepLabel(CHANGE_STEP_WORDING, step);
 export const remediationStepLabel = (step: string): string =>
   stepLabel(REMEDIATION_STEP_WORDING, step);
+export const faultStepLabel = (step: string): string => stepLabel(FAULT_STEP_WORDING, step);
 
 /** The step label of a process's audited step, by the action's prefix; others from the table. */
 const PROCESS_STEPS: ReadonlyArray<[string, (step: string) => string]> = [
   ['requirement.', requirementStepLabel],
   ['change_request.', changeStepLabel],
   ['security_task.', remediationStepLabel],
+  ['fault_ticket.', faultStepLabel],
 ];
 
 /** zh-CN name of any audited action; the raw code when none is known. */
@@ -55,6 +58,7 @@ export const AUDIT_SUBJECT_TYPE_LABELS: Readonly<Record<string, string>> = {
   requirement: '需求',
   change_request: '项目变更',
   security_task: '整改任务',
+  fault_ticket: '故障工单',
   security_notice: '整改通知单',
   user: '用户',
   organization: '单位',

@@ -11,6 +11,7 @@ export * from './requirement.labels';
 export * from './change-request.labels';
 export * from './security-task.labels';
 export * from './security.labels';
+export * from './fault-ticket.labels';
 export * from './pages';
 export * from './forms';
 export * from './console';

@@ -9,6 +9,7 @@ import type { ReportRefusal } from '@luyue/security/definitions';
 import type { Role } from '../role.types';
 import type { LinkTokenRefusal } from '../link-token.types';
 import type { CoverageProblem } from '../coverage-problem.types';
+import type { FaultRefusal } from '@luyue/fault-ticket/definitions';
 
 interface Wording<P> {
   en: (p: P) => string;
@@ -34,6 +35,21 @@ const LINK_REFUSALS: Readonly<Record<LinkTokenRefusal, { en: string; zh: string 
   already_used: { en: 'This link has already been used', zh: '此链接已使用过' },
   unknown: { en: 'This link is not valid', zh: '此链接无效' },
   recipient_gone: { en: 'The recipient may no longer reply', zh: '此链接的收件人已不再有权答复' },
+};
+
+const FAULT_REFUSALS: Readonly<Record<FaultRefusal, { en: string; zh: string }>> = {
+  pause_exists: {
+    en: 'the clocks are already paused or a pause awaits confirmation',
+    zh: '计时已暂停或暂停申请待确认。',
+  },
+  no_pending_pause: { en: 'no pause awaits confirmation', zh: '没有待确认的暂停申请。' },
+  not_paused: { en: 'the clocks are not paused', zh: '计时未暂停。' },
+  extension_exists: { en: 'an extension request awaits a decision', zh: '已有待审批的延期申请。' },
+  no_pending_extension: {
+    en: 'no extension request awaits a decision',
+    zh: '没有待审批的延期申请。',
+  },
+  clock_not_running: { en: 'that clock is not running', zh: '该时限未在计时。' },
 };
 
 const COVERAGE_PROBLEMS_SAID: Readonly<Record<CoverageProblem, { en: string; zh: string }>> = {
@@ -246,6 +262,14 @@ export const MESSAGES = {
   'requirement.acceptance_not_yet': say<{ id: string; status: string }>(
     (p) => `${p.id} is ${p.status}: the acceptance confirmation exists once it is accepted`,
     (p) => `需求 ${p.id} 尚未验收，验收确认单在验收后才有。`,
+  ),
+  'fault.not_found': say<{ id: string }>(
+    (p) => `No fault ticket ${p.id} in a contract you are party to`,
+    () => '找不到该故障工单，或您无权查看。',
+  ),
+  'fault.not_now': say<{ number: string; reason: FaultRefusal }>(
+    (p) => `${p.number}: ${FAULT_REFUSALS[p.reason].en}`,
+    (p) => FAULT_REFUSALS[p.reason].zh,
   ),
   'security.task_issuing': say(
     () => 'This task is being issued; try again in a moment',

@@ -11,6 +11,7 @@ import { QuotaChangeGrant1765210000000 } from './1765210000000-quota-change-gran
 import { SecurityReportRetry1765250000000 } from './1765250000000-security-report-retry';
 import { AssetLineUrl1765260000000 } from './1765260000000-asset-line-url';
 import { SecurityReportIssuing1765300000000 } from './1765300000000-security-report-issuing';
+import { FaultTickets1765400000000 } from './1765400000000-fault-tickets';
 
 /** Every migration in order; a landed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   SecurityReportRetry1765250000000,
   AssetLineUrl1765260000000,
   SecurityReportIssuing1765300000000,
+  FaultTickets1765400000000,
 ];

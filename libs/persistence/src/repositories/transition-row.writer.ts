@@ -3,8 +3,12 @@ import type { Actor } from '@luyue/domain';
 
 /** Where a process keeps its transitions: the table and the column naming its item. */
 export interface TransitionTable {
-  table: 'requirement_transition' | 'change_request_transition' | 'security_task_transition';
-  subjectColumn: 'requirement_id' | 'change_request_id' | 'task_id';
+  table:
+    | 'requirement_transition'
+    | 'change_request_transition'
+    | 'security_task_transition'
+    | 'fault_ticket_transition';
+  subjectColumn: 'requirement_id' | 'change_request_id' | 'task_id' | 'ticket_id';
 }
 
 /** What every process's transition row holds, whatever the process. */

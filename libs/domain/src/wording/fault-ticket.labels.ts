@@ -1,0 +1,108 @@
+import type {
+  FaultAction,
+  FaultEvent,
+  FaultLevel,
+  FaultStatus,
+  PauseReason,
+  SlaClock,
+} from '@luyue/fault-ticket/definitions';
+
+export const FAULT_LEVEL_LABELS: Readonly<Record<FaultLevel, string>> = {
+  level_1: '一级',
+  level_2: '二级',
+  level_3: '三级',
+  level_4: '四级',
+};
+
+export const FAULT_STATUS_LABELS: Readonly<Record<FaultStatus, string>> = {
+  reported: '待响应',
+  acknowledged: '处理中',
+  on_site: '已到场',
+  restored: '已恢复',
+  resolved: '已解决待报告',
+  report_submitted: '报告待签字',
+  closed: '已签字关闭',
+};
+
+export const SLA_CLOCK_LABELS: Readonly<Record<SlaClock, string>> = {
+  response: '响应',
+  onsite: '到场',
+  recovery: '恢复',
+  report: '报告',
+};
+
+export const PAUSE_REASON_LABELS: Readonly<Record<PauseReason, string>> = {
+  waiting_hospital: '等待院方',
+  waiting_supplier: '等待院方指定的第三方厂商',
+};
+
+/** The documents a report clock may ask for, by the policy's key. */
+export const FAULT_REPORT_NAMES: Readonly<Record<string, string>> = {
+  root_cause: '根因分析报告',
+  handling: '故障处理报告',
+  service: '售后服务报告',
+};
+
+export const FAULT_COVERAGE_LABELS: Readonly<Record<string, string>> = {
+  working_hours: '工作时间',
+  round_the_clock: '7×24',
+};
+
+/** Every step's label (pages, timeline, audit) and mail headline. */
+export const FAULT_STEP_WORDING: Readonly<
+  Record<FaultAction | FaultEvent, { label: string; headline: string }>
+> = {
+  reported: { label: '报告故障', headline: '有新的故障工单，请及时响应' },
+  acknowledge: { label: '响应', headline: '乙方已响应故障' },
+  arrive: { label: '到场', headline: '乙方工程师已到场' },
+  restore: { label: '恢复服务', headline: '乙方已恢复服务' },
+  resolve: { label: '处理完成', headline: '乙方已完成故障处理，待提交报告' },
+  'submit-report': { label: '提交报告', headline: '乙方已提交故障报告，请确认签字' },
+  sign: { label: '签字确认', headline: '院方已签字确认售后服务报告' },
+  reopen: { label: '重新打开', headline: '院方未确认修复，故障工单已重新打开' },
+  'confirm-level': { label: '确认故障级别', headline: '院方已确认（或更正）故障级别' },
+  pause: { label: '暂停计时', headline: '故障工单申请或开始暂停计时' },
+  'confirm-pause': { label: '确认暂停', headline: '院方已确认暂停计时' },
+  'refuse-pause': { label: '不同意暂停', headline: '院方不同意暂停计时' },
+  resume: { label: '恢复计时', headline: '故障工单已恢复计时' },
+  'request-extension': { label: '申请延期', headline: '乙方申请延长时限，请审批' },
+  'grant-extension': { label: '同意延期', headline: '院方已同意延长时限' },
+  'refuse-extension': { label: '不同意延期', headline: '院方不同意延长时限' },
+  clock_warning: { label: '时限预警', headline: '故障处理时限即将到期' },
+  clock_breached: { label: '超时', headline: '故障处理已超出约定时限' },
+  clocks_recomputed: { label: '重新计算时限', headline: '节假日安排更新，时限已重新计算' },
+};
+
+/** Ticket page and list words. */
+export const FAULT_TICKET_TERMS = {
+  ticket: '故障工单',
+  tickets: '故障工单',
+  number: '工单编号',
+  system: '系统',
+  level: '故障级别',
+  title: '故障现象',
+  description: '详细描述',
+  reportedAt: '报告时间',
+  reportedBy: '报告人',
+  status: '状态',
+  clock: '时限',
+  budget: '约定时限',
+  due: '到期时间',
+  counted: '已计时（分钟）',
+  met: '达标',
+  breached: '超时',
+  overrun: '超时（分钟）',
+  paused: '已暂停',
+  running: '计时中',
+  cause: '故障原因',
+  solution: '处理措施',
+  report: '报告文件',
+  ledger: '故障台账',
+  figures: '故障统计',
+  attainment: '达标率',
+  overruns: '超时次数',
+  medianRestore: '恢复用时中位数（分钟）',
+  p90Restore: '恢复用时 P90（分钟）',
+  majorBreach: '重大违约',
+  majorBreachWarning: '接近重大违约阈值',
+} as const;
