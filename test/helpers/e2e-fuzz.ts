@@ -68,8 +68,9 @@ function configToml(run: FuzzRun): string {
 
 /**
  * CPython 3.11's AST constructor can trip its own recursion counter inside the fuzzer's coverage
- * phase (a SystemError raised in schemathesis, not an answer of ours). A run whose only errors are
- * that fault runs once more with the next seed; its failures, if any, still count.
+ * phase (a SystemError raised in schemathesis, not an answer of ours). The venv is built on 3.12
+ * or 3.13 where there is one (scripts/ensure-fuzz-venv.js); on a machine with only 3.11, a run
+ * whose only errors are that fault runs once more with the next seed; its failures still count.
  */
 const FUZZER_RUNTIME_FAULT = 'AST constructor recursion depth mismatch';
 

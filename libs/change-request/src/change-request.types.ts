@@ -6,26 +6,18 @@ import type { Actor, Severity, Party, Role } from '@luyue/domain';
 export const CHANGE_TYPES = ['add', 'remove', 'replace', 'modify', 'schedule', 'location'] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 
-/** Change request states; the last five are final. */
+export const FINAL_CHANGE_STATUSES = ['closed', 'rejected', 'lapsed', 'withdrawn'] as const;
+
+/** Change request states; the final ones last. */
 export const CHANGE_STATUSES = [
   'awaiting_replies',
   'agreed',
   'confirmed',
   'implementing',
   'archiving',
-  'closed',
-  'rejected',
-  'lapsed',
-  'withdrawn',
+  ...FINAL_CHANGE_STATUSES,
 ] as const;
 export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
-
-export const FINAL_CHANGE_STATUSES = [
-  'closed',
-  'rejected',
-  'lapsed',
-  'withdrawn',
-] as const satisfies readonly ChangeStatus[];
 
 export function isFinalChangeStatus(status: ChangeStatus): boolean {
   return (FINAL_CHANGE_STATUSES as readonly ChangeStatus[]).includes(status);
@@ -122,7 +114,8 @@ export interface ChangeProposer extends ActorRef {
   roles: Role[];
 }
 
-export interface ChangeRequestState {
+/** What the proposer asked for: the workflow's input and the first part of its state. */
+export interface ChangeProposal {
   changeRequestId: string;
   contractId: string;
   contractYear: number;
@@ -134,17 +127,26 @@ export interface ChangeRequestState {
   attachments: StoredFileRef[];
   proposedBy: ChangeProposer;
   proposedAt: string;
+}
+
+/** Who recorded a step, and when. */
+export interface ChangeStepRecord {
+  at: string;
+  by: ActorRef;
+}
+
+export interface ChangeRequestState extends ChangeProposal {
   status: ChangeStatus;
   replies: PartyReply[];
   /** When agreed, rejected or lapsed. */
   outcomeAt: string | null;
   /** Receiving parties that had not replied by their deadline. */
   silentParties: Party[];
-  withdrawal: { at: string; by: ActorRef; reason: string } | null;
-  confirmation: { at: string; by: ActorRef; note: string } | null;
-  implementation: { at: string; by: ActorRef; note: string } | null;
-  archive: { at: string; by: ActorRef; note: string; documents: StoredFileRef[] } | null;
-  closure: { at: string; by: ActorRef; note: string } | null;
+  withdrawal: (ChangeStepRecord & WithdrawPayload) | null;
+  confirmation: (ChangeStepRecord & ChangeNotePayload) | null;
+  implementation: (ChangeStepRecord & ChangeNotePayload) | null;
+  archive: (ChangeStepRecord & ArchivePayload) | null;
+  closure: (ChangeStepRecord & ChangeNotePayload) | null;
   effectResults: EffectResult[] | null;
   seq: number;
   updatedAt: string;
@@ -166,8 +168,7 @@ export interface WithdrawPayload {
   reason: string;
 }
 
-export interface ArchivePayload {
-  note: string;
+export interface ArchivePayload extends ChangeNotePayload {
   documents: StoredFileRef[];
 }
 
@@ -200,18 +201,7 @@ export interface ChangeRequestSettings {
   reminderLeadWorkingDays: number[];
 }
 
-export interface ChangeRequestInput {
-  changeRequestId: string;
-  contractId: string;
-  contractYear: number;
-  title: string;
-  description: string;
-  changeType: ChangeType;
-  impact: ChangeImpact;
-  effects: ChangeEffect[];
-  attachments: StoredFileRef[];
-  proposedBy: ChangeProposer;
-  proposedAt: string;
+export interface ChangeRequestInput extends ChangeProposal {
   settings: ChangeRequestSettings;
   notify: ChangeNotify;
 }

@@ -10,16 +10,29 @@ import {
 } from './repositories/transition-row.writer';
 import { TransactionRunner } from './transaction.runner';
 
-/** One transition of a process's item, as its workflow hands it to the write activity. */
-export interface TransitionWrite {
+/** What is the same in every write of one process. */
+export interface TransitionProcess {
   table: TransitionTable;
   /** The audit subject type and the prefix of its action (`requirement.approve`). */
   subjectType: 'requirement' | 'change_request' | 'security_task' | 'fault_ticket';
-  subjectId: string;
-  contractId: string;
   /** Who the audit names for a step the workflow took by itself (a timer, a schedule). */
   systemActorId: string;
+}
+
+/** One transition of a process's item, as its workflow hands it to the write activity. */
+export interface TransitionWrite extends TransitionProcess {
+  subjectId: string;
+  contractId: string;
   row: TransitionRow & { actor: Actor | null };
+}
+
+/** What a process adds to a step that answers nothing (`TransitionWriter.persistStep`). */
+export interface StepHooks {
+  /** First, in the transaction (a row the transition refers to, a lock). */
+  before?: TransitionHooks<void>['before'];
+  /** The process's own rows, its item's row first; throwing rolls everything back. */
+  apply: (m: EntityManager) => Promise<void>;
+  mails: TransitionHooks<void>['mails'];
 }
 
 /** What a process adds to the one write path. */
@@ -73,5 +86,23 @@ export class TransitionWriter {
       for (const mail of await hooks.mails(m)) await this.outbox.enqueue(m, mail);
       return result;
     });
+  }
+
+  /** `write` for a workflow step whose answer is nothing: one written before answers at once. */
+  persistStep(
+    process: TransitionProcess,
+    subjectId: string,
+    row: TransitionWrite['row'] & { contractId: string },
+    hooks: StepHooks,
+  ): Promise<void> {
+    return this.write(
+      { ...process, subjectId, contractId: row.contractId, row },
+      {
+        before: hooks.before,
+        written: () => Promise.resolve(),
+        apply: async (m) => ({ result: await hooks.apply(m) }),
+        mails: hooks.mails,
+      },
+    );
   }
 }

@@ -15,8 +15,20 @@ import { type ChangeMail } from '../change-request-mail.plan';
 import { type ChangeTransitionInput } from '../change-request-transition.types';
 import { LinkTokenService, TemplateRenderer } from '@luyue/notifications';
 import { ChangeRequestStore, CHANGE_REQUEST_TRANSITION_TABLE } from '../store/change-request.store';
-import { LinkTokenRepository, TransitionWriter, type NewOutboxMail } from '@luyue/persistence';
+import {
+  LinkTokenRepository,
+  outboxMailOf,
+  TransitionWriter,
+  type NewOutboxMail,
+  type TransitionProcess,
+} from '@luyue/persistence';
 import type { ChangeRequestActivities } from '../change-request.activity-types';
+
+const CHANGE_REQUEST_PROCESS: TransitionProcess = {
+  table: CHANGE_REQUEST_TRANSITION_TABLE,
+  subjectType: 'change_request',
+  systemActorId: 'change-request-workflow',
+};
 
 // A link that outlives the deadline is refused anyway; this bounds one without a deadline.
 const FALLBACK_LINK_MS = 14 * 86_400_000;
@@ -42,37 +54,25 @@ export class ChangeRequestActivitiesService implements Omit<
 
   async persistChangeTransition(input: ChangeTransitionInput): Promise<void> {
     const { state, transitionSeq: seq } = input;
-    await this.writer.write(
-      {
-        table: CHANGE_REQUEST_TRANSITION_TABLE,
-        subjectType: 'change_request',
-        subjectId: state.changeRequestId,
-        contractId: input.contractId,
-        systemActorId: 'change-request-workflow',
-        row: input,
-      },
-      {
-        written: () => Promise.resolve(),
-        apply: async (m) => {
-          await this.store.saveProjection(m, state);
-          if (input.action === 'lapsed') {
-            for (const party of state.silentParties) {
-              const dueAt = state.replies.find((r) => r.party === party)?.dueAt ?? state.updatedAt;
-              await this.store.appendBreach(m, state, seq, party, dueAt);
-            }
+    await this.writer.persistStep(CHANGE_REQUEST_PROCESS, state.changeRequestId, input, {
+      apply: async (m) => {
+        await this.store.saveProjection(m, state);
+        if (input.action === 'lapsed') {
+          for (const party of state.silentParties) {
+            const dueAt = state.replies.find((r) => r.party === party)?.dueAt ?? state.updatedAt;
+            await this.store.appendBreach(m, state, seq, party, dueAt);
           }
-          if (input.action === 'reply' && input.payload.linkJti) {
-            await this.linkRows.consume(m, input.payload.linkJti);
-          }
-          return { result: undefined };
-        },
-        mails: async (m) => {
-          const mails: NewOutboxMail[] = [];
-          for (const mail of input.mails) mails.push(await this.render(m, mail, input));
-          return mails;
-        },
+        }
+        if (input.action === 'reply' && input.payload.linkJti) {
+          await this.linkRows.consume(m, input.payload.linkJti);
+        }
       },
-    );
+      mails: async (m) => {
+        const mails: NewOutboxMail[] = [];
+        for (const mail of input.mails) mails.push(await this.render(m, mail, input));
+        return mails;
+      },
+    });
   }
 
   private async render(
@@ -133,11 +133,6 @@ export class ChangeRequestActivitiesService implements Omit<
         link: `${this.config.PUBLIC_BASE_URL}/change-requests/${encodeURIComponent(state.changeRequestId)}`,
       });
     }
-    return {
-      messageKey: mail.messageKey,
-      recipients: mail.to,
-      template: mail.template,
-      ...rendered,
-    };
+    return outboxMailOf(mail, rendered);
   }
 }

@@ -3,7 +3,12 @@ import { CalendarService } from '@luyue/calendar';
 import { AppConfig } from '@luyue/config';
 import { FAULT_LEVEL_LABELS, FAULT_STATUS_LABELS, SLA_CLOCK_LABELS } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
-import { TransitionWriter, type NewOutboxMail } from '@luyue/persistence';
+import {
+  outboxMailOf,
+  TransitionWriter,
+  type NewOutboxMail,
+  type TransitionProcess,
+} from '@luyue/persistence';
 import { advanceClocks, type ClockOp, type FaultClock } from '../fault-clock';
 import type { FaultMail } from '../fault-ticket-mail.plan';
 import { faultStep } from '../fault-ticket.process';
@@ -11,6 +16,12 @@ import type { FaultTicketActivities } from '../fault-ticket.activity-types';
 import type { FaultTransitionInput } from '../fault-ticket-transition.types';
 import { FaultTicketStore, FAULT_TICKET_TRANSITION_TABLE } from '../store/fault-ticket.store';
 import { coverageMath } from './coverage-math';
+
+const FAULT_TICKET_PROCESS: TransitionProcess = {
+  table: FAULT_TICKET_TRANSITION_TABLE,
+  subjectType: 'fault_ticket',
+  systemActorId: 'fault-ticket-workflow',
+};
 
 /**
  * Activities of the fault-ticket workflow: the clock arithmetic on the current calendar (a read),
@@ -37,27 +48,15 @@ export class FaultTicketActivitiesService implements FaultTicketActivities {
 
   async persistFaultTransition(input: FaultTransitionInput): Promise<void> {
     const { state } = input;
-    await this.writer.write(
-      {
-        table: FAULT_TICKET_TRANSITION_TABLE,
-        subjectType: 'fault_ticket',
-        subjectId: state.ticketId,
-        contractId: input.contractId,
-        systemActorId: 'fault-ticket-workflow',
-        row: input,
+    await this.writer.persistStep(FAULT_TICKET_PROCESS, state.ticketId, input, {
+      // The workflow's first write creates the row its transitions refer to.
+      before: (m) => this.store.ensureRow(m, state),
+      apply: async (m) => {
+        await this.store.saveProjection(m, state);
+        await this.store.saveBreaches(m, state);
       },
-      {
-        // The workflow's first write creates the row its transitions refer to.
-        before: (m) => this.store.ensureRow(m, state),
-        written: () => Promise.resolve(),
-        apply: async (m) => {
-          await this.store.saveProjection(m, state);
-          await this.store.saveBreaches(m, state);
-          return { result: undefined };
-        },
-        mails: () => input.mails.map((mail) => this.render(mail, input)),
-      },
-    );
+      mails: () => input.mails.map((mail) => this.render(mail, input)),
+    });
   }
 
   private render(mail: FaultMail, input: FaultTransitionInput): NewOutboxMail {

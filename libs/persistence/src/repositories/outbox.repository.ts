@@ -11,6 +11,14 @@ export interface NewOutboxMail {
   template: string;
 }
 
+/** A planned mail (its key, recipients and template) with its rendered text, as kept. */
+export function outboxMailOf(
+  mail: { messageKey: string; to: string[]; template: string },
+  rendered: Pick<NewOutboxMail, 'subject' | 'html' | 'text'>,
+): NewOutboxMail {
+  return { messageKey: mail.messageKey, recipients: mail.to, template: mail.template, ...rendered };
+}
+
 export interface ClaimedMail {
   id: string;
   messageKey: string;

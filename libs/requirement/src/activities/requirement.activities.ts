@@ -17,7 +17,7 @@ import {
   RequirementTransitionStore,
   REQUIREMENT_TRANSITION_TABLE,
 } from '../store/requirement-transition.store';
-import { TransitionWriter, type NewOutboxMail } from '@luyue/persistence';
+import { outboxMailOf, TransitionWriter, type NewOutboxMail } from '@luyue/persistence';
 import type { CustomizationRequestActivities } from '../requirement.activity-types';
 import { requirementMailFacts } from './requirement-mail.content';
 
@@ -150,12 +150,7 @@ export class CustomizationRequestActivitiesService implements CustomizationReque
       facts: requirementMailFacts(input),
       link: `${this.config.PUBLIC_BASE_URL}/requirements/${encodeURIComponent(state.requirementId)}`,
     });
-    return {
-      messageKey: mail.messageKey,
-      recipients: mail.to,
-      template: mail.template,
-      ...rendered,
-    };
+    return outboxMailOf(mail, rendered);
   }
 }
 

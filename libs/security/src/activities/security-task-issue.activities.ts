@@ -27,6 +27,7 @@ import { TemplateRenderer } from '@luyue/notifications';
 import {
   ContractRepository,
   OutboxRepository,
+  outboxMailOf,
   TransactionRunner,
   UserRepository,
 } from '@luyue/persistence';
@@ -209,12 +210,7 @@ export class SecurityTaskIssueActivitiesService implements SecurityTaskIssueActi
           bySeverity: [...counts].map(([s, n]) => ({ label: SEVERITY_LABELS[s], n })),
           link: `${this.config.PUBLIC_BASE_URL}/security/notices/${noticeId}`,
         });
-        await this.outbox.enqueue(m, {
-          messageKey: mail.messageKey,
-          recipients: mail.to,
-          template: mail.template,
-          ...rendered,
-        });
+        await this.outbox.enqueue(m, outboxMailOf(mail, rendered));
       }
     });
   }

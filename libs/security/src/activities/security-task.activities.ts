@@ -7,8 +7,19 @@ import { type RemediationBreach } from '../security-task.types';
 import { type RemediationTransitionInput } from '../security-task-transition.types';
 import { TemplateRenderer } from '@luyue/notifications';
 import { SecurityTaskStore, SECURITY_TASK_TRANSITION_TABLE } from '../store/security-task.store';
-import { TransitionWriter, type NewOutboxMail } from '@luyue/persistence';
+import {
+  outboxMailOf,
+  TransitionWriter,
+  type NewOutboxMail,
+  type TransitionProcess,
+} from '@luyue/persistence';
 import type { SecurityTaskActivities } from '../security-task.activity-types';
+
+const SECURITY_TASK_PROCESS: TransitionProcess = {
+  table: SECURITY_TASK_TRANSITION_TABLE,
+  subjectType: 'security_task',
+  systemActorId: 'security-task-workflow',
+};
 
 /**
  * Activities of the security-task workflow. `persistSecurityTaskTransition` is the one write
@@ -26,28 +37,16 @@ export class SecurityTaskActivitiesService implements SecurityTaskActivities {
 
   async persistSecurityTaskTransition(input: RemediationTransitionInput): Promise<void> {
     const { state, transitionSeq: seq } = input;
-    await this.writer.write(
-      {
-        table: SECURITY_TASK_TRANSITION_TABLE,
-        subjectType: 'security_task',
-        subjectId: state.taskId,
-        contractId: input.contractId,
-        systemActorId: 'security-task-workflow',
-        row: input,
+    await this.writer.persistStep(SECURITY_TASK_PROCESS, state.taskId, input, {
+      apply: async (m) => {
+        await this.store.saveProjection(m, state);
+        if (input.action === 'fix_breached') {
+          const breach = input.payload as unknown as RemediationBreach;
+          await this.store.appendBreach(m, state, seq, breach);
+        }
       },
-      {
-        written: () => Promise.resolve(),
-        apply: async (m) => {
-          await this.store.saveProjection(m, state);
-          if (input.action === 'fix_breached') {
-            const breach = input.payload as unknown as RemediationBreach;
-            await this.store.appendBreach(m, state, seq, breach);
-          }
-          return { result: undefined };
-        },
-        mails: () => input.mails.map((mail) => this.render(mail, input)),
-      },
-    );
+      mails: () => input.mails.map((mail) => this.render(mail, input)),
+    });
   }
 
   private render(mail: RemediationMail, input: RemediationTransitionInput): NewOutboxMail {
@@ -62,11 +61,6 @@ export class SecurityTaskActivitiesService implements SecurityTaskActivities {
       deadline: deadline && { ...deadline, label: MAIL_DEADLINE_LABELS[deadline.kind] },
       link: `${this.config.PUBLIC_BASE_URL}/security/tasks/${encodeURIComponent(state.taskId)}`,
     });
-    return {
-      messageKey: mail.messageKey,
-      recipients: mail.to,
-      template: mail.template,
-      ...rendered,
-    };
+    return outboxMailOf(mail, rendered);
   }
 }

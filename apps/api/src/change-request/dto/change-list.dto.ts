@@ -1,30 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { Omittable } from '../../common/field.validators';
+import { PageOf, PageQueryDto } from '../../common/paged-list.dto';
 import { CHANGE_STATUSES, type ChangeStatus } from '@luyue/change-request/definitions';
 
-export class ChangeListQueryDto {
+export class ChangeListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CHANGE_STATUSES })
   @Omittable()
   @IsIn(CHANGE_STATUSES)
   status?: ChangeStatus;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 100000 })
-  @Omittable()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @Omittable()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
 
 export class ChangeListItemDto {
@@ -37,9 +21,4 @@ export class ChangeListItemDto {
   @ApiProperty({ type: String, nullable: true }) replyDueAt!: string | null;
 }
 
-export class ChangePageDto {
-  @ApiProperty({ type: [ChangeListItemDto] }) items!: ChangeListItemDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class ChangePageDto extends PageOf(ChangeListItemDto) {}

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEmail, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsEmail, Matches } from 'class-validator';
 import { Omittable } from '../../common/field.validators';
+import { PageOf, PageQueryDto } from '../../common/paged-list.dto';
 import { AUDIT_ACTOR_TYPES, type AuditActorType, PARTIES, type Party } from '@luyue/domain';
 
-export class AuditQueryDto {
+export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     example: 'contract',
     description: 'A subject type (`contract`), or a type and id (`contract:<uuid>`)',
@@ -17,22 +17,6 @@ export class AuditQueryDto {
   @Omittable()
   @IsEmail({}, { message: 'actor must be an email address' })
   actor?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @Omittable()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @Omittable()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
 
 export class AuditEventDto {
@@ -52,9 +36,4 @@ export class AuditEventDto {
   @ApiProperty({ type: String, nullable: true }) workflowId!: string | null;
 }
 
-export class AuditPageDto {
-  @ApiProperty({ type: AuditEventDto, isArray: true }) items!: AuditEventDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class AuditPageDto extends PageOf(AuditEventDto) {}

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError, type Actor } from '@luyue/domain';
 import type { Response } from 'express';
@@ -7,7 +7,7 @@ import { Page, type PageRequest } from '../../console/console-page';
 import { CsrfGuard } from '../../console/csrf.guard';
 import { ConsolePage } from '../../kit/console-action';
 import { QuotaConsoleService } from './quota-console.service';
-import { SVG_IMAGE_CSP } from '../../console/svg-chart';
+import { ChartQuery, sendSvgChart, type ChartRequest } from '../../console/chart-route';
 
 function yearOf(value: unknown): number | undefined {
   if (value === undefined || value === '') return undefined;
@@ -33,14 +33,8 @@ export class QuotaConsoleController {
   async chart(
     @Res() res: Response,
     @CurrentActor() actor: Actor,
-    @Param('chart') chart: string,
-    @Query('contract') contractId: unknown,
-    @Query('year') year: unknown,
+    @ChartQuery() q: ChartRequest,
   ): Promise<void> {
-    if (typeof contractId !== 'string')
-      throw new DomainError('not_found', 'contract.not_found', {});
-    const svg = await this.quota.chart(actor, contractId, chart, yearOf(year));
-    res.setHeader('Content-Security-Policy', SVG_IMAGE_CSP);
-    res.type('image/svg+xml').send(svg);
+    sendSvgChart(res, await this.quota.chart(actor, q.contractId, q.chart, yearOf(q.year)));
   }
 }

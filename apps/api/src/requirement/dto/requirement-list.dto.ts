@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Omittable } from '../../common/field.validators';
+import { PageOf, PageQueryDto } from '../../common/paged-list.dto';
 import {
   REQUIREMENT_KINDS,
   REQUIREMENT_PRIORITIES,
@@ -11,7 +12,7 @@ import {
   type RequirementStatus,
 } from '@luyue/requirement/definitions';
 
-export class RequirementListQueryDto {
+export class RequirementListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: REQUIREMENT_STATUSES })
   @Omittable()
   @IsIn(REQUIREMENT_STATUSES)
@@ -60,22 +61,6 @@ export class RequirementListQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @Omittable()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @Omittable()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
 
 export class RequirementListItemDto {
@@ -91,9 +76,4 @@ export class RequirementListItemDto {
   @ApiProperty() overdue!: boolean;
 }
 
-export class RequirementPageDto {
-  @ApiProperty({ type: RequirementListItemDto, isArray: true }) items!: RequirementListItemDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class RequirementPageDto extends PageOf(RequirementListItemDto) {}

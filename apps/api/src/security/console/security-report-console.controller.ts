@@ -7,7 +7,7 @@ import { Page, type PageRequest } from '../../console/console-page';
 import { CsrfGuard } from '../../console/csrf.guard';
 import { ConsolePage } from '../../kit/console-action';
 import { SecurityReportConsoleService } from './security-report-console.service';
-import { SVG_IMAGE_CSP } from '../../console/svg-chart';
+import { ChartQuery, sendSvgChart, type ChartRequest } from '../../console/chart-route';
 
 /** The contract year the notices were issued in, as the stats route takes it. */
 function yearOf(value: unknown): number | undefined {
@@ -40,14 +40,8 @@ export class SecurityReportConsoleController {
   async chart(
     @Res() res: Response,
     @CurrentActor() actor: Actor,
-    @Param('chart') chart: string,
-    @Query('contract') contractId: unknown,
-    @Query('year') year: unknown,
+    @ChartQuery() q: ChartRequest,
   ): Promise<void> {
-    if (typeof contractId !== 'string')
-      throw new DomainError('not_found', 'contract.not_found', {});
-    const svg = await this.console.chart(actor, contractId, chart, yearOf(year));
-    res.setHeader('Content-Security-Policy', SVG_IMAGE_CSP);
-    res.type('image/svg+xml').send(svg);
+    sendSvgChart(res, await this.console.chart(actor, q.contractId, q.chart, yearOf(q.year)));
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Omittable } from '../../common/field.validators';
+import { PageOf, PageQueryDto } from '../../common/paged-list.dto';
 import {
   FINDING_SEVERITIES,
   type FindingSeverity,
@@ -15,7 +15,7 @@ import {
 } from '@luyue/security/definitions';
 import { sheetHeader } from '@luyue/security';
 
-export class SecurityTaskListQueryDto {
+export class SecurityTaskListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'One notice' })
   @Omittable()
   @IsUUID()
@@ -56,22 +56,6 @@ export class SecurityTaskListQueryDto {
   @Omittable()
   @IsIn(NOTICE_SOURCES)
   source?: NoticeSource;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @Omittable()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @Omittable()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
 
 export class SecurityTaskDto {
@@ -97,12 +81,7 @@ export class SecurityTaskDto {
   @ApiProperty() fixedByRetest!: number;
 }
 
-export class SecurityTaskPageDto {
-  @ApiProperty({ type: [SecurityTaskDto] }) items!: SecurityTaskDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class SecurityTaskPageDto extends PageOf(SecurityTaskDto) {}
 
 export class SecurityFindingDto {
   @ApiProperty() findingKey!: string;
