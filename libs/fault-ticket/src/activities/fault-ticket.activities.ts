@@ -76,11 +76,6 @@ export class FaultTicketActivitiesService implements FaultTicketActivities {
       actorName: input.actor?.name ?? null,
       link: `${this.config.PUBLIC_BASE_URL}/fault-tickets/${encodeURIComponent(state.ticketId)}`,
     });
-    return {
-      messageKey: mail.messageKey,
-      recipients: mail.to,
-      template: mail.template,
-      ...rendered,
-    };
+    return outboxMailOf(mail, rendered);
   }
 }
