@@ -1,6 +1,7 @@
 import { RequirementStoreModule } from '@luyue/requirement';
 import { ChangeRequestStoreModule } from '@luyue/change-request';
 import { SecurityStoreModule } from '@luyue/security';
+import { FaultTicketStoreModule } from '@luyue/fault-ticket';
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
@@ -31,6 +32,7 @@ import { ChangeRequestsModule } from './change-request/change-requests.module';
 import { FilesModule } from './files/files.module';
 import { RemediationModule } from './security/security-task-actions.module';
 import { SecurityModule } from './security/security.module';
+import { FaultTicketsModule } from './fault-ticket/fault-tickets.module';
 import { SecurityConsoleModule } from './security/console/security-console.module';
 
 @Module({
@@ -49,6 +51,7 @@ import { SecurityConsoleModule } from './security/console/security-console.modul
     RequirementStoreModule,
     ChangeRequestStoreModule,
     SecurityStoreModule,
+    FaultTicketStoreModule,
     IdentityModule,
     AuthModule,
     ContractsModule,
@@ -59,6 +62,7 @@ import { SecurityConsoleModule } from './security/console/security-console.modul
     ChangeRequestsModule,
     WorkingDaysModule,
     SecurityModule,
+    FaultTicketsModule,
     RemediationModule,
     KeyedRunModule,
     ProcessRegistryModule,

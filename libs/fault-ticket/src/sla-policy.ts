@@ -86,3 +86,80 @@ export const DEFAULT_SLA_POLICY: SlaPolicy = {
 export function clocksOfLevel(policy: SlaPolicy, level: FaultLevel): SlaClock[] {
   return SLA_CLOCKS.filter((kind) => policy.levels[level][kind] !== undefined);
 }
+
+const HH_MM_RANGE = /^\d{2}:\d{2}-\d{2}:\d{2}$/;
+
+type Loose = Record<string, unknown>;
+const isRecord = (v: unknown): v is Loose =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function coverageOk(c: unknown): boolean {
+  return (
+    isRecord(c) &&
+    (c.days === 'working' || c.days === 'all') &&
+    Array.isArray(c.segments) &&
+    c.segments.length > 0 &&
+    c.segments.every((s) => typeof s === 'string' && HH_MM_RANGE.test(s))
+  );
+}
+
+function budgetOk(b: unknown): boolean {
+  if (!isRecord(b)) return false;
+  if (b.endOfDay === true) return true;
+  return (
+    Number.isSafeInteger(b.minutes) && (b.minutes as number) > 0 && (b.minutes as number) <= 525_600
+  );
+}
+
+function warningOk(w: unknown): boolean {
+  if (!isRecord(w)) return false;
+  if ('percent' in w)
+    return Number.isInteger(w.percent) && (w.percent as number) > 0 && (w.percent as number) < 100;
+  return Number.isInteger(w.minutesBefore) && (w.minutesBefore as number) > 0;
+}
+
+/** What is wrong with a policy an admin or hospital manager sent, field by field (empty: none). */
+export function slaPolicyProblems(policy: unknown): Array<{ field: string; message: string }> {
+  const problems: Array<{ field: string; message: string }> = [];
+  const given = isRecord(policy) ? policy : {};
+  const coverages = isRecord(given.coverages) ? given.coverages : {};
+  for (const [name, c] of Object.entries(coverages)) {
+    if (!coverageOk(c)) {
+      problems.push({
+        field: `coverages.${name}`,
+        message: 'days working|all and HH:mm-HH:mm segments',
+      });
+    }
+  }
+  const levels = isRecord(given.levels) ? given.levels : {};
+  for (const level of FAULT_LEVELS) {
+    const clocks = levels[level];
+    if (!isRecord(clocks)) {
+      problems.push({ field: `levels.${level}`, message: 'is required' });
+      continue;
+    }
+    for (const kind of SLA_CLOCKS) {
+      const clock = clocks[kind];
+      const field = `levels.${level}.${kind}`;
+      if (clock === undefined && !(REQUIRED_SLA_CLOCKS as readonly SlaClock[]).includes(kind))
+        continue;
+      if (!isRecord(clock)) {
+        problems.push({ field, message: 'is required' });
+        continue;
+      }
+      if (!budgetOk(clock.budget)) {
+        problems.push({ field: `${field}.budget`, message: 'minutes 1..525600 or endOfDay' });
+      }
+      if (typeof clock.coverage !== 'string' || !Object.hasOwn(coverages, clock.coverage)) {
+        problems.push({ field: `${field}.coverage`, message: 'names no coverage of the policy' });
+      }
+      if (!Array.isArray(clock.warnings) || !clock.warnings.every(warningOk)) {
+        problems.push({
+          field: `${field}.warnings`,
+          message: 'percent 1..99 or minutesBefore >= 1',
+        });
+      }
+    }
+  }
+  return problems;
+}

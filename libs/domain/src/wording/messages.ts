@@ -469,6 +469,10 @@ export const MESSAGES = {
     (p) => `${p.field} must not be in the future`,
     () => '不能晚于今天',
   ),
+  'field.outside_contract': say<{ field: string }>(
+    (p) => `${p.field} must fall within a year of the contract`,
+    () => '不在合同服务期内',
+  ),
   'field.before_received': say<{ field: string }>(
     (p) => `${p.field} must not be before the request was received`,
     () => '不能早于需求提交日期',

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { FileStoreModule } from '../files/file-store.module';
+import { FilesModule } from '../files/files.module';
+import { FaultTicketActionsController } from './fault-ticket-actions.controller';
+import { FaultTicketActionsService } from './fault-ticket-actions.service';
+import { FaultTicketsController } from './fault-tickets.controller';
+import { FaultTicketsService } from './fault-tickets.service';
+
+/** Fault tickets: report, steps as Updates of the ticket's workflow, reads from PostgreSQL. */
+@Module({
+  imports: [FileStoreModule, FilesModule],
+  controllers: [FaultTicketsController, FaultTicketActionsController],
+  providers: [FaultTicketsService, FaultTicketActionsService],
+  exports: [FaultTicketsService],
+})
+export class FaultTicketsModule {}
