@@ -81,6 +81,8 @@ export function checkActionIn<S extends string, A extends string>(
       action,
       currentStatus: item.status,
       allowedActions: allowedActionsIn(table, item.status),
+      // Of those, the ones the caller may take (what the 409 page offers him).
+      yourActions: allowedActionsIn(table, item.status, actor),
     });
   }
   return null;
