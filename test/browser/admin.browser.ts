@@ -126,7 +126,12 @@ describe('系统管理 in a browser', () => {
 
   it('disables the user: the open session ends and the login is refused', async () => {
     await admin.goto(userUrl);
-    await submit(admin, admin.locator('#user-disable').getByRole('button', { name: '停用账号' }));
+    const disable = admin.locator('#user-disable');
+    // The box is required: the browser keeps the form until it is ticked.
+    await expect(disable.getByLabel(/我确认停用此账号/).getAttribute('required')).resolves.toBe('');
+    await disable.getByLabel(/我确认停用此账号/).check();
+    await screenshot(admin, 'admin-user-disable-confirm');
+    await submit(admin, disable.getByRole('button', { name: '停用账号' }));
     await expect(admin.locator('.flash').textContent()).resolves.toContain('已停用');
     await expect(admin.locator('#user-status').textContent()).resolves.toBe('已停用');
 

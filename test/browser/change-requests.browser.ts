@@ -66,6 +66,8 @@ describe('change requests in a browser', () => {
   it('lets the hospital manager see it on 工作台 and reply on the page', async () => {
     const page = await as('hospital_manager');
     await page.goto('/');
+    // 工作台 has a tab per kind: the change waits for his reply under 变更.
+    await page.locator('.queue-tab', { hasText: '变更' }).click();
     await expect(page.locator('table.todo').textContent()).resolves.toContain(id);
     await page.goto(`/change-requests/${id}`);
     const form = page.locator('#action-reply');

@@ -276,12 +276,13 @@ describe('the web console in a browser', () => {
     // A step the state no longer allows, posted with a valid token: the 409 page says what is left.
     const token = await page.locator('input[name="_csrf"]').first().inputValue();
     const late = await page.request.post(`/requirements/${id}/actions/cancel`, {
-      form: { reason: '已经验收了', _csrf: token },
+      form: { reason: '已经验收了', confirm: 'yes', _csrf: token },
       headers: { Accept: 'text/html' },
     });
     expect(late.status()).toBe(409);
     const conflict = await late.text();
     expect(conflict).toContain('当前状态下不能这样操作');
+    expect(conflict).toContain('当前状态下没有可以进行的操作');
     expect(conflict).toContain(`href="/requirements/${id}"`);
 
     await submit(page, page.getByRole('link', { name: '需求验收确认单' }));

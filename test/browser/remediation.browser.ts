@@ -36,11 +36,12 @@ afterAll(async () => {
 describe('security remediation in a browser', () => {
   let taskId = '';
   let contractId = '';
+  let noticeId = '';
 
   beforeAll(async () => {
     contractId = await demoContractId();
     const manager = await loginDemo('hospital_manager');
-    const noticeId = await issueNotice(manager, contractId);
+    noticeId = await issueNotice(manager, contractId);
     await importReport(manager, noticeId, resolve(SAMPLES, 'dradis-openvas/report_v24.xml'));
     const list = (
       await api()
@@ -80,6 +81,20 @@ describe('security remediation in a browser', () => {
     await expect(page.locator('.flash').textContent()).resolves.toContain('申请复验');
     await expect(page.locator('#action-verify').count()).resolves.toBe(0);
     await screenshot(page, 'security-task-fixed');
+  });
+
+  it('shows the manager the task under 工作台 › 整改, grouped by its notice', async () => {
+    const page = await as('hospital_manager');
+    await page.goto('/');
+    await submit(page, page.locator('.queue-tab', { hasText: '整改' }));
+    const group = page.locator(`table.groups a[href*="group=${noticeId}"]`);
+    await expect(group.count()).resolves.toBe(1);
+    await screenshot(page, 'dashboard-security-groups');
+    await submit(page, group);
+    await expect(
+      page.locator(`table.todo a[href="/security/tasks/${taskId}"]`).count(),
+    ).resolves.toBe(1);
+    await screenshot(page, 'dashboard-security-notice');
   });
 
   it('fixes and verifies one asset line of a multi-line task, the other staying open', async () => {

@@ -49,6 +49,7 @@ export const CHANGE_PROCESS: ProcessTable<
       roles: ['hospital_staff', 'hospital_manager', 'vendor_pm', 'supervisor'],
       from: ['awaiting_replies'],
       to: 'withdrawn',
+      optional: true,
       notify: [...EVERY_PARTY],
       label: CHANGE_STEP_WORDING.withdraw.label,
       headline: CHANGE_STEP_WORDING.withdraw.headline,

@@ -14,3 +14,4 @@ export * from './schedule-source.types';
 export * from './coverage-problem.types';
 export * from './wording';
 export * from './stored-file.types';
+export * from './work-queue.types';

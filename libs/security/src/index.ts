@@ -9,5 +9,6 @@ export * from './security-task.client';
 export * from './store/security-import.store';
 export * from './store/security-notice.repository';
 export * from './store/security-task-query.repository';
+export * from './store/security-task-queue.query';
 export * from './store/security-task.store';
 export * from './store/security-store.module';

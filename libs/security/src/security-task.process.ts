@@ -80,6 +80,7 @@ export const REMEDIATION_PROCESS: ProcessTable<
       roles: ['hospital_manager'],
       from: [...WORKING],
       to: 'risk_accepted',
+      optional: true,
       notify: [...VENDOR, 'hospital_staff'],
       label: REMEDIATION_STEP_WORDING['accept-risk'].label,
       headline: REMEDIATION_STEP_WORDING['accept-risk'].headline,

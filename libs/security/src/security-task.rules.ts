@@ -49,6 +49,7 @@ export function checkRemediationAction(
     return new DomainError(error.code, error.key, error.params, {
       ...error.details,
       allowedActions,
+      yourActions: allowedRemediationActions(state, actor),
     });
   }
   if (error) return error;

@@ -46,13 +46,18 @@ export function pageMessage(body: Record<string, unknown>): string {
   return codeMessage(body.code);
 }
 
-/** A 409 on an item page: what may be done instead, the state it is in, and the way back. */
+/**
+ * A 409 on an item page: what the viewer may do instead (`yourActions` where the refusal names
+ * them, else `allowedActions`, which the item's own reads already give per viewer), the state it
+ * is in, and the way back.
+ */
 export function conflictHelp(
   path: string,
   body: Record<string, unknown>,
 ): { allowed: string[]; current: string | null; back: { href: string; label: string } | null } {
   const page = PROCESS_PAGES.find((p) => p.path.test(path));
-  const actions = Array.isArray(body.allowedActions) ? body.allowedActions.map(String) : [];
+  const listed = Array.isArray(body.yourActions) ? body.yourActions : body.allowedActions;
+  const actions = Array.isArray(listed) ? listed.map(String) : [];
   const status = typeof body.currentStatus === 'string' ? body.currentStatus : null;
   if (!page) return { allowed: [], current: null, back: null };
   return {

@@ -19,7 +19,7 @@ import {
   takenRefusal,
 } from '@luyue/domain';
 import { MIN_PASSWORD_LENGTH } from '../identity/password-hasher.service';
-import { options, type Field, type FieldOption } from './console-field';
+import { confirmField, options, type Field, type FieldOption } from './console-field';
 
 /** The administration forms; each `name` is the property of the REST route's DTO. */
 export const ORGANIZATION_FIELDS: readonly Field[] = [
@@ -80,7 +80,11 @@ export function roleFields(roles: readonly Role[]): Field[] {
 
 export const RESET_PASSWORD_FIELDS: readonly Field[] = [
   { ...PASSWORD, label: FIELD_LABELS['admin.newPassword'] },
+  confirmField(FIELD_LABELS['confirm.resetPassword']),
 ];
+
+/** Disabling an account asks only for its confirmation. */
+export const DISABLE_FIELDS: readonly Field[] = [confirmField(FIELD_LABELS['confirm.disable'])];
 
 const days = (name: string, label: string): Field => ({ name, label, type: 'number' });
 

@@ -43,11 +43,11 @@ export class AdminUsersConsoleController {
 
   @AdminForm(':id/disable')
   disable(@Sent() sent: FormSending, @Param('id') id: string): Promise<ConsoleOutcome> {
-    return this.users.setDisabled(sent.page, id, true);
+    return this.users.setDisabled(sent, id, true);
   }
 
   @AdminForm(':id/enable')
   enable(@Sent() sent: FormSending, @Param('id') id: string): Promise<ConsoleOutcome> {
-    return this.users.setDisabled(sent.page, id, false);
+    return this.users.setDisabled(sent, id, false);
   }
 }

@@ -22,18 +22,19 @@ import {
   FORM_ERROR,
   newUserFields,
   refusedFields,
+  DISABLE_FIELDS,
   RESET_PASSWORD_FIELDS,
   roleFields,
 } from './admin-fields';
 import { ConsoleFrameService } from './console-frame.service';
-import { formFields, readForm } from './console-form';
+import { formFields, readForm, unconfirmedOf } from './console-form';
 import type { Field, FieldOption } from './console-field';
 import type { ConsoleOutcome } from './console-outcome';
 import type { PageRequest } from './console-page';
 import type { FormSending } from '../kit/console-action';
 
 interface Failed {
-  form: 'roles' | 'password';
+  form: 'roles' | 'password' | 'disable';
   values: Record<string, string>;
   errors: Record<string, string>;
 }
@@ -114,6 +115,7 @@ export class AdminUsersConsoleService {
       roleFields: shown('roles', this.roleFieldsOf(user), { roles: user.roles.join('\n') }),
       rolesError: failed?.form === 'roles' ? failed.errors[FORM_ERROR] : undefined,
       passwordFields: shown('password', RESET_PASSWORD_FIELDS),
+      disableFields: shown('disable', DISABLE_FIELDS),
       href: userHref(user.id),
     });
   }
@@ -146,10 +148,15 @@ export class AdminUsersConsoleService {
   }
 
   async setDisabled(
-    { actor, requestId }: PageRequest,
+    { page, body }: FormSending,
     id: string,
     disabled: boolean,
   ): Promise<ConsoleOutcome> {
+    const { actor, requestId } = page;
+    const errors = disabled ? unconfirmedOf(DISABLE_FIELDS, body) : {};
+    if (Object.keys(errors).length > 0) {
+      return this.again(page, id, { form: 'disable', values: {}, errors });
+    }
     const user = disabled
       ? await this.accounts.disable(actor, id, requestId)
       : await this.accounts.enable(actor, id, requestId);

@@ -6,12 +6,22 @@ export interface FieldOption {
 
 /**
  * One form control; `name` is the DTO property it fills (`a.b` for a nested one). Checkboxes
- * and `lines` (a textarea, one item a line) fill a list.
+ * and `lines` (a textarea, one item a line) fill a list. A `confirm` box fills nothing: the form
+ * is refused beside it until it is ticked (a step that cannot be undone).
  */
 export interface Field {
   name: string;
   label: string;
-  type: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'password' | 'checkboxes' | 'lines';
+  type:
+    | 'text'
+    | 'textarea'
+    | 'number'
+    | 'date'
+    | 'select'
+    | 'password'
+    | 'checkboxes'
+    | 'lines'
+    | 'confirm';
   required?: boolean;
   /** Left out of the payload when empty (the DTO property is optional, not "may be empty"). */
   omitEmpty?: boolean;
@@ -19,6 +29,17 @@ export interface Field {
   /** Shown under the control. */
   hint?: string;
 }
+
+/** The value a ticked `confirm` box sends. */
+export const CONFIRMED = 'yes';
+
+/** A required confirmation box before a step that cannot be undone. */
+export const confirmField = (label: string): Field => ({
+  name: 'confirm',
+  label,
+  type: 'confirm',
+  required: true,
+});
 
 /** The choices of a control: each value with its label. */
 export const options = <T extends string>(

@@ -1,9 +1,19 @@
 import { formFields, readForm } from './console-form';
 import { ContractSettingsPatchDto } from '../contracts/dto/contract-settings.dto';
-import { CreateUserDto } from '../identity/dto/user.dto';
-import { newUserFields, SETTINGS_FIELDS } from './admin-fields';
+import { CreateUserDto, ResetPasswordDto } from '../identity/dto/user.dto';
+import { RESET_PASSWORD_FIELDS, newUserFields, SETTINGS_FIELDS } from './admin-fields';
 
 describe('readForm', () => {
+  it('refuses an unticked confirmation beside its box, with the other problems at once', async () => {
+    const out = await readForm(ResetPasswordDto, RESET_PASSWORD_FIELDS, { password: 'short' });
+    expect(out).toMatchObject({
+      ok: false,
+      errors: { password: '至少 10 个字符', confirm: '请勾选确认后再提交' },
+    });
+    const ticked = await readForm(ResetPasswordDto, RESET_PASSWORD_FIELDS, { confirm: 'yes' });
+    expect(ticked.ok).toBe(true);
+  });
+
   const orgs = [{ value: '00000000-0000-4000-8000-000000000001', label: '医院' }];
 
   it('reads checked boxes as a list and shows them checked again', async () => {

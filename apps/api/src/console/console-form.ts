@@ -7,7 +7,7 @@ import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { isUnstorable } from '../common/text-rules';
 import { newOnce } from './form-once';
-import type { Field } from './console-field';
+import { CONFIRMED, type Field } from './console-field';
 
 export type FormOutcome<T> =
   | { ok: true; payload: T; values: Record<string, string> }
@@ -27,8 +27,13 @@ export async function readForm<T extends object>(
   const values: Record<string, string> = {};
   const plain: Record<string, unknown> = {};
   const unstorable: Record<string, string> = {};
+  const unconfirmed = unconfirmedOf(fields, body);
   for (const field of fields) {
     const raw = body?.[field.name];
+    if (field.type === 'confirm') {
+      values[field.name] = raw === CONFIRMED ? CONFIRMED : '';
+      continue;
+    }
     // The same text rule as the REST api's: PostgreSQL cannot store it, the workflow must not see it.
     if ((Array.isArray(raw) ? raw : [raw]).some((v) => typeof v === 'string' && isUnstorable(v))) {
       unstorable[field.name] = CONSTRAINT_MESSAGES.unstorableText;
@@ -51,12 +56,29 @@ export async function readForm<T extends object>(
   if (Object.keys(unstorable).length > 0) {
     // Shown again without the characters the page could not carry either.
     for (const name of Object.keys(unstorable)) values[name] = storableCopy(values[name] ?? '');
-    return { ok: false, errors: unstorable, values };
+    return { ok: false, errors: { ...unstorable, ...unconfirmed }, values };
   }
   const instance = plainToInstance(dto, plain);
   const errors = await validate(instance, { whitelist: true, forbidUnknownValues: false });
-  if (errors.length === 0) return { ok: true, payload: instance, values };
-  return { ok: false, errors: fieldMessages(errors), values };
+  if (errors.length === 0 && Object.keys(unconfirmed).length === 0) {
+    return { ok: true, payload: instance, values };
+  }
+  // Every problem at once: the fields the DTO refused and the box not ticked.
+  return { ok: false, errors: { ...fieldMessages(errors), ...unconfirmed }, values };
+}
+
+/** The `confirm` boxes of a form left unticked, each with its message. */
+export function unconfirmedOf(
+  fields: readonly Field[],
+  body: Record<string, unknown> | undefined,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fields) {
+    if (f.type === 'confirm' && body?.[f.name] !== CONFIRMED) {
+      out[f.name] = CONSTRAINT_MESSAGES.confirm;
+    }
+  }
+  return out;
 }
 
 /** `text` without NULs and lone surrogates (what the form shows again). */

@@ -14,6 +14,7 @@ import type { ContractDto } from '../contracts/dto/contract.dto';
 import { ContractsService } from '../contracts/contracts.service';
 import { CsrfService } from './csrf.service';
 import { pageRequestOf, type PageRequest } from './console-page';
+import { WorkQueuesService, type QueueTab } from './work-queues.service';
 
 const CONTRACT_COOKIE = 'luyue_contract';
 const FLASH_COOKIE = 'luyue_flash';
@@ -27,6 +28,9 @@ export interface Crumb {
 export interface Frame {
   contract: ContractDto | null;
   layout: Record<string, unknown>;
+  /** The viewer as he acts in the contract, and his queues there (the nav badge counts them). */
+  acting: Actor | null;
+  tabs: QueueTab[];
 }
 
 const NAV = [
@@ -48,6 +52,7 @@ export class ConsoleFrameService {
     private readonly contracts: ContractsService,
     private readonly csrf: CsrfService,
     private readonly config: AppConfig,
+    private readonly queues: WorkQueuesService,
   ) {}
 
   async frame(
@@ -82,8 +87,13 @@ export class ConsoleFrameService {
     const flash = cookies[FLASH_COOKIE];
     if (flash) request.clearCookie(FLASH_COOKIE, { path: '/' });
     const party = contract ? contract.myParty : actor.party;
+    const acting = contract?.myParty ? await this.queues.actingIn(actor, contract.id) : null;
+    const tabs = acting && contract ? await this.queues.tabs(acting, contract.id) : [];
+    const waiting = tabs.reduce((n, t) => n + t.decide, 0);
     return {
       contract,
+      acting,
+      tabs,
       layout: {
         title: `${page.title} · ${PRODUCT_NAME}`,
         user: actor.name,
@@ -94,6 +104,7 @@ export class ConsoleFrameService {
         nav: [...NAV, ...(isAdmin(actor) ? [ADMIN_NAV] : [])].map((n) => ({
           ...n,
           current: n.href === page.section,
+          badge: n.href === '/' && waiting > 0 ? waiting : null,
         })),
         contracts: mine.map((c) => ({
           id: c.id,

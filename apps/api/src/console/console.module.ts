@@ -17,6 +17,7 @@ import { ConsoleFrameService } from './console-frame.service';
 import { ConsoleController } from './console.controller';
 import { CsrfService } from './csrf.service';
 import { DashboardService } from './dashboard.service';
+import { WorkQueuesService } from './work-queues.service';
 
 /**
  * The server-rendered zh-CN console's shared part: frame, CSRF, the dashboard, admin and audit pages.
@@ -46,6 +47,7 @@ import { DashboardService } from './dashboard.service';
     ConsoleFrameService,
     CsrfService,
     DashboardService,
+    WorkQueuesService,
   ],
   exports: [CsrfService, ConsoleFrameService],
 })

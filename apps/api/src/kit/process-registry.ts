@@ -1,4 +1,4 @@
-import type { Actor } from '@luyue/domain';
+import type { Actor, QueueScope, QueueWindow } from '@luyue/domain';
 
 /**
  * What each process lends the shared parts of the api (the dashboard, the calendar). The composition
@@ -27,9 +27,37 @@ export interface WorkItem {
   due: WorkDue | null;
 }
 
-/** A process's part of the dashboard. `acting` holds the viewer's party and roles in the contract. */
+/** One group of a queue's items (a security notice), counted two ways. */
+export interface WorkGroup {
+  key: string;
+  label: string;
+  n: number;
+  bySeverity: Array<{ label: string; n: number }>;
+  byState: Array<{ label: string; n: number }>;
+}
+
+/** One page of a queue: which scope, the filters and the page (see QueueWindow). */
+export type WorkQuery = QueueWindow & { scope: QueueScope };
+
+/**
+ * A process's part of the dashboard: one tab. `acting` holds the viewer's party and roles in the
+ * contract; every read filters and pages in the store, never in memory.
+ */
 export interface WorkQueue {
-  waitingFor(acting: Actor, contractId: string): Promise<WorkItem[]>;
+  /** The tab's code in links (`?queue=`) and its label. */
+  readonly code: string;
+  readonly label: string;
+  /** The states an item of the queue may be in, for the state filter. */
+  readonly states: ReadonlyArray<{ value: string; label: string }>;
+  /** True when its items belong to one of the contract's systems (the system filter applies). */
+  readonly bySystem: boolean;
+  waitingFor(
+    acting: Actor,
+    contractId: string,
+    query: WorkQuery,
+  ): Promise<{ items: WorkItem[]; total: number }>;
+  /** The queue in groups (one row per security notice), when the process groups its items. */
+  groups?(acting: Actor, contractId: string, query: WorkQuery): Promise<WorkGroup[]>;
   /** Items by state, for the counts beside the queue (processes that show them). */
   counts?(contractId: string): Promise<Array<{ label: string; n: number; href: string }>>;
 }

@@ -29,7 +29,7 @@ export interface ChangeTransitionRow {
   payload: Record<string, unknown>;
 }
 
-const COLUMNS = `id, contract_id AS "contractId", contract_year AS "contractYear", title,
+export const CHANGE_COLUMNS = `id, contract_id AS "contractId", contract_year AS "contractYear", title,
   description, change_type AS "changeType", proposer_party AS "proposerParty", status,
   reply_due_at AS "replyDueAt", proposed_at AS "proposedAt", state`;
 
@@ -40,7 +40,7 @@ export class ChangeRequestQueryRepository {
 
   async find(id: string): Promise<ChangeRequestRow | null> {
     const rows: ChangeRequestRow[] = await this.ds.query(
-      `SELECT ${COLUMNS} FROM change_request WHERE id = $1`,
+      `SELECT ${CHANGE_COLUMNS} FROM change_request WHERE id = $1`,
       [id],
     );
     return rows[0] ?? null;
@@ -61,7 +61,7 @@ export class ChangeRequestQueryRepository {
       params,
     );
     const items: ChangeRequestRow[] = await this.ds.query(
-      `SELECT ${COLUMNS} FROM change_request WHERE ${where}
+      `SELECT ${CHANGE_COLUMNS} FROM change_request WHERE ${where}
        ORDER BY proposed_at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
     );
@@ -74,16 +74,6 @@ export class ChangeRequestQueryRepository {
          to_status AS "toStatus", at, payload
        FROM change_request_transition WHERE change_request_id = $1 ORDER BY seq`,
       [id],
-    );
-  }
-
-  /** A contract's changes not settled yet (newest first, bounded), for the to-do list. */
-  async openIn(contractId: string, limit = 200): Promise<ChangeRequestRow[]> {
-    return this.ds.query(
-      `SELECT ${COLUMNS} FROM change_request
-       WHERE contract_id = $1 AND status NOT IN ('closed', 'rejected', 'lapsed', 'withdrawn')
-       ORDER BY proposed_at DESC LIMIT $2`,
-      [contractId, limit],
     );
   }
 

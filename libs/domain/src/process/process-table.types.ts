@@ -10,6 +10,11 @@ export interface ActionRule<S extends string, R extends string> {
   from: readonly S[];
   /** Null keeps the state (a work-log entry, a new date). */
   to: S | null;
+  /**
+   * A step a person may take but nothing waits for (cancel, accept a risk, a new date): an item
+   * whose only steps for the viewer are optional is not in his "waiting for me".
+   */
+  optional?: true;
   notify: readonly R[];
   /** zh-CN name of the step, on pages and in the timeline. */
   label: string;

@@ -28,6 +28,22 @@ export function allowedActionsIn<S extends string, A extends string>(
   );
 }
 
+/**
+ * The states in which the actor has a step that waits for him (`decide`), and those in which all
+ * his steps are optional (`optional`): what his work queue lists under each.
+ */
+export function queueStatuses<S extends string, A extends string>(
+  table: ProcessTable<S, A, string, string>,
+  actor: Pick<Actor, 'roles' | 'party'>,
+): { decide: S[]; optional: S[] } {
+  const states = [...new Set(table.order.flatMap((a) => table.actions[a].from))];
+  const mine = (s: S) => allowedActionsIn(table, s, actor).map((a) => table.actions[a]);
+  return {
+    decide: states.filter((s) => mine(s).some((r) => !r.optional)),
+    optional: states.filter((s) => mine(s).length > 0 && mine(s).every((r) => r.optional)),
+  };
+}
+
 /** A process's own words for a refused state, in place of the generic one. */
 export interface StateRefusal {
   key: MessageKey;
@@ -65,6 +81,8 @@ export function checkActionIn<S extends string, A extends string>(
       action,
       currentStatus: item.status,
       allowedActions: allowedActionsIn(table, item.status),
+      // Of those, the ones the caller may take (what the 409 page offers him).
+      yourActions: allowedActionsIn(table, item.status, actor),
     });
   }
   return null;

@@ -66,6 +66,12 @@ export const FIELD_LABELS = {
   'admin.roles': '角色',
   'admin.newPassword': '新密码',
   'admin.year': '年份',
+  // What a person ticks before a step that cannot be undone.
+  'confirm.reject': '我确认驳回此需求（驳回后不能恢复）',
+  'confirm.cancel': '我确认取消此需求（取消后不能恢复）',
+  'confirm.withdraw': '我确认撤回此项目变更（撤回后不能恢复）',
+  'confirm.disable': '我确认停用此账号（该用户的现有登录立即失效）',
+  'confirm.resetPassword': '我确认重置此用户的密码（该用户的所有登录立即失效）',
   'admin.schedule': '节假日安排（JSON）',
   'admin.systems': CONTRACT_SETTING_LABELS.systems,
   // Rectification notices.

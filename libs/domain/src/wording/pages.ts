@@ -33,6 +33,13 @@ export const DEADLINE_LABELS = {
   fix: '整改期限',
 } as const;
 
+/** The tabs of 工作台, one per process, by the queue's code. */
+export const QUEUE_LABELS = {
+  requirement: '需求',
+  change: '变更',
+  security: '整改',
+} as const;
+
 /** Who acted when no person did. */
 export const SYSTEM_ACTOR_LABEL = '系统';
 

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import {
   FINAL_REQUIREMENT_STATUSES,
   type RequirementBreachKind,
-  type RequirementDeadlines,
   type RequirementStatus,
 } from '../requirement.types';
 import {
@@ -138,19 +137,6 @@ export class RequirementQueryRepository {
         [contractId, contractYear],
       );
     return rows.map((r) => ({ month: r.month, status: r.status, count: Number(r.n) }));
-  }
-
-  /** Every open request of a contract with its stored deadlines (for the dashboard), newest first. */
-  async openItems(
-    contractId: string,
-  ): Promise<Array<RequirementListItem & { deadlines: RequirementDeadlines | null }>> {
-    const rows: Array<ListRow & { deadlines: RequirementDeadlines | null }> = await this.ds.query(
-      `SELECT ${LIST_COLUMNS}, r.state -> 'deadlines' AS deadlines FROM requirement r
-       WHERE r.contract_id = $1 AND NOT (r.status = ANY($2::text[]))
-       ORDER BY r.received_at DESC, r.id DESC`,
-      [contractId, FINAL_REQUIREMENT_STATUSES],
-    );
-    return rows.map((r) => ({ ...toListItem(r), deadlines: r.deadlines ?? null }));
   }
 
   /** Requests whose workflow still runs (not accepted, rejected or cancelled). */

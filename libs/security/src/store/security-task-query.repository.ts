@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  FINAL_REMEDIATION_STATUSES,
-  type LineStatus,
-  type RemediationStatus,
-} from '../security-task.types';
+import { type LineStatus, type RemediationStatus } from '../security-task.types';
 import { type FindingSeverity, type ReportFormat } from '../security-finding.types';
 import { type NoticeSource } from '../security-notice.types';
 
@@ -77,7 +73,7 @@ export interface SecurityAssetLineRecord {
   findings: SecurityFindingRecord[];
 }
 
-const TASK_COLUMNS = `t.id, t.notice_id AS "noticeId", n.number AS "noticeNumber",
+export const TASK_COLUMNS = `t.id, t.notice_id AS "noticeId", n.number AS "noticeNumber",
   t.contract_id AS "contractId", t.format, t.vulnerability_id AS "vulnerabilityId", t.title,
   t.severity, t.source, t.system, t.state, t.due_at AS "dueAt", t.provisional,
   t.found_in_retest AS "foundInRetest", t.cves,
@@ -85,7 +81,7 @@ const TASK_COLUMNS = `t.id, t.notice_id AS "noticeId", n.number AS "noticeNumber
   (SELECT count(*)::int FROM security_asset_line l WHERE l.task_id = t.id AND l.fixed_by_retest)
     AS "fixedByRetest"`;
 
-const isoDue = (r: SecurityTaskRecord): SecurityTaskRecord => ({
+export const isoDue = (r: SecurityTaskRecord): SecurityTaskRecord => ({
   ...r,
   dueAt:
     (r.dueAt as unknown) instanceof Date ? (r.dueAt as unknown as Date).toISOString() : r.dueAt,
@@ -131,16 +127,6 @@ export class SecurityTaskQueryRepository {
       params,
     );
     return { items: items.map(isoDue), total: count.n };
-  }
-
-  /** Every task of a contract not yet in a final state (what may wait for someone), by due date. */
-  async openIn(contractId: string): Promise<SecurityTaskRecord[]> {
-    const items: SecurityTaskRecord[] = await this.ds.query(
-      `SELECT ${TASK_COLUMNS} FROM security_task t JOIN security_notice n ON n.id = t.notice_id
-       WHERE t.contract_id = $1 AND NOT (t.state = ANY($2::text[])) ORDER BY t.due_at, t.id`,
-      [contractId, FINAL_REMEDIATION_STATUSES],
-    );
-    return items.map(isoDue);
   }
 
   async find(id: string): Promise<SecurityTaskRecord | null> {

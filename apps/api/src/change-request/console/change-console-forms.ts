@@ -14,7 +14,7 @@ import {
 } from '@luyue/change-request/definitions';
 import { NotBlank, Omittable } from '../../common/field.validators';
 import { ChangeNoteDto, ChangeReplyDto, ChangeWithdrawDto } from '../dto/change-reply.dto';
-import { options, type Field } from '../../console/console-field';
+import { confirmField, options, type Field } from '../../console/console-field';
 
 /** The propose form, flat as a form posts it; mapped onto the REST route's DTO. */
 export class ProposeChangeFormDto {
@@ -115,6 +115,7 @@ export const CHANGE_ACTION_FORMS: Readonly<
         type: 'textarea',
         required: true,
       },
+      confirmField(FIELD_LABELS['confirm.withdraw']),
     ],
   },
   confirm: { dto: ChangeNoteDto, fields: note },

@@ -27,7 +27,7 @@ import {
   StartDevelopmentDto,
   SubmitForTestingDto,
 } from '../dto/requirement-action.dto';
-import { options, type Field } from '../../console/console-field';
+import { confirmField, options, type Field } from '../../console/console-field';
 
 const reason: Field[] = [
   { name: 'reason', label: FIELD_LABELS['requirement.reason'], type: 'textarea', required: true },
@@ -100,7 +100,7 @@ export const REQUIREMENT_ACTION_FORMS: Readonly<
       },
     ],
   },
-  reject: { dto: ReasonDto, fields: reason },
+  reject: { dto: ReasonDto, fields: [...reason, confirmField(FIELD_LABELS['confirm.reject'])] },
   'start-development': {
     dto: StartDevelopmentDto,
     fields: [
@@ -194,7 +194,7 @@ export const REQUIREMENT_ACTION_FORMS: Readonly<
       ...reason,
     ],
   },
-  cancel: { dto: ReasonDto, fields: reason },
+  cancel: { dto: ReasonDto, fields: [...reason, confirmField(FIELD_LABELS['confirm.cancel'])] },
 };
 
 /** The submit form; the systems are the contract's maintained ones. */
