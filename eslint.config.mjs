@@ -127,7 +127,12 @@ export default tseslint.config(
               name,
               message: 'Workflows are deterministic: no Node built-ins.',
             })),
-            ...['@luyue/requirement', '@luyue/change-request', '@luyue/security', '@luyue/fault-ticket'].map((name) => ({
+            ...[
+              '@luyue/requirement',
+              '@luyue/change-request',
+              '@luyue/security',
+              '@luyue/fault-ticket',
+            ].map((name) => ({
               name,
               message: `Workflows import the pure ${name}/definitions only.`,
             })),
