@@ -22,6 +22,8 @@ import { importedSummary } from '../fixtures/security-import.fixtures';
 import { SCENARIOS, type RequestScenario } from './request-scenarios';
 import { CHANGE_SCENARIOS } from './change-scenarios';
 import { SECURITY_TASK_SCENARIOS } from './security-task-scenarios';
+import { FAULT_TICKET_SCENARIOS } from './fault-ticket-scenarios';
+import { recordingFaultActivities } from '../helpers/fault-ticket-activities.fixture';
 import { recordingChangeActivities } from '../helpers/change-activities.fixture';
 import { recordingRequirementActivities } from '../helpers/requirement-activities.fixture';
 import { recordingSecurityTaskActivities } from '../helpers/security-task-activities.fixture';
@@ -222,6 +224,20 @@ describe(`record workflow histories as ${VERSION}`, () => {
         await withWorker(activities, async (taskQueue) => {
           const handle = await scenario.run({ env, taskQueue, issuedAt });
           await save('securityTaskWorkflow', name, handle);
+        });
+      },
+    );
+
+  if (wanted('faultTicketWorkflow'))
+    it.each(FAULT_TICKET_SCENARIOS.map((s) => [s.name, s] as const))(
+      'faultTicketWorkflow: %s',
+      async (name, scenario) => {
+        const reportedAt = await nextFullWeekMonday();
+        await skipTo(reportedAt);
+        const { activities } = recordingFaultActivities(() => calendar);
+        await withWorker(activities, async (taskQueue) => {
+          const handle = await scenario.run({ env, taskQueue, reportedAt });
+          await save('faultTicketWorkflow', name, handle);
         });
       },
     );
