@@ -126,4 +126,19 @@ export class FaultTicketStore {
     );
     return rows[0].version;
   }
+
+  /** A change request's policy effect: one version per effect key, however often it is retried. */
+  async savePolicyOnce(
+    contractId: string,
+    policy: SlaPolicy,
+    by: string,
+    key: string,
+  ): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO sla_policy (contract_id, version, policy, created_by, source_key)
+       SELECT $1, COALESCE(MAX(version), 0) + 1, $2::jsonb, $3, $4 FROM sla_policy WHERE contract_id = $1
+       ON CONFLICT (source_key) DO NOTHING`,
+      [contractId, JSON.stringify(policy), by, key],
+    );
+  }
 }
