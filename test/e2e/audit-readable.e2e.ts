@@ -91,8 +91,6 @@ describe('readable audit and activity', () => {
       '对象',
     ]);
     expect(sheet.rowCount).toBeGreaterThan(1);
-    expect(sheet.getRow(2).getCell(1).text).toMatch(
-      new RegExp(`^${today} \\d{2}:\\d{2}$`),
-    );
+    expect(sheet.getRow(2).getCell(1).text).toMatch(new RegExp(`^${today} \\d{2}:\\d{2}$`));
   });
 });
