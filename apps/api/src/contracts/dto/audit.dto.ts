@@ -18,12 +18,18 @@ export class AuditQueryDto extends PageQueryDto {
   @IsEmail({}, { message: 'actor must be an email address' })
   actor?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-01', description: 'From this Shanghai date (YYYY-MM-DD)' })
+  @ApiPropertyOptional({
+    example: '2026-12-01',
+    description: 'From this Shanghai date (YYYY-MM-DD)',
+  })
   @Omittable()
   @CalendarDate('from')
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'Up to and including this Shanghai date' })
+  @ApiPropertyOptional({
+    example: '2026-12-31',
+    description: 'Up to and including this Shanghai date',
+  })
   @Omittable()
   @CalendarDate('to')
   to?: string;
