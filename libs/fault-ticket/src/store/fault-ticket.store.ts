@@ -92,6 +92,26 @@ export class FaultTicketStore {
     }
   }
 
+  /**
+   * The contract year's overruns of a level, this transaction's breaches included. Writers of
+   * the same year and level take turns (a transaction lock), so the last of two concurrent
+   * breaches sees both and a threshold is never stepped over unseen.
+   */
+  async yearOverrunsOfLevel(
+    m: EntityManager,
+    s: Pick<FaultTicketState, 'contractId' | 'contractYear' | 'level'>,
+  ): Promise<number> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('fault-overruns:' || $1))`, [
+      `${s.contractId}:${s.contractYear}:${s.level}`,
+    ]);
+    const rows: Array<{ n: number }> = await m.query(
+      `SELECT count(*)::int AS n FROM fault_ticket_breach
+       WHERE contract_id = $1 AND contract_year = $2 AND level = $3`,
+      [s.contractId, s.contractYear, s.level],
+    );
+    return rows[0].n;
+  }
+
   async nextNumber(reportedYear: number): Promise<string> {
     const rows: Array<{ n: string }> = await this.ds.query(
       `SELECT nextval('fault_ticket_number_seq')::text AS n`,
