@@ -73,7 +73,7 @@ export class FaultTicketStore {
       await m.query(
         `INSERT INTO fault_ticket_breach (ticket_id, clock, contract_id, contract_year, level,
            due_at, breached_at, overrun_minutes, seq)
-         VALUES ($1, $2, $3, $4, $5, COALESCE($6, $7), $7, $8, $9)
+         VALUES ($1, $2, $3, $4, $5, COALESCE($6::timestamptz, $7::timestamptz), $7, $8, $9)
          ON CONFLICT (ticket_id, clock) DO UPDATE SET overrun_minutes = EXCLUDED.overrun_minutes,
            level = EXCLUDED.level
          WHERE fault_ticket_breach.seq <= EXCLUDED.seq`,
