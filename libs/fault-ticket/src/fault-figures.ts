@@ -3,7 +3,7 @@ import type { FaultTicketState } from './fault-ticket.types';
 import { FAULT_LEVELS, SLA_CLOCKS, type FaultLevel, type SlaClock } from './sla-policy';
 
 /**
- * Rule 6: a contract year with 5 一级 or 10 二级 overruns is a major breach; one short of that
+ * Rule 6: a contract year with 5 level-1 or 10 level-2 overruns is a major breach; one short of that
  * both parties are warned. Levels without a threshold have none.
  */
 export const MAJOR_BREACH_THRESHOLDS: Readonly<

@@ -64,7 +64,7 @@ const COLUMNS: Column[] = [
 
 export const FAULT_LEDGER_COLUMNS = COLUMNS.map((c) => c.header);
 
-/** The 故障台账 of a contract year as a real .xlsx: one row per ticket, times as Shanghai text. */
+/** The fault ledger of a contract year as a real .xlsx: one row per ticket, times as Shanghai text. */
 @Injectable()
 export class FaultLedgerExporter {
   async export(
