@@ -185,7 +185,7 @@ describe('fault figures and the fault ledger', () => {
     expect(mail.filter((x) => x.subject.includes('重大违约'))).toHaveLength(1);
     const warned = mail.find((x) => x.subject.includes('重大违约'))!;
     expect(warned.to.some((to) => to.startsWith('vendor_pm.'))).toBe(true);
-    expect(warned.subject).toContain('4');
+    expect(warned.subject).toContain('一级故障已超时 4 次');
     // A fifth and sixth overrun: a major breach now, still one warning.
     await report('F', 'level_1', 120);
     const f = await eventually(
