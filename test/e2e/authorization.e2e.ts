@@ -146,6 +146,12 @@ const ROUTES: RouteCase[] = [
       otherwise: 200,
     }),
   ),
+  ...['fault-figures', 'fault-ledger.xlsx'].map((sub): RouteCase => ({
+    route: `GET /api/contracts/:demo/${sub}`,
+    call: (ids) => api().get(`/api/contracts/${ids.demo}/${sub}`),
+    expect: { outsider: 404 },
+    otherwise: 200,
+  })),
   {
     route: 'POST /api/contracts/:demo/requirements',
     call: (ids) =>

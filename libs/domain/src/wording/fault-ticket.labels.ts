@@ -106,3 +106,31 @@ export const FAULT_TICKET_TERMS = {
   majorBreach: '重大违约',
   majorBreachWarning: '接近重大违约阈值',
 } as const;
+
+const FAULT_LEDGER_WORDS = { doneAt: '完成时间', pauses: '暂停次数' } as const;
+
+const clockColumns = (clock: string) => ({
+  due: `${clock}${FAULT_TICKET_TERMS.due}`,
+  doneAt: `${clock}${FAULT_LEDGER_WORDS.doneAt}`,
+  met: `${clock}${FAULT_TICKET_TERMS.met}`,
+  overrun: `${clock}${FAULT_TICKET_TERMS.overrun}`,
+});
+
+/** The columns of the fault ledger (故障台账): the ticket, then each clock, then how it ended. */
+export const FAULT_LEDGER_HEADERS = {
+  number: FAULT_TICKET_TERMS.number,
+  system: FAULT_TICKET_TERMS.system,
+  level: FAULT_TICKET_TERMS.level,
+  title: FAULT_TICKET_TERMS.title,
+  reportedAt: FAULT_TICKET_TERMS.reportedAt,
+  status: FAULT_TICKET_TERMS.status,
+  clocks: {
+    response: clockColumns(SLA_CLOCK_LABELS.response),
+    onsite: clockColumns(SLA_CLOCK_LABELS.onsite),
+    recovery: clockColumns(SLA_CLOCK_LABELS.recovery),
+    report: clockColumns(SLA_CLOCK_LABELS.report),
+  } satisfies Record<SlaClock, ReturnType<typeof clockColumns>>,
+  pauses: FAULT_LEDGER_WORDS.pauses,
+  cause: FAULT_TICKET_TERMS.cause,
+  solution: FAULT_TICKET_TERMS.solution,
+} as const;
