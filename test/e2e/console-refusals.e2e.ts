@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { demoContractId, loginDemo } from '../helpers/e2e-auth';
 import { e2eStack } from '../helpers/e2e-stack';
+import { issuedTasks } from '../helpers/e2e-security';
 import { consoleLogin } from '../helpers/e2e-console';
 import {
   act,
@@ -126,4 +127,26 @@ describe('console forms refused by a service or workflow rule', () => {
     );
     await act(await loginDemo('hospital_manager'), id as string, 'cancel', { reason: '测试结束' });
   }, 60_000);
+
+  it('answers a proof without a file at the form, with the typed note kept, not on an error page', async () => {
+    const contractId = await demoContractId();
+    const [taskId] = await issuedTasks(
+      await loginDemo('hospital_manager'),
+      await loginDemo('vendor_pm'),
+      contractId,
+    );
+    const pm = await consoleLogin('vendor_pm');
+    const page = await pm.get(`/security/tasks/${taskId}`).expect(200);
+    const note = '已关闭 <telnet> 服务';
+    const answer = await pm
+      .post(`/security/tasks/${taskId}/actions/fix`)
+      .field('_csrf', hidden(page.text, 'action-fix')._csrf)
+      .field('_once', hidden(page.text, 'action-fix')._once)
+      .field('note', note)
+      .expect(400);
+    const form = answer.text.slice(answer.text.indexOf('id="action-fix"'));
+    expect(form).toMatch(/<p class="field-error" role="alert">[^<]+<\/p>/);
+    expect(form).toContain('已关闭 &lt;telnet&gt; 服务');
+    expect(answer.text).not.toContain('请求有误');
+  });
 });

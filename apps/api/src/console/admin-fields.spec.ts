@@ -1,7 +1,7 @@
+import { FORM_ERROR } from './console-field';
 import { DEFAULT_CONTRACT_SETTINGS, DomainError, validationFailed } from '@luyue/domain';
 import {
   CALENDAR_FIELDS,
-  FORM_ERROR,
   newUserFields,
   refusedFields,
   SETTINGS_FIELDS,

@@ -1,3 +1,4 @@
+import { FORM_ERROR } from './console-field';
 import {
   CONTRACT_SETTING_LABELS,
   REMEDIATION_LABELS,
@@ -131,9 +132,6 @@ export const CALENDAR_FIELDS: readonly Field[] = [
 
 /** Service fields shown beside a form field of another name: the lists inside the JSON. */
 const SHOWN_AT: Readonly<Record<string, string>> = { holidays: 'schedule', workdays: 'schedule' };
-
-/** Where a form error goes that belongs to no single field. */
-export const FORM_ERROR = '_form';
 
 /**
  * A service's refusal as errors beside the form's fields: validation problems by field (or

@@ -1,3 +1,4 @@
+import { FORM_ERROR } from './console-field';
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -16,13 +17,7 @@ import { WorkingDaysService } from '../calendar/working-days.service';
 import { ContractsService } from '../contracts/contracts.service';
 import { ContractSettingsPatchDto } from '../contracts/dto/contract-settings.dto';
 import { adminFrame } from './admin-console.service';
-import {
-  CALENDAR_FIELDS,
-  FORM_ERROR,
-  refusedFields,
-  SETTINGS_FIELDS,
-  settingsValues,
-} from './admin-fields';
+import { CALENDAR_FIELDS, refusedFields, SETTINGS_FIELDS, settingsValues } from './admin-fields';
 import { ConsoleFrameService } from './console-frame.service';
 import { formFields, readForm } from './console-form';
 import type { ConsoleOutcome } from './console-outcome';

@@ -1,3 +1,4 @@
+import { FORM_ERROR } from './console-field';
 import { Injectable } from '@nestjs/common';
 import {
   ACCOUNT_STATUS_LABELS,
@@ -19,7 +20,6 @@ import { CreateUserDto, ResetPasswordDto, SetRolesDto } from '../identity/dto/us
 import { ProvisioningService } from '../identity/provisioning.service';
 import { adminFrame } from './admin-console.service';
 import {
-  FORM_ERROR,
   newUserFields,
   refusedFields,
   DISABLE_FIELDS,

@@ -63,3 +63,6 @@ export const options = <T extends string>(
   values: readonly T[],
   labels: Readonly<Record<T, string>>,
 ): FieldOption[] => values.map((value) => ({ value, label: labels[value] }));
+
+/** Where a form's errors keep a refusal that belongs to no field of the form. */
+export const FORM_ERROR = '_form';

@@ -8,7 +8,7 @@ import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { isUnstorable } from '../common/text-rules';
 import { newOnce } from './form-once';
-import { CONFIRMED, type Field } from './console-field';
+import { CONFIRMED, FORM_ERROR, type Field } from './console-field';
 
 export type FormOutcome<T> =
   | { ok: true; payload: T; values: Record<string, string> }
@@ -186,6 +186,8 @@ export function actionForms<A extends string, F extends { fields: readonly Field
   label: string;
   href: string;
   failed: boolean;
+  /** A refusal with no field of its own, shown at the top of the form. */
+  formError: string | undefined;
   form: F;
   fields: unknown[];
   once: string;
@@ -198,6 +200,7 @@ export function actionForms<A extends string, F extends { fields: readonly Field
       label: labelOf(action),
       href: hrefOf(action),
       failed: mine,
+      formError: mine ? failed.errors[FORM_ERROR] : undefined,
       form: table[action],
       fields: formFields(
         action,

@@ -16,7 +16,7 @@ import {
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { AppConfig } from '@luyue/config';
-import { DomainError } from '@luyue/domain';
+import { DomainError, fieldProblemsOf, fieldProblemZh } from '@luyue/domain';
 import type { ClassConstructor } from 'class-transformer';
 import type { Request, Response } from 'express';
 import { map, type Observable } from 'rxjs';
@@ -25,7 +25,7 @@ import { sendOutcome, type ConsoleOutcome } from '../console/console-outcome';
 import { pageRequestOf, type PageRequest } from '../console/console-page';
 import { sendingKeyOf } from '../console/form-once';
 import type { StoredUpload } from '../files/file-store.service';
-import type { Field } from '../console/console-field';
+import { FORM_ERROR, type Field } from '../console/console-field';
 import type { ActingContext } from './acting-context';
 
 /** A console page: `GET` answering its HTML. */
@@ -151,11 +151,29 @@ export async function consoleAct<A extends string>(
   try {
     await process.run({ actor, requestId, idempotencyKey }, action, form.payload, sent.uploads);
   } catch (error) {
-    const refused = process.refusal?.(error, fields);
+    // A rule the workflow or service checked (a missing proof file, a date in the past) comes
+    // back at the form with what was typed, like the DTO's own refusals.
+    const refused = process.refusal?.(error, fields) ?? validationRefusal(error, fields);
     if (!refused) throw error;
     const { status, ...shown } = refused;
     const html = await process.page({ action, values: form.values, ...shown });
     return { kind: 'page', status, html };
   }
   return { kind: 'redirect', location: process.location, flash: process.done(action) };
+}
+
+/**
+ * A validation refusal of a step as errors beside the form's fields (a problem with no field of
+ * its own, such as a missing file, at the top of the form); null for any other refusal.
+ */
+export function validationRefusal(error: unknown, fields: readonly Field[]): FormRefusal | null {
+  if (!(error instanceof DomainError) || error.code !== 'validation_failed') return null;
+  const problems = fieldProblemsOf(error);
+  const errors: Record<string, string> = {};
+  for (const p of problems.length > 0 ? problems : [{ field: '', message: error.message }]) {
+    const where = fields.some((f) => f.name === p.field) ? p.field : FORM_ERROR;
+    const text = fieldProblemZh(p);
+    errors[where] = errors[where] ? `${errors[where]}；${text}` : text;
+  }
+  return { status: 400, errors };
 }

@@ -31,7 +31,7 @@ import { RequirementSubmissionService } from '../requirement-submission.service'
 import { RequirementsService } from '../requirements.service';
 import { KeyedRunService } from '../../common/keyed-run.service';
 import { ConsoleFrameService, type Frame } from '../../console/console-frame.service';
-import { FORM_ERROR } from '../../console/admin-fields';
+import { FORM_ERROR } from '../../console/console-field';
 import { createOnce, newOnce } from '../../console/form-once';
 import type { ConsoleOutcome } from '../../console/console-outcome';
 import type { PageRequest } from '../../console/console-page';

@@ -1,5 +1,5 @@
-import { DomainError, fieldProblemsOf, fieldProblemZh, zhOf } from '@luyue/domain';
-import { FORM_ERROR } from '../../console/admin-fields';
+import { DomainError, zhOf } from '@luyue/domain';
+import { validationRefusal } from '../../kit/console-action';
 import type { Field } from '../../console/console-field';
 
 /** The quota refusal of an approval: how much is left and what the approver may do instead. */
@@ -30,13 +30,6 @@ export function requirementRefusal(
     };
     return { quota, errors: { quotaDecision: zhOf('quota.exceeded', quota) } };
   }
-  if (error.code !== 'validation_failed') return null;
-  const problems = fieldProblemsOf(error);
-  const errors: Record<string, string> = {};
-  for (const p of problems.length > 0 ? problems : [{ field: '', message: error.message }]) {
-    const where = fields.some((f) => f.name === p.field) ? p.field : FORM_ERROR;
-    const text = fieldProblemZh(p);
-    errors[where] = errors[where] ? `${errors[where]}；${text}` : text;
-  }
-  return { errors };
+  const refused = validationRefusal(error, fields);
+  return refused && { errors: refused.errors };
 }
