@@ -31,8 +31,10 @@ describe('readable audit and activity', () => {
       .expect(200);
     const task = (
       await api().get(`/api/security-tasks/${taskId}`).set('Authorization', pm).expect(200)
-    ).body as { title: string; noticeNumber: string; vulnerabilityId: string };
-    const number = html(`${task.noticeNumber} · ${task.vulnerabilityId}`);
+    ).body as { title: string; noticeNumber: string; number: string };
+    // The task's own number within its notice, not the scanner's plugin id.
+    expect(task.number).toMatch(new RegExp(`^${task.noticeNumber}-\\d+$`));
+    const number = html(task.number);
     const title = html(task.title);
 
     const console = await consoleLogin('vendor_pm');

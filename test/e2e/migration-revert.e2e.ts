@@ -69,6 +69,7 @@ const ALTERS_ONLY: ReadonlySet<string> = new Set([
   'SecurityReportRetry1765250000000',
   'AssetLineUrl1765260000000',
   'SecurityReportIssuing1765300000000',
+  'SecurityTaskNumber1765500000000',
 ]);
 
 describe('migrations', () => {

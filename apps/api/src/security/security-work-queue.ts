@@ -50,9 +50,10 @@ export class SecurityWorkQueue implements WorkQueue, OpenWorkflowSource {
     return {
       total: found.total,
       items: found.items.map((t) => ({
-        id: `${t.noticeNumber} · ${t.vulnerabilityId}`,
+        id: t.number,
         href: `/security/tasks/${t.id}`,
-        title: t.title,
+        // The scanner's id beside the title: people search the scanner's report by it.
+        title: `${t.title}（${t.vulnerabilityId}）`,
         overdue: new Date(t.dueAt).getTime() < now,
         status: REMEDIATION_STATUS_LABELS[t.state],
         actions: allowedRemediationActions(

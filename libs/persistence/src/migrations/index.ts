@@ -12,6 +12,7 @@ import { SecurityReportRetry1765250000000 } from './1765250000000-security-repor
 import { AssetLineUrl1765260000000 } from './1765260000000-asset-line-url';
 import { SecurityReportIssuing1765300000000 } from './1765300000000-security-report-issuing';
 import { FaultTickets1765400000000 } from './1765400000000-fault-tickets';
+import { SecurityTaskNumber1765500000000 } from './1765500000000-security-task-number';
 
 /** Every migration in order; a landed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AssetLineUrl1765260000000,
   SecurityReportIssuing1765300000000,
   FaultTickets1765400000000,
+  SecurityTaskNumber1765500000000,
 ];

@@ -129,7 +129,7 @@ export class AuditEventRepository {
          SELECT 'change_request', id, id, title FROM change_request
           WHERE contract_id = $1 AND id = ANY($3::text[])
          UNION ALL
-         SELECT 'security_task', t.id::text, n.number || ' · ' || t.vulnerability_id, t.title
+         SELECT 'security_task', t.id::text, n.number || '-' || t.task_no, t.title
            FROM security_task t JOIN security_notice n ON n.id = t.notice_id
           WHERE t.contract_id = $1 AND t.id = ANY($4::uuid[])
          UNION ALL

@@ -263,6 +263,16 @@ export class SecurityImportStore {
         retest,
       ],
     );
+    // New tasks take the next numbers of the notice (its row is locked above), the most severe
+    // first, so a task keeps one short number of its own.
+    await m.query(
+      `UPDATE security_task t SET task_no = n.no
+       FROM (SELECT id, (SELECT COALESCE(max(task_no), 0) FROM security_task WHERE notice_id = $1)
+               + row_number() OVER (ORDER BY ${rank('severity')} DESC, vulnerability_id, id) AS no
+             FROM security_task WHERE notice_id = $1 AND task_no IS NULL) n
+       WHERE t.id = n.id`,
+      [noticeId],
+    );
     await m.query(
       `INSERT INTO security_asset_line AS l (task_id, notice_id, asset_key, label, host, port,
          protocol, target, url, severity, found_in_retest)

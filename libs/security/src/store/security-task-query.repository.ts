@@ -24,6 +24,8 @@ export interface SecurityTaskRecord {
   contractId: string;
   format: ReportFormat;
   vulnerabilityId: string;
+  /** The task's own number: its notice's and its place in it (`<notice>-<n>`). */
+  number: string;
   title: string;
   severity: FindingSeverity;
   source: NoticeSource;
@@ -74,6 +76,7 @@ export interface SecurityAssetLineRecord {
 }
 
 export const TASK_COLUMNS = `t.id, t.notice_id AS "noticeId", n.number AS "noticeNumber",
+  n.number || '-' || t.task_no AS "number",
   t.contract_id AS "contractId", t.format, t.vulnerability_id AS "vulnerabilityId", t.title,
   t.severity, t.source, t.system, t.state, t.due_at AS "dueAt", t.provisional,
   t.found_in_retest AS "foundInRetest", t.cves,

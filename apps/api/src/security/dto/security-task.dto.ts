@@ -62,6 +62,11 @@ export class SecurityTaskDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) noticeId!: string;
   @ApiProperty() noticeNumber!: string;
+  @ApiProperty({
+    example: 'AQZG-2026-001-3',
+    description: "The task's own number: its notice's, then its place in it",
+  })
+  number!: string;
   @ApiProperty() format!: ReportFormat;
   @ApiProperty({
     description: `Plugin id, NVT oid, vul_id, or ${sheetHeader('crypto_sheet', 'layer')}/${sheetHeader('mlps_sheet', 'controlPoint')}`,
