@@ -59,6 +59,12 @@ export function checkFaultAction(
   return why ? refusal(state, action, why) : null;
 }
 
+/** The answers to a pending pause or extension: they wait only while one is pending. */
+export const FAULT_ANSWER_STEPS = {
+  pause: ['confirm-pause', 'refuse-pause'],
+  extension: ['grant-extension', 'refuse-extension'],
+} as const satisfies Record<string, readonly FaultAction[]>;
+
 /** What the pause and extension steps need of the ticket beyond its state. */
 const STEP_NEEDS: Partial<Record<FaultAction, (s: FaultTicketState) => FaultRefusal | null>> = {
   pause: (s) => (s.pause ? 'pause_exists' : null),

@@ -5,4 +5,5 @@ export * from './activities/fault-ticket.activities';
 export * from './fault-ticket.client';
 export * from './store/fault-ticket.store';
 export * from './store/fault-ticket-query.repository';
+export * from './store/fault-ticket-queue.query';
 export * from './store/fault-ticket-store.module';

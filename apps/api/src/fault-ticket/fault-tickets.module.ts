@@ -11,6 +11,6 @@ import { FaultTicketsService } from './fault-tickets.service';
   imports: [FileStoreModule, FilesModule],
   controllers: [FaultTicketsController, FaultTicketActionsController],
   providers: [FaultTicketsService, FaultTicketActionsService],
-  exports: [FaultTicketsService],
+  exports: [FaultTicketsService, FaultTicketActionsService],
 })
 export class FaultTicketsModule {}

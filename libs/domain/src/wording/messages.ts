@@ -153,6 +153,10 @@ export const MESSAGES = {
     () => 'No contract to submit a request in',
     () => '没有可提交需求的合同。',
   ),
+  'console.no_contract_to_report': say(
+    () => 'No contract to report a fault in',
+    () => '没有可报告故障的合同。',
+  ),
   'console.no_contract_to_propose': say(
     () => 'No contract to propose a change in',
     () => '没有可提出变更的合同。',
