@@ -17,7 +17,7 @@ import type { FaultClock, FaultTicketState } from '@luyue/fault-ticket/definitio
 import { TemplateRenderer } from '@luyue/notifications';
 import { FORM_ERROR } from '../../console/admin-fields';
 import { ConsoleFrameService } from '../../console/console-frame.service';
-import { actionForms, type FailedForm } from '../../console/console-form';
+import { actionForms, formFields, type FailedForm } from '../../console/console-form';
 import type { ConsoleOutcome } from '../../console/console-outcome';
 import type { PageRequest } from '../../console/console-page';
 import { consoleAct, type FormSending } from '../../kit/console-action';
@@ -70,6 +70,11 @@ export class FaultTicketConsoleService {
         failed,
       ).map((f) => ({
         ...f,
+        // A level correction starts from the level the ticket has.
+        fields:
+          f.action === 'confirm-level' && !f.failed
+            ? formFields(f.action, f.form.fields, { level: t.level })
+            : f.fields,
         report: f.form.report ?? false,
         formError: f.failed ? failed?.errors[FORM_ERROR] : undefined,
         filesError: f.failed ? failed?.errors.files : undefined,
