@@ -55,7 +55,7 @@ export class FaultWorkQueue implements WorkQueue, OpenWorkflowSource {
     { scope, ...window }: WorkQuery,
   ): Promise<{ items: WorkItem[]; total: number }> {
     const now = Date.now();
-    const found = await this.queue.page(contractId, selectionOf(acting, scope), window);
+    const found = await this.queue.page(contractId, faultSelectionOf(acting, scope), window);
     return {
       total: found.total,
       items: found.items.map((t) => ({
@@ -77,7 +77,11 @@ export class FaultWorkQueue implements WorkQueue, OpenWorkflowSource {
   }
 }
 
-function selectionOf(acting: Actor, scope: FaultSelection['scope']): FaultSelection {
+/** The tickets of a scope: the states of the viewer's steps and the pending answers he gives. */
+export function faultSelectionOf(
+  acting: Pick<Actor, 'roles' | 'party'>,
+  scope: FaultSelection['scope'],
+): FaultSelection {
   const mine = allowedActionsIn(FAULT_PROCESS, 'reported', acting);
   const answers = (Object.keys(FAULT_ANSWER_STEPS) as FaultPending[]).filter((p) =>
     FAULT_ANSWER_STEPS[p].some((a) => mine.includes(a)),
