@@ -62,7 +62,7 @@ describe('fault tickets in the console', () => {
         description: '放射科全部工作站',
       })
       .expect(303);
-    const location = sent.headers.location as string;
+    const location = sent.headers.location;
     expect(location).toMatch(/\/fault-tickets\/[0-9a-f-]{36}$/);
     ticketId = location.split('/').pop()!;
     const page = await pm.get(`/fault-tickets/${ticketId}`).expect(200);
