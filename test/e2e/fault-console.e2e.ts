@@ -71,6 +71,13 @@ describe('fault tickets in the console', () => {
     expect(page.text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     expect(page.text).toContain('id="action-acknowledge"');
     expect(page.text).toContain('二级');
+    // The hospital sees no vendor step, and a form without its session's token is refused.
+    const own = await staff.get(`/fault-tickets/${ticketId}`).expect(200);
+    expect(own.text).not.toContain('id="action-acknowledge"');
+    await pm
+      .post(`/fault-tickets/${ticketId}/actions/acknowledge`)
+      .field('note', '无令牌')
+      .expect(403);
     const list = await staff.get('/fault-tickets?level=level_2').expect(200);
     expect(list.text).toContain(`href="/fault-tickets/${ticketId}"`);
   });
