@@ -1,5 +1,6 @@
 import type { Actor } from '@luyue/domain';
-import { faultSelectionOf } from './fault-work-queue';
+import type { FaultTicketQueueQuery, FaultTicketStore } from '@luyue/fault-ticket';
+import { faultSelectionOf, FaultWorkQueue } from './fault-work-queue';
 
 const who = (
   role: 'vendor_pm' | 'hospital_staff' | 'hospital_manager',
@@ -36,5 +37,13 @@ describe('the fault queue of a viewer', () => {
       'restored',
       'resolved',
     ]);
+  });
+});
+
+describe('the open fault tickets under a calendar change', () => {
+  it("names every open ticket's workflow, so a loaded year recomputes its clocks", async () => {
+    const store = { openTicketIds: () => Promise.resolve(['t1', 't2']) } as FaultTicketStore;
+    const queue = new FaultWorkQueue({} as FaultTicketQueueQuery, store);
+    await expect(queue.openWorkflowIds()).resolves.toEqual(['fault-ticket:t1', 'fault-ticket:t2']);
   });
 });
