@@ -81,7 +81,9 @@ describe('a fault ticket in a browser', () => {
     });
     const report = page.locator('#action-submit-report');
     await submit(page, report.getByRole('button', { name: '提交报告' }));
-    await expect(page.locator('#submit-report-files-error').count()).resolves.toBe(1);
+    await expect(page.locator('#submit-report-files-error').textContent()).resolves.toBe(
+      '请上传报告文件',
+    );
     await page.locator('#submit-report-files').setInputFiles({
       name: '故障处理报告.pdf',
       mimeType: 'application/pdf',

@@ -118,5 +118,15 @@ describe('fault tickets in the console', () => {
     const answer = await step(staff, ticketId, 'reopen', { reason: '' }, 400);
     expect(errorBeside(answer.text, 'reopen-reason')).toBeTruthy();
     expect(answer.text).toContain('action-form failed');
+    // A rule the workflow checks (a supplier pause names the supplier), beside its field in zh-CN.
+    const pause = await step(
+      pm,
+      ticketId,
+      'pause',
+      { reason: 'waiting_supplier', note: '等待 PACS 厂商' },
+      400,
+    );
+    expect(errorBeside(pause.text, 'pause-supplier')).toBe('此项必填');
+    expect(pause.text).toContain('等待 PACS 厂商');
   });
 });

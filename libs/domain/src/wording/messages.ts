@@ -510,6 +510,18 @@ export const MESSAGES = {
     () => 'unknown or already used file id',
     () => '附件不存在或已被使用',
   ),
+  'field.required': say<{ field: string }>(
+    () => 'is required',
+    () => '此项必填',
+  ),
+  'field.report_file_required': say(
+    () => 'the report file is required',
+    () => '请上传报告文件',
+  ),
+  'field.clock_not_running': say(
+    () => 'name a clock of this ticket that is still running',
+    () => '请选择本工单仍在计时的时限',
+  ),
   'field.invalid': say(
     () => 'invalid',
     () => '填写有误',
