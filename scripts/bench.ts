@@ -11,6 +11,11 @@ import { privateStackEnv, startStack } from '@luyue/devstack';
 import { BENCH_SAMPLES, addCalendarDays, shanghaiDate } from '@luyue/domain';
 import { measure, report, type BenchResult } from './bench/bench.runner';
 import { benchCoverageClock } from './bench/coverage-clock.bench';
+import {
+  benchCalendarRecompute,
+  benchFaultReports,
+  type FaultBenchContext,
+} from './bench/fault-ticket.bench';
 import { benchSecurityImport } from './bench/security-import.bench';
 import { DEMO_CONTRACT_NUMBER, DEMO_CREDENTIALS_FILE, seedDemo } from './demo-seed';
 
@@ -18,8 +23,10 @@ const TOTAL = Number(process.env.BENCH_OPS ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 /** Operations of each serial (concurrency 1) latency run. */
 const SERIAL_OPS = Number(process.env.BENCH_SERIAL_OPS ?? 30);
-/** `security` runs only the security import figures, `clock` only the coverage clock. */
+/** `security` runs only the security import figures, `clock` only the coverage clock, `fault` only fault tickets. */
 const ONLY = process.env.BENCH_ONLY;
+/** Open fault tickets an official calendar year is loaded over. */
+const FAULT_OPEN = Number(process.env.BENCH_FAULT_OPEN ?? 2000);
 /** The goal for every action at concurrency 1. */
 const ACTION_P99_LIMIT_MS = 200;
 
@@ -139,6 +146,27 @@ async function main(): Promise<void> {
   await db.connect();
   const taskQueue = stack.env.TEMPORAL_TASK_QUEUE ?? 'luyue';
   try {
+    const faultBench = async (): Promise<void> => {
+      const { tokens, contractId } = await demoSession(stack.urls.api, dataDir);
+      const ctx: FaultBenchContext = {
+        api: stack.urls.api,
+        db,
+        client,
+        taskQueue,
+        contractId,
+        staff: tokens.hospital_staff,
+        manager: tokens.hospital_manager,
+        operator: `Bearer ${stack.env.ADMIN_TOKEN}`,
+      };
+      console.log(`\n${await benchFaultReports(ctx, TOTAL, CONCURRENCY, SERIAL_OPS)}\n`);
+      // BENCH_FAULT_OPEN=0 leaves the calendar part out.
+      if (FAULT_OPEN > 0)
+        console.log(`${await benchCalendarRecompute(ctx, FAULT_OPEN, CONCURRENCY)}\n`);
+    };
+    if (ONLY === 'fault') {
+      await faultBench();
+      return;
+    }
     if (ONLY === 'security') {
       const { tokens, contractId } = await demoSession(stack.urls.api, dataDir);
       console.log(
@@ -239,6 +267,7 @@ async function main(): Promise<void> {
       }
     }
     console.log(`\n${report(baselines, results, ACTION_P99_LIMIT_MS)}\n`);
+    await faultBench();
     const security = await benchSecurityImport({
       api: stack.urls.api,
       dataDir,

@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { demoContractId, demoCredential, loginDemo } from '../helpers/e2e-auth';
 import { launchBrowser, loginAs, newContext, screenshot } from '../helpers/e2e-browser';
 import { act, submitRequirement } from '../helpers/e2e-requirements';
+import { issueNotice } from '../helpers/e2e-security';
 
 let browser: Browser;
 let id = '';
@@ -57,6 +58,38 @@ describe('the console frame in a browser', () => {
     expect(client).toBe(390);
     expect(scroll).toBeLessThanOrEqual(client);
     await screenshot(page, 'requirement-phone');
+    await context.close();
+  });
+
+  it('keeps the phone header to one line and status words whole', async () => {
+    const { context, page } = await loginAs(browser, 'vendor_pm');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/requirements');
+    const header = await page.locator('header.topbar').boundingBox();
+    // One line of links and buttons, not 45 % of the first screen.
+    expect(header!.height).toBeLessThan(60);
+    // The status word's own box (not the row's, which a long title makes tall) is one line.
+    const [textHeight, lineHeight] = await page.evaluate<[number, number]>(`(() => {
+      const td = document.querySelector('table.list td.word');
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      return [range.getBoundingClientRect().height, parseFloat(getComputedStyle(td).lineHeight)];
+    })()`);
+    expect(textHeight).toBeLessThan(lineHeight * 1.5);
+    await screenshot(page, 'requirements-phone');
+    await context.close();
+  });
+
+  it('keeps the retest checkbox beside its label on the notice page', async () => {
+    const noticeId = await issueNotice(await loginDemo('hospital_manager'), await demoContractId());
+    const { context, page } = await loginAs(browser, 'hospital_manager');
+    await page.goto(`/security/notices/${noticeId}`);
+    const checkbox = page.locator('.field input[type="checkbox"][name="retestOf"]');
+    const label = checkbox.locator('xpath=..');
+    const [box, text] = await Promise.all([checkbox.boundingBox(), label.boundingBox()]);
+    expect(box!.width).toBeLessThan(40);
+    expect(box!.y).toBeGreaterThanOrEqual(text!.y - 1);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(text!.y + text!.height + 1);
     await context.close();
   });
 

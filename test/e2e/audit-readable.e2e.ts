@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import { shanghaiDate } from '@luyue/domain';
 import { api, demoContractId, loginDemo } from '../helpers/e2e-auth';
 import { consoleLogin } from '../helpers/e2e-console';
 import { issuedTasks } from '../helpers/e2e-security';
@@ -56,5 +58,39 @@ describe('readable audit and activity', () => {
     const all = visible((await console.get('/audit').expect(200)).text);
     expect(all).toContain('下发整改通知单');
     expect(all).not.toMatch(/\b(security_notice|security_task|auth)\.[a-z_]+/);
+  });
+
+  it('filters the audit page by date range and exports the same rows as an .xlsx', async () => {
+    const console = await consoleLogin('hospital_manager');
+    const today = shanghaiDate(Date.now());
+    const todays = (await console.get(`/audit?from=${today}&to=${today}`).expect(200)).text;
+    expect(todays).not.toContain('没有符合条件的记录');
+    const past = (await console.get('/audit?from=2001-01-01&to=2001-12-31').expect(200)).text;
+    expect(past).toContain('没有符合条件的记录');
+    // A range that ends before it starts is refused, not silently empty.
+    await console.get(`/audit?from=${today}&to=2001-01-01`).expect(400);
+
+    const res = await console
+      .get(`/audit/export.xlsx?from=${today}&to=${today}`)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect((sheet.getRow(1).values as string[]).slice(1)).toEqual([
+      '时间',
+      '操作人',
+      '参与方',
+      '事项',
+      '对象',
+    ]);
+    expect(sheet.rowCount).toBeGreaterThan(1);
+    expect(sheet.getRow(2).getCell(1).text).toMatch(new RegExp(`^${today} \\d{2}:\\d{2}$`));
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Test } from 'supertest';
 import type { Role } from '@luyue/domain';
+import { DEFAULT_SLA_POLICY } from '@luyue/fault-ticket/definitions';
 import {
   api,
   createOtherContract,
@@ -145,6 +146,12 @@ const ROUTES: RouteCase[] = [
       otherwise: 200,
     }),
   ),
+  ...['fault-figures', 'fault-ledger.xlsx'].map((sub): RouteCase => ({
+    route: `GET /api/contracts/:demo/${sub}`,
+    call: (ids) => api().get(`/api/contracts/${ids.demo}/${sub}`),
+    expect: { outsider: 404 },
+    otherwise: 200,
+  })),
   {
     route: 'POST /api/contracts/:demo/requirements',
     call: (ids) =>
@@ -207,6 +214,33 @@ const ROUTES: RouteCase[] = [
     expect: { outsider: 404 },
     otherwise: 200,
   },
+  ...['fault-tickets', 'sla-policy'].map((sub): RouteCase => ({
+    route: `GET /api/contracts/:demo/${sub}`,
+    call: (ids) => api().get(`/api/contracts/${ids.demo}/${sub}`),
+    expect: { outsider: 404 },
+    otherwise: 200,
+  })),
+  {
+    route: 'POST /api/contracts/:demo/fault-tickets',
+    call: (ids) =>
+      api()
+        .post(`/api/contracts/${ids.demo}/fault-tickets`)
+        .send({ system: 'HIS', level: 'level_4', title: `权限测试 ${unique()}` }),
+    expect: {
+      hospital_staff: 201,
+      hospital_manager: 201,
+      vendor_pm: 201,
+      vendor_dev: 201,
+      outsider: 404,
+    },
+    otherwise: 403,
+  },
+  {
+    route: 'PUT /api/contracts/:demo/sla-policy',
+    call: (ids) => api().put(`/api/contracts/${ids.demo}/sla-policy`).send(DEFAULT_SLA_POLICY),
+    expect: { hospital_manager: 200, admin: 200, operator: 200 },
+    otherwise: 403,
+  },
   ...['mlps', 'crypto'].map((kind): RouteCase => ({
     route: `GET /api/security-templates/${kind}.xlsx`,
     call: () => api().get(`/api/security-templates/${kind}.xlsx`),
@@ -247,6 +281,8 @@ const CHECKED_ELSEWHERE: Readonly<Record<string, string>> = {
   'GET /api/security-imports/*': 'security-import.e2e.ts',
   'GET /api/security-tasks/*/remediation': 'security-remediation.e2e.ts',
   'POST /api/security-tasks/*/actions/*': 'security-remediation.e2e.ts (roles from the table)',
+  'GET /api/fault-tickets/*': 'fault-tickets.e2e.ts',
+  'POST /api/fault-tickets/*/actions/*': 'fault-tickets.e2e.ts (roles from the table)',
 };
 
 /** `GET /api/contracts/:demo/x`, `GET /api/contracts/{id}/x`, `PUT …/years/2098` → one form. */

@@ -420,4 +420,58 @@ describe('change effects: settings checked, quota grants named, silent parties c
     expect(refused).toEqual(['expired']);
     expect((await getChange(pm, c.id)).replies.every((r) => r.decision === null)).toBe(true);
   });
+
+  it('carries a new SLA policy: refused when malformed, a new policy version once confirmed', async () => {
+    const other = await createOtherContract(randomUUID().slice(0, 8));
+    const { contractId } = other;
+    const pm = other.users.vendor_pm;
+    const manager = await addUser(contractId, 'hospital', 'hospital_manager');
+    const policy = (
+      await api()
+        .get(`/api/contracts/${contractId}/sla-policy`)
+        .set('Authorization', pm)
+        .expect(200)
+    ).body as {
+      version: number | null;
+      policy: {
+        levels: Record<string, { response: { budget: object } }>;
+        coverages: Record<string, { segments: string[] }>;
+      };
+    };
+    expect(policy.version).toBeNull();
+    const bad = structuredClone(policy.policy);
+    bad.coverages.working_hours.segments = ['13:30-17:30', '08:00-12:00'];
+    const refused = await api()
+      .post(`/api/contracts/${contractId}/change-requests`)
+      .set('Authorization', pm)
+      .send({
+        title: '调整故障响应时限',
+        description: '工作时间段有误',
+        changeType: 'modify',
+        impact: { scope: '服务级别', schedule: '无', cost: '无' },
+        effects: [{ type: 'sla_policy', slaPolicy: bad }],
+      })
+      .expect(400);
+    expect(refused.body.error.fields.map((f: { field: string }) => f.field)).toEqual([
+      'effects[0].slaPolicy.coverages.working_hours',
+    ]);
+    const wanted = structuredClone(policy.policy);
+    wanted.levels.level_1.response.budget = { minutes: 5 };
+    const c = await proposeChange(pm, contractId, {
+      effects: [{ type: 'sla_policy', slaPolicy: wanted }],
+    });
+    await agreeAll(c.id, [manager.auth, other.users.supervisor]);
+    const done = await confirmed(pm, c.id);
+    expect(done.effectResults?.map((r) => r.outcome)).toEqual(['applied']);
+    const after = (
+      await api()
+        .get(`/api/contracts/${contractId}/sla-policy`)
+        .set('Authorization', pm)
+        .expect(200)
+    ).body as { version: number; policy: typeof wanted };
+    expect([after.version, after.policy.levels.level_1.response.budget]).toEqual([
+      1,
+      { minutes: 5 },
+    ]);
+  });
 });

@@ -208,6 +208,15 @@ describe('整改报告: XLSX and printable page of a notice, and the stats page'
       .expect(200);
     expect(page.text).toContain(`data-notice="${noticeId}"`);
     expect(page.text).toContain(`href="/security/notices/${noticeId}/report"`);
+    // The contract year is picked from the contract's years, and the page takes the pick.
+    expect(page.text).toMatch(
+      /<select name="year"><option value="">全部<\/option><option value="1"/,
+    );
+    const first = await api()
+      .get(`/security/stats?contract=${contractId}&year=1`)
+      .set('Authorization', staff)
+      .expect(200);
+    expect(first.text).toContain('<option value="1" selected>');
     const chart = await api()
       .get(`/security/stats/completion.svg?contract=${contractId}`)
       .set('Authorization', staff)

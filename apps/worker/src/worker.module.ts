@@ -1,7 +1,11 @@
 import { RequirementStoreModule } from '@luyue/requirement';
 import { ChangeRequestStoreModule } from '@luyue/change-request';
 import { SecurityStoreModule } from '@luyue/security';
-import { FaultTicketActivitiesService, FaultTicketStoreModule } from '@luyue/fault-ticket';
+import {
+  FaultTicketActivitiesService,
+  FaultTicketStoreModule,
+  MajorBreachWarning,
+} from '@luyue/fault-ticket';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { CalendarModule } from '@luyue/calendar';
@@ -48,6 +52,7 @@ import { loggerOptions } from './worker-logger.options';
     SecurityTaskActivitiesService,
     SecurityTaskIssueActivitiesService,
     FaultTicketActivitiesService,
+    MajorBreachWarning,
   ],
 })
 export class WorkerModule {}

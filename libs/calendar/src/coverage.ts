@@ -71,6 +71,17 @@ export function coverage(days: CoverageDays, segments: readonly string[]): Cover
   return { days, segments: parsed, dailyMs };
 }
 
+/** Why these segments make no coverage (in English, for the API's field message), or null. */
+export function coverageProblem(days: CoverageDays, segments: readonly string[]): string | null {
+  try {
+    coverage(days, segments);
+    return null;
+  } catch (error) {
+    if (error instanceof CoverageError || error instanceof RangeError) return error.message;
+    throw error;
+  }
+}
+
 /** `08:00-12:00,13:30-17:30` → a coverage (the query-string form). */
 export function parseCoverage(days: CoverageDays, segments: string): Coverage {
   return coverage(days, segments.split(','));

@@ -11,6 +11,7 @@ export { CalendarService } from './calendar.service';
 export { CalendarModule } from './calendar.module';
 export {
   coverage,
+  coverageProblem,
   parseCoverage,
   CoverageError,
   COVERAGE_DAYS,

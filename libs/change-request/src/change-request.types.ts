@@ -1,3 +1,4 @@
+import type { SlaPolicy } from '@luyue/fault-ticket/definitions';
 import { ActorRef } from '@luyue/domain';
 import type { StoredFileRef } from '@luyue/domain';
 import type { Actor, Severity, Party, Role } from '@luyue/domain';
@@ -78,12 +79,15 @@ export type ChangeEffect =
       retestWorkingDays?: number;
       delayNoticeDays?: number;
       remediationWorkingDays?: Partial<Record<Severity, number>>;
-    };
+    }
+  /** A new version of the contract's SLA policy, for fault tickets reported afterwards. */
+  | { type: 'sla_policy'; policy: SlaPolicy };
 export type ChangeEffectType = ChangeEffect['type'];
 export const CHANGE_EFFECT_TYPES = [
   'replan_requirement',
   'grant_quota',
   'contract_settings',
+  'sla_policy',
 ] as const satisfies readonly ChangeEffectType[];
 
 export interface EffectResult {

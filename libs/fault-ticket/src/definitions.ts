@@ -1,6 +1,7 @@
 // The pure half of fault tickets: SLA policy, clocks, table, rules, reducer, Temporal definitions
 // and activity types. Workflows import only this entry; it never reaches the database or Node.
 export * from './fault-clock';
+export * from './fault-figures';
 export * from './fault-ticket-mail.plan';
 export * from './fault-ticket-transition.types';
 export * from './fault-ticket.activity-types';

@@ -19,7 +19,10 @@ export interface FaultClock {
   /** Running since; null while paused or stopped. */
   since: string | null;
   stoppedAt: string | null;
-  /** While running: when the budget is used up, and the warnings still to come. */
+  /**
+   * While running: when the budget is used up, and the warnings still to come; once stopped,
+   * the due time it ran against (null when it was stopped while paused).
+   */
   dueAt: string | null;
   warnAt: Array<{ at: string; ms: number }>;
   provisional: boolean;
@@ -89,7 +92,7 @@ function stopped(c: FaultClock, at: string): FaultClock {
     ...c,
     since: null,
     stoppedAt: at,
-    dueAt: null,
+    // The due time it ran against stays, for the ledger and the breach record.
     warnAt: [],
     met,
     // Whole covered minutes over, at least one: any overrun counts (every overrun counts once).

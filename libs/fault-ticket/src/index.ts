@@ -2,6 +2,7 @@
 export * from './definitions';
 export * from './activities/coverage-math';
 export * from './activities/fault-ticket.activities';
+export * from './activities/major-breach-warning';
 export * from './fault-ticket.client';
 export * from './store/fault-ticket.store';
 export * from './store/fault-ticket-query.repository';

@@ -119,17 +119,19 @@ function warningOk(w: unknown): boolean {
 }
 
 /** What is wrong with a policy an admin or hospital manager sent, field by field (empty: none). */
-export function slaPolicyProblems(policy: unknown): Array<{ field: string; message: string }> {
+export function slaPolicyProblems(
+  policy: unknown,
+  /** The calendar's judgement of a coverage's segments (the api passes `coverageProblem`). */
+  segmentsProblem: (days: CoverageDays, segments: string[]) => string | null,
+): Array<{ field: string; message: string }> {
   const problems: Array<{ field: string; message: string }> = [];
   const given = isRecord(policy) ? policy : {};
   const coverages = isRecord(given.coverages) ? given.coverages : {};
   for (const [name, c] of Object.entries(coverages)) {
-    if (!coverageOk(c)) {
-      problems.push({
-        field: `coverages.${name}`,
-        message: 'days working|all and HH:mm-HH:mm segments',
-      });
-    }
+    const problem = coverageOk(c)
+      ? segmentsProblem((c as CoverageSpec).days, (c as CoverageSpec).segments)
+      : 'days working|all and HH:mm-HH:mm segments';
+    if (problem) problems.push({ field: `coverages.${name}`, message: problem });
   }
   const levels = isRecord(given.levels) ? given.levels : {};
   for (const level of FAULT_LEVELS) {

@@ -6,6 +6,8 @@ import {
   type FieldProblem,
 } from '@luyue/domain';
 import { type ChangeEffect } from '@luyue/change-request/definitions';
+import { coverageProblem } from '@luyue/calendar';
+import { slaPolicyProblems, type SlaPolicy } from '@luyue/fault-ticket/definitions';
 import type { ChangeEffectDto } from './dto/propose-change.dto';
 
 /** The effect a DTO describes, or the problems with it (named `effects[i].field`). */
@@ -59,6 +61,14 @@ export function effectOf(
         return { problems: [at('systems', 'must not contain empty names')] };
       }
       return { effect: { type: dto.type, ...patch } };
+    }
+    case 'sla_policy': {
+      if (!dto.slaPolicy) return { problems: [at('slaPolicy', 'is required')] };
+      const problems = slaPolicyProblems(dto.slaPolicy, coverageProblem).map((p) =>
+        at(`slaPolicy.${p.field}`, p.message),
+      );
+      if (problems.length > 0) return { problems };
+      return { effect: { type: dto.type, policy: dto.slaPolicy as unknown as SlaPolicy } };
     }
   }
 }

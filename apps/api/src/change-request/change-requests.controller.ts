@@ -28,7 +28,7 @@ import type { StoredUpload } from '../files/file-store.service';
 import { Acting, type ActingContext } from '../kit/acting-context';
 import { ChangeActionsService } from './change-actions.service';
 import { ChangeRequestsService, PROPOSER_ROLES } from './change-requests.service';
-import { ContractYearQueryDto } from '../requirement/dto/contract-year.query';
+import { ContractYearQueryDto } from '../contracts/dto/contract-year.query';
 import { ChangeStatsService } from './change-stats.service';
 import { ChangeListQueryDto, ChangePageDto } from './dto/change-list.dto';
 import { ChangeStatsDto } from './dto/change-stats.dto';

@@ -259,7 +259,7 @@ export class ChangeRequestsService {
           problems.push(...invalid);
           continue;
         }
-      } else {
+      } else if (e.type !== 'sla_policy') {
         const found = await this.requirements.find(e.requirementId);
         if (!found || found.contractId !== contract.id) {
           problems.push({

@@ -3,7 +3,7 @@ import { CHANGE_STATUSES, type ChangeStatus } from '@luyue/change-request/defini
 import { PARTIES, type Party, type Actor } from '@luyue/domain';
 import { ChangeRequestQueryRepository } from '@luyue/change-request';
 import { ContractAccessService } from '../contracts/contract-access.service';
-import { contractYearNo } from '../requirement/requirement-reports.service';
+import { contractYearNo } from '../contracts/contract-year';
 import type { ChangeStatsDto } from './dto/change-stats.dto';
 
 /** The change requests of a contract year for the yearly report, silent parties included. */

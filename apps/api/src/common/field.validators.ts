@@ -1,4 +1,4 @@
-import { ValidateBy, ValidateIf } from 'class-validator';
+import { IsISO8601, Matches, ValidateBy, ValidateIf } from 'class-validator';
 
 /**
  * The field may be left out; when it is sent it is checked, null included, since the document
@@ -26,3 +26,12 @@ export const NotBlankWhen = <T>(field: string, when: (o: T) => boolean): Propert
       defaultMessage: () => `${field} must not be blank`,
     },
   });
+
+/** A YYYY-MM-DD calendar date that exists. */
+export const CalendarDate = (field: string): PropertyDecorator => {
+  const decorators = [
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: `${field} must be a YYYY-MM-DD date` }),
+    IsISO8601({ strict: true }, { message: `${field} must be a real date` }),
+  ];
+  return (target, key) => decorators.forEach((d) => d(target, key));
+};

@@ -29,7 +29,24 @@ export interface Field {
   options?: readonly FieldOption[];
   /** Shown under the control. */
   hint?: string;
+  /** What a fresh form shows: `today` (Shanghai) for a date people mostly enter as today. */
+  initial?: 'today';
 }
+
+/** A choice among the contract's maintained systems, never typed. */
+export const systemField = (
+  name: string,
+  label: string,
+  systems: readonly string[],
+  required: boolean,
+): Field => ({
+  name,
+  label,
+  type: 'select',
+  required,
+  omitEmpty: !required,
+  options: systems.map((s) => ({ value: s, label: s })),
+});
 
 /** The value a ticked `confirm` box sends. */
 export const CONFIRMED = 'yes';

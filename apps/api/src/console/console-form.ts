@@ -3,6 +3,7 @@ import {
   CONSTRAINT_MESSAGES,
   UNKNOWN_CONSTRAINT_MESSAGE,
   boundConstraintMessage,
+  shanghaiDate,
 } from '@luyue/domain';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
@@ -153,7 +154,7 @@ export function formFields(
     ...f,
     id: `${prefix}-${f.name.replace(/\./g, '-')}`,
     // A password is never sent back to the browser, not even the one just typed.
-    value: f.type === 'password' ? '' : (values[f.name] ?? ''),
+    value: f.type === 'password' ? '' : (values[f.name] ?? initialOf(f)),
     error: errors[f.name],
     options: f.options?.map((o) => ({ ...o, selected: isChosen(f, o.value, values[f.name]) })),
   }));
@@ -209,4 +210,9 @@ export function actionForms<A extends string, F extends { fields: readonly Field
       ),
     };
   });
+}
+
+/** A fresh form's value: what was typed wins; a date people mostly enter as today starts there. */
+function initialOf(field: Field): string {
+  return field.initial === 'today' ? shanghaiDate(Date.now()) : '';
 }

@@ -65,19 +65,25 @@ export class ConsoleFrameService {
     return this.frameOf(pageRequestOf(req, res, actor), page);
   }
 
+  /** The contract a console request is about: the one asked for, the remembered one, or the first. */
+  async contractOf(request: PageRequest) {
+    const mine = await this.contracts.list(request.actor);
+    const asked = typeof request.query.contract === 'string' ? request.query.contract : undefined;
+    const contract =
+      mine.find((c) => c.id === asked) ??
+      mine.find((c) => c.id === request.cookies[CONTRACT_COOKIE]) ??
+      mine[0] ??
+      null;
+    return { contract, asked, mine };
+  }
+
   /** The frame of a page, from its page request (what the console services hold). */
   async frameOf(
     request: PageRequest,
     page: { title: string; crumbs: Crumb[]; section: string },
   ): Promise<Frame> {
     const { actor, cookies } = request;
-    const mine = await this.contracts.list(actor);
-    const asked = typeof request.query.contract === 'string' ? request.query.contract : undefined;
-    const contract =
-      mine.find((c) => c.id === asked) ??
-      mine.find((c) => c.id === cookies[CONTRACT_COOKIE]) ??
-      mine[0] ??
-      null;
+    const { contract, asked, mine } = await this.contractOf(request);
     if (contract && asked === contract.id) {
       request.setCookie(
         CONTRACT_COOKIE,

@@ -7,6 +7,7 @@ const SUBJECT_PAGES: Readonly<Record<string, (id: string) => string>> = {
   change_request: (id) => `/change-requests/${encodeURIComponent(id)}`,
   security_task: (id) => `/security/tasks/${encodeURIComponent(id)}`,
   security_notice: (id) => `/security/notices/${encodeURIComponent(id)}`,
+  fault_ticket: (id) => `/fault-tickets/${encodeURIComponent(id)}`,
 };
 
 export function subjectPage(type: string, id: string): string | null {

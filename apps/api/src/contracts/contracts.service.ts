@@ -6,6 +6,9 @@ import {
   auditActorOf,
   DomainError,
   validationFailed,
+  fieldProblem,
+  shanghaiDateAt,
+  addCalendarDays,
   mergeContractSettings,
   type ContractSettingsPatch,
 } from '@luyue/domain';
@@ -82,6 +85,9 @@ export class ContractsService {
 
   async auditTrail(actor: Actor, id: string, query: AuditQueryDto): Promise<AuditPageDto> {
     await this.access.requireParty(actor, id);
+    if (query.from && query.to && query.from > query.to) {
+      throw validationFailed([fieldProblem('to', 'field.before_from', {})]);
+    }
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const [subjectType, ...rest] = query.subject ? query.subject.split(':') : [];
@@ -90,6 +96,9 @@ export class ContractsService {
       subjectType,
       subjectId: rest.length > 0 ? rest.join(':') : undefined,
       actorEmail: query.actor,
+      from: query.from && shanghaiDateAt(query.from, 0),
+      // Up to the end of the `to` day: before the next day's midnight.
+      until: query.to && shanghaiDateAt(addCalendarDays(query.to, 1), 0),
       page,
       pageSize,
     });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { coverage, CoverageError } from '@luyue/calendar';
+import { coverageProblem } from '@luyue/calendar';
 import {
   actorRefOf,
   contactsByRole,
@@ -177,16 +177,7 @@ export class FaultTicketsService {
     policy: SlaPolicy,
   ): Promise<{ version: number; policy: SlaPolicy }> {
     await this.contracts.requireParty(actor, contractId);
-    const problems = slaPolicyProblems(policy);
-    // The shapes hold; the calendar's own parser decides whether the segments make a day.
-    for (const [name, spec] of problems.length ? [] : Object.entries(policy.coverages)) {
-      try {
-        coverage(spec.days, spec.segments);
-      } catch (error) {
-        if (!(error instanceof CoverageError)) throw error;
-        problems.push({ field: `coverages.${name}`, message: error.message });
-      }
-    }
+    const problems = slaPolicyProblems(policy, coverageProblem);
     if (problems.length > 0) throw validationFailed(problems);
     const version = await this.store.savePolicy(contractId, policy, actor.userId);
     return { version, policy };

@@ -12,7 +12,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { Acting } from '../kit/acting-context';
-import { ContractYearQueryDto } from './dto/contract-year.query';
+import { ContractYearQueryDto } from '../contracts/dto/contract-year.query';
 import { RequirementDto } from './dto/requirement.dto';
 import { RequirementListQueryDto, RequirementPageDto } from './dto/requirement-list.dto';
 import { QuotaDto, RequirementStatsDto } from './dto/requirement-report.dto';

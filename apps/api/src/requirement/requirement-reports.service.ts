@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@luyue/calendar';
-import {
-  contractYearOf,
-  shanghaiDate,
-  type Actor,
-  validationFailed,
-  fieldProblem,
-} from '@luyue/domain';
+import { type Actor } from '@luyue/domain';
 import { type RequirementStatus } from '@luyue/requirement/definitions';
 import { QuotaLedgerRepository, RequirementQueryRepository } from '@luyue/requirement';
-import { type ContractRecord } from '@luyue/persistence';
 import { ContractAccessService } from '../contracts/contract-access.service';
+import { contractYearNo } from '../contracts/contract-year';
 import type { QuotaDto, RequirementStatsDto } from './dto/requirement-report.dto';
 import { RequirementLedgerExporter, type LedgerFile } from './requirement-ledger.exporter';
 
@@ -73,24 +67,4 @@ export class RequirementReportsService {
     const rows = await this.requirements.ledger(contractId, yearNo);
     return this.exporter.export(contract, rows, yearNo);
   }
-}
-
-/**
- * The year asked for, which must be one of the contract's; by default the current one (before the
- * service period the first, after it the last).
- */
-export function contractYearNo(contract: ContractRecord, year?: number): number {
-  if (year !== undefined) {
-    if (contract.years.some((y) => y.yearNo === year)) return year;
-    throw validationFailed([
-      fieldProblem('year', 'field.contract_year', {
-        number: contract.number,
-        years: contract.years.length,
-      }),
-    ]);
-  }
-  const today = shanghaiDate(Date.now());
-  const current = contractYearOf(contract.years, today);
-  if (current) return current.yearNo;
-  return today < contract.startDate ? 1 : contract.years.length;
 }

@@ -4,7 +4,7 @@ import { EXPORT_NAMES, type Actor } from '@luyue/domain';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { XLSX, xlsxDownload } from './xlsx-download';
+import { XLSX, xlsxDownload } from '../common/xlsx-download';
 import { RectificationReportService } from './rectification-report.service';
 
 /** The rectification report of a notice; its printable page is /security/notices/:id/report. */

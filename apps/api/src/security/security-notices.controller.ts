@@ -37,7 +37,7 @@ import { UploadReportDto } from './dto/upload-report.dto';
 import { SecurityImportService } from './security-import.service';
 import { SecurityNoticesService } from './security-notices.service';
 import { SecurityTasksService } from './security-tasks.service';
-import { XLSX, xlsxDownload } from './xlsx-download';
+import { XLSX, xlsxDownload } from '../common/xlsx-download';
 import { FileUpload } from '../files/upload.interceptors';
 
 /** Rectification notices and the reports imported into them. */

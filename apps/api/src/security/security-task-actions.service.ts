@@ -27,7 +27,7 @@ import {
 } from '../contracts/contract-access.service';
 import { FileStoreService, type StoredUpload } from '../files/file-store.service';
 import { FilesService } from '../files/files.service';
-import { contractYearNo } from '../requirement/requirement-reports.service';
+import { contractYearNo } from '../contracts/contract-year';
 import type { ActingContext } from '../kit/acting-context';
 import { ActionRunner, type ActionProcess, type PayloadOf } from '../kit/action-runner';
 import { SecurityAccessService } from './security-access.service';

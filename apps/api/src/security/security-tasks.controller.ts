@@ -12,7 +12,7 @@ import {
 } from './dto/security-task.dto';
 import { SecurityImportService } from './security-import.service';
 import { SecurityTasksService } from './security-tasks.service';
-import { XLSX, xlsxDownload } from './xlsx-download';
+import { XLSX, xlsxDownload } from '../common/xlsx-download';
 
 /** Remediation tasks, import status, and the assessors' finding templates. */
 @ApiTags('security')

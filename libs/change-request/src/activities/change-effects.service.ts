@@ -15,6 +15,7 @@ import {
   UserRepository,
 } from '@luyue/persistence';
 import { runRequirementAction } from '@luyue/requirement';
+import { FaultTicketStore } from '@luyue/fault-ticket';
 import { TemporalClientService } from '@luyue/temporal';
 import type { ChangeRequestActivities } from '../change-request.activity-types';
 
@@ -33,6 +34,7 @@ export class ChangeEffectsService {
     private readonly contracts: ContractRepository,
     private readonly audit: AuditEventRepository,
     private readonly tx: TransactionRunner,
+    private readonly faults: FaultTicketStore,
   ) {}
 
   async applyChangeEffect(input: EffectInput): Promise<EffectResult> {
@@ -74,6 +76,8 @@ export class ChangeEffectsService {
           );
         case 'contract_settings':
           return this.updateContract(contractId, e, actor, changeRequestId);
+        case 'sla_policy':
+          return this.faults.savePolicyOnce(contractId, e.policy, actor.userId, key);
       }
     };
     await run(effect);

@@ -42,6 +42,7 @@ export const CHANGE_EFFECT_LABELS: Record<ChangeEffectType, string> = {
   replan_requirement: '调整需求计划交付日期',
   grant_quota: '额度外接口开发（批准该需求额度外结算）',
   contract_settings: '调整合同系统清单或期限',
+  sla_policy: '调整故障响应时限（SLA）',
 };
 
 export const EFFECT_OUTCOME_LABELS: Record<EffectResult['outcome'], string> = {

@@ -107,6 +107,34 @@ export const FAULT_TICKET_TERMS = {
   majorBreachWarning: '接近重大违约阈值',
 } as const;
 
+const FAULT_LEDGER_WORDS = { doneAt: '完成时间', pauses: '暂停次数' } as const;
+
+const clockColumns = (clock: string) => ({
+  due: `${clock}${FAULT_TICKET_TERMS.due}`,
+  doneAt: `${clock}${FAULT_LEDGER_WORDS.doneAt}`,
+  met: `${clock}${FAULT_TICKET_TERMS.met}`,
+  overrun: `${clock}${FAULT_TICKET_TERMS.overrun}`,
+});
+
+/** The columns of the fault ledger (故障台账): the ticket, then each clock, then how it ended. */
+export const FAULT_LEDGER_HEADERS = {
+  number: FAULT_TICKET_TERMS.number,
+  system: FAULT_TICKET_TERMS.system,
+  level: FAULT_TICKET_TERMS.level,
+  title: FAULT_TICKET_TERMS.title,
+  reportedAt: FAULT_TICKET_TERMS.reportedAt,
+  status: FAULT_TICKET_TERMS.status,
+  clocks: {
+    response: clockColumns(SLA_CLOCK_LABELS.response),
+    onsite: clockColumns(SLA_CLOCK_LABELS.onsite),
+    recovery: clockColumns(SLA_CLOCK_LABELS.recovery),
+    report: clockColumns(SLA_CLOCK_LABELS.report),
+  } satisfies Record<SlaClock, ReturnType<typeof clockColumns>>,
+  pauses: FAULT_LEDGER_WORDS.pauses,
+  cause: FAULT_TICKET_TERMS.cause,
+  solution: FAULT_TICKET_TERMS.solution,
+} as const;
+
 /** The days a clock's coverage counts on (the calendar's `CoverageDays`). */
 export const COVERAGE_DAYS_LABELS: Readonly<Record<'working' | 'all', string>> = {
   working: '工作日',
@@ -132,22 +160,16 @@ export const FAULT_FORM_LABELS = {
   supplier: '第三方厂商',
   clock: '延期时限',
   minutes: '延长（计时分钟）',
-  files: '报告文件',
 } as const;
 
 /** The few words of the fault-ticket pages beyond the terms. */
 export const FAULT_PAGE_WORDS = {
   reportedAtHint: '默认为当前时间；记录电话报障时填写来电时间',
   supplierHint: '暂停原因为等待第三方厂商时必填',
-  filesHint: '售后服务报告等，可多选',
   pendingPause: '待院方确认的暂停',
   pendingExtension: '待审批的延期申请',
   extended: '已延期（分钟）',
   levelUnconfirmed: '待院方确认',
-  endOfDay: '当日工作时间结束',
-  notRunning: '未计时',
-  stopped: '已停止',
-  noClock: '—',
 } as const;
 
 /** The flash after a ticket was reported. */

@@ -156,6 +156,16 @@ export const EXPORT_NAMES = {
   requirementLedger: '需求管理台账',
   rectificationList: '整改清单',
   rectificationReport: '整改报告',
+  audit: '审计记录',
+} as const;
+
+/** The audit export's columns, as the audit page shows them. */
+export const AUDIT_HEADERS = {
+  at: '时间',
+  actor: '操作人',
+  party: '参与方',
+  action: '事项',
+  subject: '对象',
 } as const;
 
 /** The assessors' empty finding sheets, by kind. */

@@ -473,6 +473,10 @@ export const MESSAGES = {
     (p) => `${p.field} must not be in the future`,
     () => '不能晚于今天',
   ),
+  'field.before_from': say(
+    () => 'to must not be before from',
+    () => '结束日期不能早于开始日期',
+  ),
   'field.outside_contract': say<{ field: string }>(
     (p) => `${p.field} must fall within a year of the contract`,
     () => '不在合同服务期内',

@@ -16,6 +16,7 @@ import type { FaultTicketActivities } from '../fault-ticket.activity-types';
 import type { FaultTransitionInput } from '../fault-ticket-transition.types';
 import { FaultTicketStore, FAULT_TICKET_TRANSITION_TABLE } from '../store/fault-ticket.store';
 import { coverageMath } from './coverage-math';
+import { MajorBreachWarning } from './major-breach-warning';
 
 const FAULT_TICKET_PROCESS: TransitionProcess = {
   table: FAULT_TICKET_TRANSITION_TABLE,
@@ -25,7 +26,8 @@ const FAULT_TICKET_PROCESS: TransitionProcess = {
 
 /**
  * Activities of the fault-ticket workflow: the clock arithmetic on the current calendar (a read),
- * and the one write path, keyed (ticketId, transitionSeq): row, breaches, audit, mail.
+ * and the one write path, keyed (ticketId, transitionSeq): row, breaches, audit, mail (and the
+ * major-breach warning once the year's breaches reach it).
  */
 @Injectable()
 export class FaultTicketActivitiesService implements FaultTicketActivities {
@@ -35,6 +37,7 @@ export class FaultTicketActivitiesService implements FaultTicketActivities {
     private readonly calendars: CalendarService,
     private readonly renderer: TemplateRenderer,
     private readonly config: AppConfig,
+    private readonly warning: MajorBreachWarning,
   ) {}
 
   async advanceFaultClocks(input: {
@@ -55,7 +58,10 @@ export class FaultTicketActivitiesService implements FaultTicketActivities {
         await this.store.saveProjection(m, state);
         await this.store.saveBreaches(m, state);
       },
-      mails: () => input.mails.map((mail) => this.render(mail, input)),
+      mails: async (m) => [
+        ...input.mails.map((mail) => this.render(mail, input)),
+        ...(await this.warning.mails(m, state)),
+      ],
     });
   }
 

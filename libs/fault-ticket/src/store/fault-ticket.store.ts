@@ -73,7 +73,7 @@ export class FaultTicketStore {
       await m.query(
         `INSERT INTO fault_ticket_breach (ticket_id, clock, contract_id, contract_year, level,
            due_at, breached_at, overrun_minutes, seq)
-         VALUES ($1, $2, $3, $4, $5, COALESCE($6, $7), $7, $8, $9)
+         VALUES ($1, $2, $3, $4, $5, COALESCE($6::timestamptz, $7::timestamptz), $7, $8, $9)
          ON CONFLICT (ticket_id, clock) DO UPDATE SET overrun_minutes = EXCLUDED.overrun_minutes,
            level = EXCLUDED.level
          WHERE fault_ticket_breach.seq <= EXCLUDED.seq`,
@@ -90,6 +90,26 @@ export class FaultTicketStore {
         ],
       );
     }
+  }
+
+  /**
+   * The contract year's overruns of a level, this transaction's breaches included. Writers of
+   * the same year and level take turns (a transaction lock), so the last of two concurrent
+   * breaches sees both and a threshold is never stepped over unseen.
+   */
+  async yearOverrunsOfLevel(
+    m: EntityManager,
+    s: Pick<FaultTicketState, 'contractId' | 'contractYear' | 'level'>,
+  ): Promise<number> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('fault-overruns:' || $1))`, [
+      `${s.contractId}:${s.contractYear}:${s.level}`,
+    ]);
+    const rows: Array<{ n: number }> = await m.query(
+      `SELECT count(*)::int AS n FROM fault_ticket_breach
+       WHERE contract_id = $1 AND contract_year = $2 AND level = $3`,
+      [s.contractId, s.contractYear, s.level],
+    );
+    return rows[0].n;
   }
 
   async nextNumber(reportedYear: number): Promise<string> {
@@ -125,5 +145,20 @@ export class FaultTicketStore {
       [contractId, JSON.stringify(policy), by],
     );
     return rows[0].version;
+  }
+
+  /** A change request's policy effect: one version per effect key, however often it is retried. */
+  async savePolicyOnce(
+    contractId: string,
+    policy: SlaPolicy,
+    by: string,
+    key: string,
+  ): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO sla_policy (contract_id, version, policy, created_by, source_key)
+       SELECT $1, COALESCE(MAX(version), 0) + 1, $2::jsonb, $3, $4 FROM sla_policy WHERE contract_id = $1
+       ON CONFLICT (source_key) DO NOTHING`,
+      [contractId, JSON.stringify(policy), by, key],
+    );
   }
 }

@@ -20,6 +20,8 @@ export class FaultTickets1765400000000 implements MigrationInterface {
         version int NOT NULL CHECK (version >= 1),
         policy jsonb NOT NULL,
         created_by text NOT NULL,
+        -- The change request effect that made this version: applied once however often retried.
+        source_key text UNIQUE,
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (contract_id, version)
       )`);

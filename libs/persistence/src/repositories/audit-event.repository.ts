@@ -10,6 +10,9 @@ export interface AuditQuery {
   subjectId?: string;
   actorId?: string;
   actorEmail?: string;
+  /** Instants: events at or after `from` and before `until`. */
+  from?: string;
+  until?: string;
   /** 1-based. */
   page: number;
   pageSize: number;
@@ -74,6 +77,8 @@ export class AuditEventRepository {
     if (query.actorId) qb.andWhere('a.actor_id = :actor', { actor: query.actorId });
     if (query.actorEmail)
       qb.andWhere('lower(a.actor_email) = lower(:email)', { email: query.actorEmail });
+    if (query.from) qb.andWhere('a.occurred_at >= :from', { from: query.from });
+    if (query.until) qb.andWhere('a.occurred_at < :until', { until: query.until });
     const [items, total] = await qb
       .orderBy('a.id', 'DESC')
       .skip((query.page - 1) * query.pageSize)
@@ -113,6 +118,7 @@ export class AuditEventRepository {
       ids('user', true),
       ids('file', true),
       ids('contract', true),
+      ids('fault_ticket', true),
     ];
     if (params.slice(1).every((p) => p.length === 0)) return new Map();
     const rows: Array<{ type: string; id: string; number: string; title: string }> =
@@ -136,7 +142,10 @@ export class AuditEventRepository {
           WHERE contract_id = $1 AND id = ANY($7::uuid[])
          UNION ALL
          SELECT 'contract', id::text, number, name FROM contract
-          WHERE id = $1 AND id = ANY($8::uuid[])`,
+          WHERE id = $1 AND id = ANY($8::uuid[])
+         UNION ALL
+         SELECT 'fault_ticket', id::text, number, title FROM fault_ticket
+          WHERE contract_id = $1 AND id = ANY($9::uuid[])`,
         params,
       );
     return new Map(rows.map((r) => [`${r.type}:${r.id}`, { number: r.number, title: r.title }]));

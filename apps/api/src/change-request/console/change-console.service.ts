@@ -352,5 +352,7 @@ function effectDetail(e: ChangeEffect): string {
       return e.requirementId;
     case 'contract_settings':
       return JSON.stringify({ ...e, type: undefined });
+    case 'sla_policy':
+      return JSON.stringify(e.policy.levels);
   }
 }

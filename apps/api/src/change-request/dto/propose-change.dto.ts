@@ -12,6 +12,7 @@ import {
   MaxLength,
   Min,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import {
   CHANGE_EFFECT_TYPES,
@@ -123,6 +124,16 @@ export class ChangeEffectDto {
   @ValidateNested()
   @Type(() => RemediationPeriodsDto)
   remediationWorkingDays?: RemediationPeriodsDto;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'sla_policy: the whole new policy, as `PUT /api/contracts/:id/sla-policy` takes it',
+  })
+  @Omittable()
+  @IsObject()
+  slaPolicy?: Record<string, unknown>;
 }
 
 export class ProposeChangeDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, Matches } from 'class-validator';
-import { Omittable } from '../../common/field.validators';
+import { CalendarDate, Omittable } from '../../common/field.validators';
 import { PageOf, PageQueryDto } from '../../common/paged-list.dto';
 import { AUDIT_ACTOR_TYPES, type AuditActorType, PARTIES, type Party } from '@luyue/domain';
 
@@ -17,6 +17,22 @@ export class AuditQueryDto extends PageQueryDto {
   @Omittable()
   @IsEmail({}, { message: 'actor must be an email address' })
   actor?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12-01',
+    description: 'From this Shanghai date (YYYY-MM-DD)',
+  })
+  @Omittable()
+  @CalendarDate('from')
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12-31',
+    description: 'Up to and including this Shanghai date',
+  })
+  @Omittable()
+  @CalendarDate('to')
+  to?: string;
 }
 
 export class AuditEventDto {

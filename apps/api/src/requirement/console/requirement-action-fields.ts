@@ -27,7 +27,7 @@ import {
   StartDevelopmentDto,
   SubmitForTestingDto,
 } from '../dto/requirement-action.dto';
-import { confirmField, options, type Field } from '../../console/console-field';
+import { confirmField, options, systemField, type Field } from '../../console/console-field';
 
 const reason: Field[] = [
   { name: 'reason', label: FIELD_LABELS['requirement.reason'], type: 'textarea', required: true },
@@ -110,7 +110,13 @@ export const REQUIREMENT_ACTION_FORMS: Readonly<
   'log-effort': {
     dto: LogEffortDto,
     fields: [
-      { name: 'date', label: FIELD_LABELS['requirement.effortDate'], type: 'date', required: true },
+      {
+        name: 'date',
+        label: FIELD_LABELS['requirement.effortDate'],
+        type: 'date',
+        required: true,
+        initial: 'today',
+      },
       {
         name: 'personDays',
         label: FIELD_LABELS['requirement.effortPersonDays'],
@@ -201,13 +207,7 @@ export const REQUIREMENT_ACTION_FORMS: Readonly<
 export function submitFields(systems: readonly string[]): Field[] {
   return [
     { name: 'title', label: FIELD_LABELS['requirement.title'], type: 'text', required: true },
-    {
-      name: 'system',
-      label: FIELD_LABELS['requirement.system'],
-      type: 'select',
-      required: true,
-      options: systems.map((s) => ({ value: s, label: s })),
-    },
+    systemField('system', FIELD_LABELS['requirement.system'], systems, true),
     {
       name: 'priority',
       label: FIELD_LABELS['requirement.priority'],

@@ -2,7 +2,7 @@
 // payload, checked here only. The workflow's validator adds what needs its clock or the state
 // (a date not in the past, a log day since receipt), in the same error envelope.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import {
   FEASIBILITIES,
   QUOTA_DECISIONS,
@@ -12,21 +12,11 @@ import {
   type RequirementKind,
   NEEDS_ALTERNATIVE,
 } from '@luyue/requirement/definitions';
-import { NotBlank, Omittable } from '../../common/field.validators';
+import { CalendarDate, NotBlank, Omittable } from '../../common/field.validators';
 import { IsPersonDays } from './person-days.validator';
 import { API_EXAMPLES } from '@luyue/domain';
 
 const TEXT = 10_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A YYYY-MM-DD calendar date that exists. */
-const CalendarDate = (field: string): PropertyDecorator => {
-  const decorators = [
-    Matches(DATE, { message: `${field} must be a YYYY-MM-DD date` }),
-    IsISO8601({ strict: true }, { message: `${field} must be a real date` }),
-  ];
-  return (target, key) => decorators.forEach((d) => d(target, key));
-};
 
 export class AssessDto {
   @ApiProperty({ enum: REQUIREMENT_KINDS, example: 'interface_new' })

@@ -1,9 +1,9 @@
 import { NOTICE_SOURCE_LABELS, REPORT_FORMAT_LABELS, FIELD_LABELS } from '@luyue/domain';
 import { NOTICE_SOURCES, REPORT_FORMATS } from '@luyue/security/definitions';
-import type { Field } from '../../console/console-field';
+import { systemField, type Field } from '../../console/console-field';
 
-/** The issue-notice form: the fields of IssueNoticeDto. */
-export const NOTICE_FIELDS: readonly Field[] = [
+/** The issue-notice form: the fields of IssueNoticeDto; the systems are the contract's. */
+export const noticeFields = (systems: readonly string[]): readonly Field[] => [
   { name: 'number', label: FIELD_LABELS['notice.number'], type: 'text', required: true },
   { name: 'title', label: FIELD_LABELS['notice.title'], type: 'text', required: true },
   {
@@ -14,8 +14,14 @@ export const NOTICE_FIELDS: readonly Field[] = [
     options: NOTICE_SOURCES.map((s) => ({ value: s, label: NOTICE_SOURCE_LABELS[s] })),
   },
   { name: 'assessor', label: FIELD_LABELS['notice.assessor'], type: 'text', required: true },
-  { name: 'issuedAt', label: FIELD_LABELS['notice.issuedAt'], type: 'date', required: true },
-  { name: 'system', label: FIELD_LABELS['notice.system'], type: 'text', omitEmpty: true },
+  {
+    name: 'issuedAt',
+    label: FIELD_LABELS['notice.issuedAt'],
+    type: 'date',
+    required: true,
+    initial: 'today',
+  },
+  systemField('system', FIELD_LABELS['notice.system'], systems, false),
 ];
 
 export const FORMAT_OPTIONS = REPORT_FORMATS.map((f) => ({

@@ -39,7 +39,7 @@ import { SecurityTasksService } from '../security-tasks.service';
 import { ConsoleFrameService } from '../../console/console-frame.service';
 import { actionForms, formFields, readForm, type FailedForm } from '../../console/console-form';
 import type { ConsoleOutcome } from '../../console/console-outcome';
-import { FORMAT_OPTIONS, NOTICE_FIELDS } from './security-console-fields';
+import { FORMAT_OPTIONS, noticeFields } from './security-console-fields';
 import {
   assetsOf,
   isRemediationAction,
@@ -91,7 +91,12 @@ export class SecurityConsoleService {
       layout: frame.layout,
       contract,
       canIssue: contract ? this.canIssue(actor, contract) : false,
-      fields: formFields('notice', NOTICE_FIELDS, failed?.values, failed?.errors),
+      fields: formFields(
+        'notice',
+        noticeFields(contract?.settings.systems ?? []),
+        failed?.values,
+        failed?.errors,
+      ),
       notices: notices.map((n) => ({
         ...n,
         source: NOTICE_SOURCE_LABELS[n.source],
@@ -111,7 +116,11 @@ export class SecurityConsoleService {
       section: '/security',
     });
     if (!frame.contract) throw new DomainError('not_found', 'console.no_contract_to_notify', {});
-    const form = await readForm(IssueNoticeDto, NOTICE_FIELDS, body);
+    const form = await readForm(
+      IssueNoticeDto,
+      noticeFields(frame.contract.settings.systems),
+      body,
+    );
     if (!form.ok) {
       return { kind: 'page', status: 400, html: await this.list(request, form) };
     }

@@ -13,7 +13,8 @@ import { ChartQuery, sendSvgChart, type ChartRequest } from '../../console/chart
 function yearOf(value: unknown): number | undefined {
   if (value === undefined || value === '') return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 2000 || n > 9999) {
+  // A contract year (1, 2, …), as the year select sends it; the service checks it exists.
+  if (!Number.isInteger(n) || n < 1 || n > 100) {
     throw new DomainError('validation_failed', 'validation.year', {});
   }
   return n;

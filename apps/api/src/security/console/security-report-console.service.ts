@@ -112,6 +112,7 @@ export class SecurityReportConsoleService {
       layout: frame.layout,
       contract,
       year: year ?? null,
+      years: contract.years.map((y) => ({ ...y, selected: y.yearNo === year })),
       total: figuresRow(stats),
       contractYears: stats.contractYears.map((y) => ({
         contractYear: y.contractYear,

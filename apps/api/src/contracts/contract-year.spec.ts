@@ -1,6 +1,6 @@
 import { contractYears, DomainError } from '@luyue/domain';
 import type { ContractRecord } from '@luyue/persistence';
-import { contractYearNo } from './requirement-reports.service';
+import { contractYearNo } from './contract-year';
 
 const contract = (startDate: string, endDate: string) =>
   ({

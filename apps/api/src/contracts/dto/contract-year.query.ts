@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { Omittable } from '../../common/field.validators';
 
-/** `?year=` of the quota, stats and ledger routes: a contract year number, 1-based. */
+/** `?year=` of the contract-year reports (quota, stats, ledgers, figures): a contract year number, 1-based. */
 export class ContractYearQueryDto {
   @ApiPropertyOptional({
     example: 1,
