@@ -80,6 +80,7 @@ describe('fault tickets in the console', () => {
       .expect(403);
     const list = await staff.get('/fault-tickets?level=level_2').expect(200);
     expect(list.text).toContain(`href="/fault-tickets/${ticketId}"`);
+    expect(list.text).toContain('/fault-ledger.xlsx');
   });
 
   it('offers the vendor the call time and refuses one in the future beside its field', async () => {

@@ -62,6 +62,8 @@ export class FaultConsoleService {
       contract,
       terms: FAULT_TICKET_TERMS,
       canReport: this.mayReport(frame),
+      // The ledger of the year filtered on; without one, the service's current year.
+      ledgerYear: q.year ?? null,
       filters: {
         levels: optionsOf(FAULT_LEVELS, FAULT_LEVEL_LABELS, q.level),
         states: optionsOf(FAULT_STATUSES, FAULT_STATUS_LABELS, q.state),
