@@ -32,6 +32,7 @@ import { ChangeRequestsModule } from './change-request/change-requests.module';
 import { FilesModule } from './files/files.module';
 import { RemediationModule } from './security/security-task-actions.module';
 import { SecurityModule } from './security/security.module';
+import { FaultConsoleModule } from './fault-ticket/console/fault-console.module';
 import { FaultTicketsModule } from './fault-ticket/fault-tickets.module';
 import { SecurityConsoleModule } from './security/console/security-console.module';
 
@@ -70,6 +71,7 @@ import { SecurityConsoleModule } from './security/console/security-console.modul
     RequirementConsoleModule,
     ChangeConsoleModule,
     SecurityConsoleModule,
+    FaultConsoleModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -1,11 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { ChangeWorkQueue } from './change-request/change-work-queue';
+import { FaultWorkQueue } from './fault-ticket/fault-work-queue';
 import { OPEN_WORKFLOW_SOURCES, WORK_QUEUES } from './kit/process-registry';
 import { RequirementWorkQueue } from './requirement/requirement-work-queue';
 import { SecurityWorkQueue } from './security/security-work-queue';
 
 /** The processes, listed once: the dashboard shows their queues in this order, the calendar tells them all. */
-const PROCESSES = [RequirementWorkQueue, ChangeWorkQueue, SecurityWorkQueue];
+const PROCESSES = [RequirementWorkQueue, ChangeWorkQueue, SecurityWorkQueue, FaultWorkQueue];
 
 @Global()
 @Module({

@@ -56,6 +56,16 @@ export function formatTime(instant: Instant | null | undefined): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
+/** A time as a `datetime-local` control holds it: `YYYY-MM-DDTHH:mm` in Shanghai. */
+export function shanghaiLocalInput(instant: Instant): string {
+  return formatTime(instant).replace(' ', 'T');
+}
+
+/** What a `datetime-local` control sent (`YYYY-MM-DDTHH:mm`, Shanghai) as ISO 8601; other text as is. */
+export function fromShanghaiLocal(text: string): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(text) ? `${text}:00+08:00` : text;
+}
+
 /** 24:00 of a Shanghai date, as its last millisecond (the calendar library's convention). */
 export function endOfShanghaiDate(date: string): string {
   return new Date(startMs(date) + DAY_MS - 1).toISOString();

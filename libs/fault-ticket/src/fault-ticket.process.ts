@@ -15,6 +15,15 @@ const PARTIES = [...VENDOR, ...HOSPITAL] as const;
 const WORKING: FaultStatus[] = ['reported', 'acknowledged', 'on_site', 'restored', 'resolved'];
 const EVERYONE: FaultRecipient[] = ['reporter', 'hospital_manager', ...VENDOR];
 
+/** Steps a party may take but nothing waits for: they keep a ticket off his "waiting for me". */
+const OPTIONAL: readonly FaultAction[] = [
+  'reopen',
+  'confirm-level',
+  'pause',
+  'resume',
+  'request-extension',
+];
+
 type Rule = ActionRule<FaultStatus, FaultRecipient>;
 const rule = (
   action: FaultAction,
@@ -22,7 +31,14 @@ const rule = (
   from: Rule['from'],
   to: FaultStatus | null,
   notify: Rule['notify'],
-): Rule => ({ roles, from, to, notify, ...FAULT_STEP_WORDING[action] });
+): Rule => ({
+  roles,
+  from,
+  to,
+  notify,
+  ...(OPTIONAL.includes(action) ? { optional: true as const } : {}),
+  ...FAULT_STEP_WORDING[action],
+});
 const event = (e: FaultEvent, notify: FaultRecipient[]): EventRule<FaultRecipient> => ({
   notify,
   ...FAULT_STEP_WORDING[e],

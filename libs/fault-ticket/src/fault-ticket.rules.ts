@@ -2,6 +2,7 @@ import {
   allowedActionsIn,
   checkActionIn,
   DomainError,
+  fieldProblem,
   validationFailed,
   type Actor,
   type FieldProblem,
@@ -59,6 +60,12 @@ export function checkFaultAction(
   return why ? refusal(state, action, why) : null;
 }
 
+/** The answers to a pending pause or extension: they wait only while one is pending. */
+export const FAULT_ANSWER_STEPS = {
+  pause: ['confirm-pause', 'refuse-pause'],
+  extension: ['grant-extension', 'refuse-extension'],
+} as const satisfies Record<string, readonly FaultAction[]>;
+
 /** What the pause and extension steps need of the ticket beyond its state. */
 const STEP_NEEDS: Partial<Record<FaultAction, (s: FaultTicketState) => FaultRefusal | null>> = {
   pause: (s) => (s.pause ? 'pause_exists' : null),
@@ -78,7 +85,8 @@ export function validateFaultPayload(
   const problems: FieldProblem[] = [];
   const text = (field: string, value: string | undefined, required: boolean): void => {
     const v = value ?? '';
-    if (required && v.trim() === '') problems.push({ field, message: 'is required' });
+    if (required && v.trim() === '')
+      problems.push(fieldProblem(field, 'field.required', { field }));
     if (v.length > FAULT_TEXT_MAX) {
       problems.push({ field, message: `must be at most ${FAULT_TEXT_MAX} characters` });
     }
@@ -91,7 +99,7 @@ export function validateFaultPayload(
     case 'submit-report':
       text('note', call.payload.note, false);
       if (call.payload.files.length === 0) {
-        problems.push({ field: 'files', message: 'the report file is required' });
+        problems.push(fieldProblem('files', 'field.report_file_required', {}));
       }
       break;
     case 'reopen':
@@ -115,10 +123,7 @@ export function validateFaultPayload(
       const { clock, minutes } = call.payload;
       const running = state.clocks.find((c) => c.kind === clock && c.stoppedAt === null);
       if (!SLA_CLOCKS.includes(clock) || !running) {
-        problems.push({
-          field: 'clock',
-          message: 'name a clock of this ticket that is still running',
-        });
+        problems.push(fieldProblem('clock', 'field.clock_not_running', {}));
       }
       if (!Number.isSafeInteger(minutes) || minutes < 1 || minutes > FAULT_EXTENSION_MAX_MINUTES) {
         problems.push({ field: 'minutes', message: `must be 1 to ${FAULT_EXTENSION_MAX_MINUTES}` });

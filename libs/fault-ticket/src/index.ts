@@ -6,4 +6,5 @@ export * from './activities/major-breach-warning';
 export * from './fault-ticket.client';
 export * from './store/fault-ticket.store';
 export * from './store/fault-ticket-query.repository';
+export * from './store/fault-ticket-queue.query';
 export * from './store/fault-ticket-store.module';

@@ -17,6 +17,7 @@ export interface Field {
     | 'textarea'
     | 'number'
     | 'date'
+    | 'datetime-local'
     | 'select'
     | 'password'
     | 'checkboxes'

@@ -1,4 +1,5 @@
 import {
+  fromShanghaiLocal,
   CONSTRAINT_MESSAGES,
   UNKNOWN_CONSTRAINT_MESSAGE,
   boundConstraintMessage,
@@ -47,7 +48,7 @@ export async function readForm<T extends object>(
     }
     const text = typeof raw === 'string' ? raw : '';
     values[field.name] = text;
-    const choice = field.type === 'number' || field.type === 'select' || field.type === 'date';
+    const choice = ['number', 'select', 'date', 'datetime-local'].includes(field.type);
     if ((choice || field.omitEmpty) && !text) {
       if (field.required) assign(plain, field.name, field.type === 'number' ? undefined : '');
       continue;
@@ -93,6 +94,8 @@ const LIST_SEPARATOR = '\n';
 
 function parsed(field: Field, text: string): unknown {
   if (field.type === 'number') return Number(text.trim());
+  // The control sends the wall-clock time the person read, which is Shanghai's.
+  if (field.type === 'datetime-local') return fromShanghaiLocal(text);
   if (field.type === 'lines')
     return text
       .split(/\r?\n/)

@@ -39,6 +39,7 @@ const NAV = [
   { href: '/change-requests', label: PAGE_TITLES.changes },
   { href: '/quota', label: PAGE_TITLES.quota },
   { href: '/security', label: PAGE_TITLES.security },
+  { href: '/fault-tickets', label: PAGE_TITLES.faultTickets },
   { href: '/audit', label: PAGE_TITLES.audit },
 ] as const;
 

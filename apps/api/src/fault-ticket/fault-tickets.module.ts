@@ -19,6 +19,6 @@ import { FaultTicketsService } from './fault-tickets.service';
     FaultFiguresService,
     FaultLedgerExporter,
   ],
-  exports: [FaultTicketsService],
+  exports: [FaultTicketsService, FaultTicketActionsService],
 })
 export class FaultTicketsModule {}

@@ -134,3 +134,43 @@ export const FAULT_LEDGER_HEADERS = {
   cause: FAULT_TICKET_TERMS.cause,
   solution: FAULT_TICKET_TERMS.solution,
 } as const;
+
+/** The days a clock's coverage counts on (the calendar's `CoverageDays`). */
+export const COVERAGE_DAYS_LABELS: Readonly<Record<'working' | 'all', string>> = {
+  working: '工作日',
+  all: '每日',
+};
+
+/** A clock's deadline as 工作台 names it. */
+export const faultClockDueLabel = (clock: SlaClock): string => `${SLA_CLOCK_LABELS[clock]}时限`;
+
+/** The console's fault-ticket forms: each field's label. */
+export const FAULT_FORM_LABELS = {
+  system: '系统',
+  level: '故障级别',
+  title: '故障现象',
+  description: '详细描述',
+  reportedAt: '来电时间（电话报障）',
+  note: '说明',
+  reason: '原因',
+  cause: '故障原因',
+  solution: '处理措施',
+  pauseReason: '暂停原因',
+  pauseNote: '暂停说明',
+  supplier: '第三方厂商',
+  clock: '延期时限',
+  minutes: '延长（计时分钟）',
+} as const;
+
+/** The few words of the fault-ticket pages beyond the terms. */
+export const FAULT_PAGE_WORDS = {
+  reportedAtHint: '默认为当前时间；记录电话报障时填写来电时间',
+  supplierHint: '暂停原因为等待第三方厂商时必填',
+  pendingPause: '待院方确认的暂停',
+  pendingExtension: '待审批的延期申请',
+  extended: '已延期（分钟）',
+  levelUnconfirmed: '待院方确认',
+} as const;
+
+/** The flash after a ticket was reported. */
+export const faultReportedFlash = (number: string): string => `已报告故障，工单编号 ${number}`;

@@ -153,6 +153,10 @@ export const MESSAGES = {
     () => 'No contract to submit a request in',
     () => '没有可提交需求的合同。',
   ),
+  'console.no_contract_to_report': say(
+    () => 'No contract to report a fault in',
+    () => '没有可报告故障的合同。',
+  ),
   'console.no_contract_to_propose': say(
     () => 'No contract to propose a change in',
     () => '没有可提出变更的合同。',
@@ -509,6 +513,18 @@ export const MESSAGES = {
   'field.attachment_unknown': say(
     () => 'unknown or already used file id',
     () => '附件不存在或已被使用',
+  ),
+  'field.required': say<{ field: string }>(
+    () => 'is required',
+    () => '此项必填',
+  ),
+  'field.report_file_required': say(
+    () => 'the report file is required',
+    () => '请上传报告文件',
+  ),
+  'field.clock_not_running': say(
+    () => 'name a clock of this ticket that is still running',
+    () => '请选择本工单仍在计时的时限',
   ),
   'field.invalid': say(
     () => 'invalid',

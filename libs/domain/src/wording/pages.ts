@@ -20,6 +20,8 @@ export const PAGE_TITLES = {
   changeReply: '项目变更书面答复',
   acceptance: '需求验收确认单',
   submitRequirement: '提交需求',
+  faultTickets: '故障工单',
+  reportFault: '报告故障',
 } as const;
 
 export type PageCode = keyof typeof PAGE_TITLES;
@@ -38,6 +40,7 @@ export const QUEUE_LABELS = {
   requirement: '需求',
   change: '变更',
   security: '整改',
+  fault: '故障',
 } as const;
 
 /** Who acted when no person did. */

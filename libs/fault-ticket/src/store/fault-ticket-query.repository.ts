@@ -35,11 +35,12 @@ export interface FaultBreachRecord {
   overrunMinutes: number | null;
 }
 
-const COLUMNS = `id, number, contract_id AS "contractId", contract_year AS "contractYear", system,
+/** The record's columns, for this process's other queries. */
+export const FAULT_TICKET_COLUMNS = `id, number, contract_id AS "contractId", contract_year AS "contractYear", system,
   title, level, state AS status, reported_at AS "reportedAt", next_due_at AS "nextDueAt", paused,
   workflow_state AS state`;
 
-const iso = (r: FaultTicketRecord): FaultTicketRecord => ({
+export const isoTicket = (r: FaultTicketRecord): FaultTicketRecord => ({
   ...r,
   reportedAt: new Date(r.reportedAt).toISOString(),
   nextDueAt: r.nextDueAt && new Date(r.nextDueAt).toISOString(),
@@ -52,10 +53,10 @@ export class FaultTicketQueryRepository {
 
   async find(id: string): Promise<FaultTicketRecord | null> {
     const rows: FaultTicketRecord[] = await this.ds.query(
-      `SELECT ${COLUMNS} FROM fault_ticket WHERE id = $1`,
+      `SELECT ${FAULT_TICKET_COLUMNS} FROM fault_ticket WHERE id = $1`,
       [id],
     );
-    return rows[0] ? iso(rows[0]) : null;
+    return rows[0] ? isoTicket(rows[0]) : null;
   }
 
   async list(
@@ -78,7 +79,7 @@ export class FaultTicketQueryRepository {
     ];
     const [items, count] = await Promise.all([
       this.ds.query<FaultTicketRecord[]>(
-        `SELECT ${COLUMNS} FROM fault_ticket WHERE ${where}
+        `SELECT ${FAULT_TICKET_COLUMNS} FROM fault_ticket WHERE ${where}
          ORDER BY (state = 'closed'), next_due_at NULLS LAST, reported_at DESC, id
          LIMIT $6 OFFSET $7`,
         [...params, f.pageSize, (f.page - 1) * f.pageSize],
@@ -88,17 +89,17 @@ export class FaultTicketQueryRepository {
         params,
       ),
     ]);
-    return { items: items.map(iso), total: count[0].n };
+    return { items: items.map(isoTicket), total: count[0].n };
   }
 
   /** Every ticket of a contract year with its state, for the figures and the ledger. */
   async ofYear(contractId: string, contractYear: number): Promise<FaultTicketRecord[]> {
     const rows: FaultTicketRecord[] = await this.ds.query(
-      `SELECT ${COLUMNS} FROM fault_ticket WHERE contract_id = $1 AND contract_year = $2
+      `SELECT ${FAULT_TICKET_COLUMNS} FROM fault_ticket WHERE contract_id = $1 AND contract_year = $2
        ORDER BY reported_at, id`,
       [contractId, contractYear],
     );
-    return rows.map(iso);
+    return rows.map(isoTicket);
   }
 
   async breachesOfYear(contractId: string, contractYear: number): Promise<FaultBreachRecord[]> {
