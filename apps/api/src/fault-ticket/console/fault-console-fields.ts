@@ -16,7 +16,7 @@ import {
   type FaultPayloads,
   type FaultTicketState,
 } from '@luyue/fault-ticket/definitions';
-import { FORM_ERROR } from '../../console/admin-fields';
+import { FORM_ERROR } from '../../console/console-field';
 import { options, type Field } from '../../console/console-field';
 import type { FormRefusal } from '../../kit/console-action';
 import {

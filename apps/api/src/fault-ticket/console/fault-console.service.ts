@@ -12,7 +12,7 @@ import {
 import { FAULT_LEVELS, FAULT_STATUSES } from '@luyue/fault-ticket/definitions';
 import { TemplateRenderer } from '@luyue/notifications';
 import { KeyedRunService } from '../../common/keyed-run.service';
-import { FORM_ERROR } from '../../console/admin-fields';
+import { FORM_ERROR } from '../../console/console-field';
 import { ConsoleFrameService, type Frame } from '../../console/console-frame.service';
 import { formFields, readForm, type FailedForm } from '../../console/console-form';
 import { checkedListQuery, optionsOf, pagingOf } from '../../console/console-list';

@@ -15,7 +15,7 @@ import {
 } from '@luyue/domain';
 import type { FaultClock, FaultTicketState } from '@luyue/fault-ticket/definitions';
 import { TemplateRenderer } from '@luyue/notifications';
-import { FORM_ERROR } from '../../console/admin-fields';
+import { FORM_ERROR } from '../../console/console-field';
 import { ConsoleFrameService } from '../../console/console-frame.service';
 import { actionForms, formFields, type FailedForm } from '../../console/console-form';
 import type { ConsoleOutcome } from '../../console/console-outcome';
