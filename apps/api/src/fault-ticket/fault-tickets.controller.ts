@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@luyue/domain';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -36,6 +36,7 @@ export class FaultTicketsController {
 
   @Get('contracts/:contractId/fault-tickets')
   @ApiOperation({ summary: "The contract's fault tickets, open ones first by their next due time" })
+  @ApiOkResponse({ description: '`{items, total, page, pageSize}`' })
   @ApiErrors({ 404: true })
   list(
     @Param('contractId') contractId: string,
@@ -47,6 +48,7 @@ export class FaultTicketsController {
 
   @Get('fault-tickets/:id')
   @ApiOperation({ summary: 'One ticket: its clocks, pause, extension, history and your steps' })
+  @ApiOkResponse({ description: 'The ticket with its workflow state and your allowed actions' })
   @ApiErrors({ 404: 'No such ticket in a contract you are party to' })
   view(@Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.tickets.view(actor, id);
@@ -54,6 +56,7 @@ export class FaultTicketsController {
 
   @Get('contracts/:contractId/sla-policy')
   @ApiOperation({ summary: 'The SLA policy in force (the default terms until first edited)' })
+  @ApiOkResponse({ description: '`{version, policy}`; version null for the default terms' })
   @ApiErrors({ 404: true })
   policy(@Param('contractId') contractId: string, @CurrentActor() actor: Actor) {
     return this.tickets.policy(actor, contractId);
@@ -62,6 +65,7 @@ export class FaultTicketsController {
   @Put('contracts/:contractId/sla-policy')
   @Roles('admin', 'hospital_manager')
   @ApiOperation({ summary: 'A new SLA policy version; tickets reported before keep theirs' })
+  @ApiOkResponse({ description: '`{version, policy}` of the new version' })
   @ApiErrors({ 404: true })
   savePolicy(
     @Param('contractId') contractId: string,
