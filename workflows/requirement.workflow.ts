@@ -48,13 +48,6 @@ const steps = stepProxies<RequestActivities>();
 /** Runs recorded before local activities scheduled remote ones; replaying them must too. */
 const LOCAL_ACTIVITIES_PATCH = 'customization-request-local-activities';
 
-/**
- * An action's new schedules (a replan's delivery deadline and reminder) are computed before its
- * write, so the row and the mail show them at once; runs recorded before computed them a turn
- * later and wrote them with the next step.
- */
-const SCHEDULED_WITH_ACTION_PATCH = 'requirement-schedules-with-action';
-
 /** Reads run as local activities for runs that began with them, remote ones for older runs. */
 const reads = (): RequestActivities =>
   patched(LOCAL_ACTIVITIES_PATCH) ? steps.local : steps.remote;
@@ -118,8 +111,6 @@ class RequirementRun extends ProcessRun<RequirementState, RequirementAction, Req
     const { state, input } = this;
     const at = nowIso();
     const change = applyRequirementAction(state, call, command.actor, at, input.settings);
-    if (patched(SCHEDULED_WITH_ACTION_PATCH))
-      change.next = await this.scheduled(change.next, false);
     const seq = change.next.seq;
     const result = await actionWrite(
       writes().persistRequirementTransition({
@@ -205,29 +196,9 @@ class RequirementRun extends ProcessRun<RequirementState, RequirementAction, Req
   /** Computes missing or stale schedules with the working-day calendar (activities). */
   async refreshSchedules(recomputeAll: boolean): Promise<void> {
     const { state } = this;
-    const firstSchedule =
-      schedulesToCompute(state, recomputeAll).assessment && state.deadlines.assessment === null;
-    const next = await this.scheduled(state, recomputeAll);
-    // Nothing moved (e.g. a calendar change that did not touch this request): nothing to write.
-    if (JSON.stringify(next.deadlines) === JSON.stringify(state.deadlines)) return;
-    const written = { ...next, seq: state.seq + 1, updatedAt: nowIso() };
-    // The first schedule tells the vendor about the request; a recomputation (a year's official
-    // schedule was loaded) rewrites the row's deadlines. Other schedules are workflow-internal.
-    if (firstSchedule)
-      await this.recordEvent(
-        'assessment_scheduled',
-        written,
-        null,
-        written.deadlines.assessment!.dueAt,
-      );
-    else if (recomputeAll) await this.recordEvent('deadlines_recomputed', written, null, null);
-    else this.state = next;
-  }
-
-  /** `state` with its missing or stale schedules computed (all again when recomputing). */
-  private async scheduled(state: RequirementState, recomputeAll: boolean) {
     const { settings } = this.input;
     const todo = schedulesToCompute(state, recomputeAll);
+    const firstSchedule = todo.assessment && state.deadlines.assessment === null;
     let next = state;
     if (todo.assessment) {
       const c = await reads().computeDeadline({
@@ -254,7 +225,20 @@ class RequirementRun extends ProcessRun<RequirementState, RequirementAction, Req
       });
       next = withSignOffSchedule(next, { reminderAt: c.reminderAt!, provisional: c.provisional });
     }
-    return next;
+    // Nothing moved (e.g. a calendar change that did not touch this request): nothing to write.
+    if (JSON.stringify(next.deadlines) === JSON.stringify(state.deadlines)) return;
+    const written = { ...next, seq: state.seq + 1, updatedAt: nowIso() };
+    // The first schedule tells the vendor about the request; a recomputation (a year's official
+    // schedule was loaded) rewrites the row's deadlines. Other schedules are workflow-internal.
+    if (firstSchedule)
+      await this.recordEvent(
+        'assessment_scheduled',
+        written,
+        null,
+        written.deadlines.assessment!.dueAt,
+      );
+    else if (recomputeAll) await this.recordEvent('deadlines_recomputed', written, null, null);
+    else this.state = next;
   }
 
   private async fireTimer(timer: RequirementTimer): Promise<void> {
