@@ -4,21 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { requirementStepLabel } from '@luyue/domain';
 import { api, demoContractId, loginDemo, operator } from '../helpers/e2e-auth';
-import { consoleLogin, type ConsoleAgent } from '../helpers/e2e-console';
+import { consoleLogin, type ConsoleAgent, hidden, errorBeside } from '../helpers/e2e-console';
 import { getRequirement, submitRequirement } from '../helpers/e2e-requirements';
-
-/** The hidden fields (`_csrf`, `_once`) of the form with this id in a page. */
-function hidden(html: string, formId: string): Record<string, string> {
-  const start = html.indexOf(`id="${formId}"`);
-  if (start < 0) throw new Error(`no form ${formId} on the page`);
-  const form = html.slice(start, html.indexOf('</form>', start));
-  const out: Record<string, string> = {};
-  for (const m of form.matchAll(/type="hidden" name="([^"]+)" value="([^"]*)"/g)) out[m[1]] = m[2];
-  return out;
-}
-
-const errorBeside = (html: string, id: string): string | undefined =>
-  new RegExp(`id="${id}-error">([^<]*)<`).exec(html)?.[1];
 
 /** Sends the form with this id from the page, as a browser would, expecting `status`. */
 async function post(

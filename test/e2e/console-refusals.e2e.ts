@@ -2,7 +2,7 @@ import request from 'supertest';
 import { demoContractId, loginDemo } from '../helpers/e2e-auth';
 import { e2eStack } from '../helpers/e2e-stack';
 import { issuedTasks } from '../helpers/e2e-security';
-import { consoleLogin } from '../helpers/e2e-console';
+import { consoleLogin, hidden, errorBeside } from '../helpers/e2e-console';
 import {
   act,
   assessment,
@@ -10,19 +10,6 @@ import {
   getRequirement,
   submitRequirement,
 } from '../helpers/e2e-requirements';
-
-/** The hidden fields of the form at `selector` in a page (its `_csrf` and `_once`). */
-function hidden(html: string, formId: string): Record<string, string> {
-  const start = html.indexOf(`id="${formId}"`);
-  if (start < 0) throw new Error(`no form ${formId} on the page`);
-  const form = html.slice(start, html.indexOf('</form>', start));
-  const out: Record<string, string> = {};
-  for (const m of form.matchAll(/type="hidden" name="([^"]+)" value="([^"]*)"/g)) out[m[1]] = m[2];
-  return out;
-}
-
-const errorBeside = (html: string, id: string): string | undefined =>
-  new RegExp(`id="${id}-error">([^<]*)<`).exec(html)?.[1];
 
 describe('console forms refused by a service or workflow rule', () => {
   it('shows a workflow date rule beside its field in zh-CN, keeping what was typed', async () => {

@@ -1,20 +1,7 @@
 // The fault-ticket pages on the real stack: the report form, the ticket page with its clocks and
 // step forms, a step taken through its form, the 故障 tab of 工作台 and a refused form.
 import { api, operator } from '../helpers/e2e-auth';
-import { consoleContract, type ConsoleAgent } from '../helpers/e2e-console';
-
-/** The hidden fields of the form with this id (its `_csrf` and `_once`). */
-function hidden(html: string, formId: string): Record<string, string> {
-  const start = html.indexOf(`id="${formId}"`);
-  if (start < 0) throw new Error(`no form ${formId} on the page`);
-  const form = html.slice(start, html.indexOf('</form>', start));
-  const out: Record<string, string> = {};
-  for (const m of form.matchAll(/type="hidden" name="([^"]+)" value="([^"]*)"/g)) out[m[1]] = m[2];
-  return out;
-}
-
-const errorBeside = (html: string, id: string): string | undefined =>
-  new RegExp(`id="${id}-error">([^<]*)<`).exec(html)?.[1];
+import { consoleContract, type ConsoleAgent, hidden, errorBeside } from '../helpers/e2e-console';
 
 /** Posts a step form as the browser does (multipart: the report form carries files). */
 async function step(

@@ -4,7 +4,7 @@ import http from 'node:http';
 import { resolve } from 'node:path';
 import { api, demoContractId, demoCredential, loginDemo, operator } from '../helpers/e2e-auth';
 import { proposeChange, replyLinkMails, replyLinkOf } from '../helpers/e2e-changes';
-import { consoleLogin } from '../helpers/e2e-console';
+import { consoleLogin, hidden } from '../helpers/e2e-console';
 import { act, assessment, submitRequirement } from '../helpers/e2e-requirements';
 import { SAMPLES, importReport, issueNotice } from '../helpers/e2e-security';
 import { e2eStack, eventually } from '../helpers/e2e-stack';
@@ -15,16 +15,6 @@ const fieldsOf = (body: { error: { code: string; fields?: Array<{ field: string 
   code: body.error.code,
   fields: (body.error.fields ?? []).map((f) => f.field),
 });
-
-/** The hidden fields (`_csrf`, `_once`) of the form with id `formId` in a page. */
-function hidden(html: string, formId: string): Record<string, string> {
-  const start = html.indexOf(`id="${formId}"`);
-  if (start < 0) throw new Error(`no form ${formId} on the page`);
-  const form = html.slice(start, html.indexOf('</form>', start));
-  const out: Record<string, string> = {};
-  for (const m of form.matchAll(/type="hidden" name="([^"]+)" value="([^"]*)"/g)) out[m[1]] = m[2];
-  return out;
-}
 
 describe('the input boundary', () => {
   let contractId: string;

@@ -76,3 +76,17 @@ export async function consoleContract<R extends Role>(
   }
   return { contractId, console, token };
 }
+
+/** The hidden fields (`_csrf`, `_once`) of the form with this id in a page. */
+export function hidden(html: string, formId: string): Record<string, string> {
+  const start = html.indexOf(`id="${formId}"`);
+  if (start < 0) throw new Error(`no form ${formId} on the page`);
+  const form = html.slice(start, html.indexOf('</form>', start));
+  const out: Record<string, string> = {};
+  for (const m of form.matchAll(/type="hidden" name="([^"]+)" value="([^"]*)"/g)) out[m[1]] = m[2];
+  return out;
+}
+
+/** The error a page shows beside the field with this id. */
+export const errorBeside = (html: string, id: string): string | undefined =>
+  new RegExp(`id="${id}-error">([^<]*)<`).exec(html)?.[1];
