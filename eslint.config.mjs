@@ -132,6 +132,7 @@ export default tseslint.config(
               '@luyue/change-request',
               '@luyue/security',
               '@luyue/fault-ticket',
+              '@luyue/duty',
             ].map((name) => ({
               name,
               message: `Workflows import the pure ${name}/definitions only.`,

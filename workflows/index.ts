@@ -6,3 +6,4 @@ export { changeRequestWorkflow } from './change-request.workflow';
 export { securityTaskWorkflow } from './security-task.workflow';
 export { securityImportWorkflow } from './security-import.workflow';
 export { faultTicketWorkflow } from './fault-ticket.workflow';
+export { dutyWorkflow } from './duty.workflow';

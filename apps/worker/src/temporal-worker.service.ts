@@ -12,6 +12,7 @@ import {
   SecurityTaskIssueActivitiesService,
 } from '@luyue/security';
 import { FaultTicketActivitiesService } from '@luyue/fault-ticket';
+import { DutyActivitiesService } from '@luyue/duty';
 import { activityInterceptors } from './uncurable-failure.interceptor';
 import { repoRoot, workflowBundleOptions } from './workflow-bundle.options';
 
@@ -33,6 +34,7 @@ export class TemporalWorkerService implements OnApplicationShutdown {
     private readonly securityTasks: SecurityTaskActivitiesService,
     private readonly securityIssue: SecurityTaskIssueActivitiesService,
     private readonly faults: FaultTicketActivitiesService,
+    private readonly duties: DutyActivitiesService,
   ) {}
 
   /** Activity functions bound to their injectables; the names are the activity types. */
@@ -58,6 +60,8 @@ export class TemporalWorkerService implements OnApplicationShutdown {
       failSecurityImport: this.securityImports.failSecurityImport.bind(this.securityImports),
       advanceFaultClocks: this.faults.advanceFaultClocks.bind(this.faults),
       persistFaultTransition: this.faults.persistFaultTransition.bind(this.faults),
+      placeDuty: this.duties.placeDuty.bind(this.duties),
+      persistDutyTransition: this.duties.persistDutyTransition.bind(this.duties),
     };
   }
 

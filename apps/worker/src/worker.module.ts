@@ -6,6 +6,7 @@ import {
   FaultTicketStoreModule,
   MajorBreachWarning,
 } from '@luyue/fault-ticket';
+import { DutyActivitiesService, DutyStoreModule } from '@luyue/duty';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { CalendarModule } from '@luyue/calendar';
@@ -40,6 +41,7 @@ import { loggerOptions } from './worker-logger.options';
     ChangeRequestStoreModule,
     SecurityStoreModule,
     FaultTicketStoreModule,
+    DutyStoreModule,
   ],
   providers: [
     DeadlineWatchActivitiesService,
@@ -53,6 +55,7 @@ import { loggerOptions } from './worker-logger.options';
     SecurityTaskIssueActivitiesService,
     FaultTicketActivitiesService,
     MajorBreachWarning,
+    DutyActivitiesService,
   ],
 })
 export class WorkerModule {}

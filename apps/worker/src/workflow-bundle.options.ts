@@ -14,7 +14,7 @@ export function repoRoot(start: string = __dirname): string {
 }
 
 /** The process libraries whose pure definitions workflows import. */
-const PROCESS_LIBS = ['requirement', 'change-request', 'security', 'fault-ticket'] as const;
+const PROCESS_LIBS = ['requirement', 'change-request', 'security', 'fault-ticket', 'duty'] as const;
 
 /** Bundler options: workflows resolve the pure libs they may import through these aliases. */
 export function workflowBundleOptions(root: string = repoRoot()): BundleOptions {

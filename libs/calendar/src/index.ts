@@ -1,5 +1,13 @@
 export * from './calendar.types';
 export { WorkingDayCalendar } from './working-day-calendar';
+export {
+  dayFromYmd,
+  endOfDay,
+  formatDay,
+  instantOnDay,
+  parseDay,
+  weekdayOfDay,
+} from './day-number';
 export { validateYearSchedule, ScheduleValidationError } from './schedule-validation';
 export {
   provisionalSchedule,

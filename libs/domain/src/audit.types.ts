@@ -3,6 +3,7 @@ import type { CHANGE_STEP_WORDING } from './wording/change-request.labels';
 import type { REQUIREMENT_STEP_WORDING } from './wording/requirement.labels';
 import type { REMEDIATION_STEP_WORDING } from './wording/security-task.labels';
 import type { FAULT_STEP_WORDING } from './wording/fault-ticket.labels';
+import type { DUTY_STEP_WORDING } from './wording/duty.labels';
 
 /** Every audited action outside the steps of the three processes (accounts, settings, files). */
 export type AdminAuditAction =
@@ -28,7 +29,8 @@ export type ProcessAuditAction =
   | `requirement.${keyof typeof REQUIREMENT_STEP_WORDING}`
   | `change_request.${keyof typeof CHANGE_STEP_WORDING}`
   | `security_task.${keyof typeof REMEDIATION_STEP_WORDING}`
-  | `fault_ticket.${keyof typeof FAULT_STEP_WORDING}`;
+  | `fault_ticket.${keyof typeof FAULT_STEP_WORDING}`
+  | `duty_occurrence.${keyof typeof DUTY_STEP_WORDING}`;
 
 /** Every action the audit trail records; the labels are typed over it (a missing one fails). */
 export type AuditAction = AdminAuditAction | ProcessAuditAction;

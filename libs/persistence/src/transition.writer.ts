@@ -14,7 +14,12 @@ import { TransactionRunner } from './transaction.runner';
 export interface TransitionProcess {
   table: TransitionTable;
   /** The audit subject type and the prefix of its action (`requirement.approve`). */
-  subjectType: 'requirement' | 'change_request' | 'security_task' | 'fault_ticket';
+  subjectType:
+    | 'requirement'
+    | 'change_request'
+    | 'security_task'
+    | 'fault_ticket'
+    | 'duty_occurrence';
   /** Who the audit names for a step the workflow took by itself (a timer, a schedule). */
   systemActorId: string;
 }

@@ -3,6 +3,7 @@ import { CHANGE_STEP_WORDING } from './change-request.labels';
 import { REQUIREMENT_STEP_WORDING } from './requirement.labels';
 import { REMEDIATION_STEP_WORDING } from './security-task.labels';
 import { FAULT_STEP_WORDING } from './fault-ticket.labels';
+import { DUTY_STEP_WORDING } from './duty.labels';
 
 /** zh-CN names of the audited actions outside the three processes (accounts, settings, files). */
 export const AUDIT_ACTION_LABELS: Readonly<Record<AdminAuditAction, string>> = {
@@ -35,6 +36,7 @@ export const changeStepLabel = (step: string): string => stepLabel(CHANGE_STEP_W
 export const remediationStepLabel = (step: string): string =>
   stepLabel(REMEDIATION_STEP_WORDING, step);
 export const faultStepLabel = (step: string): string => stepLabel(FAULT_STEP_WORDING, step);
+export const dutyStepLabel = (step: string): string => stepLabel(DUTY_STEP_WORDING, step);
 
 /** The step label of a process's audited step, by the action's prefix; others from the table. */
 const PROCESS_STEPS: ReadonlyArray<[string, (step: string) => string]> = [
@@ -42,6 +44,7 @@ const PROCESS_STEPS: ReadonlyArray<[string, (step: string) => string]> = [
   ['change_request.', changeStepLabel],
   ['security_task.', remediationStepLabel],
   ['fault_ticket.', faultStepLabel],
+  ['duty_occurrence.', dutyStepLabel],
 ];
 
 /** zh-CN name of any audited action; the raw code when none is known. */
@@ -59,6 +62,8 @@ export const AUDIT_SUBJECT_TYPE_LABELS: Readonly<Record<string, string>> = {
   change_request: '项目变更',
   security_task: '整改任务',
   fault_ticket: '故障工单',
+  duty_occurrence: '运维任务',
+  duty_plan: '运维计划',
   security_notice: '整改通知单',
   user: '用户',
   organization: '单位',

@@ -12,6 +12,7 @@ export * from './change-request.labels';
 export * from './security-task.labels';
 export * from './security.labels';
 export * from './fault-ticket.labels';
+export * from './duty.labels';
 export * from './pages';
 export * from './forms';
 export * from './console';

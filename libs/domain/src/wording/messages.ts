@@ -10,6 +10,7 @@ import type { Role } from '../role.types';
 import type { LinkTokenRefusal } from '../link-token.types';
 import type { CoverageProblem } from '../coverage-problem.types';
 import type { FaultRefusal } from '@luyue/fault-ticket/definitions';
+import type { DutyRefusal } from '@luyue/duty/definitions';
 
 interface Wording<P> {
   en: (p: P) => string;
@@ -50,6 +51,15 @@ const FAULT_REFUSALS: Readonly<Record<FaultRefusal, { en: string; zh: string }>>
     zh: '没有待审批的延期申请。',
   },
   clock_not_running: { en: 'that clock is not running', zh: '该时限未在计时。' },
+};
+
+const DUTY_REFUSALS: Readonly<Record<DutyRefusal, { en: string; zh: string }>> = {
+  not_a_signer: { en: 'you are not one of its signers', zh: '您不是该任务的签字人。' },
+  already_signed: { en: 'you have already signed this record', zh: '您已签字确认过该记录。' },
+  record_changed: {
+    en: 'the record changed since you read it: read it again before signing',
+    zh: '记录在您查看后已被修改，请重新查看后再签字。',
+  },
 };
 
 const COVERAGE_PROBLEMS_SAID: Readonly<Record<CoverageProblem, { en: string; zh: string }>> = {
@@ -274,6 +284,18 @@ export const MESSAGES = {
   'fault.not_now': say<{ number: string; reason: FaultRefusal }>(
     (p) => `${p.number}: ${FAULT_REFUSALS[p.reason].en}`,
     (p) => FAULT_REFUSALS[p.reason].zh,
+  ),
+  'duty.not_found': say<{ id: string }>(
+    (p) => `No duty ${p.id} in a contract you are party to`,
+    () => '找不到该运维任务，或您无权查看。',
+  ),
+  'duty.plan_not_found': say<{ id: string }>(
+    (p) => `No duty plan ${p.id} in a contract you are party to`,
+    () => '找不到该运维计划，或您无权查看。',
+  ),
+  'duty.not_now': say<{ number: string; reason: DutyRefusal }>(
+    (p) => `${p.number}: ${DUTY_REFUSALS[p.reason].en}`,
+    (p) => DUTY_REFUSALS[p.reason].zh,
   ),
   'security.task_issuing': say(
     () => 'This task is being issued; try again in a moment',

@@ -119,6 +119,7 @@ export class AuditEventRepository {
       ids('file', true),
       ids('contract', true),
       ids('fault_ticket', true),
+      ids('duty_occurrence', true),
     ];
     if (params.slice(1).every((p) => p.length === 0)) return new Map();
     const rows: Array<{ type: string; id: string; number: string; title: string }> =
@@ -145,7 +146,10 @@ export class AuditEventRepository {
           WHERE id = $1 AND id = ANY($8::uuid[])
          UNION ALL
          SELECT 'fault_ticket', id::text, number, title FROM fault_ticket
-          WHERE contract_id = $1 AND id = ANY($9::uuid[])`,
+          WHERE contract_id = $1 AND id = ANY($9::uuid[])
+         UNION ALL
+         SELECT 'duty_occurrence', id::text, number, title FROM duty_occurrence
+          WHERE contract_id = $1 AND id = ANY($10::uuid[])`,
         params,
       );
     return new Map(rows.map((r) => [`${r.type}:${r.id}`, { number: r.number, title: r.title }]));

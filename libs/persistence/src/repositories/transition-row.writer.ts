@@ -7,8 +7,14 @@ export interface TransitionTable {
     | 'requirement_transition'
     | 'change_request_transition'
     | 'security_task_transition'
-    | 'fault_ticket_transition';
-  subjectColumn: 'requirement_id' | 'change_request_id' | 'task_id' | 'ticket_id';
+    | 'fault_ticket_transition'
+    | 'duty_occurrence_transition';
+  subjectColumn:
+    | 'requirement_id'
+    | 'change_request_id'
+    | 'task_id'
+    | 'ticket_id'
+    | 'occurrence_id';
 }
 
 /** What every process's transition row holds, whatever the process. */

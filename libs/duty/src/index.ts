@@ -1,0 +1,8 @@
+// Everything of scheduled duties: its pure definitions, schedule, store, activities and client.
+export * from './definitions';
+export * from './duty-schedule';
+export * from './activities/duty.activities';
+export * from './duty.client';
+export * from './store/duty.store';
+export * from './store/duty-query.repository';
+export * from './store/duty-store.module';
