@@ -241,6 +241,35 @@ const ROUTES: RouteCase[] = [
     expect: { hospital_manager: 200, admin: 200, operator: 200 },
     otherwise: 403,
   },
+  ...['duty-plans', 'duties', 'duty-figures?year=1'].map((sub): RouteCase => ({
+    route: `GET /api/contracts/:demo/${sub.split('?')[0]}`,
+    call: (ids) => api().get(`/api/contracts/${ids.demo}/${sub}`),
+    expect: { outsider: 404 },
+    otherwise: 200,
+  })),
+  {
+    route: 'POST /api/contracts/:demo/duty-plans',
+    call: (ids) =>
+      api()
+        .post(`/api/contracts/${ids.demo}/duty-plans`)
+        .send({
+          kind: 'drill',
+          title: `权限测试 ${unique()}`,
+          systems: ['HIS'],
+          cadence: { type: 'times_a_year', times: 1 },
+          deadline: { workingDays: 5, time: null },
+          checklist: [],
+          signers: ['hospital_manager'],
+        }),
+    expect: { hospital_manager: 201, admin: 201, operator: 201 },
+    otherwise: 403,
+  },
+  {
+    route: 'POST /api/contracts/:demo/duties/generate',
+    call: (ids) => api().post(`/api/contracts/${ids.demo}/duties/generate`).send({ year: 1 }),
+    expect: { hospital_manager: 200, admin: 200, operator: 200 },
+    otherwise: 403,
+  },
   ...['mlps', 'crypto'].map((kind): RouteCase => ({
     route: `GET /api/security-templates/${kind}.xlsx`,
     call: () => api().get(`/api/security-templates/${kind}.xlsx`),
@@ -283,6 +312,11 @@ const CHECKED_ELSEWHERE: Readonly<Record<string, string>> = {
   'POST /api/security-tasks/*/actions/*': 'security-remediation.e2e.ts (roles from the table)',
   'GET /api/fault-tickets/*': 'fault-tickets.e2e.ts',
   'POST /api/fault-tickets/*/actions/*': 'fault-tickets.e2e.ts (roles from the table)',
+  'GET /api/duty-plans/*': 'duties.e2e.ts',
+  'POST /api/duty-plans/*/stop': 'duties.e2e.ts',
+  'GET /api/duties/*': 'duties.e2e.ts',
+  'POST /api/duties/*/actions/*': 'duties.e2e.ts (roles from the table)',
+  'POST /api/duties/*/items/*/fault-ticket': 'duties.e2e.ts',
 };
 
 /** `GET /api/contracts/:demo/x`, `GET /api/contracts/{id}/x`, `PUT …/years/2098` → one form. */

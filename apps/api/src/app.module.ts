@@ -2,6 +2,7 @@ import { RequirementStoreModule } from '@luyue/requirement';
 import { ChangeRequestStoreModule } from '@luyue/change-request';
 import { SecurityStoreModule } from '@luyue/security';
 import { FaultTicketStoreModule } from '@luyue/fault-ticket';
+import { DutyStoreModule } from '@luyue/duty';
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
@@ -34,6 +35,7 @@ import { RemediationModule } from './security/security-task-actions.module';
 import { SecurityModule } from './security/security.module';
 import { FaultConsoleModule } from './fault-ticket/console/fault-console.module';
 import { FaultTicketsModule } from './fault-ticket/fault-tickets.module';
+import { DutiesModule } from './duty/duties.module';
 import { SecurityConsoleModule } from './security/console/security-console.module';
 
 @Module({
@@ -53,6 +55,7 @@ import { SecurityConsoleModule } from './security/console/security-console.modul
     ChangeRequestStoreModule,
     SecurityStoreModule,
     FaultTicketStoreModule,
+    DutyStoreModule,
     IdentityModule,
     AuthModule,
     ContractsModule,
@@ -64,6 +67,7 @@ import { SecurityConsoleModule } from './security/console/security-console.modul
     WorkingDaysModule,
     SecurityModule,
     FaultTicketsModule,
+    DutiesModule,
     RemediationModule,
     KeyedRunModule,
     ProcessRegistryModule,

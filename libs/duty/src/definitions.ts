@@ -10,3 +10,5 @@ export * from './duty.process';
 export * from './duty.reducer';
 export * from './duty.rules';
 export * from './duty.types';
+export * from './duty-figures';
+export * from './duty-record.digest';

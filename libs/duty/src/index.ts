@@ -6,3 +6,4 @@ export * from './duty.client';
 export * from './store/duty.store';
 export * from './store/duty-query.repository';
 export * from './store/duty-store.module';
+export * from './store/duty-queue.query';

@@ -1,4 +1,5 @@
 import type { Actor, QueueScope, QueueWindow } from '@luyue/domain';
+import type { ActingContext } from './acting-context';
 
 /**
  * What each process lends the shared parts of the api (the dashboard, the calendar). The composition
@@ -7,6 +8,7 @@ import type { Actor, QueueScope, QueueWindow } from '@luyue/domain';
  */
 export const WORK_QUEUES = Symbol('WORK_QUEUES');
 export const OPEN_WORKFLOW_SOURCES = Symbol('OPEN_WORKFLOW_SOURCES');
+export const FOLLOW_UP_OPENERS = Symbol('FOLLOW_UP_OPENERS');
 
 /** The deadline the next step runs against, as the workflow stored it. */
 export interface WorkDue {
@@ -65,4 +67,23 @@ export interface WorkQueue {
 /** A process's open workflows, told when an official calendar year is loaded. */
 export interface OpenWorkflowSource {
   openWorkflowIds(): Promise<string[]>;
+}
+
+/** What an item found wrong (an abnormal checklist item) opens in another process. */
+export interface FollowUp {
+  system: string;
+  title: string;
+  description: string;
+  /** The fault level, for a fault ticket. */
+  level?: string;
+}
+
+/** A process that can be opened from another one's item: a fault ticket from an inspection. */
+export interface FollowUpOpener {
+  readonly kind: 'fault_ticket' | 'requirement';
+  open(
+    ctx: ActingContext,
+    contractId: string,
+    what: FollowUp,
+  ): Promise<{ id: string; number: string }>;
 }

@@ -41,6 +41,7 @@ export const QUEUE_LABELS = {
   change: '变更',
   security: '整改',
   fault: '故障',
+  duty: '例行运维',
 } as const;
 
 /** Who acted when no person did. */

@@ -87,6 +87,16 @@ export class DutyStore {
     return rows.map((r) => `RW-${year}-${r.n.padStart(5, '0')}`);
   }
 
+  /** The nominal days a plan already has occurrences on in a contract year. */
+  async slotKeysOf(planId: string, contractYear: number): Promise<string[]> {
+    const rows: Array<{ k: string }> = await this.ds.query(
+      `SELECT to_char(slot_key, 'YYYY-MM-DD') AS k FROM duty_occurrence
+       WHERE plan_id = $1 AND contract_year = $2`,
+      [planId, contractYear],
+    );
+    return rows.map((r) => r.k);
+  }
+
   /** New occurrences with their first state; those generated before are left as they are. */
   async insertOccurrences(states: DutyState[]): Promise<void> {
     if (states.length === 0) return;
