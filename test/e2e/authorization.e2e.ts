@@ -241,12 +241,14 @@ const ROUTES: RouteCase[] = [
     expect: { hospital_manager: 200, admin: 200, operator: 200 },
     otherwise: 403,
   },
-  ...['duty-plans', 'duties', 'duty-figures?year=1'].map((sub): RouteCase => ({
-    route: `GET /api/contracts/:demo/${sub.split('?')[0]}`,
-    call: (ids) => api().get(`/api/contracts/${ids.demo}/${sub}`),
-    expect: { outsider: 404 },
-    otherwise: 200,
-  })),
+  ...['duty-plans', 'duties', 'duty-figures?year=1', 'duty-ledger.xlsx?year=1'].map(
+    (sub): RouteCase => ({
+      route: `GET /api/contracts/:demo/${sub.split('?')[0]}`,
+      call: (ids) => api().get(`/api/contracts/${ids.demo}/${sub}`),
+      expect: { outsider: 404 },
+      otherwise: 200,
+    }),
+  ),
   {
     route: 'POST /api/contracts/:demo/duty-plans',
     call: (ids) =>

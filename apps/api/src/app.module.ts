@@ -36,6 +36,7 @@ import { SecurityModule } from './security/security.module';
 import { FaultConsoleModule } from './fault-ticket/console/fault-console.module';
 import { FaultTicketsModule } from './fault-ticket/fault-tickets.module';
 import { DutiesModule } from './duty/duties.module';
+import { DutyConsoleModule } from './duty/console/duty-console.module';
 import { SecurityConsoleModule } from './security/console/security-console.module';
 
 @Module({
@@ -76,6 +77,7 @@ import { SecurityConsoleModule } from './security/console/security-console.modul
     ChangeConsoleModule,
     SecurityConsoleModule,
     FaultConsoleModule,
+    DutyConsoleModule,
   ],
   controllers: [HealthController],
   providers: [

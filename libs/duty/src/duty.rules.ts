@@ -82,7 +82,7 @@ export function validateDutyPayload(state: DutyState, call: DutyActionCall): Dom
         const answer = answers.find((a) => a.key === item.key);
         const field = `answers.${item.key}`;
         if (!answer || !CHECK_RESULTS.includes(answer.result)) {
-          problems.push(fieldProblem(field, 'field.required', { field }));
+          problems.push(fieldProblem(`${field}.result`, 'field.required', { field }));
         } else {
           text(`${field}.note`, answer.note, answer.result === 'abnormal');
         }

@@ -54,8 +54,9 @@ export interface DutyPayloads {
   /** `hash` is the sha256 of the record's canonical form, computed where the files are stored. */
   record: { summary: string; answers: CheckAnswer[]; reportFiles: StoredFileRef[]; hash: string };
   /** `hash`: the record the signer read; a record changed since is refused. */
-  sign: { hash: string; note: string; via: 'console' | 'link' };
-  refuse: { reason: string };
+  sign: { hash: string; note: string; via: 'console' | 'link'; linkJti?: string };
+  /** `linkJti`: the mailed link it came from, used up with the write. */
+  refuse: { reason: string; linkJti?: string };
   cancel: { reason: string };
 }
 

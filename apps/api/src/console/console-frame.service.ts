@@ -40,6 +40,7 @@ const NAV = [
   { href: '/quota', label: PAGE_TITLES.quota },
   { href: '/security', label: PAGE_TITLES.security },
   { href: '/fault-tickets', label: PAGE_TITLES.faultTickets },
+  { href: '/duties', label: PAGE_TITLES.duties },
   { href: '/audit', label: PAGE_TITLES.audit },
 ] as const;
 

@@ -8,6 +8,7 @@ const SUBJECT_PAGES: Readonly<Record<string, (id: string) => string>> = {
   security_task: (id) => `/security/tasks/${encodeURIComponent(id)}`,
   security_notice: (id) => `/security/notices/${encodeURIComponent(id)}`,
   fault_ticket: (id) => `/fault-tickets/${encodeURIComponent(id)}`,
+  duty_occurrence: (id) => `/duties/${encodeURIComponent(id)}`,
 };
 
 export function subjectPage(type: string, id: string): string | null {

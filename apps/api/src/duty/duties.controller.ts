@@ -9,7 +9,16 @@ import {
   UploadedFiles,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { StreamableFile } from '@nestjs/common';
+import { XLSX, xlsxDownload } from '../common/xlsx-download';
 import type { Actor } from '@luyue/domain';
 import { DUTY_PROCESS, type DutyAction } from '@luyue/duty/definitions';
 import { Authenticated } from '../auth/authenticated.decorator';
@@ -77,6 +86,20 @@ export class DutiesController {
     @CurrentActor() actor: Actor,
   ) {
     return this.duties.figures(actor, contractId, query.year);
+  }
+
+  @Get('contracts/:contractId/duty-ledger.xlsx')
+  @ApiOperation({ summary: 'Every occurrence of a contract year as an Excel file' })
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: '.xlsx attachment' })
+  @ApiErrors({ 404: true })
+  async ledger(
+    @Param('contractId') contractId: string,
+    @Query() query: DutyFiguresQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<StreamableFile> {
+    const file = await this.duties.ledger(actor, contractId, query.year);
+    return xlsxDownload(file, 'duty-ledger.xlsx');
   }
 
   @Get('duties/:id')

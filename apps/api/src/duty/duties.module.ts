@@ -5,6 +5,7 @@ import { DutiesController } from './duties.controller';
 import { DutiesService } from './duties.service';
 import { DutyActionsService } from './duty-actions.service';
 import { DutyGenerationService } from './duty-generation.service';
+import { DutyLedgerExporter } from './duty-ledger.exporter';
 import { DutyPlansController } from './duty-plans.controller';
 import { DutyPlansService } from './duty-plans.service';
 
@@ -12,7 +13,13 @@ import { DutyPlansService } from './duty-plans.service';
 @Module({
   imports: [FileStoreModule, FilesModule],
   controllers: [DutyPlansController, DutiesController],
-  providers: [DutiesService, DutyPlansService, DutyActionsService, DutyGenerationService],
-  exports: [DutiesService, DutyActionsService],
+  providers: [
+    DutiesService,
+    DutyPlansService,
+    DutyActionsService,
+    DutyGenerationService,
+    DutyLedgerExporter,
+  ],
+  exports: [DutiesService, DutyActionsService, DutyPlansService],
 })
 export class DutiesModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, shanghaiDate, type Actor } from '@luyue/domain';
+import { DomainError, shanghaiDate, type Actor, type LinkTokenPayload } from '@luyue/domain';
 import {
   allowedDutyActions,
   dutyFigures,
@@ -16,6 +16,7 @@ import {
 } from '../contracts/contract-access.service';
 import type { Paged } from '../common/paged-list.dto';
 import type { DutyListQueryDto } from './dto/duty.dto';
+import { DutyLedgerExporter } from './duty-ledger.exporter';
 
 /** An occurrence as the api answers it: its row, its state, the caller's steps and signer roles. */
 export type DutyView = DutyOccurrenceRecord & {
@@ -41,6 +42,7 @@ export class DutiesService {
   constructor(
     private readonly contracts: ContractAccessService,
     private readonly duties: DutyQueryRepository,
+    private readonly exporter: DutyLedgerExporter,
   ) {
     this.subjects = dutySubjects(duties);
   }
@@ -71,6 +73,18 @@ export class DutiesService {
     return { ...this.viewOf(visible, visible.subject.state), links };
   }
 
+  /** The occurrence a signing link was issued for, as its recipient may see it. */
+  async viewByLink(actor: Actor, link: LinkTokenPayload): Promise<DutyView> {
+    const visible = await this.contracts.requireSubject(
+      actor,
+      this.subjects,
+      link.subjectId,
+      link.subjectId,
+    );
+    const links = await this.duties.linksOf(link.subjectId);
+    return { ...this.viewOf(visible, visible.subject.state), links };
+  }
+
   async figures(actor: Actor, contractId: string, year: number) {
     await this.contracts.requireParty(actor, contractId);
     const rows = await this.duties.ofYear(contractId, year);
@@ -83,6 +97,17 @@ export class DutiesService {
         now,
       ),
     };
+  }
+
+  /** Every occurrence of a contract year as the duty ledger (.xlsx). */
+  async ledger(actor: Actor, contractId: string, year: number) {
+    const contract = await this.contracts.requireParty(actor, contractId);
+    const rows = await this.duties.ofYear(contractId, year);
+    return this.exporter.export(
+      contract,
+      year,
+      rows.map((r) => r.state),
+    );
   }
 
   viewOf(

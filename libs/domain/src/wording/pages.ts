@@ -21,6 +21,10 @@ export const PAGE_TITLES = {
   acceptance: '需求验收确认单',
   submitRequirement: '提交需求',
   faultTickets: '故障工单',
+  duties: '例行运维',
+  dutyPlans: '运维计划',
+  dutyFigures: '例行运维统计',
+  dutySign: '运维记录签字确认',
   reportFault: '报告故障',
 } as const;
 

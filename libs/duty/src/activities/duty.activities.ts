@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { CalendarService } from '@luyue/calendar';
 import { AppConfig } from '@luyue/config';
 import { DUTY_KIND_LABELS, DUTY_STATUS_LABELS } from '@luyue/domain';
-import { TemplateRenderer } from '@luyue/notifications';
+import { LinkTokenService, TemplateRenderer } from '@luyue/notifications';
 import {
+  LinkTokenRepository,
   outboxMailOf,
   TransitionWriter,
   type NewOutboxMail,
   type TransitionProcess,
 } from '@luyue/persistence';
-import type { DutyMail } from '../duty-mail.plan';
+import { DUTY_SIGN_PURPOSE, type DutyMail } from '../duty-mail.plan';
 import { dutySlots } from '../duty-schedule';
 import type { DutySlot } from '../duty-schedule.types';
 import { dutyStep } from '../duty.process';
@@ -23,7 +25,13 @@ const DUTY_PROCESS_WRITES: TransitionProcess = {
   systemActorId: 'duty-workflow',
 };
 
-/** Activities of the duty workflow: placing an occurrence on the current calendar, and the one write path. */
+/** How long a signing link stays good: a record waits for its signers, not for a deadline. */
+const SIGN_LINK_MS = 60 * 86_400_000;
+
+/**
+ * Activities of the duty workflow: placing an occurrence on the current calendar, and the one
+ * write path (a signing link is issued with its mail and used up with the signature it gave).
+ */
 @Injectable()
 export class DutyActivitiesService implements DutyActivities {
   constructor(
@@ -31,6 +39,8 @@ export class DutyActivitiesService implements DutyActivities {
     private readonly store: DutyStore,
     private readonly calendars: CalendarService,
     private readonly renderer: TemplateRenderer,
+    private readonly links: LinkTokenService,
+    private readonly linkRows: LinkTokenRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -42,13 +52,41 @@ export class DutyActivitiesService implements DutyActivities {
   async persistDutyTransition(input: DutyTransitionInput): Promise<void> {
     const { state } = input;
     await this.writer.persistStep(DUTY_PROCESS_WRITES, state.occurrenceId, input, {
-      apply: (m) => this.store.saveProjection(m, state),
-      mails: () => input.mails.map((mail) => this.render(mail, input)),
+      apply: async (m) => {
+        await this.store.saveProjection(m, state);
+        const jti = usedLink(input);
+        if (jti) await this.linkRows.consume(m, jti);
+      },
+      mails: async (m) => {
+        const mails: NewOutboxMail[] = [];
+        for (const mail of input.mails) mails.push(await this.render(m, mail, input));
+        return mails;
+      },
     });
   }
 
-  private render(mail: DutyMail, input: DutyTransitionInput): NewOutboxMail {
+  private async render(
+    m: EntityManager,
+    mail: DutyMail,
+    input: DutyTransitionInput,
+  ): Promise<NewOutboxMail> {
     const { state } = input;
+    let link = `${this.config.PUBLIC_BASE_URL}/duties/${encodeURIComponent(state.occurrenceId)}`;
+    if (mail.link) {
+      const token = await this.links.issue(
+        {
+          purpose: DUTY_SIGN_PURPOSE,
+          subjectType: 'duty_occurrence',
+          subjectId: state.occurrenceId,
+          party: 'hospital',
+          recipient: mail.link.recipient,
+          contractId: state.contractId,
+          expiresAt: new Date(Date.parse(input.at) + SIGN_LINK_MS),
+        },
+        m,
+      );
+      link = `${this.config.PUBLIC_BASE_URL}/duty-signatures/${token}`;
+    }
     const rendered = this.renderer.renderMail(mail.template, {
       headline: dutyStep(input.action).headline,
       duty: state,
@@ -57,8 +95,14 @@ export class DutyActivitiesService implements DutyActivities {
       status: DUTY_STATUS_LABELS[state.status],
       reason: input.action === 'refuse' ? input.payload.reason : null,
       actorName: input.actor?.name ?? null,
-      link: `${this.config.PUBLIC_BASE_URL}/duties/${encodeURIComponent(state.occurrenceId)}`,
+      link,
     });
     return outboxMailOf(mail, rendered);
   }
+}
+
+/** The mailed link a signature or refusal came with: single use, so used up with it. */
+function usedLink(input: DutyTransitionInput): string | null {
+  if (input.action === 'sign' || input.action === 'refuse') return input.payload.linkJti ?? null;
+  return null;
 }

@@ -48,15 +48,20 @@ function whereOf(
   sel: DutySelection,
   w: QueueWindow,
 ): { where: string; params: unknown[] } {
-  const params: unknown[] = [contractId, sel.today, sel.signerRoles];
-  const mine = [
-    sel.records ? `(state IN ('open', 'returned') AND window_start <= $2::date)` : null,
-    sel.signerRoles.length > 0
-      ? `(state = 'recorded' AND EXISTS (SELECT 1 FROM unnest($3::text[]) AS r(role)
-           WHERE workflow_state->'plan'->'signers' ? r.role
-             AND NOT workflow_state->'signatures' @> jsonb_build_array(jsonb_build_object('role', r.role))))`
-      : null,
-  ].filter((s): s is string => s !== null);
+  const params: unknown[] = [contractId];
+  const param = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const mine: string[] = [];
+  if (sel.records) {
+    mine.push(`(state IN ('open', 'returned') AND window_start <= ${param(sel.today)}::date)`);
+  }
+  if (sel.signerRoles.length > 0) {
+    mine.push(`(state = 'recorded' AND EXISTS (SELECT 1 FROM unnest(${param(sel.signerRoles)}::text[]) AS r(role)
+      WHERE workflow_state->'plan'->'signers' ? r.role
+        AND NOT workflow_state->'signatures' @> jsonb_build_array(jsonb_build_object('role', r.role))))`);
+  }
   const where = ['contract_id = $1', mine.length > 0 ? `(${mine.join(' OR ')})` : 'false'];
   const add = (sql: (p: string) => string, value: unknown) => {
     params.push(value);
