@@ -24,6 +24,8 @@ import { CHANGE_SCENARIOS } from './change-scenarios';
 import { SECURITY_TASK_SCENARIOS } from './security-task-scenarios';
 import { FAULT_TICKET_SCENARIOS } from './fault-ticket-scenarios';
 import { recordingFaultActivities } from '../helpers/fault-ticket-activities.fixture';
+import { DUTY_SCENARIOS } from './duty-scenarios';
+import { recordingDutyActivities } from '../helpers/duty-activities.fixture';
 import { recordingChangeActivities } from '../helpers/change-activities.fixture';
 import { recordingRequirementActivities } from '../helpers/requirement-activities.fixture';
 import { recordingSecurityTaskActivities } from '../helpers/security-task-activities.fixture';
@@ -238,6 +240,22 @@ describe(`record workflow histories as ${VERSION}`, () => {
         await withWorker(activities, async (taskQueue) => {
           const handle = await scenario.run({ env, taskQueue, reportedAt });
           await save('faultTicketWorkflow', name, handle);
+        });
+      },
+    );
+
+  if (wanted('dutyWorkflow'))
+    it.each(DUTY_SCENARIOS.map((s) => [s.name, s] as const))(
+      'dutyWorkflow: %s',
+      async (name, scenario) => {
+        // The monthly plan's next day 1, ahead of the server's time.
+        const today = shanghaiDate(await env.currentTimeMs());
+        const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+        const key = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+        const { activities } = recordingDutyActivities(() => calendar);
+        await withWorker(activities, async (taskQueue) => {
+          const handle = await scenario.run({ env, taskQueue, calendar, key });
+          await save('dutyWorkflow', name, handle);
         });
       },
     );
