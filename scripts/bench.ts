@@ -17,16 +17,20 @@ import {
   type FaultBenchContext,
 } from './bench/fault-ticket.bench';
 import { benchSecurityImport } from './bench/security-import.bench';
+import { benchDuties } from './bench/duty.bench';
 import { DEMO_CONTRACT_NUMBER, DEMO_CREDENTIALS_FILE, seedDemo } from './demo-seed';
 
 const TOTAL = Number(process.env.BENCH_OPS ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 /** Operations of each serial (concurrency 1) latency run. */
 const SERIAL_OPS = Number(process.env.BENCH_SERIAL_OPS ?? 30);
-/** `security` runs only the security import figures, `clock` only the coverage clock, `fault` only fault tickets. */
+/** `security` runs only the security import figures, `clock` only the coverage clock, `fault` only fault tickets, `duty` only scheduled duties. */
 const ONLY = process.env.BENCH_ONLY;
 /** Open fault tickets an official calendar year is loaded over. */
 const FAULT_OPEN = Number(process.env.BENCH_FAULT_OPEN ?? 2000);
+/** Contracts (30 duty plans each) a year of occurrences is generated for, and workflows started. */
+const DUTY_CONTRACTS = Number(process.env.BENCH_DUTY_CONTRACTS ?? 20);
+const DUTY_STARTS = Number(process.env.BENCH_DUTY_STARTS ?? 500);
 /** The goal for every action at concurrency 1. */
 const ACTION_P99_LIMIT_MS = 200;
 
@@ -167,6 +171,15 @@ async function main(): Promise<void> {
       await faultBench();
       return;
     }
+    const dutyBench = async (): Promise<void> => {
+      const operator = `Bearer ${stack.env.ADMIN_TOKEN}`;
+      const ctx = { api: stack.urls.api, db, client, taskQueue, operator };
+      console.log(`\n${await benchDuties(ctx, DUTY_CONTRACTS, DUTY_STARTS, CONCURRENCY)}\n`);
+    };
+    if (ONLY === 'duty') {
+      await dutyBench();
+      return;
+    }
     if (ONLY === 'security') {
       const { tokens, contractId } = await demoSession(stack.urls.api, dataDir);
       console.log(
@@ -268,6 +281,7 @@ async function main(): Promise<void> {
     }
     console.log(`\n${report(baselines, results, ACTION_P99_LIMIT_MS)}\n`);
     await faultBench();
+    await dutyBench();
     const security = await benchSecurityImport({
       api: stack.urls.api,
       dataDir,
