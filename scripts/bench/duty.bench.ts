@@ -98,7 +98,8 @@ export async function benchDuties(
 ): Promise<string> {
   // The store's own SQL on the bench's connection (it only ever calls `query`).
   const ds = {
-    query: async (sql: string, params?: unknown[]) => (await ctx.db.query(sql, params)).rows,
+    query: async (sql: string, params?: unknown[]): Promise<unknown[]> =>
+      (await ctx.db.query(sql, params)).rows as unknown[],
   } as unknown as DataSource;
   const store = new DutyStore(ds);
   const start = shanghaiDate(Date.now());
