@@ -79,6 +79,8 @@ export const DUTY_TERMS = {
   summary: '总体说明',
   reportFiles: '报告文件',
   signers: '签字人',
+  signerRole: '签字方',
+  itemNote: '说明',
   signatures: '签字',
   signedHash: '签字时记录摘要',
   provisional: '（按暂定节假日安排计算）',
