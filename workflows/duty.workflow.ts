@@ -1,4 +1,4 @@
-import { workflowInfo } from '@temporalio/workflow';
+import { setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   DUTY_ACTIONS,
   applyDutyAction,
@@ -8,11 +8,13 @@ import {
   dutyReceivedUpdate,
   dutyStateQuery,
   dutyUpdates,
+  dutyWithdrawnSignal,
   initialDutyState,
   isFinalDutyStatus,
   nextDutyTimer,
   rescheduleDuty,
   validateDutyPayload,
+  withdrawDuty,
   type DutyAction,
   type DutyActionCall,
   type DutyActivities,
@@ -46,6 +48,8 @@ export async function dutyWorkflow(input: DutyInput): Promise<DutyState> {
     },
     () => Promise.resolve(),
   );
+  // Under the lock like a step: an Update accepted just before is written first.
+  setHandler(dutyWithdrawnSignal, ({ reason }) => run.lock.run(() => run.withdraw(reason)));
   return runUntilFinal(run);
 }
 
@@ -100,6 +104,16 @@ class DutyRun extends ProcessRun<DutyState, DutyAction, DutyCommand> {
     const due = nextDutyTimer(this.state);
     if (due && Date.parse(due.at) <= Date.now()) return 'now';
     return due ? Date.parse(due.at) : null;
+  }
+
+  /**
+   * Withdrawn with its plan, only while nothing is recorded: a record in progress stays, and a
+   * retried signal or a duty already done changes nothing.
+   */
+  async withdraw(reason: string): Promise<void> {
+    if (this.state.status !== 'open') return;
+    const next = withdrawDuty(this.state, reason, nowIso());
+    await this.recordEvent('withdrawn', next, { reason });
   }
 
   private base(next: DutyState) {

@@ -474,4 +474,69 @@ describe('change effects: settings checked, quota grants named, silent parties c
       { minutes: 5 },
     ]);
   });
+
+  it('carries a duty plan: its occurrences from today, the replaced plan stopped and its open ones withdrawn', async () => {
+    const other = await createOtherContract(randomUUID().slice(0, 8));
+    const { contractId } = other;
+    const pm = other.users.vendor_pm;
+    const manager = await addUser(contractId, 'hospital', 'hospital_manager');
+    await api()
+      .patch(`/api/contracts/${contractId}/settings`)
+      .set('Authorization', operator())
+      .send({ systems: ['HIS'] })
+      .expect(200);
+    const plan = (over: Record<string, unknown>) => ({
+      kind: 'report',
+      title: '运维周报',
+      systems: ['HIS'],
+      cadence: { type: 'weekly', weekday: 5 },
+      deadline: { workingDays: 0, time: '12:00' },
+      checklist: [],
+      signers: ['hospital_manager'],
+      ...over,
+    });
+    const weekly = await api()
+      .post(`/api/contracts/${contractId}/duty-plans`)
+      .set('Authorization', manager.auth)
+      .send(plan({}))
+      .expect(201);
+    expect(weekly.body.generated).toBeGreaterThan(0);
+    const proposal = (over: Record<string, unknown>) => ({
+      title: '周报改为双周汇报',
+      description: '按院方要求调整',
+      changeType: 'modify',
+      impact: { scope: '例行运维', schedule: '无', cost: '无' },
+      effects: [{ type: 'duty_plan', replacesPlanId: weekly.body.id, dutyPlan: plan(over) }],
+    });
+    const refused = await api()
+      .post(`/api/contracts/${contractId}/change-requests`)
+      .set('Authorization', pm)
+      .send(proposal({ systems: ['ERP'], cadence: { type: 'monthly', day: 40 } }))
+      .expect(400);
+    expect(refused.body.error.fields.map((f: { field: string }) => f.field)).toEqual([
+      'effects[0].dutyPlan.cadence.day',
+    ]);
+    const c = await proposeChange(pm, contractId, {
+      effects: proposal({ title: '运维月报', cadence: { type: 'monthly', day: 27 } }).effects,
+    });
+    await agreeAll(c.id, [manager.auth, other.users.supervisor]);
+    const done = await confirmed(pm, c.id);
+    expect(done.effectResults?.map((r) => r.outcome)).toEqual(['applied']);
+    const plans = (
+      await api()
+        .get(`/api/contracts/${contractId}/duty-plans`)
+        .set('Authorization', pm)
+        .expect(200)
+    ).body as Array<{ id: string; active: boolean; plan: { title: string } }>;
+    expect(plans.map((p) => [p.plan.title, p.active])).toEqual([
+      ['运维月报', true],
+      ['运维周报', false],
+    ]);
+    const open = () =>
+      api()
+        .get(`/api/contracts/${contractId}/duties?planId=${weekly.body.id}&state=open`)
+        .set('Authorization', pm)
+        .then((r) => (r.body as { total: number }).total);
+    await expect(eventually(open, (n) => n === 0)).resolves.toBe(0);
+  });
 });

@@ -11,6 +11,7 @@ import {
   type DutyTransitionInput,
 } from '@luyue/duty/definitions';
 import { calendarChangedSignal } from '@luyue/temporal/definitions';
+import { dutyWithdrawnSignal } from '@luyue/duty/definitions';
 import { queryDutyState, runDutyAction, startDuty } from '@luyue/duty';
 import {
   dutyOccurrence,
@@ -53,6 +54,7 @@ describe('dutyWorkflow on the time-skipping server', () => {
     writes: DutyTransitionInput[];
     state: () => Promise<DutyState>;
     useCalendar: (calendar: WorkingDayCalendar) => Promise<void>;
+    signal: (withdrawal: { reason: string; changeRequestId: string | null }) => Promise<void>;
   }
 
   async function withDuty(
@@ -83,6 +85,7 @@ describe('dutyWorkflow on the time-skipping server', () => {
             current = c;
             await handle.signal(calendarChangedSignal);
           },
+          signal: (w) => handle.signal(dutyWithdrawnSignal, w),
         });
       } finally {
         const { status } = await handle.describe();
@@ -187,7 +190,9 @@ describe('dutyWorkflow on the time-skipping server', () => {
         );
         await useCalendar(official);
         await until(() => writes.some((w) => w.action === 'rescheduled'));
-        expect((await state()).slot).toMatchObject({
+        let slot = (await state()).slot;
+        for (let i = 0; i < 100 && slot.dueDay !== '2027-06-14'; i++) slot = (await state()).slot;
+        expect(slot).toMatchObject({
           key: '2027-06-10',
           dueDay: '2027-06-14',
           recordDueAt: sh('2027-06-17T23:59:59.999'),
@@ -196,5 +201,26 @@ describe('dutyWorkflow on the time-skipping server', () => {
       },
       { ...MONTHLY_INSPECTION, cadence: { type: 'monthly', day: 10 } },
     );
+  });
+
+  it('withdraws an open occurrence when its plan is replaced, but keeps one already recorded', async () => {
+    const reason = { reason: '按项目变更 BG-1 调整', changeRequestId: 'BG-1' };
+    await withDuty('2027-07-01', async ({ writes, state, signal }) => {
+      await signal(reason);
+      await until(() => writes.some((w) => w.action === 'withdrawn'));
+      // The write is recorded before the workflow keeps the state it wrote.
+      let status = (await state()).status;
+      for (let i = 0; i < 100 && status !== 'cancelled'; i++) status = (await state()).status;
+      expect(status).toBe('cancelled');
+      expect(writes.at(-1)?.mails[0]?.to).toEqual(['pm@vendor.example', 'dev@vendor.example']);
+    });
+    await withDuty('2027-08-01', async ({ act, writes, state, signal }) => {
+      const hash = 'e'.repeat(64);
+      await act('record', vendorDev, { summary: '', answers: answers(), reportFiles: [], hash });
+      await signal(reason);
+      await act('sign', manager, { hash, note: '', via: 'console' });
+      expect((await state()).status).toBe('recorded');
+      expect(steps(writes)).toEqual(['record', 'sign']);
+    });
   });
 });

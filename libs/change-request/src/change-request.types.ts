@@ -1,4 +1,5 @@
 import type { SlaPolicy } from '@luyue/fault-ticket/definitions';
+import type { DutyPlan } from '@luyue/duty/definitions';
 import { ActorRef } from '@luyue/domain';
 import type { StoredFileRef } from '@luyue/domain';
 import type { Actor, Severity, Party, Role } from '@luyue/domain';
@@ -81,13 +82,16 @@ export type ChangeEffect =
       remediationWorkingDays?: Partial<Record<Severity, number>>;
     }
   /** A new version of the contract's SLA policy, for fault tickets reported afterwards. */
-  | { type: 'sla_policy'; policy: SlaPolicy };
+  | { type: 'sla_policy'; policy: SlaPolicy }
+  /** A new duty plan, replacing one whose occurrences not due yet are withdrawn. */
+  | { type: 'duty_plan'; plan: DutyPlan; replacesPlanId: string | null };
 export type ChangeEffectType = ChangeEffect['type'];
 export const CHANGE_EFFECT_TYPES = [
   'replan_requirement',
   'grant_quota',
   'contract_settings',
   'sla_policy',
+  'duty_plan',
 ] as const satisfies readonly ChangeEffectType[];
 
 export interface EffectResult {

@@ -1,5 +1,5 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { DUTY_ACTIONS, type DutyAction, type DutyCommand, type DutyState } from './duty.types';
 
 /** Workflow type of one duty occurrence. */
@@ -24,3 +24,12 @@ export const dutyStateQuery = defineQuery<DutyState>('dutyState');
 
 /** Answers once the occurrence is recorded in the database. */
 export const dutyReceivedUpdate = defineUpdate<DutyState, []>('duty.received');
+
+/** Why an occurrence not due yet is withdrawn: its plan was replaced by an agreed change. */
+export interface DutyWithdrawal {
+  reason: string;
+  changeRequestId: string | null;
+}
+
+/** Withdraws an open occurrence (recorded by the workflow, no person's step); ignored once final. */
+export const dutyWithdrawnSignal = defineSignal<[DutyWithdrawal]>('duty.withdrawn');

@@ -57,6 +57,7 @@ export const DUTY_PROCESS: ProcessTable<DutyStatus, DutyAction, DutyEvent, DutyR
     reminded: event('reminded', [...VENDOR]),
     breached: event('breached', [...VENDOR, 'hospital_manager']),
     rescheduled: event('rescheduled', []),
+    withdrawn: event('withdrawn', [...VENDOR]),
   },
 };
 

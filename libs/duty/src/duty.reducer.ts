@@ -114,3 +114,14 @@ export function rescheduleDuty(state: DutyState, slot: DutySlot, at: string): Du
     log: [...state.log, { step: 'rescheduled', at, by: null, note: slot.dueDay }],
   };
 }
+
+/** Withdrawn with its plan (an agreed change replaced it): cancelled, by no one's step. */
+export function withdrawDuty(state: DutyState, reason: string, at: string): DutyState {
+  return {
+    ...state,
+    status: 'cancelled',
+    seq: state.seq + 1,
+    updatedAt: at,
+    log: [...state.log, { step: 'withdrawn', at, by: null, note: reason }],
+  };
+}

@@ -8,6 +8,7 @@ import {
 import { type ChangeEffect } from '@luyue/change-request/definitions';
 import { coverageProblem } from '@luyue/calendar';
 import { slaPolicyProblems, type SlaPolicy } from '@luyue/fault-ticket/definitions';
+import { dutyPlanProblems, type DutyPlan } from '@luyue/duty/definitions';
 import type { ChangeEffectDto } from './dto/propose-change.dto';
 
 /** The effect a DTO describes, or the problems with it (named `effects[i].field`). */
@@ -70,6 +71,16 @@ export function effectOf(
       if (problems.length > 0) return { problems };
       return { effect: { type: dto.type, policy: dto.slaPolicy as unknown as SlaPolicy } };
     }
+    case 'duty_plan': {
+      if (!dto.dutyPlan) return { problems: [at('dutyPlan', 'is required')] };
+      const plan = planOfEffect(dto.dutyPlan);
+      // The contract's systems are checked where the contract is read (the proposal's service).
+      const problems = dutyPlanProblems(plan, plan.systems).map((p) =>
+        at(`dutyPlan.${p.field}`, p.message),
+      );
+      if (problems.length > 0) return { problems };
+      return { effect: { type: dto.type, plan, replacesPlanId: dto.replacesPlanId ?? null } };
+    }
   }
 }
 
@@ -87,4 +98,28 @@ export function settingsEffectProblems(
     field: `effects[${index}].${settingOfProblem(message)}`,
     message,
   }));
+}
+
+/** A plan as an effect carries it, its optional parts filled as the plan route fills them. */
+function planOfEffect(raw: Record<string, unknown>): DutyPlan {
+  const p = raw as Partial<DutyPlan> & Record<string, unknown>;
+  return {
+    kind: p.kind as DutyPlan['kind'],
+    customKind: typeof p.customKind === 'string' ? p.customKind : null,
+    title: typeof p.title === 'string' ? p.title.trim() : '',
+    systems: Array.isArray(p.systems) ? p.systems : [],
+    cadence: (typeof p.cadence === 'object' && p.cadence !== null
+      ? p.cadence
+      : { type: undefined }) as DutyPlan['cadence'],
+    windowDays: typeof p.windowDays === 'number' ? p.windowDays : null,
+    deadline: {
+      workingDays: Number(p.deadline?.workingDays ?? Number.NaN),
+      time: p.deadline?.time ?? null,
+    },
+    reminderWorkingDays: typeof p.reminderWorkingDays === 'number' ? p.reminderWorkingDays : 1,
+    checklist: Array.isArray(p.checklist)
+      ? p.checklist.filter((i) => typeof i === 'object' && i !== null)
+      : [],
+    signers: Array.isArray(p.signers) ? p.signers : [],
+  };
 }

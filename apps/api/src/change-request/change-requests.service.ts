@@ -12,6 +12,7 @@ import {
   auditActorOf,
   contractYearOf,
   DomainError,
+  fieldProblem,
   validationFailed,
   type FieldProblem,
   hasAnyRole,
@@ -257,6 +258,14 @@ export class ChangeRequestsService {
         const invalid = settingsEffectProblems(contract.settings, e, i);
         if (invalid.length > 0) {
           problems.push(...invalid);
+          continue;
+        }
+      } else if (e.type === 'duty_plan') {
+        const known = contract.settings.systems;
+        if (e.plan.systems.some((sys) => !known.includes(sys))) {
+          problems.push(
+            fieldProblem(`effects[${i}].dutyPlan.systems`, 'field.unknown_system', { known }),
+          );
           continue;
         }
       } else if (e.type !== 'sla_policy') {

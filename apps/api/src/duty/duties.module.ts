@@ -4,7 +4,6 @@ import { FilesModule } from '../files/files.module';
 import { DutiesController } from './duties.controller';
 import { DutiesService } from './duties.service';
 import { DutyActionsService } from './duty-actions.service';
-import { DutyGenerationService } from './duty-generation.service';
 import { DutyLedgerExporter } from './duty-ledger.exporter';
 import { DutyPlansController } from './duty-plans.controller';
 import { DutyPlansService } from './duty-plans.service';
@@ -17,7 +16,6 @@ import { DutyPlansService } from './duty-plans.service';
     DutiesService,
     DutyPlansService,
     DutyActionsService,
-    DutyGenerationService,
     DutyLedgerExporter,
   ],
   exports: [DutiesService, DutyActionsService, DutyPlansService],

@@ -8,11 +8,10 @@ import {
   type Actor,
 } from '@luyue/domain';
 import { dutyPlanProblems, type DutyPlan } from '@luyue/duty/definitions';
-import { DutyStore, type DutyPlanRecord } from '@luyue/duty';
+import { DutyGenerationService, DutyStore, type DutyPlanRecord } from '@luyue/duty';
 import type { ContractRecord } from '@luyue/persistence';
 import { ContractAccessService } from '../contracts/contract-access.service';
 import type { DutyPlanDto } from './dto/duty.dto';
-import { DutyGenerationService } from './duty-generation.service';
 
 export type DutyPlanView = DutyPlanRecord & { generated?: number };
 

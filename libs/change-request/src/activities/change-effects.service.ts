@@ -16,6 +16,7 @@ import {
 } from '@luyue/persistence';
 import { runRequirementAction } from '@luyue/requirement';
 import { FaultTicketStore } from '@luyue/fault-ticket';
+import { DutyPlanChangeService } from '@luyue/duty';
 import { TemporalClientService } from '@luyue/temporal';
 import type { ChangeRequestActivities } from '../change-request.activity-types';
 
@@ -35,6 +36,7 @@ export class ChangeEffectsService {
     private readonly audit: AuditEventRepository,
     private readonly tx: TransactionRunner,
     private readonly faults: FaultTicketStore,
+    private readonly duties: DutyPlanChangeService,
   ) {}
 
   async applyChangeEffect(input: EffectInput): Promise<EffectResult> {
@@ -78,6 +80,16 @@ export class ChangeEffectsService {
           return this.updateContract(contractId, e, actor, changeRequestId);
         case 'sla_policy':
           return this.faults.savePolicyOnce(contractId, e.policy, actor.userId, key);
+        case 'duty_plan':
+          return this.duties.apply({
+            contractId,
+            plan: e.plan,
+            replacesPlanId: e.replacesPlanId,
+            by: actor.userId,
+            key,
+            changeRequestId,
+            reason,
+          });
       }
     };
     await run(effect);

@@ -43,6 +43,7 @@ export const CHANGE_EFFECT_LABELS: Record<ChangeEffectType, string> = {
   grant_quota: '额度外接口开发（批准该需求额度外结算）',
   contract_settings: '调整合同系统清单或期限',
   sla_policy: '调整故障响应时限（SLA）',
+  duty_plan: '调整例行运维计划',
 };
 
 export const EFFECT_OUTCOME_LABELS: Record<EffectResult['outcome'], string> = {

@@ -56,6 +56,7 @@ export const DUTY_STEP_WORDING: Readonly<
   reminded: { label: '到期提醒', headline: '例行运维任务即将到期' },
   breached: { label: '逾期', headline: '例行运维任务的记录已逾期' },
   rescheduled: { label: '重新排期', headline: '节假日安排更新，任务日期已重新计算' },
+  withdrawn: { label: '随计划变更撤销', headline: '运维计划已按项目变更调整，该任务已撤销' },
 };
 
 /** Duty pages, list and mail words. */

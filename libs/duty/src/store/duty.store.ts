@@ -63,6 +63,15 @@ export class DutyStore {
     return rows[0] ? { ...rows[0], createdAt: new Date(rows[0].createdAt).toISOString() } : null;
   }
 
+  /** The plan a change request's effect made, by the effect's key. */
+  async planBySource(key: string): Promise<DutyPlanRecord | null> {
+    const rows: DutyPlanRecord[] = await this.ds.query(
+      `SELECT ${PLAN_COLUMNS} FROM duty_plan WHERE source_key = $1`,
+      [key],
+    );
+    return rows[0] ? { ...rows[0], createdAt: new Date(rows[0].createdAt).toISOString() } : null;
+  }
+
   async plansOf(contractId: string): Promise<DutyPlanRecord[]> {
     const rows: DutyPlanRecord[] = await this.ds.query(
       `SELECT ${PLAN_COLUMNS} FROM duty_plan WHERE contract_id = $1

@@ -354,5 +354,7 @@ function effectDetail(e: ChangeEffect): string {
       return JSON.stringify({ ...e, type: undefined });
     case 'sla_policy':
       return JSON.stringify(e.policy.levels);
+    case 'duty_plan':
+      return e.plan.title;
   }
 }

@@ -134,6 +134,22 @@ export class ChangeEffectDto {
   @Omittable()
   @IsObject()
   slaPolicy?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'duty_plan: the new plan, as `POST /api/contracts/:id/duty-plans` takes it',
+  })
+  @Omittable()
+  @IsObject()
+  dutyPlan?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    description: 'duty_plan: the plan it replaces (its open occurrences not due yet are withdrawn)',
+  })
+  @Omittable()
+  @IsUUID()
+  replacesPlanId?: string;
 }
 
 export class ProposeChangeDto {

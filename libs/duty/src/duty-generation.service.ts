@@ -2,15 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@luyue/calendar';
 import { contactsByRole, type ContractYear } from '@luyue/domain';
-import {
-  initialDutyState,
-  type DutyInput,
-  type DutyPlanSnapshot,
-  type DutyState,
-} from '@luyue/duty/definitions';
-import { dutySlots, DutyStore, startDuty, type DutyPlanRecord } from '@luyue/duty';
 import { UserRepository, type ContractRecord } from '@luyue/persistence';
 import { TemporalClientService } from '@luyue/temporal';
+import { dutySlots } from './duty-schedule';
+import { startDuty } from './duty.client';
+import { initialDutyState } from './duty.reducer';
+import type { DutyInput, DutyPlanSnapshot, DutyState } from './duty.types';
+import { DutyStore, type DutyPlanRecord } from './store/duty.store';
 
 /** Workflows started at once: enough to keep Temporal busy, few enough to leave the api room. */
 const STARTS_AT_ONCE = 16;
@@ -18,7 +16,8 @@ const STARTS_AT_ONCE = 16;
 /**
  * A plan's occurrences of a contract year: placed on the working-day calendar, inserted with
  * their first state (once per plan, year and day), then one workflow each holding its deadline.
- * Generating again starts only what a failed run left unstarted.
+ * Generating again starts only what a failed run left unstarted. Used by the api (a new plan, the
+ * next year) and the worker (a plan a change request brought).
  */
 @Injectable()
 export class DutyGenerationService {
