@@ -319,6 +319,7 @@ const CHECKED_ELSEWHERE: Readonly<Record<string, string>> = {
   'GET /api/duties/*': 'duties.e2e.ts',
   'POST /api/duties/*/actions/*': 'duties.e2e.ts (roles from the table)',
   'POST /api/duties/*/items/*/fault-ticket': 'duties.e2e.ts',
+  'POST /api/duties/*/items/*/requirement': 'duties.e2e.ts',
 };
 
 /** `GET /api/contracts/:demo/x`, `GET /api/contracts/{id}/x`, `PUT …/years/2098` → one form. */

@@ -123,6 +123,19 @@ describe('scheduled duties on the real stack', () => {
       .send({ level: 'level_3' })
       .expect(400);
     await api().get(`/api/fault-tickets/${ticketId}`).set('Authorization', staff).expect(200);
+    // The hospital may also submit a customization request for it; the vendor may not.
+    const follow = (auth: string) =>
+      api()
+        .post(`/api/duties/${duty.id}/items/cpu/requirement`)
+        .set('Authorization', auth)
+        .send({});
+    await follow(pm).expect(403);
+    const request = await follow(manager).expect(200);
+    expect(request.body.linked.subjectType).toBe('requirement');
+    await api()
+      .get(`/api/requirements/${request.body.requirement.id}`)
+      .set('Authorization', pm)
+      .expect(200);
 
     await step(manager, duty.id, 'sign', { hash: 'f'.repeat(64) }).expect(409);
     const first = (await step(manager, duty.id, 'sign', { hash }).expect(200)).body as Duty;
@@ -137,9 +150,7 @@ describe('scheduled duties on the real stack', () => {
 
     const view = (await api().get(`/api/duties/${duty.id}`).set('Authorization', staff))
       .body as Duty;
-    expect(view.links).toEqual([
-      { occurrenceId: duty.id, itemKey: 'cpu', subjectType: 'fault_ticket', subjectId: ticketId },
-    ]);
+    expect(view.links?.map((l) => l.subjectType)).toEqual(['fault_ticket', 'requirement']);
     const rows = await withDb((db) =>
       db.query<{ action: string }>(
         `SELECT action FROM duty_occurrence_transition WHERE occurrence_id = $1 ORDER BY seq`,

@@ -103,7 +103,10 @@ describe('scheduled duties in the console', () => {
       .expect(303);
     expect(fault.headers.location).toBe(`/duties/${dutyId}`);
     const linked = (await staff.get(`/duties/${dutyId}`).expect(200)).text;
-    expect(linked).toMatch(/href="\/fault-tickets\/[0-9a-f-]{36}"/);
+    const ticket = /href="(\/fault-tickets\/[0-9a-f-]{36})"/.exec(linked)![1];
+    // The ticket's page says where it came from.
+    const back = (await staff.get(ticket).expect(200)).text;
+    expect(back).toContain(`href="/duties/${dutyId}"`);
   });
 
   it('signs from the console, and from a mailed link only by its POST, once', async () => {

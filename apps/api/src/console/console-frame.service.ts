@@ -6,7 +6,7 @@ import {
   isAdmin,
   type Actor,
 } from '@luyue/domain';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '@luyue/config';
 import type { Request, Response } from 'express';
 import { sessionCookieOptions } from '../auth/session-cookie';
@@ -15,6 +15,7 @@ import { ContractsService } from '../contracts/contracts.service';
 import { CsrfService } from './csrf.service';
 import { pageRequestOf, type PageRequest } from './console-page';
 import { WorkQueuesService, type QueueTab } from './work-queues.service';
+import { BACKLINK_SOURCES, type BacklinkSource, type LinkedSubject } from '../kit/process-registry';
 
 const CONTRACT_COOKIE = 'luyue_contract';
 const FLASH_COOKIE = 'luyue_flash';
@@ -55,13 +56,14 @@ export class ConsoleFrameService {
     private readonly csrf: CsrfService,
     private readonly config: AppConfig,
     private readonly queues: WorkQueuesService,
+    @Inject(BACKLINK_SOURCES) private readonly backlinks: BacklinkSource[],
   ) {}
 
   async frame(
     req: Request,
     res: Response,
     actor: Actor,
-    page: { title: string; crumbs: Crumb[]; section: string },
+    page: { title: string; crumbs: Crumb[]; section: string; subject?: LinkedSubject },
   ): Promise<Frame> {
     return this.frameOf(pageRequestOf(req, res, actor), page);
   }
@@ -81,7 +83,7 @@ export class ConsoleFrameService {
   /** The frame of a page, from its page request (what the console services hold). */
   async frameOf(
     request: PageRequest,
-    page: { title: string; crumbs: Crumb[]; section: string },
+    page: { title: string; crumbs: Crumb[]; section: string; subject?: LinkedSubject },
   ): Promise<Frame> {
     const { actor, cookies } = request;
     const { contract, asked, mine } = await this.contractOf(request);
@@ -98,6 +100,10 @@ export class ConsoleFrameService {
     const acting = contract?.myParty ? await this.queues.actingIn(actor, contract.id) : null;
     const tabs = acting && contract ? await this.queues.tabs(acting, contract.id) : [];
     const waiting = tabs.reduce((n, t) => n + t.decide, 0);
+    const { subject } = page;
+    const backlinks = subject
+      ? (await Promise.all(this.backlinks.map((b) => b.linksTo(subject)))).flat()
+      : [];
     return {
       contract,
       acting,
@@ -121,6 +127,7 @@ export class ConsoleFrameService {
         })),
         path: request.path,
         crumbs: [{ href: '/', label: PAGE_TITLES.dashboard }, ...page.crumbs],
+        backlinks,
       },
     };
   }

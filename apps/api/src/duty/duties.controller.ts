@@ -30,7 +30,7 @@ import type { StoredUpload } from '../files/file-store.service';
 import { Acting, type ActingContext } from '../kit/acting-context';
 import { actionRoutes } from '../kit/action-route.decorator';
 import {
-  DutyFaultDto,
+  DutyFollowUpDto,
   DutyFiguresQueryDto,
   DutyListQueryDto,
   DutyReasonDto,
@@ -150,6 +150,25 @@ export class DutiesController {
     return this.steps.act(ctx, id, 'cancel', { reason: b.reason });
   }
 
+  @Post('duties/:id/items/:key/requirement')
+  @HttpCode(200)
+  @Roles('hospital_manager', 'hospital_staff')
+  @ApiOperation({
+    summary: 'Submit a customization request for an abnormal checklist item, linked both ways',
+  })
+  @ApiOkResponse({
+    description: '`{linked, requirement}`; the same link again for an item already submitted',
+  })
+  @ApiErrors({ 404: 'No such duty in a contract you are party to' })
+  openRequirement(
+    @Param('id') id: string,
+    @Param('key') key: string,
+    @Body() b: DutyFollowUpDto,
+    @Acting() ctx: ActingContext,
+  ) {
+    return this.steps.openFollowUp(ctx, id, key, 'requirement', b);
+  }
+
   @Post('duties/:id/items/:key/fault-ticket')
   @HttpCode(200)
   @Roles('vendor_pm', 'vendor_dev', 'hospital_manager', 'hospital_staff')
@@ -161,9 +180,9 @@ export class DutiesController {
   openFault(
     @Param('id') id: string,
     @Param('key') key: string,
-    @Body() b: DutyFaultDto,
+    @Body() b: DutyFollowUpDto,
     @Acting() ctx: ActingContext,
   ) {
-    return this.steps.openFault(ctx, id, key, b);
+    return this.steps.openFollowUp(ctx, id, key, 'fault_ticket', b);
   }
 }

@@ -12,12 +12,7 @@ import { DutyPlansService } from './duty-plans.service';
 @Module({
   imports: [FileStoreModule, FilesModule],
   controllers: [DutyPlansController, DutiesController],
-  providers: [
-    DutiesService,
-    DutyPlansService,
-    DutyActionsService,
-    DutyLedgerExporter,
-  ],
+  providers: [DutiesService, DutyPlansService, DutyActionsService, DutyLedgerExporter],
   exports: [DutiesService, DutyActionsService, DutyPlansService],
 })
 export class DutiesModule {}

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, shanghaiDate, validationFailed, type Actor } from '@luyue/domain';
+import {
+  DomainError,
+  fieldProblem,
+  shanghaiDate,
+  validationFailed,
+  type Actor,
+} from '@luyue/domain';
 import {
   CHECK_RESULTS,
   checkDutyAction,
@@ -15,6 +21,7 @@ import {
   DutyQueryRepository,
   DutyStore,
   runDutyAction,
+  type DutyLinkType,
   type DutyOccurrenceRecord,
 } from '@luyue/duty';
 import type { SubjectKind, Visible } from '../contracts/contract-access.service';
@@ -26,7 +33,7 @@ import { ActionRunner, type ActionProcess, type PayloadOf } from '../kit/action-
 import { FOLLOW_UP_OPENERS, type FollowUpOpener } from '../kit/process-registry';
 import { DutiesService, type DutyView } from './duties.service';
 import { DutyPlansService } from './duty-plans.service';
-import type { DutyFaultDto } from './dto/duty.dto';
+import type { DutyFollowUpDto } from './dto/duty.dto';
 
 type DutyProcess = ActionProcess<
   DutyAction,
@@ -137,10 +144,16 @@ export class DutyActionsService implements DutyProcess {
   }
 
   /**
-   * A fault ticket for an abnormal item of the current record, linked both ways; asking again
-   * for the same item answers the ticket opened the first time.
+   * A fault ticket (or a customization request) for an abnormal item of the current record,
+   * linked both ways; asking again for the same item answers the one opened the first time.
    */
-  async openFault(ctx: ActingContext, id: string, itemKey: string, dto: DutyFaultDto) {
+  async openFollowUp(
+    ctx: ActingContext,
+    id: string,
+    itemKey: string,
+    kind: DutyLinkType,
+    dto: DutyFollowUpDto,
+  ) {
     const { subject } = await this.contracts.requireSubject(ctx.actor, this.subjects, id);
     const state = subject.state;
     const item = state.plan.checklist.find((i) => i.key === itemKey);
@@ -151,32 +164,30 @@ export class DutyActionsService implements DutyProcess {
       ]);
     }
     const opened = (await this.query.linksOf(id)).find(
-      (l) => l.itemKey === itemKey && l.subjectType === 'fault_ticket',
+      (l) => l.itemKey === itemKey && l.subjectType === kind,
     );
     if (opened) return { linked: opened };
+    if (kind === 'fault_ticket' && !dto.level) {
+      throw validationFailed([fieldProblem('level', 'field.required', { field: 'level' })]);
+    }
     const system = dto.system ?? state.plan.systems[0];
     if (!state.plan.systems.includes(system)) {
       throw validationFailed([
         { field: 'system', message: `must be one of ${state.plan.systems.join(', ')}` },
       ]);
     }
-    const opener = this.openers.find((o) => o.kind === 'fault_ticket');
+    const opener = this.openers.find((o) => o.kind === kind);
     if (!opener)
       throw new DomainError('dependency_unavailable', 'workflow.unreachable_nothing_recorded', {});
-    const ticket = await opener.open(ctx, subject.contractId, {
+    const made = await opener.open(ctx, subject.contractId, {
       system,
       level: dto.level,
       title: dto.title?.trim() || `${state.number} ${item.text}`,
       description: `${item.text}: ${answer.note}`,
     });
-    const link = {
-      occurrenceId: id,
-      itemKey,
-      subjectType: 'fault_ticket' as const,
-      subjectId: ticket.id,
-    };
+    const link = { occurrenceId: id, itemKey, subjectType: kind, subjectId: made.id };
     await this.store.addLink(link, ctx.actor.userId);
-    return { linked: link, ticket };
+    return { linked: link, [kind === 'fault_ticket' ? 'ticket' : 'requirement']: made };
   }
 
   /**

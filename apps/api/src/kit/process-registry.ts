@@ -9,6 +9,7 @@ import type { ActingContext } from './acting-context';
 export const WORK_QUEUES = Symbol('WORK_QUEUES');
 export const OPEN_WORKFLOW_SOURCES = Symbol('OPEN_WORKFLOW_SOURCES');
 export const FOLLOW_UP_OPENERS = Symbol('FOLLOW_UP_OPENERS');
+export const BACKLINK_SOURCES = Symbol('BACKLINK_SOURCES');
 
 /** The deadline the next step runs against, as the workflow stored it. */
 export interface WorkDue {
@@ -86,4 +87,12 @@ export interface FollowUpOpener {
     contractId: string,
     what: FollowUp,
   ): Promise<{ id: string; number: string }>;
+}
+
+/** An item another process opened from one of its own (a fault ticket from an inspection). */
+export type LinkedSubject = { type: 'fault_ticket' | 'requirement'; id: string };
+
+/** A process that opens follow-ups: where each of them came from, as links for its page. */
+export interface BacklinkSource {
+  linksTo(subject: LinkedSubject): Promise<Array<{ href: string; label: string }>>;
 }

@@ -89,6 +89,8 @@ export const DUTY_TERMS = {
   noRecord: '尚未提交记录',
   openFault: '报故障',
   faultOpened: '已报故障',
+  openRequirement: '提需求',
+  requirementOpened: '已提需求',
   active: '执行中',
   stopped: '已停止',
   newPlan: '新建运维计划',
@@ -191,3 +193,7 @@ export const DUTY_LEDGER_HEADERS = {
 export const dutyItemLabel = (text: string, expected: string): string =>
   expected ? `${text}（期望：${expected}）` : text;
 export const dutyItemNoteLabel = (text: string): string => `${text} · 说明（异常时必填）`;
+
+/** Where a follow-up came from, on its page. */
+export const dutyBacklinkLabel = (number: string, title: string): string =>
+  `来自例行运维 ${number} ${title}（异常检查项）`;

@@ -18,7 +18,7 @@ import { FAULT_LEVELS } from '@luyue/fault-ticket/definitions';
 import type { ClassConstructor } from 'class-transformer';
 import { Omittable } from '../../common/field.validators';
 import { confirmField, type Field } from '../../console/console-field';
-import { DutyFaultDto, DutyReasonDto } from '../dto/duty.dto';
+import { DutyFollowUpDto, DutyReasonDto } from '../dto/duty.dto';
 
 /** The record form's own field; each checklist item adds its answer (see `itemFields`). */
 export class RecordSummaryDto {
@@ -107,7 +107,7 @@ export function answersJsonOf(
 
 /** The fault-ticket form of an abnormal item: the level. */
 export const FAULT_FROM_ITEM = {
-  dto: DutyFaultDto,
+  dto: DutyFollowUpDto,
   fields: [
     {
       name: 'level',

@@ -58,6 +58,15 @@ export class DutyConsoleController {
     return this.occurrences.act(sent, id, action);
   }
 
+  @ConsoleForm(':id/items/:key/requirement')
+  openRequirement(
+    @Sent() sent: FormSending,
+    @Param('id') id: string,
+    @Param('key') key: string,
+  ): Promise<ConsoleOutcome> {
+    return this.occurrences.openRequirement(sent, id, key);
+  }
+
   @ConsoleForm(':id/items/:key/fault-ticket')
   openFault(
     @Sent() sent: FormSending,

@@ -52,7 +52,7 @@ export class DutyOccurrenceConsoleService {
     const items = itemFields(d.state.plan.checklist);
     const view = dutyView(d, '/api/files');
     const mayReport = d.state.plan.checklist.length > 0 && frame.acting?.party != null;
-    return this.renderer.render('duty/duty.html', {
+    const context = {
       layout: frame.layout,
       terms: DUTY_TERMS,
       duty: view,
@@ -84,6 +84,21 @@ export class DutyOccurrenceConsoleService {
               fields: formFields(`fault-${i.key}`, FAULT_FROM_ITEM.fields),
             }))
         : [],
+      // Only the hospital submits customization requests.
+      requirementForms:
+        frame.acting?.party === 'hospital'
+          ? view.items
+              .filter((i) => i.abnormal && !i.requirementHref)
+              .map((i) => ({
+                key: i.key,
+                text: i.text,
+                href: `/duties/${encodeURIComponent(id)}/items/${encodeURIComponent(i.key)}/requirement`,
+              }))
+          : [],
+    };
+    return this.renderer.render('duty/duty.html', {
+      ...context,
+      hasFollowUps: context.faultForms.length + context.requirementForms.length > 0,
     });
   }
 
@@ -142,13 +157,31 @@ export class DutyOccurrenceConsoleService {
     );
   }
 
+  /** A customization request for an abnormal item, then back to the occurrence. */
+  async openRequirement(sent: FormSending, id: string, key: string): Promise<ConsoleOutcome> {
+    const { actor, requestId } = sent.page;
+    const idempotencyKey = sendingKeyOf(sent.body, { key }, []);
+    await this.steps.openFollowUp({ actor, requestId, idempotencyKey }, id, key, 'requirement', {});
+    return {
+      kind: 'redirect',
+      location: `/duties/${encodeURIComponent(id)}`,
+      flash: stepDoneFlash(DUTY_TERMS.openRequirement),
+    };
+  }
+
   /** A fault ticket for an abnormal item, then back to the occurrence. */
   async openFault(sent: FormSending, id: string, key: string): Promise<ConsoleOutcome> {
     const form = await readForm(FAULT_FROM_ITEM.dto, FAULT_FROM_ITEM.fields, sent.body);
     if (!form.ok) return { kind: 'page', status: 400, html: await this.page(sent.page, id) };
     const { actor, requestId } = sent.page;
     const idempotencyKey = sendingKeyOf(sent.body, form.payload, []);
-    await this.steps.openFault({ actor, requestId, idempotencyKey }, id, key, form.payload);
+    await this.steps.openFollowUp(
+      { actor, requestId, idempotencyKey },
+      id,
+      key,
+      'fault_ticket',
+      form.payload,
+    );
     return {
       kind: 'redirect',
       location: `/duties/${encodeURIComponent(id)}`,

@@ -40,12 +40,16 @@ export function dutyView(
     items: s.plan.checklist.map((item) => {
       const answer = record?.answers.find((a) => a.key === item.key);
       const link = d.links?.find((l) => l.itemKey === item.key && l.subjectType === 'fault_ticket');
+      const request = d.links?.find(
+        (l) => l.itemKey === item.key && l.subjectType === 'requirement',
+      );
       return {
         ...item,
         result: answer ? CHECK_RESULT_LABELS[answer.result] : '',
         abnormal: answer?.result === 'abnormal',
         note: answer?.note ?? '',
         faultHref: link ? `/fault-tickets/${link.subjectId}` : null,
+        requirementHref: request ? `/requirements/${encodeURIComponent(request.subjectId)}` : null,
       };
     }),
     signers: s.plan.signers.map((role) => {

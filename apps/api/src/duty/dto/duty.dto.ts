@@ -178,10 +178,12 @@ export class DutyReasonDto {
   reason!: string;
 }
 
-export class DutyFaultDto {
-  @ApiProperty({ enum: FAULT_LEVELS })
+/** What a fault ticket or a customization request opened from an abnormal item needs. */
+export class DutyFollowUpDto {
+  @ApiPropertyOptional({ enum: FAULT_LEVELS, description: 'The fault level (a fault ticket)' })
+  @Omittable()
   @IsIn(FAULT_LEVELS)
-  level!: FaultLevel;
+  level?: FaultLevel;
 
   @ApiPropertyOptional({ description: "One of the plan's systems; default its first" })
   @Omittable()

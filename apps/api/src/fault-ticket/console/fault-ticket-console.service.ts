@@ -49,6 +49,7 @@ export class FaultTicketConsoleService {
       title: `${t.number} ${t.title}`,
       crumbs: [{ href: '/fault-tickets', label: PAGE_TITLES.faultTickets }, { label: t.number }],
       section: '/fault-tickets',
+      subject: { type: 'fault_ticket', id: t.id },
     });
     const s = t.state;
     return this.renderer.render('fault-ticket/fault-ticket.html', {

@@ -181,6 +181,7 @@ export class RequirementConsoleService {
         title: `${r.id} ${r.title}`,
         crumbs: [{ href: '/requirements', label: PAGE_TITLES.requirements }, { label: r.id }],
         section: '/requirements',
+        subject: { type: 'requirement', id: r.id },
       });
       const here = frame.contract?.id === r.contractId ? frame.contract : null;
       return {
