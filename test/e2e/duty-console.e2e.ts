@@ -147,9 +147,14 @@ describe('scheduled duties in the console', () => {
     expect(report).toContain('控制台');
   });
 
-  it('shows the figures and exports every occurrence of the year', async () => {
+  it('shows the figures, the monthly summary and exports every occurrence of the year', async () => {
     const figures = (await manager.get('/duties/figures?year=1').expect(200)).text;
     expect(figures).toContain('100.0%');
+    const duty = await api().get(`/api/duties/${dutyId}`).set('Authorization', managerToken);
+    const month = (duty.body as { dueDay: string }).dueDay.slice(0, 7);
+    const summary = (await staff.get(`/duties/month?month=${month}`).expect(200)).text;
+    expect(summary).toContain(`href="/duties/${dutyId}"`);
+    expect(summary).toContain('驻场工程师');
     const file = await api()
       .get(`/api/contracts/${contractId}/duty-ledger.xlsx?year=1`)
       .set('Authorization', managerToken)

@@ -99,6 +99,13 @@ export class DutiesService {
     };
   }
 
+  /** A calendar month's occurrences (`YYYY-MM`) with their figures, for the monthly summary. */
+  async month(actor: Actor, contractId: string, month: string) {
+    await this.contracts.requireParty(actor, contractId);
+    const rows = await this.duties.ofMonth(contractId, month);
+    return { month, items: rows, ...dutyFigures(rows, new Date().toISOString()) };
+  }
+
   /** Every occurrence of a contract year as the duty ledger (.xlsx). */
   async ledger(actor: Actor, contractId: string, year: number) {
     const contract = await this.contracts.requireParty(actor, contractId);

@@ -119,6 +119,12 @@ export const DUTY_TERMS = {
   month: '月份',
   noItems: '暂无运维任务',
   history: '处理记录',
+  monthly: '月度汇总',
+  vendorLead: '乙方负责人',
+  onsiteEngineer: '驻场工程师',
+  hospitalSign: '甲方（信息科）',
+  signHere: '签字：',
+  date: '日期：',
 } as const;
 
 export const DUTY_SIGN_VIA_LABELS: Readonly<Record<'console' | 'link', string>> = {

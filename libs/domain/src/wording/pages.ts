@@ -24,6 +24,7 @@ export const PAGE_TITLES = {
   duties: '例行运维',
   dutyPlans: '运维计划',
   dutyFigures: '例行运维统计',
+  dutyMonth: '例行运维月度汇总',
   dutySign: '运维记录签字确认',
   reportFault: '报告故障',
 } as const;

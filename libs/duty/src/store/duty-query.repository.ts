@@ -105,6 +105,18 @@ export class DutyQueryRepository {
     return rows.map(isoDuty);
   }
 
+  /** A contract's occurrences due in a calendar month (`YYYY-MM`), for the monthly summary. */
+  async ofMonth(contractId: string, month: string): Promise<DutyOccurrenceRecord[]> {
+    const rows: DutyOccurrenceRecord[] = await this.ds.query(
+      `SELECT ${DUTY_COLUMNS} FROM duty_occurrence
+       WHERE contract_id = $1 AND due_day >= ($2 || '-01')::date
+         AND due_day < ($2 || '-01')::date + interval '1 month'
+       ORDER BY due_day, number`,
+      [contractId, month],
+    );
+    return rows.map(isoDuty);
+  }
+
   async linksOf(occurrenceId: string): Promise<DutyLinkRecord[]> {
     return this.ds.query(
       `SELECT occurrence_id AS "occurrenceId", item_key AS "itemKey", subject_type AS "subjectType",

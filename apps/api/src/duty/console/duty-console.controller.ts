@@ -38,6 +38,11 @@ export class DutyConsoleController {
     return this.console.figures(page);
   }
 
+  @ConsolePage('month')
+  month(@Page() page: PageRequest): Promise<string> {
+    return this.console.month(page);
+  }
+
   @ConsolePage(':id')
   occurrence(@Page() page: PageRequest, @Param('id') id: string): Promise<string> {
     return this.occurrences.page(page, id);

@@ -175,6 +175,44 @@ export class DutyConsoleService {
     });
   }
 
+  /** The month's printable summary: every occurrence due in it, the counts, a signature block. */
+  async month(request: PageRequest): Promise<string> {
+    const frame = await this.frames.frameOf(request, {
+      title: PAGE_TITLES.dutyMonth,
+      crumbs: [{ href: '/duties', label: PAGE_TITLES.duties }, { label: PAGE_TITLES.dutyMonth }],
+      section: '/duties',
+    });
+    const asked = text(request.query, 'month');
+    const month =
+      asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : shanghaiDate(new Date()).slice(0, 7);
+    const contract = frame.contract;
+    const found = contract ? await this.duties.month(request.actor, contract.id, month) : null;
+    return this.renderer.render('duty/duty-month.html', {
+      layout: frame.layout,
+      title: PAGE_TITLES.dutyMonth,
+      contract,
+      terms: DUTY_TERMS,
+      month,
+      total: found?.total,
+      rate:
+        found?.total.completionPermille == null
+          ? '—'
+          : `${(found.total.completionPermille / 10).toFixed(1)}%`,
+      items: (found?.items ?? []).map((d) => ({
+        id: d.id,
+        number: d.number,
+        kind: d.state.plan.customKind ?? DUTY_KIND_LABELS[d.kind],
+        title: d.title,
+        dueDay: d.dueDay,
+        status: DUTY_STATUS_LABELS[d.status],
+        late: d.breachedAt !== null,
+        signedBy: d.state.signatures
+          .map((g) => `${DUTY_SIGNER_LABELS[g.role]} ${g.by.name}`)
+          .join('、'),
+      })),
+    });
+  }
+
   private async plansFrame(request: PageRequest): Promise<Frame> {
     return this.frames.frameOf(request, {
       title: PAGE_TITLES.dutyPlans,
