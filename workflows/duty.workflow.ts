@@ -1,4 +1,4 @@
-import { setHandler, workflowInfo } from '@temporalio/workflow';
+import { patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   DUTY_ACTIONS,
   applyDutyAction,
@@ -27,6 +27,9 @@ import { ProcessRun, runUntilFinal, serveProcess } from './process-run.kit';
 import { actionWrite, eventWrite, nowIso, stepProxies } from './workflow-steps.util';
 
 const steps = stepProxies<DutyActivities>();
+
+/** From this code on, an open occurrence whose day the official calendar no longer has is cancelled. */
+const UNSCHEDULED_PATCH = 'duty-unscheduled-when-unplaced';
 
 /**
  * One occurrence of a scheduled duty (rule 7): the vendor records it, each signer role signs
@@ -154,7 +157,15 @@ class DutyRun extends ProcessRun<DutyState, DutyAction, DutyCommand> {
       year: this.input.year,
       key: this.state.slot.key,
     });
-    if (!slot || JSON.stringify(slot) === JSON.stringify(this.state.slot)) return;
+    if (!slot) {
+      // A holiday the provisional calendar had and the official one has not: nothing is owed.
+      if (patched(UNSCHEDULED_PATCH) && this.state.status === 'open') {
+        const next = withdrawDuty(this.state, this.state.slot.key, nowIso(), 'unscheduled');
+        await this.recordEvent('unscheduled', next, { key: this.state.slot.key });
+      }
+      return;
+    }
+    if (JSON.stringify(slot) === JSON.stringify(this.state.slot)) return;
     const next = rescheduleDuty(this.state, slot, nowIso());
     await this.recordEvent('rescheduled', next, { from: this.state.slot, to: slot });
   }

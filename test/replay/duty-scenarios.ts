@@ -1,6 +1,6 @@
 // The duty runs the replay tier records: an inspection reminded, breached, recorded late and
 // signed by both signers (one from a mailed link); a record refused, recorded again, re-signed,
-// with a calendar change on the way.
+// with a calendar change on the way; one withdrawn with its plan.
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
@@ -8,6 +8,7 @@ import type { WorkingDayCalendar } from '@luyue/calendar';
 import type { Actor } from '@luyue/domain';
 import { dutyWorkflowId, type DutyAction, type DutyPayloads } from '@luyue/duty/definitions';
 import { calendarChangedSignal } from '@luyue/temporal/definitions';
+import { dutyWithdrawnSignal } from '@luyue/duty/definitions';
 import { runDutyAction, startDuty } from '@luyue/duty';
 import { dutyOccurrence, manager, staff, vendorDev } from '../fixtures/duty.fixtures';
 
@@ -65,6 +66,15 @@ export const DUTY_SCENARIOS: DutyScenario[] = [
       await act('record', vendorDev, { summary: '已扩容', answers, reportFiles: [], hash: second });
       await act('sign', manager, { hash: second, note: '', via: 'console' });
       await act('sign', staff, { hash: second, note: '', via: 'console' });
+      await handle.result();
+      return handle;
+    },
+  },
+  {
+    name: 'withdrawn-with-its-plan',
+    async run(ctx) {
+      const { handle } = await start(ctx);
+      await handle.signal(dutyWithdrawnSignal, { reason: 'BG-1', changeRequestId: 'BG-1' });
       await handle.result();
       return handle;
     },

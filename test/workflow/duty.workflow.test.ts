@@ -223,4 +223,23 @@ describe('dutyWorkflow on the time-skipping server', () => {
       expect(steps(writes)).toEqual(['record', 'sign']);
     });
   });
+
+  it('cancels a holiday duty whose holiday the official calendar does not have', async () => {
+    const holidays = { ...MONTHLY_INSPECTION, cadence: { type: 'during_holidays' as const } };
+    // The provisional 2027 has the Dragon Boat Festival on 2027-06-09; this official one not.
+    await withDuty(
+      '2027-06-09',
+      async ({ writes, state, useCalendar }) => {
+        const official = new WorkingDayCalendar(
+          new Map([[2027, { year: 2027, holidays: ['2027-10-01', '2027-10-02'], workdays: [] }]]),
+        );
+        await useCalendar(official);
+        await until(() => writes.some((w) => w.action === 'unscheduled'));
+        let status = (await state()).status;
+        for (let i = 0; i < 100 && status !== 'cancelled'; i++) status = (await state()).status;
+        expect(status).toBe('cancelled');
+      },
+      holidays,
+    );
+  });
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@luyue/calendar';
-import { contactsByRole, type ContractYear } from '@luyue/domain';
-import { UserRepository, type ContractRecord } from '@luyue/persistence';
+import { contactsByRole, shanghaiDate, type ContractYear } from '@luyue/domain';
+import { ContractRepository, UserRepository, type ContractRecord } from '@luyue/persistence';
 import { TemporalClientService } from '@luyue/temporal';
 import { dutySlots } from './duty-schedule';
 import { startDuty } from './duty.client';
@@ -26,7 +26,25 @@ export class DutyGenerationService {
     private readonly calendars: CalendarService,
     private readonly users: UserRepository,
     private readonly temporal: TemporalClientService,
+    private readonly contracts: ContractRepository,
   ) {}
+
+  /**
+   * A calendar year was loaded: holiday-following plans get the occurrences of holidays the
+   * official schedule has and the provisional one had not (from today, in years not over).
+   */
+  async holidaysChanged(): Promise<number> {
+    const today = shanghaiDate(new Date());
+    let generated = 0;
+    for (const plan of await this.store.activeHolidayPlans()) {
+      const contract = await this.contracts.findById(plan.contractId);
+      for (const year of contract?.years.filter((y) => y.endDate >= today) ?? []) {
+        const from = year.startDate <= today ? today : undefined;
+        generated += (await this.generate(contract!, plan, year, from)).generated;
+      }
+    }
+    return generated;
+  }
 
   async generate(
     contract: ContractRecord,

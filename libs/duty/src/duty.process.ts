@@ -58,6 +58,7 @@ export const DUTY_PROCESS: ProcessTable<DutyStatus, DutyAction, DutyEvent, DutyR
     breached: event('breached', [...VENDOR, 'hospital_manager']),
     rescheduled: event('rescheduled', []),
     withdrawn: event('withdrawn', [...VENDOR]),
+    unscheduled: event('unscheduled', [...VENDOR]),
   },
 };
 

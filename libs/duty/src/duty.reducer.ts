@@ -115,13 +115,21 @@ export function rescheduleDuty(state: DutyState, slot: DutySlot, at: string): Du
   };
 }
 
-/** Withdrawn with its plan (an agreed change replaced it): cancelled, by no one's step. */
-export function withdrawDuty(state: DutyState, reason: string, at: string): DutyState {
+/**
+ * Cancelled by no one's step: withdrawn with its plan (an agreed change replaced it), or
+ * unscheduled (the official calendar has no such holiday).
+ */
+export function withdrawDuty(
+  state: DutyState,
+  reason: string,
+  at: string,
+  step: Extract<DutyEvent, 'withdrawn' | 'unscheduled'> = 'withdrawn',
+): DutyState {
   return {
     ...state,
     status: 'cancelled',
     seq: state.seq + 1,
     updatedAt: at,
-    log: [...state.log, { step: 'withdrawn', at, by: null, note: reason }],
+    log: [...state.log, { step, at, by: null, note: reason }],
   };
 }

@@ -15,7 +15,13 @@ export const DUTY_ACTIONS = ['record', 'sign', 'refuse', 'cancel'] as const;
 export type DutyAction = (typeof DUTY_ACTIONS)[number];
 
 /** What the workflow records by itself. */
-export const DUTY_EVENTS = ['reminded', 'breached', 'rescheduled', 'withdrawn'] as const;
+export const DUTY_EVENTS = [
+  'reminded',
+  'breached',
+  'rescheduled',
+  'withdrawn',
+  'unscheduled',
+] as const;
 export type DutyEvent = (typeof DUTY_EVENTS)[number];
 
 export const CHECK_RESULTS = ['normal', 'abnormal'] as const;

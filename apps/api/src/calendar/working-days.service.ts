@@ -68,6 +68,7 @@ export class WorkingDaysService {
     );
     const failed = results.filter((r) => r.status === 'rejected').length;
     if (failed > 0) this.logger.warn(`${failed} open workflow(s) could not be signalled`);
+    for (const p of this.processes) await p.calendarLoaded?.(year);
     return {
       year,
       holidays: schedule.holidays.length,

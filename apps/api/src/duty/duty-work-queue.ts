@@ -14,10 +14,10 @@ import {
   DUTY_STATUSES,
   dutyWorkflowId,
 } from '@luyue/duty/definitions';
-import { DutyQueueQuery, DutyStore } from '@luyue/duty';
+import { DutyGenerationService, DutyQueueQuery, DutyStore } from '@luyue/duty';
 import type { OpenWorkflowSource, WorkItem, WorkQuery, WorkQueue } from '../kit/process-registry';
 
-/** Duties on the dashboard (by the record's deadline) and under a calendar change. */
+/** Duties on the dashboard (by the record's deadline) and under a calendar change (placed again, new holidays). */
 @Injectable()
 export class DutyWorkQueue implements WorkQueue, OpenWorkflowSource {
   readonly code = 'duty';
@@ -28,6 +28,7 @@ export class DutyWorkQueue implements WorkQueue, OpenWorkflowSource {
   constructor(
     private readonly queue: DutyQueueQuery,
     private readonly store: DutyStore,
+    private readonly generation: DutyGenerationService,
   ) {}
 
   async waitingFor(
@@ -69,5 +70,10 @@ export class DutyWorkQueue implements WorkQueue, OpenWorkflowSource {
 
   async openWorkflowIds(): Promise<string[]> {
     return (await this.store.openOccurrenceIds()).map(dutyWorkflowId);
+  }
+
+  /** Holidays of the loaded year the provisional schedule did not have get their duties. */
+  async calendarLoaded(): Promise<void> {
+    await this.generation.holidaysChanged();
   }
 }

@@ -68,6 +68,8 @@ export interface WorkQueue {
 /** A process's open workflows, told when an official calendar year is loaded. */
 export interface OpenWorkflowSource {
   openWorkflowIds(): Promise<string[]>;
+  /** After they were told: what a process adds for the loaded year (new holiday duties). */
+  calendarLoaded?(year: number): Promise<void>;
 }
 
 /** What an item found wrong (an abnormal checklist item) opens in another process. */

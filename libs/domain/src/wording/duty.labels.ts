@@ -57,6 +57,10 @@ export const DUTY_STEP_WORDING: Readonly<
   breached: { label: '逾期', headline: '例行运维任务的记录已逾期' },
   rescheduled: { label: '重新排期', headline: '节假日安排更新，任务日期已重新计算' },
   withdrawn: { label: '随计划变更撤销', headline: '运维计划已按项目变更调整，该任务已撤销' },
+  unscheduled: {
+    label: '节假日调整后取消',
+    headline: '正式节假日安排公布后，该任务对应的节假日已不存在，任务已取消',
+  },
 };
 
 /** Duty pages, list and mail words. */

@@ -81,6 +81,16 @@ export class DutyStore {
     return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
   }
 
+  /** Active plans whose cadence follows the statutory holidays (they change when a year is loaded). */
+  async activeHolidayPlans(): Promise<DutyPlanRecord[]> {
+    const rows: DutyPlanRecord[] = await this.ds.query(
+      `SELECT ${PLAN_COLUMNS} FROM duty_plan
+       WHERE active AND plan->'cadence'->>'type' IN ('before_holidays', 'during_holidays')
+       ORDER BY created_at, id`,
+    );
+    return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
+  }
+
   async deactivatePlan(id: string): Promise<void> {
     await this.ds.query(`UPDATE duty_plan SET active = false, updated_at = now() WHERE id = $1`, [
       id,
