@@ -11,7 +11,11 @@ interface Duty {
   signsAs: string[];
   links?: Array<{ itemKey: string; subjectType: string; subjectId: string }>;
   state: {
-    record: { hash: string; reportFiles: Array<{ sha256: string }> } | null;
+    record: {
+      hash: string;
+      reportFiles: Array<{ sha256: string; filename: string }>;
+      answers: Array<{ files: unknown[] }>;
+    } | null;
     signatures: Array<{ role: string; hash: string }>;
   };
 }
@@ -99,8 +103,15 @@ describe('scheduled duties on the real stack', () => {
       await record(dev, duty.id, [
         { key: 'cpu', result: 'abnormal', note: '数据库服务器磁盘使用率 93%' },
         { key: 'backup', result: 'normal' },
-      ]).expect(200)
+      ])
+        .attach('files.cpu', Buffer.from('%PDF-1.4\n'), {
+          filename: '磁盘监控.pdf',
+          contentType: 'application/pdf',
+        })
+        .expect(200)
     ).body as Duty;
+    expect(recorded.state.record!.reportFiles.map((f) => f.filename)).toEqual(['巡检报告.pdf']);
+    expect(recorded.state.record!.answers.map((a) => a.files.length)).toEqual([1, 0]);
     expect(recorded.status).toBe('recorded');
     const hash = recorded.state.record!.hash;
     expect(hash).toMatch(/^[0-9a-f]{64}$/);

@@ -25,7 +25,7 @@ import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { AttachmentUploadInterceptor } from '../files/attachment-upload.interceptor';
+import { NamedFilesUploadInterceptor } from '../files/attachment-upload.interceptor';
 import type { StoredUpload } from '../files/file-store.service';
 import { Acting, type ActingContext } from '../kit/acting-context';
 import { actionRoutes } from '../kit/action-route.decorator';
@@ -110,10 +110,14 @@ export class DutiesController {
     return this.duties.view(actor, id);
   }
 
-  @Step('record', 'Record the duty (multipart `summary`, `answers` JSON, report `files`)', {
-    idempotent: false,
-  })
-  @UseInterceptors(AttachmentUploadInterceptor)
+  @Step(
+    'record',
+    "Record the duty (multipart `summary`, `answers` JSON, report `files`, an item's `files.<key>`)",
+    {
+      idempotent: false,
+    },
+  )
+  @UseInterceptors(NamedFilesUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -124,12 +128,17 @@ export class DutiesController {
         answers: { type: 'string', description: 'JSON `[{key, result, note}]`' },
         files: { type: 'array', items: { type: 'string', format: 'binary' } },
       },
+      additionalProperties: {
+        type: 'string',
+        format: 'binary',
+        description: "`files.<key>`: an item's evidence",
+      },
     },
   })
   record(
     @Param('id') id: string,
     @Body() b: RecordDutyDto,
-    @UploadedFiles() files: StoredUpload[] | undefined,
+    @UploadedFiles() files: Array<StoredUpload & { fieldname?: string }> | undefined,
     @Acting() ctx: ActingContext,
   ) {
     return this.steps.record(ctx, id, b.summary ?? '', b.answers, files ?? []);

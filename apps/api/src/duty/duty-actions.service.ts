@@ -109,29 +109,48 @@ export class DutyActionsService implements DutyProcess {
     );
   }
 
-  /** The record: checked first, its report files stored only once the step may take them. */
+  /**
+   * The record: checked first, its files stored only once the step may take them. A file sent
+   * as `files` is the report's; one sent as `files.<key>` belongs to that checklist item.
+   */
   async record(
     ctx: ActingContext,
     id: string,
     summary: string,
     answersJson: string,
-    uploads: StoredUpload[],
+    uploads: Array<StoredUpload & { fieldname?: string }>,
   ): Promise<DutyView> {
     let storing = false;
     const prepare = async ({ subject, contract, acting }: Visible<DutyOccurrenceRecord>) => {
       const answers = answersOf(answersJson);
       const state = subject.state;
+      const itemOf = (u: { fieldname?: string }) =>
+        u.fieldname?.startsWith('files.') ? u.fieldname.slice('files.'.length) : null;
+      const stray = uploads.find((u) => {
+        const key = itemOf(u);
+        return key !== null && !answers.some((a) => a.key === key);
+      });
+      if (stray) {
+        throw validationFailed([
+          { field: stray.fieldname!, message: 'must belong to an answered checklist item' },
+        ]);
+      }
       const draft = { summary, answers, reportFiles: [], hash: '' };
       const refusal =
         checkDutyAction(state, 'record', acting) ??
         validateDutyPayload(state, { action: 'record', payload: draft });
       if (refusal) throw refusal;
       storing = true;
-      const reportFiles =
+      const refs =
         uploads.length > 0
-          ? await this.files.record(ctx.actor, contract, 'duty_report', uploads, ctx.requestId)
+          ? await this.files.record(ctx.actor, contract, 'duty_record', uploads, ctx.requestId)
           : [];
-      const record = { summary, answers, reportFiles };
+      const filesOf = (key: string | null) => refs.filter((_, i) => itemOf(uploads[i]) === key);
+      const record = {
+        summary,
+        answers: answers.map((a) => ({ ...a, files: filesOf(a.key) })),
+        reportFiles: filesOf(null),
+      };
       const hash = createHash('sha256').update(recordDigestText(record)).digest('hex');
       return { ...record, hash };
     };

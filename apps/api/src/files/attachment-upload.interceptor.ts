@@ -29,12 +29,29 @@ export class AttachmentUploadInterceptor implements NestInterceptor {
   constructor(store: FileStoreService, config: AppConfig) {
     this.limitBytes = config.FILE_MAX_BYTES;
     this.storage = store.engine();
-    this.upload = multer({
-      storage: this.storage,
-      // Browsers send UTF-8 file names without saying so; busboy's default would be latin1.
-      defParamCharset: 'utf8',
-      limits: { fileSize: config.FILE_MAX_BYTES, files: 10, fields: 20, fieldSize: 64 * 1024 },
-    }).array('files', 10);
+    const { maxFiles } = this.constructor as typeof AttachmentUploadInterceptor;
+    this.upload = this.fields(
+      multer({
+        storage: this.storage,
+        // Browsers send UTF-8 file names without saying so; busboy's default would be latin1.
+        defParamCharset: 'utf8',
+        limits: {
+          fileSize: config.FILE_MAX_BYTES,
+          files: maxFiles,
+          fields: 50,
+          fieldSize: 64 * 1024,
+        },
+      }),
+      maxFiles,
+    );
+  }
+
+  /** How many files one form may carry. */
+  static readonly maxFiles: number = 10;
+
+  /** Which fields carry files: `files`, up to the limit. */
+  protected fields(m: multer.Multer, maxFiles: number): ReturnType<multer.Multer['array']> {
+    return m.array('files', maxFiles);
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -70,4 +87,17 @@ function refusal(error: unknown, limitBytes: number): Error {
     return fileTooLarge(error.field ?? 'files', limitBytes);
   }
   return validationFailed([{ field: 'files', message: error.message }]);
+}
+
+/**
+ * Files under any field name (`files` and `files.<key>`, one group per checklist item), up to
+ * twenty: each keeps its `fieldname`, so a form can tell which of its parts a file belongs to.
+ */
+@Injectable()
+export class NamedFilesUploadInterceptor extends AttachmentUploadInterceptor {
+  static override readonly maxFiles: number = 20;
+
+  protected override fields(m: multer.Multer): ReturnType<multer.Multer['any']> {
+    return m.any();
+  }
 }

@@ -203,6 +203,7 @@ export const DUTY_LEDGER_HEADERS = {
 export const dutyItemLabel = (text: string, expected: string): string =>
   expected ? `${text}（期望：${expected}）` : text;
 export const dutyItemNoteLabel = (text: string): string => `${text} · 说明（异常时必填）`;
+export const dutyItemFilesLabel = (text: string): string => `${text} · 附件`;
 
 /** Where a follow-up came from, on its page. */
 export const dutyBacklinkLabel = (number: string, title: string): string =>

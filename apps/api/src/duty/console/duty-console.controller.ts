@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { ConsoleOutcome } from '../../console/console-outcome';
 import { Page, type PageRequest } from '../../console/console-page';
 import { CsrfGuard } from '../../console/csrf.guard';
-import { AttachmentUploadInterceptor } from '../../files/attachment-upload.interceptor';
+import { NamedFilesUploadInterceptor } from '../../files/attachment-upload.interceptor';
 import { ConsoleForm, ConsolePage, Sent, type FormSending } from '../../kit/console-action';
 import { DutyConsoleService } from './duty-console.service';
 import { DutyOccurrenceConsoleService } from './duty-occurrence-console.service';
@@ -53,8 +53,8 @@ export class DutyConsoleController {
     return this.occurrences.report(page, id);
   }
 
-  // The record form is multipart (its report files); the others carry no file.
-  @ConsoleForm(':id/actions/:action', { upload: AttachmentUploadInterceptor })
+  // The record form is multipart (report files, and each item's own); the others carry no file.
+  @ConsoleForm(':id/actions/:action', { upload: NamedFilesUploadInterceptor })
   act(
     @Sent() sent: FormSending,
     @Param('id') id: string,

@@ -5,6 +5,7 @@ import {
   PAGE_TITLES,
   stepDoneFlash,
   DUTY_STEP_FIELDS,
+  dutyItemFilesLabel,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
 import { FORM_ERROR } from '../../console/console-field';
@@ -69,6 +70,13 @@ export class DutyOccurrenceConsoleService {
                 )
               : f.fields,
           multipart: DUTY_ACTION_FORMS[f.action].multipart ?? false,
+          itemFiles:
+            f.action === 'record'
+              ? d.state.plan.checklist.map((i) => ({
+                  key: i.key,
+                  label: dutyItemFilesLabel(i.text),
+                }))
+              : [],
           hash: f.action === 'sign' ? d.state.record?.hash : undefined,
           formError: f.failed ? failed?.errors[FORM_ERROR] : undefined,
           filesLabel: DUTY_STEP_FIELDS.files,

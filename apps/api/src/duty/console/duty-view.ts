@@ -48,6 +48,7 @@ export function dutyView(
         result: answer ? CHECK_RESULT_LABELS[answer.result] : '',
         abnormal: answer?.result === 'abnormal',
         note: answer?.note ?? '',
+        files: (answer?.files ?? []).map((f) => ({ ...f, href: `${filesHref}/${f.id}` })),
         faultHref: link ? `/fault-tickets/${link.subjectId}` : null,
         requirementHref: request ? `/requirements/${encodeURIComponent(request.subjectId)}` : null,
       };
