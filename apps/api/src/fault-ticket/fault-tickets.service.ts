@@ -177,7 +177,9 @@ export class FaultTicketsService {
     policy: SlaPolicy,
   ): Promise<{ version: number; policy: SlaPolicy }> {
     await this.contracts.requireParty(actor, contractId);
-    const problems = slaPolicyProblems(policy, coverageProblem);
+    const problems = slaPolicyProblems(policy, coverageProblem).map((p) =>
+      fieldProblem(p.field, 'field.sla_policy', { problem: p.problem, detail: p.message }),
+    );
     if (problems.length > 0) throw validationFailed(problems);
     const version = await this.store.savePolicy(contractId, policy, actor.userId);
     return { version, policy };
