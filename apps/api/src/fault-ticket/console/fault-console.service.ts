@@ -65,10 +65,7 @@ export class FaultConsoleService {
       terms: FAULT_TICKET_TERMS,
       canReport: this.mayReport(frame),
       // The policy form's roles (the REST PUT's); the link goes to the contract shown.
-      policyHref:
-        contract && POLICY_EDITORS.some((r) => request.actor.roles.includes(r))
-          ? `/fault-tickets/sla-policy?contract=${encodeURIComponent(contract.id)}`
-          : null,
+      canEditPolicy: POLICY_EDITORS.some((r) => request.actor.roles.includes(r)),
       policyLink: SLA_POLICY_WORDS.link,
       // The ledger of the year filtered on; without one, the service's current year.
       ledgerYear: q.year ?? null,

@@ -120,7 +120,6 @@ export class SlaPolicyConsoleService {
       contract: frame.contract,
       words: SLA_POLICY_WORDS,
       version: current ? slaPolicyVersionLabel(current.version) : '',
-      action: frame.contract ? pageHref(frame.contract.id) : '',
       once: newOnce(),
       formError: failed?.errors[FORM_ERROR],
       coverages: Object.entries(policy?.coverages ?? {}).map(([name, c]) => ({
