@@ -60,7 +60,7 @@ export class WorkingDaysService {
     await this.calendars.saveYear(schedule, loadedBy);
     const open = [
       ...(await this.deadlines.openWorkflowIds()),
-      ...(await Promise.all(this.processes.map((p) => p.openWorkflowIds()))).flat(),
+      ...(await Promise.all(this.processes.map((p) => p.openWorkflowIds(year)))).flat(),
     ];
     const client = await this.temporal.client();
     const results = await Promise.allSettled(
