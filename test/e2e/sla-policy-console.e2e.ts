@@ -1,7 +1,12 @@
 // The SLA policy form on the real stack: an edit becomes a new version that tickets reported
 // afterwards run under, a refused edit comes back as typed, and other roles get 403.
 import { api, operator } from '../helpers/e2e-auth';
-import { consoleContract, errorBeside, type ConsoleAgent } from '../helpers/e2e-console';
+import {
+  consoleContract,
+  consoleLogin,
+  errorBeside,
+  type ConsoleAgent,
+} from '../helpers/e2e-console';
 
 interface Clock {
   kind: string;
@@ -117,6 +122,22 @@ describe('the SLA policy form', () => {
     expect((await policy().expect(200)).body.version).toBe(version);
   });
 
+  it('lets an admin, who is no party, edit the policy too', async () => {
+    const admin = await consoleLogin('admin');
+    const form = await admin.get(page).expect(200);
+    expect(form.text).toContain('第 1 版');
+    await admin
+      .post(page)
+      .type('form')
+      .send({ ...formValues(form.text, 'sla-policy'), 'level_4.response.minutes': '90' })
+      .expect(303);
+    const stored = (await policy().expect(200)).body;
+    expect([stored.version, stored.policy.levels.level_4.response.budget]).toEqual([
+      2,
+      { minutes: 90 },
+    ]);
+  });
+
   it('refuses the page and the form to other roles, and a form without its token', async () => {
     await staff.get(page).set('Accept', 'text/html').expect(403);
     const list = await staff.get('/fault-tickets').expect(200);
@@ -124,6 +145,6 @@ describe('the SLA policy form', () => {
     const csrf = /name="_csrf" value="([^"]+)"/.exec(list.text)?.[1] ?? '';
     await pm.post(page).type('form').send({ _csrf: csrf }).expect(403);
     await manager.post(page).type('form').send({ 'level_1.response.minutes': '5' }).expect(403);
-    expect((await policy().expect(200)).body.version).toBe(1);
+    expect((await policy().expect(200)).body.version).toBe(2);
   });
 });
