@@ -92,7 +92,8 @@ describe('foundation on the real stack', () => {
         args: [
           {
             subject: 'E2E-PROVISIONAL',
-            receivedAt: '2026-12-30T10:00:00+08:00',
+            // A year no other file loads (the fault-ticket calendar test loads next year's).
+            receivedAt: '2083-01-06T10:00:00+08:00',
             workingDays: 3,
             reminderLeadDays: null,
             notify: [],
@@ -104,53 +105,53 @@ describe('foundation on the real stack', () => {
         (r) => r !== undefined,
       );
       expect(scheduled).toMatchObject({ provisional: true, outcome: null });
-      // Provisional 2027: 01-01 off, so Thu 12-31, Mon 01-04, Tue 01-05.
-      expect(scheduled.deadline.toISOString()).toBe('2027-01-05T15:59:59.999Z');
+      // Provisional 2083: weekends off, so Thu 01-07, Fri 01-08, Mon 01-11.
+      expect(scheduled.deadline.toISOString()).toBe('2083-01-11T15:59:59.999Z');
 
       // Unauthenticated and wrong-token loads are refused and change nothing.
-      const schedule2027 = {
-        holidays: ['2027-01-01', '2027-01-04', '2027-01-05'],
-        workdays: ['2027-01-09'],
+      const schedule2083 = {
+        holidays: ['2083-01-01', '2083-01-11', '2083-01-12'],
+        workdays: ['2083-01-16'],
       };
-      await api().put('/api/calendar/years/2027').send(schedule2027).expect(401);
+      await api().put('/api/calendar/years/2083').send(schedule2083).expect(401);
       await api()
-        .put('/api/calendar/years/2027')
+        .put('/api/calendar/years/2083')
         .set('Authorization', 'Bearer not-the-admin-token')
-        .send(schedule2027)
+        .send(schedule2083)
         .expect(401);
       const invalid = await api()
-        .put('/api/calendar/years/2027')
+        .put('/api/calendar/years/2083')
         .set('Authorization', admin())
-        .send({ holidays: ['2027-01-01', '2027-02-30'], workdays: [] })
+        .send({ holidays: ['2083-01-01', '2083-02-30'], workdays: [] })
         .expect(400);
       expect(invalid.body.error.message).toContain('holidays[1]');
       expect((await deadlineRow(workflowId)).provisional).toBe(true);
 
       const loaded = await api()
-        .put('/api/calendar/years/2027')
+        .put('/api/calendar/years/2083')
         .set('Authorization', admin())
-        .send(schedule2027)
+        .send(schedule2083)
         .expect(200);
-      expect(loaded.body).toMatchObject({ year: 2027, holidays: 3, workdays: 1 });
+      expect(loaded.body).toMatchObject({ year: 2083, holidays: 3, workdays: 1 });
       expect(loaded.body.recomputing).toBeGreaterThanOrEqual(1);
 
       const recomputed = await eventually(
         () => deadlineRow(workflowId),
         (r) => r?.provisional === false,
       );
-      // Official (test) 2027: 01-01, 01-04 and 01-05 off → Thu 12-31, Wed 01-06, Thu 01-07.
+      // Official (test) 2083: 01-11 and 01-12 off → Thu 01-07, Fri 01-08, Wed 01-13.
       expect(recomputed).toMatchObject({ provisional: false });
-      expect(recomputed.deadline.toISOString()).toBe('2027-01-07T15:59:59.999Z');
+      expect(recomputed.deadline.toISOString()).toBe('2083-01-13T15:59:59.999Z');
       const lookup = await api()
         .get('/api/calendar/working-days')
-        .query({ from: '2026-12-30T10:00:00+08:00', days: 3 })
+        .query({ from: '2083-01-06T10:00:00+08:00', days: 3 })
         .expect(200);
       expect(lookup.body).toEqual({
-        deadline: '2027-01-07T23:59:59.999+08:00',
+        deadline: '2083-01-13T23:59:59.999+08:00',
         provisional: false,
       });
 
-      await handle.signal('deadlineFulfilled', { at: '2026-12-31T12:00:00+08:00' });
+      await handle.signal('deadlineFulfilled', { at: '2083-01-07T12:00:00+08:00' });
       const result = await handle.result();
       expect(result).toMatchObject({ outcome: 'met', provisional: false });
       expect((await deadlineRow(workflowId)).outcome).toBe('met');

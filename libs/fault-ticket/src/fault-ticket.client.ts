@@ -1,5 +1,5 @@
-import type { Client } from '@temporalio/client';
-import { runUpdate } from '@luyue/temporal';
+import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import { domainErrorOf, runUpdate } from '@luyue/temporal';
 import {
   FAULT_TICKET_WORKFLOW,
   faultReceivedUpdate,
@@ -26,6 +26,32 @@ export async function startFaultTicket(
     workflowId: faultTicketWorkflowId(input.ticketId),
     args: [input],
   });
+}
+
+/**
+ * Starts a ticket and answers its state once the first clocks are recorded, in one call: the
+ * `received` Update rides with the start (update-with-start), so the server hands both to the
+ * first workflow task instead of a start, a second call and a task for the Update.
+ */
+export async function startFaultTicketWithFirstState(
+  client: Client,
+  taskQueue: string,
+  input: FaultTicketInput,
+): Promise<FaultTicketState> {
+  const startWorkflowOperation = new WithStartWorkflowOperation(FAULT_TICKET_WORKFLOW, {
+    taskQueue,
+    workflowId: faultTicketWorkflowId(input.ticketId),
+    args: [input],
+    workflowIdConflictPolicy: 'FAIL',
+  });
+  try {
+    return await client.workflow.executeUpdateWithStart(faultReceivedUpdate, {
+      updateId: `received:${input.ticketId}`,
+      startWorkflowOperation,
+    });
+  } catch (error) {
+    throw domainErrorOf(error) ?? error;
+  }
 }
 
 /** The state once the first clocks are recorded. */

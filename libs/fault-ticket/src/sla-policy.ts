@@ -111,11 +111,29 @@ function budgetOk(b: unknown): boolean {
   );
 }
 
-function warningOk(w: unknown): boolean {
+/** A warning point the policy accepts: a percent 1..99, or a positive count of minutes before. */
+export function warningPointOk(w: unknown): boolean {
   if (!isRecord(w)) return false;
   if ('percent' in w)
     return Number.isInteger(w.percent) && (w.percent as number) > 0 && (w.percent as number) < 100;
   return Number.isInteger(w.minutesBefore) && (w.minutesBefore as number) > 0;
+}
+
+/** What can be wrong with a field of a policy (the wording catalogue says each to a person). */
+export const SLA_POLICY_PROBLEMS = [
+  'coverage',
+  'required',
+  'budget',
+  'coverage_name',
+  'warnings',
+] as const;
+export type SlaPolicyProblem = (typeof SLA_POLICY_PROBLEMS)[number];
+
+/** One field of a policy refused: where, the English the REST envelope carries, and which rule. */
+export interface SlaPolicyFieldProblem {
+  field: string;
+  message: string;
+  problem: SlaPolicyProblem;
 }
 
 /** What is wrong with a policy an admin or hospital manager sent, field by field (empty: none). */
@@ -123,21 +141,22 @@ export function slaPolicyProblems(
   policy: unknown,
   /** The calendar's judgement of a coverage's segments (the api passes `coverageProblem`). */
   segmentsProblem: (days: CoverageDays, segments: string[]) => string | null,
-): Array<{ field: string; message: string }> {
-  const problems: Array<{ field: string; message: string }> = [];
+): SlaPolicyFieldProblem[] {
+  const problems: SlaPolicyFieldProblem[] = [];
   const given = isRecord(policy) ? policy : {};
   const coverages = isRecord(given.coverages) ? given.coverages : {};
   for (const [name, c] of Object.entries(coverages)) {
     const problem = coverageOk(c)
       ? segmentsProblem((c as CoverageSpec).days, (c as CoverageSpec).segments)
       : 'days working|all and HH:mm-HH:mm segments';
-    if (problem) problems.push({ field: `coverages.${name}`, message: problem });
+    if (problem)
+      problems.push({ field: `coverages.${name}`, message: problem, problem: 'coverage' });
   }
   const levels = isRecord(given.levels) ? given.levels : {};
   for (const level of FAULT_LEVELS) {
     const clocks = levels[level];
     if (!isRecord(clocks)) {
-      problems.push({ field: `levels.${level}`, message: 'is required' });
+      problems.push({ field: `levels.${level}`, message: 'is required', problem: 'required' });
       continue;
     }
     for (const kind of SLA_CLOCKS) {
@@ -146,19 +165,28 @@ export function slaPolicyProblems(
       if (clock === undefined && !(REQUIRED_SLA_CLOCKS as readonly SlaClock[]).includes(kind))
         continue;
       if (!isRecord(clock)) {
-        problems.push({ field, message: 'is required' });
+        problems.push({ field, message: 'is required', problem: 'required' });
         continue;
       }
       if (!budgetOk(clock.budget)) {
-        problems.push({ field: `${field}.budget`, message: 'minutes 1..525600 or endOfDay' });
+        problems.push({
+          field: `${field}.budget`,
+          message: 'minutes 1..525600 or endOfDay',
+          problem: 'budget',
+        });
       }
       if (typeof clock.coverage !== 'string' || !Object.hasOwn(coverages, clock.coverage)) {
-        problems.push({ field: `${field}.coverage`, message: 'names no coverage of the policy' });
+        problems.push({
+          field: `${field}.coverage`,
+          message: 'names no coverage of the policy',
+          problem: 'coverage_name',
+        });
       }
-      if (!Array.isArray(clock.warnings) || !clock.warnings.every(warningOk)) {
+      if (!Array.isArray(clock.warnings) || !clock.warnings.every(warningPointOk)) {
         problems.push({
           field: `${field}.warnings`,
           message: 'percent 1..99 or minutesBefore >= 1',
+          problem: 'warnings',
         });
       }
     }

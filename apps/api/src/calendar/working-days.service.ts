@@ -6,6 +6,7 @@ import { calendarChangedSignal } from '@luyue/temporal/definitions';
 import { TemporalClientService } from '@luyue/temporal';
 import { OPEN_WORKFLOW_SOURCES, type OpenWorkflowSource } from '../kit/process-registry';
 import type { WorkingDaysAnswer } from './dto/working-days.query';
+import { signalAll } from './signal-all';
 import type { CalendarYearDto, YearScheduleDto, YearScheduleLoaded } from './dto/year-schedule.dto';
 
 /** Years shown around today, besides every loaded one: last year and two years ahead. */
@@ -60,13 +61,12 @@ export class WorkingDaysService {
     await this.calendars.saveYear(schedule, loadedBy);
     const open = [
       ...(await this.deadlines.openWorkflowIds()),
-      ...(await Promise.all(this.processes.map((p) => p.openWorkflowIds()))).flat(),
+      ...(await Promise.all(this.processes.map((p) => p.openWorkflowIds(year)))).flat(),
     ];
     const client = await this.temporal.client();
-    const results = await Promise.allSettled(
-      open.map((id) => client.workflow.getHandle(id).signal(calendarChangedSignal)),
+    const failed = await signalAll(open, (id) =>
+      client.workflow.getHandle(id).signal(calendarChangedSignal),
     );
-    const failed = results.filter((r) => r.status === 'rejected').length;
     if (failed > 0) this.logger.warn(`${failed} open workflow(s) could not be signalled`);
     for (const p of this.processes) await p.calendarLoaded?.(year);
     return {

@@ -22,8 +22,7 @@ import {
 import {
   FaultTicketQueryRepository,
   FaultTicketStore,
-  firstFaultState,
-  startFaultTicket,
+  startFaultTicketWithFirstState,
   type FaultTicketRecord,
 } from '@luyue/fault-ticket';
 import { IdempotencyKeyRepository, TransactionRunner, UserRepository } from '@luyue/persistence';
@@ -118,7 +117,7 @@ export class FaultTicketsService {
       await this.tx.run((m) => this.keys.recordSubject(m, key, ticketId));
     }
     const byRole = contactsByRole(members.flat());
-    await startFaultTicket(client, this.temporal.taskQueue, {
+    const state = await startFaultTicketWithFirstState(client, this.temporal.taskQueue, {
       ticketId,
       number,
       contractId,
@@ -133,7 +132,6 @@ export class FaultTicketsService {
       policyVersion: stored?.version ?? null,
       notify: { ...byRole, reporter: [reporter.email] },
     });
-    const state = await firstFaultState(client, ticketId);
     return this.viewOf({ subject: recordOf(state), acting: ctx.actor }, state);
   }
 
@@ -177,7 +175,9 @@ export class FaultTicketsService {
     policy: SlaPolicy,
   ): Promise<{ version: number; policy: SlaPolicy }> {
     await this.contracts.requireParty(actor, contractId);
-    const problems = slaPolicyProblems(policy, coverageProblem);
+    const problems = slaPolicyProblems(policy, coverageProblem).map((p) =>
+      fieldProblem(p.field, 'field.sla_policy', { problem: p.problem, detail: p.message }),
+    );
     if (problems.length > 0) throw validationFailed(problems);
     const version = await this.store.savePolicy(contractId, policy, actor.userId);
     return { version, policy };

@@ -72,8 +72,16 @@ export class FaultWorkQueue implements WorkQueue, OpenWorkflowSource {
     };
   }
 
-  async openWorkflowIds(): Promise<string[]> {
-    return (await this.store.openTicketIds()).map(faultTicketWorkflowId);
+  /** With a loaded year: only the tickets with a running clock whose span reaches into it. */
+  async openWorkflowIds(loadedYear?: number): Promise<string[]> {
+    const ids =
+      loadedYear === undefined
+        ? await this.store.openTicketIds()
+        : await this.store.openTicketIdsCounting(
+            `${loadedYear}-01-01T00:00:00+08:00`,
+            `${loadedYear + 1}-01-01T00:00:00+08:00`,
+          );
+    return ids.map(faultTicketWorkflowId);
   }
 }
 

@@ -65,9 +65,13 @@ export interface WorkQueue {
   counts?(contractId: string): Promise<Array<{ label: string; n: number; href: string }>>;
 }
 
-/** A process's open workflows, told when an official calendar year is loaded. */
+/**
+ * A process's open workflows, told when an official calendar year is loaded. Given the year, a
+ * process may leave out the items whose running deadlines cannot touch it (each told item costs
+ * its workflow a turn and a write).
+ */
 export interface OpenWorkflowSource {
-  openWorkflowIds(): Promise<string[]>;
+  openWorkflowIds(loadedYear?: number): Promise<string[]>;
   /** After they were told: what a process adds for the loaded year (new holiday duties). */
   calendarLoaded?(year: number): Promise<void>;
 }

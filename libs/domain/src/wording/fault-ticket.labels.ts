@@ -174,3 +174,40 @@ export const FAULT_PAGE_WORDS = {
 
 /** The flash after a ticket was reported. */
 export const faultReportedFlash = (number: string): string => `已报告故障，工单编号 ${number}`;
+
+/** How a clock's budget is given on the SLA policy form (`off`: an optional clock not run). */
+export const SLA_BUDGET_KIND_LABELS: Readonly<Record<'minutes' | 'end_of_day' | 'off', string>> = {
+  minutes: '计时分钟',
+  end_of_day: '当日工作时间结束前',
+  off: '不设此时限',
+};
+
+/** The SLA policy page: its words and each field's label. */
+export const SLA_POLICY_WORDS = {
+  title: 'SLA 策略',
+  link: '编辑 SLA 策略',
+  version: '当前版本',
+  defaultTerms: '默认条款（尚未编辑）',
+  versionOf: '第 {n} 版',
+  appliesNote: '保存后生成新版本，仅适用于此后报告的故障；已报告的工单仍按原版本计时。',
+  coverages: '计时范围',
+  budgetKind: '时限方式',
+  minutes: '约定时限（计时分钟）',
+  coverage: '计时范围',
+  warnPercent: '预警点（已用时限百分比）',
+  warnPercentHint: '以逗号分隔，如 50,80；留空则不按百分比预警',
+  warnMinutes: '预警点（到期前计时分钟）',
+  warnMinutesHint: '以逗号分隔，如 10；留空则不按提前分钟预警',
+  reportName: '报告名称',
+  save: '保存为新版本',
+} as const;
+
+/** The policy version as the page names it. */
+export const slaPolicyVersionLabel = (version: number | null): string =>
+  version === null
+    ? SLA_POLICY_WORDS.defaultTerms
+    : SLA_POLICY_WORDS.versionOf.replace('{n}', String(version));
+
+/** The flash after a policy was saved. */
+export const slaPolicySavedFlash = (version: number): string =>
+  `SLA 策略已保存为第 ${version} 版，此后报告的故障按新版本计时`;

@@ -9,7 +9,7 @@ import type { ReportRefusal } from '@luyue/security/definitions';
 import type { Role } from '../role.types';
 import type { LinkTokenRefusal } from '../link-token.types';
 import type { CoverageProblem } from '../coverage-problem.types';
-import type { FaultRefusal } from '@luyue/fault-ticket/definitions';
+import type { FaultRefusal, SlaPolicyProblem } from '@luyue/fault-ticket/definitions';
 import type { DutyRefusal } from '@luyue/duty/definitions';
 
 interface Wording<P> {
@@ -76,6 +76,14 @@ const COVERAGE_PROBLEMS_SAID: Readonly<Record<CoverageProblem, { en: string; zh:
     en: 'segments must be in order of the day and must not overlap',
     zh: '时间段须按先后排列且互不重叠',
   },
+};
+
+const SLA_POLICY_PROBLEMS_SAID: Readonly<Record<SlaPolicyProblem, string>> = {
+  coverage: '计时范围的日期或时间段不正确',
+  required: '此项必填',
+  budget: '请填写 1 到 525600 之间的整数分钟，或选择当日工作时间结束',
+  coverage_name: '请选择本策略中的计时范围',
+  warnings: '百分比应为 1 到 99 的整数，提前分钟数应为正整数，以逗号分隔',
 };
 
 /** A person's words for each code, when the message itself says nothing more specific. */
@@ -162,6 +170,10 @@ export const MESSAGES = {
   'console.no_contract_to_submit': say(
     () => 'No contract to submit a request in',
     () => '没有可提交需求的合同。',
+  ),
+  'console.no_contract_for_policy': say(
+    () => 'No contract whose SLA policy could be edited',
+    () => '没有可编辑 SLA 策略的合同。',
   ),
   'console.no_contract_to_report': say(
     () => 'No contract to report a fault in',
@@ -547,6 +559,10 @@ export const MESSAGES = {
   'field.clock_not_running': say(
     () => 'name a clock of this ticket that is still running',
     () => '请选择本工单仍在计时的时限',
+  ),
+  'field.sla_policy': say<{ problem: SlaPolicyProblem; detail: string }>(
+    (p) => p.detail,
+    (p) => SLA_POLICY_PROBLEMS_SAID[p.problem],
   ),
   'field.invalid': say(
     () => 'invalid',

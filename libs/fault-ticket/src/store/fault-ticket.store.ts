@@ -126,6 +126,27 @@ export class FaultTicketStore {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Open tickets with a running clock that counts between `from` and `to`: running since before
+   * `to` and due at or after `from` (a clock counts only from its `since` to its due instant, and
+   * a paused one is computed again when it resumes). A ticket whose stored state names no clocks
+   * is kept, to be safe.
+   */
+  async openTicketIdsCounting(from: string, to: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.ds.query(
+      `SELECT t.id FROM fault_ticket t
+       WHERE t.state <> 'closed'
+         AND (jsonb_typeof(t.workflow_state -> 'clocks') IS DISTINCT FROM 'array'
+           OR EXISTS (
+             SELECT 1 FROM jsonb_array_elements(t.workflow_state -> 'clocks') AS c
+             WHERE c ->> 'since' IS NOT NULL
+               AND (c ->> 'since')::timestamptz < $2::timestamptz
+               AND (c ->> 'dueAt' IS NULL OR (c ->> 'dueAt')::timestamptz >= $1::timestamptz)))`,
+      [from, to],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** The contract's SLA policy in force, and its version (null: the default, never edited). */
   async currentPolicy(contractId: string): Promise<{ version: number; policy: SlaPolicy } | null> {
     const rows: Array<{ version: number; policy: SlaPolicy }> = await this.ds.query(

@@ -7,6 +7,19 @@ import { CalendarYearEntity } from '../entities';
 export class CalendarYearRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
+  /**
+   * What changes whenever a year is loaded or removed: each row's year and row version (`xmin`
+   * changes with every write, even two loads at the same instant), over a table of a few dozen
+   * rows.
+   */
+  async stamp(): Promise<string> {
+    const rows: Array<{ stamp: string | null }> = await this.ds.query(
+      `SELECT md5(string_agg(year::text || ':' || xmin::text, ',' ORDER BY year)) AS stamp
+       FROM calendar_year`,
+    );
+    return rows[0].stamp ?? '';
+  }
+
   findAll(): Promise<CalendarYearEntity[]> {
     return this.ds.getRepository(CalendarYearEntity).find({ order: { year: 'ASC' } });
   }

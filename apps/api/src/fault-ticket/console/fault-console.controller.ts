@@ -1,5 +1,6 @@
 import { Controller, Param, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Roles } from '../../auth/roles.decorator';
 import type { ConsoleOutcome } from '../../console/console-outcome';
 import { Page, type PageRequest } from '../../console/console-page';
 import { CsrfGuard } from '../../console/csrf.guard';
@@ -7,8 +8,12 @@ import { AttachmentUploadInterceptor } from '../../files/attachment-upload.inter
 import { ConsoleForm, ConsolePage, Sent, type FormSending } from '../../kit/console-action';
 import { FaultConsoleService } from './fault-console.service';
 import { FaultTicketConsoleService } from './fault-ticket-console.service';
+import { SlaPolicyConsoleService } from './sla-policy-console.service';
 
-/** The fault-ticket pages: the contract's list, the report form, a ticket with its step forms. */
+/**
+ * The fault-ticket pages: the contract's list, the report form, the SLA policy form, a ticket
+ * with its step forms.
+ */
 @ApiExcludeController()
 @UseGuards(CsrfGuard)
 @Controller('fault-tickets')
@@ -16,6 +21,7 @@ export class FaultConsoleController {
   constructor(
     private readonly console: FaultConsoleService,
     private readonly tickets: FaultTicketConsoleService,
+    private readonly policy: SlaPolicyConsoleService,
   ) {}
 
   @ConsolePage()
@@ -31,6 +37,19 @@ export class FaultConsoleController {
   @ConsoleForm('new')
   report(@Sent() sent: FormSending): Promise<ConsoleOutcome> {
     return this.console.report(sent);
+  }
+
+  // Before `:id`, which would take the word for a ticket id. The roles are the REST PUT's.
+  @ConsolePage('sla-policy')
+  @Roles('admin', 'hospital_manager')
+  policyPage(@Page() page: PageRequest): Promise<string> {
+    return this.policy.page(page);
+  }
+
+  @ConsoleForm('sla-policy')
+  @Roles('admin', 'hospital_manager')
+  savePolicy(@Sent() sent: FormSending): Promise<ConsoleOutcome> {
+    return this.policy.save(sent);
   }
 
   @ConsolePage(':id')

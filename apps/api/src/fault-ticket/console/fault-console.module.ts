@@ -6,11 +6,12 @@ import { FaultTicketsModule } from '../fault-tickets.module';
 import { FaultConsoleController } from './fault-console.controller';
 import { FaultConsoleService } from './fault-console.service';
 import { FaultTicketConsoleService } from './fault-ticket-console.service';
+import { SlaPolicyConsoleService } from './sla-policy-console.service';
 
 /** The fault-ticket pages, on the services of the REST routes. */
 @Module({
   imports: [ConsoleModule, FaultTicketsModule, FilesModule, FileStoreModule],
   controllers: [FaultConsoleController],
-  providers: [FaultConsoleService, FaultTicketConsoleService],
+  providers: [FaultConsoleService, FaultTicketConsoleService, SlaPolicyConsoleService],
 })
 export class FaultConsoleModule {}

@@ -8,6 +8,7 @@ import {
   formatTime,
   PAGE_TITLES,
   shanghaiLocalInput,
+  SLA_POLICY_WORDS,
 } from '@luyue/domain';
 import { FAULT_LEVELS, FAULT_STATUSES } from '@luyue/fault-ticket/definitions';
 import { TemplateRenderer } from '@luyue/notifications';
@@ -27,6 +28,7 @@ import { faultRefusal, reportFields } from './fault-console-fields';
 const PAGE_SIZE = 50;
 const FILTERS = ['level', 'state', 'year'] as const;
 const REPORTERS = ['hospital_staff', 'hospital_manager', 'vendor_pm', 'vendor_dev'] as const;
+const POLICY_EDITORS = ['admin', 'hospital_manager'] as const;
 
 /** The contract's fault tickets and the report form, on the REST routes' service and DTOs. */
 @Injectable()
@@ -62,6 +64,9 @@ export class FaultConsoleService {
       contract,
       terms: FAULT_TICKET_TERMS,
       canReport: this.mayReport(frame),
+      // The policy form's roles (the REST PUT's); the link goes to the contract shown.
+      canEditPolicy: POLICY_EDITORS.some((r) => request.actor.roles.includes(r)),
+      policyLink: SLA_POLICY_WORDS.link,
       // The ledger of the year filtered on; without one, the service's current year.
       ledgerYear: q.year ?? null,
       filters: {
