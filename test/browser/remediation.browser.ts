@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { REMEDIATION_STATUS_LABELS, type Role } from '@luyue/domain';
 import { api, demoContractId, loginDemo } from '../helpers/e2e-auth';
 import { launchBrowser, loginAs, screenshot } from '../helpers/e2e-browser';
-import { importReport, issueNotice, SAMPLES } from '../helpers/e2e-security';
+import { importReport, issueNotice, SAMPLES, WEAK_PASSWORDS } from '../helpers/e2e-security';
 import { eventually } from '../helpers/e2e-stack';
 
 let browser: Browser;
@@ -100,7 +100,8 @@ describe('security remediation in a browser', () => {
   it('fixes and verifies one asset line of a multi-line task, the other staying open', async () => {
     const manager = await loginDemo('hospital_manager');
     const noticeId = await issueNotice(manager, contractId);
-    await importReport(manager, noticeId, resolve(SAMPLES, 'openvasreporting/airplay.xml'));
+    // Weak passwords on several hosts: tasks of more than one asset line.
+    await importReport(manager, noticeId, WEAK_PASSWORDS);
     const list = (
       await api()
         .get(`/api/contracts/${contractId}/security-tasks?notice=${noticeId}&pageSize=100`)

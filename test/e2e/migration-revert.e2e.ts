@@ -59,6 +59,7 @@ const OWNED: Readonly<Record<string, readonly string[]>> = {
     'security_finding',
   ],
   Requirements1763880000000: REQUIREMENT_TABLES,
+  SecurityInfoFinding1765612000000: ['security_info_finding'],
 };
 
 /** Migrations that change existing tables only: reverting them drops no table. */

@@ -15,6 +15,16 @@ export const SEVERITY_RANK: Readonly<Record<FindingSeverity, number>> = {
   info: 0,
 };
 
+/**
+ * Findings of this severity and above are issued as remediation tasks; those below (a scanner's
+ * informational items: traceroute, service detection) ask nothing of the vendor, so they are kept
+ * with their notice for the record and never become work.
+ */
+export const LOWEST_ISSUED_SEVERITY: FindingSeverity = 'low';
+
+export const isIssuedSeverity = (severity: FindingSeverity): boolean =>
+  SEVERITY_RANK[severity] >= SEVERITY_RANK[LOWEST_ISSUED_SEVERITY];
+
 export const FINDING_SEVERITIES: readonly FindingSeverity[] = [
   'critical',
   'high',

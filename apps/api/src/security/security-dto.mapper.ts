@@ -44,7 +44,8 @@ export function importDtoOf(r: SecurityReportRecord): ImportDto {
       bytesTotal: r.bytesTotal,
       percent,
     },
-    summary: r.summary,
+    // Summaries written before informational findings were kept apart have no count of them.
+    summary: r.summary ? { informational: 0, ...r.summary } : null,
     failure: r.failure,
     uploadedAt: iso(r.uploadedAt)!,
     finishedAt: iso(r.finishedAt),

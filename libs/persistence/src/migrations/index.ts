@@ -13,6 +13,7 @@ import { AssetLineUrl1765260000000 } from './1765260000000-asset-line-url';
 import { SecurityReportIssuing1765300000000 } from './1765300000000-security-report-issuing';
 import { FaultTickets1765400000000 } from './1765400000000-fault-tickets';
 import { SecurityTaskNumber1765500000000 } from './1765500000000-security-task-number';
+import { SecurityInfoFinding1765612000000 } from './1765612000000-security-info-finding';
 
 /** Every migration in order; a landed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   SecurityReportIssuing1765300000000,
   FaultTickets1765400000000,
   SecurityTaskNumber1765500000000,
+  SecurityInfoFinding1765612000000,
 ];

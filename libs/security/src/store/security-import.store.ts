@@ -8,7 +8,12 @@ import {
   type ImportSummary,
   type RemediationDueDates,
 } from '../security-notice.types';
-import { SEVERITY_RANK, type ParsedFinding, type ReportFormat } from '../security-finding.types';
+import {
+  isIssuedSeverity,
+  SEVERITY_RANK,
+  type ParsedFinding,
+  type ReportFormat,
+} from '../security-finding.types';
 import { type ReportRefusal } from '../report-refusal.types';
 
 /** What the worker needs to run one import. */
@@ -27,6 +32,7 @@ export interface ImportJob {
 
 export interface ImportCounts {
   findings: number;
+  informational: number;
   created: number;
   merged: number;
   reopened: number;
@@ -52,6 +58,7 @@ const STAGING_COLUMNS = [
   ['task_title', 'text'],
   ['title', 'text'],
   ['severity', 'text'],
+  ['issued', 'boolean'],
   ['remediation', 'text'],
   ['asset_key', 'text'],
   ['label', 'text'],
@@ -81,6 +88,7 @@ function stagingValues(f: ParsedFinding, ord: number): unknown[] {
     taskTitleOf(f),
     f.title,
     f.severity,
+    isIssuedSeverity(f.severity),
     remediationSeverityOf(f.severity),
     assetKeyOf(f),
     assetLabelOf(f),
@@ -143,6 +151,7 @@ export class SecurityImportStore {
     const summary: ImportSummary = {
       format: refusal.found ?? null,
       findings: 0,
+      informational: 0,
       created: 0,
       merged: 0,
       reopened: 0,
@@ -190,6 +199,7 @@ export class SecurityImportStore {
       `INSERT INTO security_staging AS s (${names}) SELECT * FROM unnest(${arrays})
        ON CONFLICT (finding_key) DO UPDATE SET
          severity = ${higher('s.severity', 'EXCLUDED.severity')},
+         issued = s.issued OR EXCLUDED.issued,
          remediation = CASE WHEN ${rank('EXCLUDED.severity')} > ${rank('s.severity')}
            THEN EXCLUDED.remediation ELSE s.remediation END,
          cves = array_to_string(ARRAY(SELECT DISTINCT c FROM unnest(
@@ -214,9 +224,16 @@ export class SecurityImportStore {
   ): Promise<ImportCounts> {
     const { noticeId, importId, retest } = job;
     await m.query(`SELECT id FROM security_notice WHERE id = $1 FOR UPDATE`, [noticeId]);
-    const [counts]: Array<{ findings: number; merged: number; reopened: number }> = await m.query(
-      `SELECT count(*)::int AS findings, count(f.id)::int AS merged,
-         count(f.id) FILTER (WHERE $2 AND t.state <> 'false_positive'
+    const [counts]: Array<{
+      findings: number;
+      informational: number;
+      merged: number;
+      reopened: number;
+    }> = await m.query(
+      `SELECT count(*) FILTER (WHERE s.issued)::int AS findings,
+         count(*) FILTER (WHERE NOT s.issued)::int AS informational,
+         count(f.id) FILTER (WHERE s.issued)::int AS merged,
+         count(f.id) FILTER (WHERE s.issued AND $2 AND t.state <> 'false_positive'
            AND (NOT f.present OR l.fixed_by_retest OR l.state <> 'open'))::int AS reopened
        FROM security_staging s
        LEFT JOIN security_finding f ON f.notice_id = $1 AND f.finding_key = s.finding_key
@@ -235,7 +252,7 @@ export class SecurityImportStore {
            (array_agg(remediation ORDER BY ${rank('severity')} DESC))[1] AS remediation,
            ARRAY(SELECT DISTINCT c FROM unnest(string_to_array(string_agg(cves, ','), ',')) c
              WHERE c <> '') AS cves
-         FROM security_staging GROUP BY task_key)
+         FROM security_staging WHERE issued GROUP BY task_key)
        INSERT INTO security_task AS t (notice_id, contract_id, vulnerability_key, format,
          vulnerability_id, title, severity, source, system, due_at, provisional,
          found_in_retest, first_report_id, cves)
@@ -280,6 +297,7 @@ export class SecurityImportStore {
          min(s.target), min(s.url), (array_agg(s.severity ORDER BY ${rank('s.severity')} DESC))[1], $2
        FROM security_staging s
        JOIN security_task t ON t.notice_id = $1 AND t.vulnerability_key = s.task_key
+       WHERE s.issued
        GROUP BY t.id, s.asset_key
        ON CONFLICT (task_id, asset_key) DO UPDATE SET
          severity = ${higher('l.severity', 'EXCLUDED.severity')},
@@ -299,6 +317,7 @@ export class SecurityImportStore {
        FROM security_staging s
        JOIN security_task t ON t.notice_id = $1 AND t.vulnerability_key = s.task_key
        JOIN security_asset_line l ON l.task_id = t.id AND l.asset_key = s.asset_key
+       WHERE s.issued
        ON CONFLICT (notice_id, finding_key) DO UPDATE SET
          last_seen_report_id = EXCLUDED.last_seen_report_id, seen_count = f.seen_count + 1,
          present = true, gone_in_report_id = NULL, title = EXCLUDED.title,
@@ -307,15 +326,46 @@ export class SecurityImportStore {
          solution = EXCLUDED.solution, evidence = EXCLUDED.evidence, updated_at = now()`,
       [noticeId, importId],
     );
+    await this.keepInformational(m, noticeId, importId);
     const closed = retest ? await this.closeGone(m, noticeId, importId, format) : 0;
     return {
       findings: counts.findings,
+      informational: counts.informational,
       merged: counts.merged,
       created: counts.findings - counts.merged,
       reopened: counts.reopened,
       closed,
       tasksCreated: tasks.filter((t) => t.inserted).length,
     };
+  }
+
+  /**
+   * Informational findings are kept with the notice, one row per key, and never issued; a key
+   * issued now (its severity rose) leaves them, since its task's finding holds it from here on.
+   */
+  private async keepInformational(
+    m: EntityManager,
+    noticeId: string,
+    importId: string,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO security_info_finding AS i (notice_id, finding_key, format, vulnerability_id,
+         title, label, host, port, protocol, target, service, evidence, first_report_id,
+         last_seen_report_id)
+       SELECT $1, s.finding_key, s.format, s.vulnerability_id, s.title, s.label, s.host, s.port,
+         s.protocol, s.target, s.service, s.evidence, $2, $2
+       FROM security_staging s WHERE NOT s.issued
+       ON CONFLICT (notice_id, finding_key) DO UPDATE SET
+         last_seen_report_id = EXCLUDED.last_seen_report_id, seen_count = i.seen_count + 1,
+         title = EXCLUDED.title, service = EXCLUDED.service, evidence = EXCLUDED.evidence,
+         updated_at = now()`,
+      [noticeId, importId],
+    );
+    await m.query(
+      `DELETE FROM security_info_finding i USING security_staging s
+       WHERE i.notice_id = $1 AND i.finding_key = s.finding_key AND s.issued`,
+      [noticeId],
+    );
   }
 
   /**

@@ -68,7 +68,22 @@ export interface NoticeCounts {
   assetLines: number;
   fixedByRetest: number;
   findings: number;
+  /** Informational findings kept with the notice, not issued as tasks. */
+  informational: number;
 }
+
+/** The informational findings of one vulnerability in a notice, and where they were seen. */
+export interface InformationalFindingGroup {
+  format: ReportFormat;
+  vulnerabilityId: string;
+  title: string;
+  assets: number;
+  /** The first few asset labels, in label order. */
+  labels: string[];
+}
+
+/** How many asset labels one informational group shows; the count tells the rest. */
+const INFO_LABELS_SHOWN = 5;
 
 /** A notice's tasks counted by one column, as a JSON object (for the notice list). */
 const tasksBy = (column: 'severity' | 'state') =>
@@ -150,9 +165,12 @@ export class SecurityNoticeRepository {
          GROUP BY state`,
         [noticeId],
       ),
-      this.ds.query<Array<{ lines: number; fixed: number; findings: number }>>(
+      this.ds.query<
+        Array<{ lines: number; fixed: number; findings: number; informational: number }>
+      >(
         `SELECT count(*)::int AS lines, count(*) FILTER (WHERE fixed_by_retest)::int AS fixed,
-           (SELECT count(*)::int FROM security_finding WHERE notice_id = $1) AS findings
+           (SELECT count(*)::int FROM security_finding WHERE notice_id = $1) AS findings,
+           (SELECT count(*)::int FROM security_info_finding WHERE notice_id = $1) AS informational
          FROM security_asset_line WHERE notice_id = $1`,
         [noticeId],
       ),
@@ -165,7 +183,24 @@ export class SecurityNoticeRepository {
       assetLines: lines[0].lines,
       fixedByRetest: lines[0].fixed,
       findings: lines[0].findings,
+      informational: lines[0].informational,
     };
+  }
+
+  /** A notice's informational findings by vulnerability, most widespread first. */
+  async informationalFindings(
+    noticeId: string,
+    limit: number,
+  ): Promise<InformationalFindingGroup[]> {
+    return this.ds.query(
+      `SELECT format, vulnerability_id AS "vulnerabilityId", min(title) AS title,
+         count(*)::int AS assets,
+         (array_agg(label ORDER BY label))[1:${INFO_LABELS_SHOWN}] AS labels
+       FROM security_info_finding WHERE notice_id = $1
+       GROUP BY format, vulnerability_id
+       ORDER BY count(*) DESC, min(title), vulnerability_id LIMIT $2`,
+      [noticeId, limit],
+    );
   }
 
   /** False when the notice holds a standing report with the same sha256 (`findReportBySha`). */

@@ -159,6 +159,11 @@ export class SecurityConsoleService {
       tasks: tasks.items.map((t) => this.taskView(t)),
       tasksTotal: tasks.total,
       tasksShown: tasks.items.length,
+      informational: notice.informational.map((g) => ({
+        ...g,
+        format: REPORT_FORMAT_LABELS[g.format],
+        more: g.assets - g.labels.length,
+      })),
     });
   }
 
@@ -304,6 +309,7 @@ export class SecurityConsoleService {
       tasks: notice.counts.tasks,
       assetLines: notice.counts.assetLines,
       findings: notice.counts.findings,
+      informational: notice.counts.informational,
       fixedByRetest: notice.counts.fixedByRetest,
       bySeverity: severityCounts(notice.counts.bySeverity),
       byState: stateCounts(notice.counts.byState),

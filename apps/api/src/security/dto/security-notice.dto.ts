@@ -52,9 +52,17 @@ export class IssueNoticeDto {
   title!: string;
 }
 
+/** How many informational vulnerabilities a notice lists; its count tells the rest. */
+export const INFORMATIONAL_SHOWN = 200;
+
 export class ImportSummaryDto {
   @ApiProperty({ enum: REPORT_FORMATS, nullable: true }) format!: ReportFormat | null;
-  @ApiProperty({ description: 'Distinct findings in the file' }) findings!: number;
+  @ApiProperty({ description: 'Distinct findings in the file issued as remediation tasks' })
+  findings!: number;
+  @ApiProperty({
+    description: 'Distinct informational findings in the file: kept with the notice, not issued',
+  })
+  informational!: number;
   @ApiProperty() created!: number;
   @ApiProperty() merged!: number;
   @ApiProperty() reopened!: number;
@@ -135,9 +143,25 @@ export class NoticeCountsDto {
   @ApiProperty() assetLines!: number;
   @ApiProperty() fixedByRetest!: number;
   @ApiProperty() findings!: number;
+  @ApiProperty({ description: 'Informational findings: kept with the notice, not issued as tasks' })
+  informational!: number;
+}
+
+export class InformationalFindingDto {
+  @ApiProperty({ enum: REPORT_FORMATS }) format!: ReportFormat;
+  @ApiProperty() vulnerabilityId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'Assets it was seen on' }) assets!: number;
+  @ApiProperty({ type: [String], description: 'The first few assets, by label' })
+  labels!: string[];
 }
 
 export class NoticeDetailDto extends NoticeDto {
   @ApiProperty({ type: NoticeCountsDto }) counts!: NoticeCountsDto;
+  @ApiProperty({
+    type: [InformationalFindingDto],
+    description: `Informational findings by vulnerability, most widespread first (at most ${INFORMATIONAL_SHOWN})`,
+  })
+  informational!: InformationalFindingDto[];
   @ApiProperty({ type: [ImportDto] }) reports!: ImportDto[];
 }
