@@ -4,7 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_CONTRACT_NUMBER } from '../helpers/e2e-auth';
-import { launchBrowser, loginAs, newContext, screenshot } from '../helpers/e2e-browser';
+import {
+  launchBrowser,
+  pastBrowserChecks,
+  loginAs,
+  newContext,
+  screenshot,
+} from '../helpers/e2e-browser';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -61,6 +67,7 @@ describe('系统管理 in a browser', () => {
     await admin.goto('/admin/organizations');
     const form = admin.locator('#organization-new');
     await form.getByLabel('参与方').selectOption('hospital');
+    await expect(pastBrowserChecks(form)).resolves.toEqual(['org-name']);
     await submit(admin, form.getByRole('button', { name: '创建单位' }));
     await expect(admin.locator('#org-name-error').textContent()).resolves.toBe('此项必填');
     await expect(admin.locator('#org-party').inputValue()).resolves.toBe('hospital');

@@ -131,9 +131,38 @@ describe('console forms refused by a service or workflow rule', () => {
       .field('_once', hidden(page.text, 'action-fix')._once)
       .field('note', note)
       .expect(400);
+    expect(errorBeside(answer.text, 'fix-files')).toBe('请选择要上传的文件');
     const form = answer.text.slice(answer.text.indexOf('id="action-fix"'));
-    expect(form).toMatch(/<p class="field-error" role="alert">[^<]+<\/p>/);
     expect(form).toContain('已关闭 &lt;telnet&gt; 服务');
     expect(answer.text).not.toContain('请求有误');
+
+    // Nothing typed and no file: both problems in the one answer, summed up at the form's top.
+    const empty = await pm
+      .post(`/security/tasks/${taskId}/actions/fix`)
+      .field('_csrf', hidden(page.text, 'action-fix')._csrf)
+      .field('_once', hidden(page.text, 'action-fix')._once)
+      .expect(400);
+    expect(errorBeside(empty.text, 'fix-note')).toBe('此项必填');
+    expect(errorBeside(empty.text, 'fix-files')).toBe('请选择要上传的文件');
+    const summary = empty.text.slice(empty.text.indexOf('class="error-summary"'));
+    expect(
+      [...summary.slice(0, summary.indexOf('</ul>')).matchAll(/href="#([^"]+)"/g)].map((m) => m[1]),
+    ).toEqual(['fix-note', 'fix-files']);
+  });
+
+  it('marks each control with the rules its DTO checks', async () => {
+    const contractId = await demoContractId();
+    const { id } = await submitRequirement(await loginDemo('hospital_staff'), contractId);
+    const page = await (
+      await consoleLogin('vendor_pm')
+    )
+      .get(`/requirements/${id as string}`)
+      .expect(200);
+    const control = (name: string) =>
+      new RegExp(`<(?:input|textarea|select) id="assess-${name}"[^>]*>`).exec(page.text)?.[0] ?? '';
+    expect(control('solution')).toMatch(/ required maxlength="10000"/);
+    expect(control('alternativeSolution')).not.toContain('required');
+    expect(control('estimatePersonDays')).toMatch(/type="number"[^>]* required/);
+    expect(control('kind')).toContain(' required');
   });
 });

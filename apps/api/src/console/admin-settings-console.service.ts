@@ -49,7 +49,13 @@ export class AdminSettingsConsoleService {
       layout: frame.layout,
       contract,
       action: settingsHref(contract.id),
-      fields: formFields('settings', SETTINGS_FIELDS, values, failed?.errors),
+      fields: formFields(
+        'settings',
+        SETTINGS_FIELDS,
+        values,
+        failed?.errors,
+        ContractSettingsPatchDto,
+      ),
       formError: failed?.errors[FORM_ERROR],
     });
   }

@@ -144,7 +144,7 @@ export async function consoleAct<A extends string>(
   if (!process.isAction(action))
     throw new DomainError('not_found', 'console.no_action', { action });
   const { dto, fields } = process.forms[action];
-  const form = await readForm(dto, fields, sent.body);
+  const form = await readForm(dto, fields, sent.body, sent.uploads.length + (sent.file ? 1 : 0));
   if (!form.ok) return { kind: 'page', status: 400, html: await process.page({ action, ...form }) };
   const { actor, requestId } = sent.page;
   const idempotencyKey = sendingKeyOf(sent.body, form.payload, sent.uploads);
@@ -171,7 +171,8 @@ export function validationRefusal(error: unknown, fields: readonly Field[]): For
   const problems = fieldProblemsOf(error);
   const errors: Record<string, string> = {};
   for (const p of problems.length > 0 ? problems : [{ field: '', message: error.message }]) {
-    const where = fields.some((f) => f.name === p.field) ? p.field : FORM_ERROR;
+    const field = fields.find((f) => f.name === p.field || f.problemField === p.field);
+    const where = field?.name ?? FORM_ERROR;
     const text = fieldProblemZh(p);
     errors[where] = errors[where] ? `${errors[where]}；${text}` : text;
   }

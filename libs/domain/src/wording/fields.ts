@@ -55,6 +55,7 @@ export const FIELD_LABELS = {
   'change.comment': '意见',
   'change.note': '说明',
   'change.withdrawReason': '撤回原因',
+  'change.documents': '配置文档',
   // Administration.
   'admin.organizationName': '单位名称',
   'admin.party': '参与方',
@@ -86,6 +87,7 @@ export const FIELD_LABELS = {
   'remediation.reason': '原因',
   'remediation.assets': '资产',
   'remediation.fixNote': '整改说明',
+  'remediation.proof': '证明材料（配置差异、截图、补丁记录等）',
   'remediation.expiresOn': '有效期至',
 } as const;
 

@@ -19,6 +19,7 @@ export const CONSTRAINT_MESSAGES: Readonly<Record<string, string>> = {
   isIso8601: '请输入有效的日期',
   unstorableText: '不能包含空字符（NUL）或无效的 Unicode 字符',
   confirm: '请勾选确认后再提交',
+  fileRequired: '请选择要上传的文件',
 };
 
 /** A constraint no entry names. */

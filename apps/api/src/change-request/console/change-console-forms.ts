@@ -14,7 +14,7 @@ import {
 } from '@luyue/change-request/definitions';
 import { NotBlank, Omittable } from '../../common/field.validators';
 import { ChangeNoteDto, ChangeReplyDto, ChangeWithdrawDto } from '../dto/change-reply.dto';
-import { confirmField, options, type Field } from '../../console/console-field';
+import { confirmField, fileField, options, type Field } from '../../console/console-field';
 
 /** The propose form, flat as a form posts it; mapped onto the REST route's DTO. */
 export class ProposeChangeFormDto {
@@ -120,6 +120,17 @@ export const CHANGE_ACTION_FORMS: Readonly<
   },
   confirm: { dto: ChangeNoteDto, fields: note },
   'start-implementation': { dto: ChangeNoteDto, fields: note },
-  archive: { dto: ChangeNoteDto, fields: note, multipart: true },
+  archive: {
+    dto: ChangeNoteDto,
+    fields: [
+      ...note,
+      fileField('files', FIELD_LABELS['change.documents'], {
+        required: true,
+        multiple: true,
+        problemField: 'documents',
+      }),
+    ],
+    multipart: true,
+  },
   close: { dto: ChangeNoteDto, fields: note },
 };

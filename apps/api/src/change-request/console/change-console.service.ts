@@ -95,7 +95,13 @@ export class ChangeConsoleService {
     return this.renderer.render('change-request/change-request-new.html', {
       layout: frame.layout,
       contract: frame.contract,
-      fields: formFields('new', PROPOSE_FIELDS, failed?.values, failed?.errors),
+      fields: formFields(
+        'new',
+        PROPOSE_FIELDS,
+        failed?.values,
+        failed?.errors,
+        ProposeChangeFormDto,
+      ),
       once: newOnce(),
     });
   }
@@ -234,6 +240,7 @@ export class ChangeConsoleService {
         CHANGE_ACTION_FORMS.reply.fields,
         outcome?.values,
         outcome?.errors,
+        CHANGE_ACTION_FORMS.reply.dto,
       ),
     });
   }

@@ -256,7 +256,7 @@ export class RequirementConsoleService {
       layout: frame.layout,
       contract: frame.contract,
       formError: failed?.errors[FORM_ERROR],
-      fields: formFields('new', fields, failed?.values, failed?.errors),
+      fields: formFields('new', fields, failed?.values, failed?.errors, SubmitRequirementDto),
       priorities: REQUIREMENT_PRIORITIES,
       once: newOnce(),
     });

@@ -96,6 +96,7 @@ export class SecurityConsoleService {
         noticeFields(contract?.settings.systems ?? []),
         failed?.values,
         failed?.errors,
+        IssueNoticeDto,
       ),
       notices: notices.map((n) => ({
         ...n,
@@ -273,7 +274,7 @@ export class SecurityConsoleService {
         remediationStepLabel,
         (action) => `/security/tasks/${encodeURIComponent(id)}/actions/${action}`,
         failed,
-      ).map((f) => ({ ...f, proof: f.form.proof ?? false })),
+      ),
     });
   }
 
