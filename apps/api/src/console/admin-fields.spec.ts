@@ -20,14 +20,14 @@ describe('admin forms', () => {
     });
   });
 
-  it('puts a service refusal beside its field, a list inside the JSON beside the JSON', () => {
+  it('puts a service refusal beside its field, a date of a list beside its list', () => {
     const roles = validationFailed([{ field: 'roles', message: 'role "vendor_pm" is vendor' }]);
     expect(refusedFields(roles, newUserFields([]))).toEqual({
       roles: '不能设置这些角色（role "vendor_pm" is vendor）',
     });
     const day = validationFailed([{ field: 'holidays[2]', message: 'holidays[2]: outside 2027' }]);
     expect(refusedFields(day, CALENDAR_FIELDS)).toEqual({
-      schedule: '节假日安排有误（holidays[2]: outside 2027）',
+      holidays: '节假日安排有误（holidays[2]: outside 2027）',
     });
   });
 

@@ -23,7 +23,8 @@ export interface Field {
     | 'checkboxes'
     | 'lines'
     | 'confirm'
-    | 'file';
+    | 'file'
+    | 'dates';
   /**
    * Only for what the DTO cannot say (a `confirm` box, a `file`): a DTO field's required mark
    * is read from the DTO itself (`fieldRules`); a spec holds the two in agreement.
@@ -31,6 +32,8 @@ export interface Field {
   required?: boolean;
   /** A `file` control taking several files. */
   multiple?: boolean;
+  /** A `dates` control (a list of date pickers): how many empty pickers a fresh form offers. */
+  slots?: number;
   /**
    * The name a service's or workflow's rule gives this control's problem when it differs from
    * the control's (the `fix` step's proof files arrive as `files` and are refused as `proof`).

@@ -48,6 +48,18 @@ export async function readForm<T extends object>(
     if ((Array.isArray(raw) ? raw : [raw]).some((v) => typeof v === 'string' && isUnstorable(v))) {
       unstorable[field.name] = CONSTRAINT_MESSAGES.unstorableText;
     }
+    if (field.type === 'dates') {
+      const picked = (Array.isArray(raw) ? raw : [raw]).filter(
+        (v): v is string => typeof v === 'string' && v.trim() !== '',
+      );
+      values[field.name] = picked.join(LIST_SEPARATOR);
+      assign(
+        plain,
+        field.name,
+        picked.map((d) => d.trim()),
+      );
+      continue;
+    }
     if (field.type === 'checkboxes') {
       const checked = (Array.isArray(raw) ? raw : [raw]).filter((v) => typeof v === 'string');
       values[field.name] = checked.join(LIST_SEPARATOR);
@@ -172,11 +184,15 @@ export function formFields(
   values: Record<string, string> = {},
   errors: Record<string, string> = {},
   dto?: ClassConstructor<object>,
-): Array<Field & FieldRules & { value: string; error?: string; id: string; options?: unknown }> {
+): Array<
+  Field &
+    FieldRules & { value: string; error?: string; id: string; options?: unknown; dates?: unknown }
+> {
   return fields.map((f) => ({
     ...f,
     ...rulesOf(f, dto),
     id: `${prefix}-${f.name.replace(/\./g, '-')}`,
+    ...(f.type === 'dates' ? { dates: datesOf(f, values[f.name]) } : {}),
     // A password is never sent back to the browser, not even the one just typed.
     value: f.type === 'password' ? '' : (values[f.name] ?? initialOf(f)),
     error: errors[f.name],
@@ -190,6 +206,13 @@ function rulesOf(field: Field, dto: ClassConstructor<object> | undefined): Field
     return { required: field.required ?? false };
   }
   return fieldRules(dto, field);
+}
+
+/** A `dates` control's pickers: each date given, then its empty slots (at least two more). */
+function datesOf(field: Field, value: string | undefined): Array<{ value: string; n: number }> {
+  const given = (value ?? '').split(LIST_SEPARATOR).filter(Boolean);
+  const blanks = Math.max(field.slots ?? 0, given.length + 2) - given.length;
+  return [...given, ...Array<string>(blanks).fill('')].map((v, i) => ({ value: v, n: i + 1 }));
 }
 
 function isChosen(field: Field, option: string, value: string | undefined): boolean {

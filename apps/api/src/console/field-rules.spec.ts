@@ -1,7 +1,7 @@
 import type { ClassConstructor } from 'class-transformer';
 import {
   CHANGE_ACTION_FORMS,
-  PROPOSE_FIELDS,
+  proposeFields,
   ProposeChangeFormDto,
 } from '../change-request/console/change-console-forms';
 import { ContractSettingsPatchDto } from '../contracts/dto/contract-settings.dto';
@@ -18,13 +18,15 @@ import { noticeFields } from '../security/console/security-console-fields';
 import { REMEDIATION_ACTION_FORMS } from '../security/console/security-task-action-fields';
 import { IssueNoticeDto } from '../security/dto/security-notice.dto';
 import {
+  CALENDAR_FIELDS,
+  LoadYearFormDto,
   newUserFields,
   ORGANIZATION_FIELDS,
   RESET_PASSWORD_FIELDS,
   SETTINGS_FIELDS,
 } from './admin-fields';
 import type { Field } from './console-field';
-import { formFields } from './console-form';
+import { formFields, readForm } from './console-form';
 import { fieldRules } from './field-rules';
 
 type Form = { dto: ClassConstructor<object>; fields: readonly Field[] };
@@ -37,7 +39,7 @@ const FORMS: Array<[string, Form]> = [
     FAULT_ACTION_FORMS,
     REMEDIATION_ACTION_FORMS,
   ].flatMap((table) => Object.entries(table as Record<string, Form>)),
-  ['propose-change', { dto: ProposeChangeFormDto, fields: PROPOSE_FIELDS }],
+  ['propose-change', { dto: ProposeChangeFormDto, fields: proposeFields([]) }],
   ['submit-requirement', { dto: SubmitRequirementDto, fields: submitFields(SYSTEMS) }],
   ['report-fault', { dto: ReportFaultDto, fields: reportFields(SYSTEMS, true) }],
   ['issue-notice', { dto: IssueNoticeDto, fields: noticeFields(SYSTEMS) }],
@@ -45,6 +47,7 @@ const FORMS: Array<[string, Form]> = [
   ['user', { dto: CreateUserDto, fields: newUserFields([]) }],
   ['password', { dto: ResetPasswordDto, fields: RESET_PASSWORD_FIELDS }],
   ['settings', { dto: ContractSettingsPatchDto, fields: SETTINGS_FIELDS }],
+  ['calendar', { dto: LoadYearFormDto, fields: CALENDAR_FIELDS }],
 ];
 
 describe('fieldRules', () => {
@@ -74,5 +77,24 @@ describe('fieldRules', () => {
     });
     const lead = SETTINGS_FIELDS.find((f) => f.name === 'reminderLeadWorkingDays.assessment')!;
     expect(fieldRules(ContractSettingsPatchDto, lead)).toMatchObject({ min: expect.any(Number) });
+  });
+});
+
+describe('the holiday calendar form', () => {
+  it('reads two lists of picked dates, empty pickers left out, and asks for the days off', async () => {
+    const picked = await readForm(LoadYearFormDto, CALENDAR_FIELDS, {
+      year: '2097',
+      holidays: ['2097-01-01', '', '2097-10-01'],
+      workdays: '',
+    });
+    expect(picked).toMatchObject({
+      ok: true,
+      payload: { year: 2097, holidays: ['2097-01-01', '2097-10-01'], workdays: [] },
+    });
+    const none = await readForm(LoadYearFormDto, CALENDAR_FIELDS, { year: '2097', holidays: '' });
+    expect(none).toMatchObject({ ok: false, errors: { holidays: '请至少选择一项' } });
+    const [, holidays] = formFields('calendar', CALENDAR_FIELDS, none.values, {}, LoadYearFormDto);
+    expect(holidays).toMatchObject({ required: true });
+    expect((holidays.dates as unknown[]).length).toBe(32);
   });
 });

@@ -70,7 +70,7 @@ function ownerClass(
 
 /** The empty value an untouched control sends, as `readForm` reads it. */
 function emptyOf(field: Field): unknown {
-  if (field.type === 'checkboxes' || field.type === 'lines') return [];
+  if (field.type === 'checkboxes' || field.type === 'lines' || field.type === 'dates') return [];
   const choice = ['number', 'select', 'date', 'datetime-local'].includes(field.type);
   return choice || field.omitEmpty ? undefined : '';
 }

@@ -166,12 +166,18 @@ export async function consoleAct<A extends string>(
  * A validation refusal of a step as errors beside the form's fields (a problem with no field of
  * its own, such as a missing file, at the top of the form); null for any other refusal.
  */
-export function validationRefusal(error: unknown, fields: readonly Field[]): FormRefusal | null {
+export function validationRefusal(
+  error: unknown,
+  fields: readonly Field[],
+  /** The form field a problem the service names otherwise belongs to (`effects[0].x` …). */
+  fieldOf: (problem: string) => string | undefined = () => undefined,
+): FormRefusal | null {
   if (!(error instanceof DomainError) || error.code !== 'validation_failed') return null;
   const problems = fieldProblemsOf(error);
   const errors: Record<string, string> = {};
   for (const p of problems.length > 0 ? problems : [{ field: '', message: error.message }]) {
-    const field = fields.find((f) => f.name === p.field || f.problemField === p.field);
+    const named = fieldOf(p.field) ?? p.field;
+    const field = fields.find((f) => f.name === named || f.problemField === named);
     const where = field?.name ?? FORM_ERROR;
     const text = fieldProblemZh(p);
     errors[where] = errors[where] ? `${errors[where]}；${text}` : text;

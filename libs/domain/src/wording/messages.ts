@@ -493,6 +493,10 @@ export const MESSAGES = {
     (p) => `system must be one of the contract's systems: ${p.known.join(', ')}`,
     () => '不是本合同维护的系统',
   ),
+  'field.unknown_requirement': say(
+    () => 'no such request in this contract',
+    () => '本合同没有这个需求，请从列表中选择',
+  ),
   'field.no_systems': say(
     () => 'This contract lists no maintained systems yet (an admin adds them to its settings)',
     () => '本合同尚未配置维护的系统，请联系管理员',

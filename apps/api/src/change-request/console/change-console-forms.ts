@@ -1,5 +1,5 @@
 import type { ClassConstructor } from 'class-transformer';
-import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import {
   CHANGE_TYPE_LABELS,
   REPLY_DECISION_LABELS,
@@ -12,9 +12,20 @@ import {
   type ChangeAction,
   type ChangeType,
 } from '@luyue/change-request/definitions';
-import { NotBlank, Omittable } from '../../common/field.validators';
+import {
+  CalendarDate,
+  NotBlank,
+  Omittable,
+  RequirementNumber,
+} from '../../common/field.validators';
 import { ChangeNoteDto, ChangeReplyDto, ChangeWithdrawDto } from '../dto/change-reply.dto';
-import { confirmField, fileField, options, type Field } from '../../console/console-field';
+import {
+  confirmField,
+  fileField,
+  options,
+  type Field,
+  type FieldOption,
+} from '../../console/console-field';
 
 /** The propose form, flat as a form posts it; mapped onto the REST route's DTO. */
 export class ProposeChangeFormDto {
@@ -24,16 +35,17 @@ export class ProposeChangeFormDto {
   @IsString() @NotBlank('impactScope') @MaxLength(2000) impactScope!: string;
   @IsString() @NotBlank('impactSchedule') @MaxLength(2000) impactSchedule!: string;
   @IsString() @NotBlank('impactCost') @MaxLength(2000) impactCost!: string;
-  @Omittable() @Matches(/^REQ-\d{4}-\d{4}$/) replanRequirementId?: string;
-  @Omittable() @Matches(/^\d{4}-\d{2}-\d{2}$/) replanDate?: string;
-  @Omittable() @Matches(/^REQ-\d{4}-\d{4}$/) grantRequirementId?: string;
+  @Omittable() @RequirementNumber() replanRequirementId?: string;
+  @Omittable() @CalendarDate('replanDate') replanDate?: string;
+  @Omittable() @RequirementNumber() grantRequirementId?: string;
 }
 
 const note: Field[] = [
   { name: 'note', label: FIELD_LABELS['change.note'], type: 'textarea', omitEmpty: true },
 ];
 
-export const PROPOSE_FIELDS: Field[] = [
+/** The propose form; `requirements` are the contract's open requests, picked, never typed. */
+export const proposeFields = (requirements: readonly FieldOption[]): Field[] => [
   { name: 'title', label: FIELD_LABELS['change.title'], type: 'text', required: true },
   {
     name: 'changeType',
@@ -69,16 +81,18 @@ export const PROPOSE_FIELDS: Field[] = [
   {
     name: 'replanRequirementId',
     label: FIELD_LABELS['change.replanRequirementId'],
-    type: 'text',
+    type: 'select',
     omitEmpty: true,
+    options: requirements,
     hint: FIELD_HINTS['change.replanRequirementId'],
   },
   { name: 'replanDate', label: FIELD_LABELS['change.replanDate'], type: 'date', omitEmpty: true },
   {
     name: 'grantRequirementId',
     label: FIELD_LABELS['change.grantRequirementId'],
-    type: 'text',
+    type: 'select',
     omitEmpty: true,
+    options: requirements,
     hint: FIELD_HINTS['change.grantRequirementId'],
   },
 ];

@@ -11,6 +11,7 @@ import {
   FIX_CAUSE_LABELS,
   LINE_STATUS_LABELS,
   REMEDIATION_STATUS_LABELS,
+  formatDate,
   formatTime,
   PAGE_TITLES,
   stepDoneFlash,
@@ -101,7 +102,7 @@ export class SecurityConsoleService {
       notices: notices.map((n) => ({
         ...n,
         source: NOTICE_SOURCE_LABELS[n.source],
-        issuedAt: formatTime(n.issuedAt).slice(0, 10),
+        issuedAt: formatDate(n.issuedAt),
         bySeverity: severityCounts(n.tasksBySeverity).filter((c) => c.n > 0),
         byState: stateCounts(n.tasksByState),
       })),
@@ -150,7 +151,11 @@ export class SecurityConsoleService {
     const contract = frame.contract?.id === notice.contractId ? frame.contract : null;
     return this.renderer.render('security/security-notice.html', {
       layout: { ...frame.layout, refresh: running ? REFRESH_SECONDS : null },
-      notice: { ...notice, source: NOTICE_SOURCE_LABELS[notice.source] },
+      notice: {
+        ...notice,
+        source: NOTICE_SOURCE_LABELS[notice.source],
+        issuedOn: formatDate(notice.issuedAt),
+      },
       counts: this.countsOf(notice),
       reports: notice.reports.map((r) => this.reportView(r)),
       running,
