@@ -71,6 +71,7 @@ const ALTERS_ONLY: ReadonlySet<string> = new Set([
   'AssetLineUrl1765260000000',
   'SecurityReportIssuing1765300000000',
   'SecurityTaskNumber1765500000000',
+  'NoticeIssuedSeverity1765612100000',
 ]);
 
 describe('migrations', () => {

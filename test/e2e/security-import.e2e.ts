@@ -350,6 +350,26 @@ describe('task list filters and notice counts', () => {
     expect(JSON.stringify(bad.body)).toContain('state');
   });
 
+  it('issues only what the notice asks for: medium and above, the low ones kept too', async () => {
+    const res = await api()
+      .post(`/api/contracts/${contractId}/security-notices`)
+      .set('Authorization', manager)
+      .send({
+        number: `AQZG-${randomUUID().slice(0, 8)}`,
+        issuedAt: '2026-12-01',
+        source: 'vuln_scan',
+        assessor: 'XX 测评中心',
+        title: '中高风险整改',
+        lowestIssuedSeverity: 'medium',
+      })
+      .expect(201);
+    expect(res.body).toMatchObject({ lowestIssuedSeverity: 'medium' });
+    const id = (res.body as { id: string }).id;
+    const done = await importFile(id, sample('openvasreporting/airplay.xml'));
+    // airplay: 2 high and 3 medium issued; 2 low (one repeated) and 29 Log kept.
+    expect(done.summary).toMatchObject({ findings: 5, informational: 31, tasksCreated: 5 });
+  });
+
   it('lists each notice with its tasks by severity and by state', async () => {
     const list = (
       await api()

@@ -89,6 +89,16 @@ describe('groupFindingsIntoTasks', () => {
     expect(informationalFindings(findings).map((f) => f.vulnerabilityId)).toEqual(['10287']);
   });
 
+  it('issues from the notice’s own lowest severity when it names one', () => {
+    const findings = [
+      scan('1', '10.0.0.1', 443, { severity: 'low' }),
+      scan('2', '10.0.0.1', 22, { severity: 'medium' }),
+    ];
+    expect(groupFindingsIntoTasks(findings, 'medium').map((t) => t.vulnerabilityId)).toEqual(['2']);
+    expect(informationalFindings(findings, 'medium').map((f) => f.vulnerabilityId)).toEqual(['1']);
+    expect(groupFindingsIntoTasks(findings, 'info')).toHaveLength(2);
+  });
+
   it('a sheet task is a control point; each 测评对象 a line holding its 测评项', () => {
     const sheet = (item: string, target: string): ParsedFinding => ({
       ...scan('x', '', null),

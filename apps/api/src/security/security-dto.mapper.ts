@@ -15,6 +15,7 @@ export function noticeDtoOf(n: SecurityNoticeRecord): NoticeDto {
     system: n.system,
     title: n.title,
     issuedByEmail: n.issuedByEmail,
+    lowestIssuedSeverity: n.lowestIssuedSeverity,
     tasks: n.tasks,
     tasksBySeverity: n.tasksBySeverity,
     tasksByState: n.tasksByState,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { auditActorOf, DomainError, validationFailed, type Actor } from '@luyue/domain';
 import { AuditEventRepository, TransactionRunner } from '@luyue/persistence';
-import { SecurityNoticeRepository } from '@luyue/security';
+import { LOWEST_ISSUED_SEVERITY, SecurityNoticeRepository } from '@luyue/security';
 import { ContractAccessService } from '../contracts/contract-access.service';
 import {
   INFORMATIONAL_SHOWN,
@@ -49,6 +49,7 @@ export class SecurityNoticesService {
         assessor: body.assessor.trim(),
         system,
         title: body.title.trim(),
+        lowestIssuedSeverity: body.lowestIssuedSeverity ?? LOWEST_ISSUED_SEVERITY,
         issuedBy: issuer.userId,
         issuedByEmail: issuer.email,
       });

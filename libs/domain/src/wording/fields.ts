@@ -83,6 +83,7 @@ export const FIELD_LABELS = {
   'notice.assessor': '测评/扫描机构',
   'notice.issuedAt': '下发日期',
   'notice.system': '系统',
+  'notice.lowestIssuedSeverity': '下发为整改任务的风险等级',
   // Remediation tasks.
   'remediation.note': '说明',
   'remediation.reason': '原因',
@@ -106,6 +107,7 @@ export const FIELD_HINTS: Partial<Readonly<Record<FieldKey, string>>> = {
   'remediation.assets': '不勾选即为全部适用资产',
   'admin.roles': '须属于所属单位的参与方（管理员不限）',
   'admin.systems': '每行一个',
+  'notice.lowestIssuedSeverity': '不选即低风险及以上；更低的发现只随通知单留存，不下发',
   'admin.holidays': '国务院通知中放假的每一天，含假期内的周末；不用的格子留空',
   'admin.workdays': '调休后上班的周末；没有则留空',
 };

@@ -11,6 +11,7 @@ import {
 import {
   isIssuedSeverity,
   SEVERITY_RANK,
+  type FindingSeverity,
   type ParsedFinding,
   type ReportFormat,
 } from '../security-finding.types';
@@ -27,6 +28,8 @@ export interface ImportJob {
   retest: boolean;
   source: string;
   system: string | null;
+  /** The notice's lowest severity issued as tasks; the rest is kept as information. */
+  lowestIssued: FindingSeverity;
   summary: ImportSummary | null;
 }
 
@@ -78,7 +81,7 @@ const STAGING_COLUMNS = [
   ['compliance', 'text'],
 ] as const;
 
-function stagingValues(f: ParsedFinding, ord: number): unknown[] {
+function stagingValues(f: ParsedFinding, ord: number, lowestIssued: FindingSeverity): unknown[] {
   return [
     f.key,
     ord,
@@ -88,7 +91,7 @@ function stagingValues(f: ParsedFinding, ord: number): unknown[] {
     taskTitleOf(f),
     f.title,
     f.severity,
-    isIssuedSeverity(f.severity),
+    isIssuedSeverity(f.severity, lowestIssued),
     remediationSeverityOf(f.severity),
     assetKeyOf(f),
     assetLabelOf(f),
@@ -122,7 +125,8 @@ export class SecurityImportStore {
     const rows: ImportJob[] = await this.ds.query(
       `SELECT r.id AS "importId", r.notice_id AS "noticeId", n.contract_id AS "contractId",
          r.status, f.storage_key AS "storageKey", r.requested_format AS "requestedFormat",
-         r.retest_of IS NOT NULL AS retest, n.source, n.system, r.summary
+         r.retest_of IS NOT NULL AS retest, n.source, n.system,
+         n.lowest_issued_severity AS "lowestIssued", r.summary
        FROM security_report r JOIN security_notice n ON n.id = r.notice_id
        JOIN stored_file f ON f.id = r.file_id WHERE r.id = $1`,
       [importId],
@@ -189,10 +193,17 @@ export class SecurityImportStore {
    * One batch (already deduplicated by key) into staging, as one statement of column arrays. A
    * key repeated in an earlier batch is merged as dedupeFindings merges repeats.
    */
-  async stage(m: EntityManager, batch: ParsedFinding[], firstOrd: number): Promise<void> {
+  async stage(
+    m: EntityManager,
+    batch: ParsedFinding[],
+    firstOrd: number,
+    lowestIssued: FindingSeverity,
+  ): Promise<void> {
     if (batch.length === 0) return;
     const columns = STAGING_COLUMNS.map(() => [] as unknown[]);
-    batch.forEach((f, i) => stagingValues(f, firstOrd + i).forEach((v, c) => columns[c].push(v)));
+    batch.forEach((f, i) =>
+      stagingValues(f, firstOrd + i, lowestIssued).forEach((v, c) => columns[c].push(v)),
+    );
     const names = STAGING_COLUMNS.map(([name]) => name).join(', ');
     const arrays = STAGING_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
     await m.query(

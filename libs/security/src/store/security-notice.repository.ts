@@ -14,6 +14,8 @@ export interface NewSecurityNotice {
   assessor: string;
   system: string | null;
   title: string;
+  /** Findings below it are kept with the notice, not issued as tasks. */
+  lowestIssuedSeverity: FindingSeverity;
   issuedBy: string;
   issuedByEmail: string | null;
 }
@@ -93,6 +95,7 @@ const tasksBy = (column: 'severity' | 'state') =>
 const NOTICE_COLUMNS = `n.id, n.contract_id AS "contractId", n.number,
   n.issued_at AS "issuedAt", n.source, n.assessor, n.system, n.title, n.issued_by AS "issuedBy",
   n.issued_by_email AS "issuedByEmail", n.created_at AS "createdAt",
+  n.lowest_issued_severity AS "lowestIssuedSeverity",
   (SELECT count(*)::int FROM security_task t WHERE t.notice_id = n.id) AS tasks,
   ${tasksBy('severity')} AS "tasksBySeverity", ${tasksBy('state')} AS "tasksByState"`;
 
@@ -115,8 +118,8 @@ export class SecurityNoticeRepository {
     try {
       const rows: Array<{ id: string }> = await m.query(
         `INSERT INTO security_notice (contract_id, number, issued_at, source, assessor, system,
-           title, issued_by, issued_by_email)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+           title, issued_by, issued_by_email, lowest_issued_severity)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
         [
           notice.contractId,
           notice.number,
@@ -127,6 +130,7 @@ export class SecurityNoticeRepository {
           notice.title,
           notice.issuedBy,
           notice.issuedByEmail,
+          notice.lowestIssuedSeverity,
         ],
       );
       return rows[0].id;

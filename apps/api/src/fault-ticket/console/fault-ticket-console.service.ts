@@ -75,9 +75,7 @@ export class FaultTicketConsoleService {
           f.action === 'confirm-level' && !f.failed
             ? formFields(f.action, f.form.fields, { level: t.level }, {}, f.form.dto)
             : f.fields,
-        report: f.form.report ?? false,
         formError: f.failed ? failed?.errors[FORM_ERROR] : undefined,
-        filesError: f.failed ? failed?.errors.files : undefined,
       })),
     });
   }

@@ -1,5 +1,11 @@
-import { NOTICE_SOURCE_LABELS, REPORT_FORMAT_LABELS, FIELD_LABELS } from '@luyue/domain';
-import { NOTICE_SOURCES, REPORT_FORMATS } from '@luyue/security/definitions';
+import {
+  NOTICE_SOURCE_LABELS,
+  REPORT_FORMAT_LABELS,
+  FIELD_HINTS,
+  FIELD_LABELS,
+  issuedFromLabel,
+} from '@luyue/domain';
+import { FINDING_SEVERITIES, NOTICE_SOURCES, REPORT_FORMATS } from '@luyue/security/definitions';
 import { systemField, type Field } from '../../console/console-field';
 
 /** The issue-notice form: the fields of IssueNoticeDto; the systems are the contract's. */
@@ -22,6 +28,14 @@ export const noticeFields = (systems: readonly string[]): readonly Field[] => [
     initial: 'today',
   },
   systemField('system', FIELD_LABELS['notice.system'], systems, false),
+  {
+    name: 'lowestIssuedSeverity',
+    label: FIELD_LABELS['notice.lowestIssuedSeverity'],
+    type: 'select',
+    omitEmpty: true,
+    options: FINDING_SEVERITIES.map((s) => ({ value: s, label: issuedFromLabel(s) })),
+    hint: FIELD_HINTS['notice.lowestIssuedSeverity'],
+  },
 ];
 
 export const FORMAT_OPTIONS = REPORT_FORMATS.map((f) => ({

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsString, MaxLength } from 'class-validator';
 import {
+  FINDING_SEVERITIES,
+  LOWEST_ISSUED_SEVERITY,
   IMPORT_STATUSES,
   NOTICE_SOURCES,
   REPORT_FORMATS,
@@ -50,6 +52,16 @@ export class IssueNoticeDto {
   @NotBlank('title')
   @MaxLength(200)
   title!: string;
+
+  @ApiPropertyOptional({
+    enum: FINDING_SEVERITIES,
+    default: LOWEST_ISSUED_SEVERITY,
+    description:
+      'The lowest severity issued as remediation tasks; findings below it are kept with the notice, not issued',
+  })
+  @Omittable()
+  @IsIn(FINDING_SEVERITIES)
+  lowestIssuedSeverity?: FindingSeverity;
 }
 
 /** How many informational vulnerabilities a notice lists; its count tells the rest. */
@@ -127,6 +139,11 @@ export class NoticeDto {
   @ApiProperty({ type: String, nullable: true }) system!: string | null;
   @ApiProperty() title!: string;
   @ApiProperty({ type: String, nullable: true }) issuedByEmail!: string | null;
+  @ApiProperty({
+    enum: FINDING_SEVERITIES,
+    description: 'The lowest severity issued as remediation tasks',
+  })
+  lowestIssuedSeverity!: FindingSeverity;
   @ApiProperty() tasks!: number;
   @ApiProperty({ description: 'Tasks per severity', example: { high: 2, medium: 5 } })
   tasksBySeverity!: Partial<Record<FindingSeverity, number>>;
