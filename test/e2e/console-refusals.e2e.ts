@@ -39,6 +39,27 @@ describe('console forms refused by a service or workflow rule', () => {
     expect(stored.body.status).toBe('assessing');
   });
 
+  it('says a workflow date rule with the DTO’s refusals in the same answer', async () => {
+    const contractId = await demoContractId();
+    const { id } = await submitRequirement(await loginDemo('hospital_staff'), contractId);
+    const pm = await consoleLogin('vendor_pm');
+    const page = await pm.get(`/requirements/${id as string}`).expect(200);
+    const answer = await pm
+      .post(`/requirements/${id as string}/actions/assess`)
+      .type('form')
+      .send({
+        ...hidden(page.text, 'action-assess'),
+        kind: 'customization',
+        feasibility: 'feasible',
+        estimatePersonDays: '2',
+        plannedDeliveryDate: daysFromToday(-3),
+        solution: '',
+      })
+      .expect(400);
+    expect(errorBeside(answer.text, 'assess-solution')).toBe('此项必填');
+    expect(errorBeside(answer.text, 'assess-plannedDeliveryDate')).toBe('不能早于今天');
+  });
+
   it('shows a submission rule beside its field, keeping the title', async () => {
     const clerk = await consoleLogin('hospital_staff');
     const form = await clerk.get('/requirements/new').expect(200);

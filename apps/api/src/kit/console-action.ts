@@ -126,6 +126,11 @@ export interface ConsoleActions<A extends string> {
   page(failed: FailedForm & Record<string, unknown>): Promise<string>;
   /** A refusal of the step that the form shows itself; null: the refusal page. */
   refusal?(error: unknown, fields: readonly Field[]): FormRefusal | null;
+  /**
+   * The workflow's own rules on what was typed (a date in the past), by field, for a form the
+   * DTO refused: said in the same answer, not on the next try.
+   */
+  precheck?(action: A, values: Record<string, string>): Promise<Record<string, string>>;
   /** Where the item shows, and the flash once the step is done. */
   location: string;
   done(action: A): string;
@@ -145,7 +150,11 @@ export async function consoleAct<A extends string>(
     throw new DomainError('not_found', 'console.no_action', { action });
   const { dto, fields } = process.forms[action];
   const form = await readForm(dto, fields, sent.body, sent.uploads.length + (sent.file ? 1 : 0));
-  if (!form.ok) return { kind: 'page', status: 400, html: await process.page({ action, ...form }) };
+  if (!form.ok) {
+    // The DTO's word wins on a field both speak of: it is about the value's shape.
+    const errors = { ...(await process.precheck?.(action, form.values)), ...form.errors };
+    return { kind: 'page', status: 400, html: await process.page({ action, ...form, errors }) };
+  }
   const { actor, requestId } = sent.page;
   const idempotencyKey = sendingKeyOf(sent.body, form.payload, sent.uploads);
   try {

@@ -18,6 +18,8 @@ import {
   REQUIREMENT_KINDS,
   REQUIREMENT_PRIORITIES,
   REQUIREMENT_STATUSES,
+  validatePayload,
+  type RequirementActionCall,
 } from '@luyue/requirement/definitions';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { RequirementDto } from '../dto/requirement.dto';
@@ -202,6 +204,13 @@ export class RequirementConsoleService {
         refusal: (error, fields) => {
           const refused = requirementRefusal(error, fields);
           return refused && { status: statusOf(error), ...refused };
+        },
+        precheck: async (step, values) => {
+          const r = await this.reads.get(sent.page.actor, id);
+          const typed = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+          const call = { action: step, payload: typed } as unknown as RequirementActionCall;
+          const refused = validatePayload(call, r, new Date().toISOString());
+          return requirementRefusal(refused, REQUIREMENT_ACTION_FORMS[step].fields)?.errors ?? {};
         },
         location: `/requirements/${encodeURIComponent(id)}`,
         done: (step) => stepDoneFlash(requirementStepLabel(step)),
