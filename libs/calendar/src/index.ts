@@ -1,6 +1,10 @@
 export * from './calendar.types';
 export { WorkingDayCalendar } from './working-day-calendar';
-export { validateYearSchedule, ScheduleValidationError } from './schedule-validation';
+export {
+  validateYearSchedule,
+  ScheduleValidationError,
+  type ScheduleDateProblem,
+} from './schedule-validation';
 export {
   provisionalSchedule,
   PROVISIONAL_MIN_YEAR,

@@ -1,5 +1,10 @@
 import { FORM_ERROR } from './console-field';
-import { DEFAULT_CONTRACT_SETTINGS, DomainError, validationFailed } from '@luyue/domain';
+import {
+  DEFAULT_CONTRACT_SETTINGS,
+  DomainError,
+  fieldProblem,
+  validationFailed,
+} from '@luyue/domain';
 import {
   CALENDAR_FIELDS,
   newUserFields,
@@ -28,6 +33,15 @@ describe('admin forms', () => {
     const day = validationFailed([{ field: 'holidays[2]', message: 'holidays[2]: outside 2027' }]);
     expect(refusedFields(day, CALENDAR_FIELDS)).toEqual({
       holidays: '节假日安排有误（holidays[2]: outside 2027）',
+    });
+    const keyed = validationFailed([
+      fieldProblem('holidays[1]', 'field.schedule_outside_year', {
+        date: '2026-10-01',
+        year: 2027,
+      }),
+    ]);
+    expect(refusedFields(keyed, CALENDAR_FIELDS)).toEqual({
+      holidays: '节假日安排有误（2026-10-01 不在 2027 年内）',
     });
   });
 

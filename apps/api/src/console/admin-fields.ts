@@ -4,7 +4,8 @@ import {
   REMEDIATION_LABELS,
   REMINDER_LEAD_LABELS,
   DomainError,
-  type FieldProblem,
+  fieldProblemsOf,
+  fieldProblemZh,
   PARTIES,
   PARTY_LABELS,
   ROLE_LABELS,
@@ -165,13 +166,14 @@ export function refusedFields(
     return { [conflictField]: takenRefusal(error.zh) };
   }
   if (error.code !== 'validation_failed') return null;
-  const problems = (error.details?.fields ?? []) as FieldProblem[];
+  const problems = fieldProblemsOf(error);
   const out: Record<string, string> = {};
   for (const p of problems.length > 0 ? problems : [{ field: '', message: error.message }]) {
     const root = p.field.split(/[.[]/)[0];
     const names = [p.field, root];
     const where = fields.find((f) => names.includes(f.name))?.name ?? FORM_ERROR;
-    const text = adminFieldRefusal(root, p.message);
+    // A problem the catalogue words is said in them; the others quote the service.
+    const text = adminFieldRefusal(root, p.key ? fieldProblemZh(p) : p.message);
     out[where] = out[where] ? `${out[where]}；${text}` : text;
   }
   return out;

@@ -493,6 +493,26 @@ export const MESSAGES = {
     (p) => `system must be one of the contract's systems: ${p.known.join(', ')}`,
     () => '不是本合同维护的系统',
   ),
+  'field.schedule_not_date': say<{ date: string }>(
+    (p) => `"${p.date}" is not a valid date`,
+    (p) => `${p.date} 不是有效日期`,
+  ),
+  'field.schedule_outside_year': say<{ date: string; year: number }>(
+    (p) => `"${p.date}" is outside ${p.year}`,
+    (p) => `${p.date} 不在 ${p.year} 年内`,
+  ),
+  'field.schedule_twice': say<{ date: string }>(
+    (p) => `"${p.date}" is listed twice`,
+    (p) => `${p.date} 重复了`,
+  ),
+  'field.schedule_also_holiday': say<{ date: string }>(
+    (p) => `"${p.date}" is also listed in holidays`,
+    (p) => `${p.date} 已是放假日，不能同时调休上班`,
+  ),
+  'field.schedule_not_weekend': say<{ date: string }>(
+    (p) => `"${p.date}" is not a Saturday or Sunday`,
+    (p) => `${p.date} 不是周六或周日，本来就上班`,
+  ),
   'field.unknown_requirement': say(
     () => 'no such request in this contract',
     () => '本合同没有这个需求，请从列表中选择',
