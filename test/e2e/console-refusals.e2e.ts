@@ -1,7 +1,14 @@
 import request from 'supertest';
 import { demoContractId, loginDemo } from '../helpers/e2e-auth';
 import { e2eStack } from '../helpers/e2e-stack';
-import { issuedTasks } from '../helpers/e2e-security';
+import { resolve } from 'node:path';
+import {
+  importReport,
+  issuedTasks,
+  issueNotice,
+  SAMPLES,
+  startableTasks,
+} from '../helpers/e2e-security';
 import { consoleLogin, hidden, errorBeside } from '../helpers/e2e-console';
 import {
   act,
@@ -10,6 +17,8 @@ import {
   getRequirement,
   submitRequirement,
 } from '../helpers/e2e-requirements';
+
+const AIRPLAY = resolve(SAMPLES, 'openvasreporting/airplay.xml');
 
 describe('console forms refused by a service or workflow rule', () => {
   it('shows a workflow date rule beside its field in zh-CN, keeping what was typed', async () => {
@@ -185,5 +194,26 @@ describe('console forms refused by a service or workflow rule', () => {
     expect(control('alternativeSolution')).not.toContain('required');
     expect(control('estimatePersonDays')).toMatch(/type="number"[^>]* required/);
     expect(control('kind')).toContain(' required');
+  });
+});
+
+describe('a remediation step refused by its form and its workflow rule at once', () => {
+  it('says the missing reason and the past expiry in the same answer', async () => {
+    const contractId = await demoContractId();
+    const manager = await loginDemo('hospital_manager');
+    const pm = await loginDemo('vendor_pm');
+    const noticeId = await issueNotice(manager, contractId);
+    expect((await importReport(manager, noticeId, AIRPLAY)).status).toBe('done');
+    const [low] = (await startableTasks(pm, contractId, noticeId)).slice(-1);
+    const desk = await consoleLogin('hospital_manager');
+    const page = await desk.get(`/security/tasks/${low}`).expect(200);
+    const answer = await desk
+      .post(`/security/tasks/${low}/actions/accept-risk`)
+      .field('_csrf', hidden(page.text, 'action-accept-risk')._csrf)
+      .field('_once', hidden(page.text, 'action-accept-risk')._once)
+      .field('expiresOn', daysFromToday(-1))
+      .expect(400);
+    expect(errorBeside(answer.text, 'accept-risk-reason')).toBe('此项必填');
+    expect(errorBeside(answer.text, 'accept-risk-expiresOn')).toBe('须晚于今天');
   });
 });

@@ -1,6 +1,7 @@
 import type { Actor } from '@luyue/domain';
 import {
   DomainError,
+  fieldProblem,
   validationFailed,
   type FieldProblem,
   allowedActionsIn,
@@ -148,7 +149,7 @@ export function validateRemediationPayload(
       if (!isCalendarDate(expiresOn)) {
         problems.push({ field: 'expiresOn', message: 'must be a YYYY-MM-DD date' });
       } else if (expiresOn <= shanghaiDate(now)) {
-        problems.push({ field: 'expiresOn', message: 'must be after today' });
+        problems.push(fieldProblem('expiresOn', 'field.after_today', { field: 'expiresOn' }));
       }
       break;
     }

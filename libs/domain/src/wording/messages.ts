@@ -469,6 +469,10 @@ export const MESSAGES = {
     (p) => `${p.field} must not be in the past`,
     () => '不能早于今天',
   ),
+  'field.after_today': say<{ field: string }>(
+    (p) => `${p.field} must be after today`,
+    () => '须晚于今天',
+  ),
   'field.not_future': say<{ field: string }>(
     (p) => `${p.field} must not be in the future`,
     () => '不能晚于今天',

@@ -27,10 +27,12 @@ import {
   REMEDIATION_STATUSES,
   remediationTimeline,
   type RemediationStatus,
+  validateRemediationPayload,
+  type RemediationActionCall,
 } from '@luyue/security/definitions';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { PageRequest } from '../../console/console-page';
-import { consoleAct, type FormSending } from '../../kit/console-action';
+import { consoleAct, validationRefusal, type FormSending } from '../../kit/console-action';
 import type { ContractDto } from '../../contracts/dto/contract.dto';
 import { IssueNoticeDto, type ImportDto, type NoticeDetailDto } from '../dto/security-notice.dto';
 import type { SecurityTaskDto } from '../dto/security-task.dto';
@@ -296,6 +298,19 @@ export class SecurityConsoleService {
           return step === 'fix'
             ? this.remediation.fix(ctx, id, { note: p.note ?? '', assets: assetsOf(p) }, uploads)
             : this.remediation.act(ctx, id, step, remediationPayloadOf(step, p));
+        },
+        // The proof is the form's own check; the other steps' rules need no file.
+        precheck: async (step, values) => {
+          if (step === 'fix') return {};
+          const r = (await this.remediation.view(sent.page.actor, id)).remediation;
+          if (!r) return {};
+          const typed = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+          const call = {
+            action: step,
+            payload: remediationPayloadOf(step, typed),
+          } as RemediationActionCall;
+          const refused = validateRemediationPayload(r, call, new Date().toISOString());
+          return validationRefusal(refused, REMEDIATION_ACTION_FORMS[step].fields)?.errors ?? {};
         },
         page: (failed) => this.task(sent.page, id, failed),
         location: `/security/tasks/${encodeURIComponent(id)}`,
