@@ -217,3 +217,19 @@ describe('a remediation step refused by its form and its workflow rule at once',
     expect(errorBeside(answer.text, 'accept-risk-expiresOn')).toBe('须晚于今天');
   });
 });
+
+describe('the report upload form', () => {
+  it('answers a sending without a file beside the file control, the chosen format kept', async () => {
+    const contractId = await demoContractId();
+    const noticeId = await issueNotice(await loginDemo('hospital_manager'), contractId);
+    const desk = await consoleLogin('hospital_manager');
+    const page = await desk.get(`/security/notices/${noticeId}`).expect(200);
+    const answer = await desk
+      .post(`/security/notices/${noticeId}/reports`)
+      .field('_csrf', hidden(page.text, 'report-upload')._csrf)
+      .field('format', 'nessus')
+      .expect(400);
+    expect(errorBeside(answer.text, 'report-file')).toBe('请选择要上传的文件');
+    expect(answer.text).toContain('<option value="nessus" selected>');
+  });
+});

@@ -58,10 +58,10 @@ export const changeProposedFlash = (id: string): string => `已提出项目变�
 
 /** Security remediation. */
 export const SECURITY_PAGE_WORDS = {
+  uploadFile: '报告文件',
   uploadFormat: '格式',
   uploadReportDate: '报告日期',
   uploadRetestOf: '复测',
-  uploadRefused: '上传参数不正确，请重新选择。',
   uploadDuplicate: '同一文件已导入过此通知单，未重复导入。',
   uploadAccepted: '报告已上传，正在后台导入。',
   retestPassed: '复验通过',

@@ -33,6 +33,7 @@ import {
 import { TemplateRenderer } from '@luyue/notifications';
 import type { PageRequest } from '../../console/console-page';
 import { consoleAct, validationRefusal, type FormSending } from '../../kit/console-action';
+import { FORM_ERROR } from '../../console/console-field';
 import type { ContractDto } from '../../contracts/dto/contract.dto';
 import { IssueNoticeDto, type ImportDto, type NoticeDetailDto } from '../dto/security-notice.dto';
 import type { SecurityTaskDto } from '../dto/security-task.dto';
@@ -43,7 +44,7 @@ import { SecurityTasksService } from '../security-tasks.service';
 import { ConsoleFrameService } from '../../console/console-frame.service';
 import { actionForms, formFields, readForm, type FailedForm } from '../../console/console-form';
 import type { ConsoleOutcome } from '../../console/console-outcome';
-import { FORMAT_OPTIONS, noticeFields } from './security-console-fields';
+import { noticeFields, UPLOAD_FIELDS } from './security-console-fields';
 import {
   assetsOf,
   isRemediationAction,
@@ -137,7 +138,11 @@ export class SecurityConsoleService {
     };
   }
 
-  async notice(request: PageRequest, id: string): Promise<string> {
+  async notice(
+    request: PageRequest,
+    id: string,
+    failed?: Omit<FailedForm, 'action'>,
+  ): Promise<string> {
     const { actor } = request;
     const notice = await this.notices.get(actor, id);
     const frame = await this.frames.frameOf(request, {
@@ -165,7 +170,15 @@ export class SecurityConsoleService {
       running,
       canUpload: contract ? this.canIssue(actor, contract) : false,
       csrf: frame.layout.csrf,
-      formats: FORMAT_OPTIONS,
+      uploadFields: formFields(
+        'report',
+        UPLOAD_FIELDS.filter((f) => f.name !== 'retestOf'),
+        failed?.values,
+        failed?.errors,
+        UploadReportDto,
+      ),
+      uploadError: failed?.errors[FORM_ERROR] ?? failed?.errors.retestOf,
+      retest: failed?.values.retestOf === id,
       tasks: tasks.items.map((t) => this.taskView(t)),
       tasksTotal: tasks.total,
       tasksShown: tasks.items.length,
@@ -180,46 +193,26 @@ export class SecurityConsoleService {
   async upload(sent: FormSending, id: string): Promise<ConsoleOutcome> {
     const { page: request, body, file } = sent;
     const { actor, requestId } = request;
-    const location = `/security/notices/${id}`;
-    const form = await readForm(
-      UploadReportDto,
-      [
-        {
-          name: 'format',
-          label: SECURITY_PAGE_WORDS.uploadFormat,
-          type: 'select',
-          omitEmpty: true,
-        },
-        {
-          name: 'reportDate',
-          label: SECURITY_PAGE_WORDS.uploadReportDate,
-          type: 'date',
-          omitEmpty: true,
-        },
-        {
-          name: 'retestOf',
-          label: SECURITY_PAGE_WORDS.uploadRetestOf,
-          type: 'text',
-          omitEmpty: true,
-        },
-      ],
-      body,
-    );
-    if (!form.ok) return { kind: 'redirect', location, flash: SECURITY_PAGE_WORDS.uploadRefused };
+    const again = async (failed: Omit<FailedForm, 'action'>): Promise<ConsoleOutcome> => ({
+      kind: 'page',
+      status: 400,
+      html: await this.notice(request, id, failed),
+    });
+    const form = await readForm(UploadReportDto, UPLOAD_FIELDS, body, file ? 1 : 0);
+    if (!form.ok) return again(form);
     try {
       const accepted = await this.imports.upload(actor, id, file, form.payload, requestId);
       return {
         kind: 'redirect',
-        location,
+        location: `/security/notices/${id}`,
         flash: accepted.duplicate
           ? SECURITY_PAGE_WORDS.uploadDuplicate
           : SECURITY_PAGE_WORDS.uploadAccepted,
       };
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'validation_failed') {
-        return { kind: 'redirect', location, flash: error.zh };
-      }
-      throw error;
+      const refused = validationRefusal(error, UPLOAD_FIELDS);
+      if (!refused) throw error;
+      return again({ values: form.values, errors: refused.errors });
     }
   }
 
