@@ -24,7 +24,7 @@ describe('the change form names requests by picking them', () => {
     const select = /<select id="new-replanRequirementId"[^>]*>([\s\S]*?)<\/select>/.exec(page.text);
     expect(select?.[1]).toMatch(new RegExp(`<option value="${id as string}">${id as string} `));
 
-    const send = () =>
+    const send = (replanDate = '2099-01-05') =>
       pm
         .post('/change-requests/new')
         .field('_csrf', hidden(page.text, 'propose')._csrf)
@@ -35,7 +35,7 @@ describe('the change form names requests by picking them', () => {
         .field('impactScope', '无')
         .field('impactSchedule', '顺延 5 天')
         .field('impactCost', '无')
-        .field('replanDate', '2099-01-05');
+        .field('replanDate', replanDate);
     const malformed = await send().field('replanRequirementId', 'REQ-26-1').expect(400);
     expect(errorBeside(malformed.text, 'new-replanRequirementId')).toBe(
       '请从列表中选择本合同的需求',
@@ -45,5 +45,9 @@ describe('the change form names requests by picking them', () => {
       '本合同没有这个需求，请从列表中选择',
     );
     expect(foreign.text).toContain('>顺延 5 天</textarea>');
+    const dateless = await send('')
+      .field('replanRequirementId', id as string)
+      .expect(400);
+    expect(errorBeside(dateless.text, 'new-replanDate')).toBe('此项必填');
   });
 });

@@ -1,5 +1,5 @@
 import type { ClassConstructor } from 'class-transformer';
-import { IsIn, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
 import {
   CHANGE_TYPE_LABELS,
   REPLY_DECISION_LABELS,
@@ -36,7 +36,13 @@ export class ProposeChangeFormDto {
   @IsString() @NotBlank('impactSchedule') @MaxLength(2000) impactSchedule!: string;
   @IsString() @NotBlank('impactCost') @MaxLength(2000) impactCost!: string;
   @Omittable() @RequirementNumber() replanRequirementId?: string;
-  @Omittable() @CalendarDate('replanDate') replanDate?: string;
+  // A replan names its new date: asked with the form, not after the proposal is refused.
+  @ValidateIf(
+    (o: ProposeChangeFormDto) => o.replanRequirementId !== undefined || o.replanDate !== undefined,
+  )
+  @IsNotEmpty()
+  @CalendarDate('replanDate')
+  replanDate?: string;
   @Omittable() @RequirementNumber() grantRequirementId?: string;
 }
 
