@@ -13,8 +13,8 @@ import { AssetLineUrl1765260000000 } from './1765260000000-asset-line-url';
 import { SecurityReportIssuing1765300000000 } from './1765300000000-security-report-issuing';
 import { FaultTickets1765400000000 } from './1765400000000-fault-tickets';
 import { SecurityTaskNumber1765500000000 } from './1765500000000-security-task-number';
-import { SecurityInfoFinding1765612000000 } from './1765612000000-security-info-finding';
-import { NoticeIssuedSeverity1765612100000 } from './1765612100000-notice-issued-severity';
+import { SecurityInfoFinding1765800000000 } from './1765800000000-security-info-finding';
+import { NoticeIssuedSeverity1765800100000 } from './1765800100000-notice-issued-severity';
 
 /** Every migration in order; a landed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -33,6 +33,6 @@ export const MIGRATIONS = [
   SecurityReportIssuing1765300000000,
   FaultTickets1765400000000,
   SecurityTaskNumber1765500000000,
-  SecurityInfoFinding1765612000000,
-  NoticeIssuedSeverity1765612100000,
+  SecurityInfoFinding1765800000000,
+  NoticeIssuedSeverity1765800100000,
 ];

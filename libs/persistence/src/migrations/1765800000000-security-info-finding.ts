@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * for the record but never issued as remediation tasks, so they have no task or asset line to
  * hang from: one row per finding key of the notice, with where it was seen.
  */
-export class SecurityInfoFinding1765612000000 implements MigrationInterface {
-  name = 'SecurityInfoFinding1765612000000';
+export class SecurityInfoFinding1765800000000 implements MigrationInterface {
+  name = 'SecurityInfoFinding1765800000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

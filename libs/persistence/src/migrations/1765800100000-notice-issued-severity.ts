@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The lowest severity a notice issues as remediation tasks; findings below it are kept with the
  * notice for the record. Notices issued before it keep issuing low and above.
  */
-export class NoticeIssuedSeverity1765612100000 implements MigrationInterface {
-  name = 'NoticeIssuedSeverity1765612100000';
+export class NoticeIssuedSeverity1765800100000 implements MigrationInterface {
+  name = 'NoticeIssuedSeverity1765800100000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
