@@ -550,6 +550,30 @@ export const MESSAGES = {
     () => 'the report file is required',
     () => '请上传报告文件',
   ),
+  'field.too_long': say<{ field: string; max: number }>(
+    (p) => `must be at most ${p.max} characters`,
+    (p) => `最多 ${p.max} 个字符`,
+  ),
+  'field.proof_required': say(
+    () => 'at least one proof file is required',
+    () => '请上传至少一个证明文件',
+  ),
+  'field.lines_none': say(
+    () => 'name at least one line',
+    () => '请至少选择一个资产',
+  ),
+  'field.line_unknown': say<{ id: string }>(
+    (p) => `${p.id} is not a line of this task`,
+    () => '所选资产不属于本任务，请刷新页面后重新选择',
+  ),
+  'field.line_state': say<{ label: string; status: string }>(
+    (p) => `${p.label} is ${p.status}`,
+    (p) => `${p.label} 的当前状态不适用此步骤`,
+  ),
+  'field.lines_to_verify': say(
+    () => 'name the lines that passed the retest',
+    () => '请勾选复验通过的资产',
+  ),
   'field.clock_not_running': say(
     () => 'name a clock of this ticket that is still running',
     () => '请选择本工单仍在计时的时限',
