@@ -4,7 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_CONTRACT_NUMBER } from '../helpers/e2e-auth';
-import { launchBrowser, loginAs, newContext, screenshot } from '../helpers/e2e-browser';
+import {
+  launchBrowser,
+  pastBrowserChecks,
+  loginAs,
+  newContext,
+  screenshot,
+} from '../helpers/e2e-browser';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -61,6 +67,7 @@ describe('系统管理 in a browser', () => {
     await admin.goto('/admin/organizations');
     const form = admin.locator('#organization-new');
     await form.getByLabel('参与方').selectOption('hospital');
+    await expect(pastBrowserChecks(form)).resolves.toEqual(['org-name']);
     await submit(admin, form.getByRole('button', { name: '创建单位' }));
     await expect(admin.locator('#org-name-error').textContent()).resolves.toBe('此项必填');
     await expect(admin.locator('#org-party').inputValue()).resolves.toBe('hospital');
@@ -165,18 +172,25 @@ describe('系统管理 in a browser', () => {
     await expect(admin.getByLabel('运维的系统').inputValue()).resolves.toBe(systems);
   });
 
-  it('loads a year of holidays from JSON; bad JSON is refused beside the field', async () => {
+  it('loads a year of holidays picked as two date lists; a day of another year is refused beside them', async () => {
     await admin.goto('/admin/calendar');
     await screenshot(admin, 'admin-calendar');
     await admin.getByLabel('年份').fill('2097');
-    await admin.getByLabel('节假日安排（JSON）').fill('{"holidays": [');
+    await admin.getByLabel('放假日期 1', { exact: true }).fill('2097-01-01');
+    await admin.getByLabel('放假日期 2', { exact: true }).fill('2096-10-01');
+    await admin.getByLabel('调休上班日期 1', { exact: true }).fill('2097-02-16');
     await submit(admin, admin.getByRole('button', { name: '导入' }));
-    await expect(admin.locator('#calendar-schedule-error').textContent()).resolves.toBe(
-      '不是有效的 JSON',
+    await expect(admin.locator('#calendar-holidays-error').textContent()).resolves.toBe(
+      '节假日安排有误（2096-10-01 不在 2097 年内）',
     );
-    await admin
-      .getByLabel('节假日安排（JSON）')
-      .fill('{"holidays": ["2097-01-01", "2097-10-01"], "workdays": []}');
+    // The picked dates come back in their pickers.
+    await expect(admin.getByLabel('放假日期 1', { exact: true }).inputValue()).resolves.toBe(
+      '2097-01-01',
+    );
+    await expect(admin.getByLabel('调休上班日期 1', { exact: true }).inputValue()).resolves.toBe(
+      '2097-02-16',
+    );
+    await admin.getByLabel('放假日期 2', { exact: true }).fill('2097-10-01');
     await submit(admin, admin.getByRole('button', { name: '导入' }));
     await expect(admin.locator('.flash').textContent()).resolves.toContain('2097');
     const row = admin

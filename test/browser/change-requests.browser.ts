@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { Role } from '@luyue/domain';
 import { replyLinkMails, replyLinkOf } from '../helpers/e2e-changes';
 import { demoCredential } from '../helpers/e2e-auth';
-import { launchBrowser, loginAs, screenshot } from '../helpers/e2e-browser';
+import { launchBrowser, pastBrowserChecks, loginAs, screenshot } from '../helpers/e2e-browser';
 import { e2eStack } from '../helpers/e2e-stack';
 
 let browser: Browser;
@@ -45,6 +45,7 @@ describe('change requests in a browser', () => {
     await page.getByLabel('变更内容').fill('在门诊自助机上增加医保电子凭证扫码支付。');
     await page.getByLabel('对范围的影响').fill('门诊自助机');
     await page.getByLabel('对进度的影响').fill('顺延 10 个工作日');
+    await expect(pastBrowserChecks(page.locator('#propose'))).resolves.toEqual(['new-impactCost']);
     await submit(page, page.getByRole('button', { name: '提出变更' }));
     await expect(page.locator('#new-impactCost-error').textContent()).resolves.toBe('此项必填');
     await page.getByLabel('对费用的影响').fill('不增加费用');

@@ -182,7 +182,8 @@ describe('the web console in a browser', () => {
     const form = actionForm(page, 'assess');
     await form.getByLabel('需求类型').selectOption('customization');
     await form.getByLabel('可行性').selectOption('feasible');
-    await form.getByLabel('估算工作量（人天）').fill('三天');
+    // A number input takes only numbers; three decimals is the server's refusal to show.
+    await form.getByLabel('估算工作量（人天）').fill('2.125');
     await form.getByLabel('计划交付日期').fill(shanghaiDate(Date.now() + 40 * 86_400_000));
     await form.getByLabel('技术方案').fill('在集成平台新增推送服务。');
     await submit(page, form.getByRole('button', { name: '技术评估' }));

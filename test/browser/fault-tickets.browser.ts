@@ -4,7 +4,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { FAULT_STATUS_LABELS, type Role } from '@luyue/domain';
 import { demoContractId } from '../helpers/e2e-auth';
-import { launchBrowser, loginAs, screenshot } from '../helpers/e2e-browser';
+import { launchBrowser, loginAs, pastBrowserChecks, screenshot } from '../helpers/e2e-browser';
 
 let browser: Browser;
 const sessions = new Map<Role, { context: BrowserContext; page: Page }>();
@@ -80,9 +80,10 @@ describe('a fault ticket in a browser', () => {
       处理措施: '回退驱动并锁定版本',
     });
     const report = page.locator('#action-submit-report');
+    await expect(pastBrowserChecks(report)).resolves.toEqual(['submit-report-files']);
     await submit(page, report.getByRole('button', { name: '提交报告' }));
     await expect(page.locator('#submit-report-files-error').textContent()).resolves.toBe(
-      '请上传报告文件',
+      '请选择要上传的文件',
     );
     await page.locator('#submit-report-files').setInputFiles({
       name: '故障处理报告.pdf',

@@ -4,8 +4,14 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { REMEDIATION_STATUS_LABELS, type Role } from '@luyue/domain';
 import { api, demoContractId, loginDemo } from '../helpers/e2e-auth';
-import { launchBrowser, loginAs, screenshot } from '../helpers/e2e-browser';
-import { importReport, issueNotice, SAMPLES } from '../helpers/e2e-security';
+import {
+  focused,
+  launchBrowser,
+  pastBrowserChecks,
+  loginAs,
+  screenshot,
+} from '../helpers/e2e-browser';
+import { importReport, issueNotice, SAMPLES, WEAK_PASSWORDS } from '../helpers/e2e-security';
 import { eventually } from '../helpers/e2e-stack';
 
 let browser: Browser;
@@ -64,8 +70,24 @@ describe('security remediation in a browser', () => {
     await page.goto(`/security/tasks/${taskId}`);
     await submit(page, page.locator('#action-start').getByRole('button', { name: '开始整改' }));
     const fix = page.locator('#action-fix');
+    // The browser holds the empty form back on both controls; the server says the same at once.
+    await expect(pastBrowserChecks(fix)).resolves.toEqual(['fix-note', 'fix-files']);
     await submit(page, fix.getByRole('button', { name: '提交整改证明' }));
     await expect(page.locator('#fix-note-error').textContent()).resolves.toBe('此项必填');
+    await expect(page.locator('#fix-files-error').textContent()).resolves.toBe(
+      '请选择要上传的文件',
+    );
+    // The summary at the form's top has the focus, so the page opens where the errors are.
+    const summary = page.locator('#action-fix .error-summary');
+    await expect(focused(page)).resolves.toBe('error-summary');
+    await expect(
+      summary
+        .locator('a')
+        .evaluateAll((links: Array<{ getAttribute(name: string): string | null }>) =>
+          links.map((a) => a.getAttribute('href') ?? ''),
+        ),
+    ).resolves.toEqual(['#fix-note', '#fix-files']);
+    await screenshot(page, 'remediation-fix-error-summary');
     await page.locator('#action-fix').getByLabel('整改说明').fill('已升级组件并关闭对外端口');
     await page.locator('#fix-files').setInputFiles({
       name: '补丁记录.txt',
@@ -100,7 +122,8 @@ describe('security remediation in a browser', () => {
   it('fixes and verifies one asset line of a multi-line task, the other staying open', async () => {
     const manager = await loginDemo('hospital_manager');
     const noticeId = await issueNotice(manager, contractId);
-    await importReport(manager, noticeId, resolve(SAMPLES, 'openvasreporting/airplay.xml'));
+    // Weak passwords on several hosts: tasks of more than one asset line.
+    await importReport(manager, noticeId, WEAK_PASSWORDS);
     const list = (
       await api()
         .get(`/api/contracts/${contractId}/security-tasks?notice=${noticeId}&pageSize=100`)

@@ -1,7 +1,14 @@
 import request from 'supertest';
 import { demoContractId, loginDemo } from '../helpers/e2e-auth';
 import { e2eStack } from '../helpers/e2e-stack';
-import { issuedTasks } from '../helpers/e2e-security';
+import { resolve } from 'node:path';
+import {
+  importReport,
+  issuedTasks,
+  issueNotice,
+  SAMPLES,
+  startableTasks,
+} from '../helpers/e2e-security';
 import { consoleLogin, hidden, errorBeside } from '../helpers/e2e-console';
 import {
   act,
@@ -10,6 +17,8 @@ import {
   getRequirement,
   submitRequirement,
 } from '../helpers/e2e-requirements';
+
+const AIRPLAY = resolve(SAMPLES, 'openvasreporting/airplay.xml');
 
 describe('console forms refused by a service or workflow rule', () => {
   it('shows a workflow date rule beside its field in zh-CN, keeping what was typed', async () => {
@@ -37,6 +46,27 @@ describe('console forms refused by a service or workflow rule', () => {
     expect(answer.text).not.toContain('must not be in the past');
     const stored = await getRequirement(await loginDemo('vendor_pm'), id as string).expect(200);
     expect(stored.body.status).toBe('assessing');
+  });
+
+  it('says a workflow date rule with the DTO’s refusals in the same answer', async () => {
+    const contractId = await demoContractId();
+    const { id } = await submitRequirement(await loginDemo('hospital_staff'), contractId);
+    const pm = await consoleLogin('vendor_pm');
+    const page = await pm.get(`/requirements/${id as string}`).expect(200);
+    const answer = await pm
+      .post(`/requirements/${id as string}/actions/assess`)
+      .type('form')
+      .send({
+        ...hidden(page.text, 'action-assess'),
+        kind: 'customization',
+        feasibility: 'feasible',
+        estimatePersonDays: '2',
+        plannedDeliveryDate: daysFromToday(-3),
+        solution: '',
+      })
+      .expect(400);
+    expect(errorBeside(answer.text, 'assess-solution')).toBe('此项必填');
+    expect(errorBeside(answer.text, 'assess-plannedDeliveryDate')).toBe('不能早于今天');
   });
 
   it('shows a submission rule beside its field, keeping the title', async () => {
@@ -131,9 +161,75 @@ describe('console forms refused by a service or workflow rule', () => {
       .field('_once', hidden(page.text, 'action-fix')._once)
       .field('note', note)
       .expect(400);
+    expect(errorBeside(answer.text, 'fix-files')).toBe('请选择要上传的文件');
     const form = answer.text.slice(answer.text.indexOf('id="action-fix"'));
-    expect(form).toMatch(/<p class="field-error" role="alert">[^<]+<\/p>/);
     expect(form).toContain('已关闭 &lt;telnet&gt; 服务');
     expect(answer.text).not.toContain('请求有误');
+
+    // Nothing typed and no file: both problems in the one answer, summed up at the form's top.
+    const empty = await pm
+      .post(`/security/tasks/${taskId}/actions/fix`)
+      .field('_csrf', hidden(page.text, 'action-fix')._csrf)
+      .field('_once', hidden(page.text, 'action-fix')._once)
+      .expect(400);
+    expect(errorBeside(empty.text, 'fix-note')).toBe('此项必填');
+    expect(errorBeside(empty.text, 'fix-files')).toBe('请选择要上传的文件');
+    const summary = empty.text.slice(empty.text.indexOf('class="error-summary"'));
+    expect(
+      [...summary.slice(0, summary.indexOf('</ul>')).matchAll(/href="#([^"]+)"/g)].map((m) => m[1]),
+    ).toEqual(['fix-note', 'fix-files']);
+  });
+
+  it('marks each control with the rules its DTO checks', async () => {
+    const contractId = await demoContractId();
+    const { id } = await submitRequirement(await loginDemo('hospital_staff'), contractId);
+    const page = await (
+      await consoleLogin('vendor_pm')
+    )
+      .get(`/requirements/${id as string}`)
+      .expect(200);
+    const control = (name: string) =>
+      new RegExp(`<(?:input|textarea|select) id="assess-${name}"[^>]*>`).exec(page.text)?.[0] ?? '';
+    expect(control('solution')).toMatch(/ required maxlength="10000"/);
+    expect(control('alternativeSolution')).not.toContain('required');
+    expect(control('estimatePersonDays')).toMatch(/type="number"[^>]* required/);
+    expect(control('kind')).toContain(' required');
+  });
+});
+
+describe('a remediation step refused by its form and its workflow rule at once', () => {
+  it('says the missing reason and the past expiry in the same answer', async () => {
+    const contractId = await demoContractId();
+    const manager = await loginDemo('hospital_manager');
+    const pm = await loginDemo('vendor_pm');
+    const noticeId = await issueNotice(manager, contractId);
+    expect((await importReport(manager, noticeId, AIRPLAY)).status).toBe('done');
+    const [low] = (await startableTasks(pm, contractId, noticeId)).slice(-1);
+    const desk = await consoleLogin('hospital_manager');
+    const page = await desk.get(`/security/tasks/${low}`).expect(200);
+    const answer = await desk
+      .post(`/security/tasks/${low}/actions/accept-risk`)
+      .field('_csrf', hidden(page.text, 'action-accept-risk')._csrf)
+      .field('_once', hidden(page.text, 'action-accept-risk')._once)
+      .field('expiresOn', daysFromToday(-1))
+      .expect(400);
+    expect(errorBeside(answer.text, 'accept-risk-reason')).toBe('此项必填');
+    expect(errorBeside(answer.text, 'accept-risk-expiresOn')).toBe('须晚于今天');
+  });
+});
+
+describe('the report upload form', () => {
+  it('answers a sending without a file beside the file control, the chosen format kept', async () => {
+    const contractId = await demoContractId();
+    const noticeId = await issueNotice(await loginDemo('hospital_manager'), contractId);
+    const desk = await consoleLogin('hospital_manager');
+    const page = await desk.get(`/security/notices/${noticeId}`).expect(200);
+    const answer = await desk
+      .post(`/security/notices/${noticeId}/reports`)
+      .field('_csrf', hidden(page.text, 'report-upload')._csrf)
+      .field('format', 'nessus')
+      .expect(400);
+    expect(errorBeside(answer.text, 'report-file')).toBe('请选择要上传的文件');
+    expect(answer.text).toContain('<option value="nessus" selected>');
   });
 });

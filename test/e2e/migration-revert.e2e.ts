@@ -59,6 +59,7 @@ const OWNED: Readonly<Record<string, readonly string[]>> = {
     'security_finding',
   ],
   Requirements1763880000000: REQUIREMENT_TABLES,
+  SecurityInfoFinding1765800000000: ['security_info_finding'],
 };
 
 /** Migrations that change existing tables only: reverting them drops no table. */
@@ -70,6 +71,7 @@ const ALTERS_ONLY: ReadonlySet<string> = new Set([
   'AssetLineUrl1765260000000',
   'SecurityReportIssuing1765300000000',
   'SecurityTaskNumber1765500000000',
+  'NoticeIssuedSeverity1765800100000',
 ]);
 
 describe('migrations', () => {

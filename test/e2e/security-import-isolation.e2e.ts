@@ -283,6 +283,8 @@ describe('GVM results with an empty threat and a CVSS severity', () => {
     const done = await finished(await upload(noticeId, Buffer.from(edited), 'gvm.xml'));
     expect(done.status).toBe('done');
     expect(done.summary?.gaps).toEqual({ 'result/threat': 5 });
+    // The 0.0 score is informational: kept with the notice, not issued as a task.
+    expect(done.summary).toMatchObject({ findings: 4, informational: 1 });
     const tasks = (
       await api()
         .get(`/api/contracts/${contractId}/security-tasks?notice=${noticeId}&pageSize=50`)
@@ -291,7 +293,11 @@ describe('GVM results with an empty threat and a CVSS severity', () => {
     ).body as { items: Array<{ vulnerabilityId: string; severity: string }> };
     const bySeverity = Object.fromEntries(tasks.items.map((t) => [t.vulnerabilityId, t.severity]));
     expect(bySeverity).toEqual(
-      Object.fromEntries(scores.map(([, s], i) => [`1.3.6.1.4.1.25623.1.0.90000${i}`, s])),
+      Object.fromEntries(
+        scores
+          .map(([, s], i) => [`1.3.6.1.4.1.25623.1.0.90000${i}`, s])
+          .filter(([, s]) => s !== 'info'),
+      ),
     );
   });
 });

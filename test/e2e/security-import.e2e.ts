@@ -80,6 +80,9 @@ const stored = (noticeId: string) =>
       tasks: await q('SELECT count(*) AS n FROM security_task WHERE notice_id = $1'),
       lines: await q('SELECT count(*) AS n FROM security_asset_line WHERE notice_id = $1'),
       findings: await q('SELECT count(*) AS n FROM security_finding WHERE notice_id = $1'),
+      informational: await q(
+        'SELECT count(*) AS n FROM security_info_finding WHERE notice_id = $1',
+      ),
       files: await q(
         `SELECT count(*) AS n FROM stored_file f JOIN security_report r ON r.file_id = f.id
          WHERE r.notice_id = $1`,
@@ -129,17 +132,23 @@ describe('Nessus import', () => {
     first = await importFile(noticeId, sample('python-libnessus/nessus_report_localpci.nessus'));
   });
 
-  it('imports the README figures: 167 items, 166 distinct findings, 123 plugins', async () => {
+  it('imports the README figures: 166 distinct findings, 73 issued in 73 tasks, 93 kept as information', async () => {
     expect(first.status).toBe('done');
     expect(first.summary).toMatchObject({
-      findings: 166,
-      created: 166,
+      findings: 73,
+      informational: 93,
+      created: 73,
       merged: 0,
-      tasksCreated: 123,
+      tasksCreated: 73,
     });
     expect(first.progress.percent).toBe(100);
-    expect(await stored(noticeId)).toMatchObject({ tasks: 123, findings: 166, files: 1 });
-    // README severity histogram of the 167 items; the one repeat (22964) is informational.
+    expect(await stored(noticeId)).toMatchObject({
+      tasks: 73,
+      findings: 73,
+      informational: 93,
+      files: 1,
+    });
+    // README severity histogram of the 167 items, less the 94 informational ones (one a repeat).
     const bySeverity = await withDb(
       async (db) =>
         (
@@ -151,7 +160,6 @@ describe('Nessus import', () => {
         ).rows as Array<{ severity: string; n: number }>,
     );
     expect(Object.fromEntries(bySeverity.map((r) => [r.severity, r.n]))).toEqual({
-      info: 94 - 1,
       low: 5,
       medium: 44,
       high: 21,
@@ -160,11 +168,21 @@ describe('Nessus import', () => {
     const notice = await api()
       .get(`/api/security-notices/${noticeId}`)
       .set('Authorization', manager);
-    const counts = (
-      notice.body as { counts: { bySeverity: Record<string, number>; tasks: number } }
-    ).counts;
-    expect(Object.values(counts.bySeverity).reduce((a, b) => a + b, 0)).toBe(123);
-    expect(counts.tasks).toBe(123);
+    const { counts, informational } = notice.body as {
+      counts: { bySeverity: Record<string, number>; tasks: number; informational: number };
+      informational: Array<{ vulnerabilityId: string; assets: number }>;
+    };
+    expect(Object.values(counts.bySeverity).reduce((a, b) => a + b, 0)).toBe(73);
+    expect(counts).toMatchObject({ tasks: 73, informational: 93 });
+    expect(informational.reduce((n, g) => n + g.assets, 0)).toBe(93);
+  });
+
+  it('keeps informational findings out of the vendor’s tasks', async () => {
+    const info = await api()
+      .get(`/api/contracts/${contractId}/security-tasks?notice=${noticeId}&severity=info`)
+      .set('Authorization', vendor)
+      .expect(200);
+    expect((info.body as { total: number }).total).toBe(0);
   });
 
   it('the same file again is recognised and creates nothing', async () => {
@@ -176,7 +194,12 @@ describe('Nessus import', () => {
 
   it('a second report merges into the notice; due dates come from the settings', async () => {
     const second = await importFile(noticeId, sample('dradis-nessus/example_v2.nessus'));
-    expect(second.summary).toMatchObject({ findings: 68, created: 68, merged: 0 });
+    expect(second.summary).toMatchObject({
+      findings: 49,
+      informational: 19,
+      created: 49,
+      merged: 0,
+    });
     const due = await withDb(
       async (db) =>
         (
@@ -187,9 +210,9 @@ describe('Nessus import', () => {
         ).rows as Array<{ severity: string; due_at: Date }>,
     );
     const dueOf = (s: string) => due.filter((d) => d.severity === s).map((d) => +d.due_at);
-    // Critical counts as high, info as low: shorter periods are due no later.
+    // Critical counts as high: shorter periods are due no later.
     expect(Math.max(...dueOf('critical'))).toBeLessThanOrEqual(Math.min(...dueOf('medium')));
-    expect(Math.max(...dueOf('medium'))).toBeLessThanOrEqual(Math.min(...dueOf('info')));
+    expect(Math.max(...dueOf('medium'))).toBeLessThanOrEqual(Math.min(...dueOf('low')));
   });
 
   it('lists tasks with filters and shows a task with its evidence', async () => {
@@ -306,25 +329,45 @@ describe('task list filters and notice counts', () => {
   });
 
   it('filters by state, system and source, and pages', async () => {
-    expect((await page('')).total).toBe(24);
-    expect((await page('state=open')).total).toBe(24);
+    expect((await page('')).total).toBe(7);
+    expect((await page('state=open')).total).toBe(7);
     expect((await page('state=verified')).total).toBe(0);
-    expect((await page('system=HIS')).total).toBe(24);
+    expect((await page('system=HIS')).total).toBe(7);
     expect((await page('system=EMR')).total).toBe(0);
-    expect((await page('source=pentest')).total).toBe(24);
+    expect((await page('source=pentest')).total).toBe(7);
     expect((await page('source=mlps')).total).toBe(0);
-    const pages = await Promise.all([1, 2, 3].map((n) => page(`pageSize=10&page=${n}`)));
+    const pages = await Promise.all([1, 2, 3].map((n) => page(`pageSize=3&page=${n}`)));
     expect(pages.map((p) => [p.page, p.items.length, p.total])).toEqual([
-      [1, 10, 24],
-      [2, 10, 24],
-      [3, 4, 24],
+      [1, 3, 7],
+      [2, 3, 7],
+      [3, 1, 7],
     ]);
-    expect(new Set(pages.flatMap((p) => p.items.map((t) => t.id))).size).toBe(24);
+    expect(new Set(pages.flatMap((p) => p.items.map((t) => t.id))).size).toBe(7);
     const bad = await api()
       .get(`/api/contracts/${contractId}/security-tasks?state=done`)
       .set('Authorization', vendor)
       .expect(400);
     expect(JSON.stringify(bad.body)).toContain('state');
+  });
+
+  it('issues only what the notice asks for: medium and above, the low ones kept too', async () => {
+    const res = await api()
+      .post(`/api/contracts/${contractId}/security-notices`)
+      .set('Authorization', manager)
+      .send({
+        number: `AQZG-${randomUUID().slice(0, 8)}`,
+        issuedAt: '2026-12-01',
+        source: 'vuln_scan',
+        assessor: 'XX 测评中心',
+        title: '中高风险整改',
+        lowestIssuedSeverity: 'medium',
+      })
+      .expect(201);
+    expect(res.body).toMatchObject({ lowestIssuedSeverity: 'medium' });
+    const id = (res.body as { id: string }).id;
+    const done = await importFile(id, sample('openvasreporting/airplay.xml'));
+    // airplay: 2 high and 3 medium issued; 2 low (one repeated) and 29 Log kept.
+    expect(done.summary).toMatchObject({ findings: 5, informational: 31, tasksCreated: 5 });
   });
 
   it('lists each notice with its tasks by severity and by state', async () => {
@@ -343,10 +386,10 @@ describe('task list filters and notice counts', () => {
     const detail = (
       await api().get(`/api/security-notices/${noticeId}`).set('Authorization', vendor).expect(200)
     ).body as { counts: { bySeverity: Record<string, number> } };
-    expect(notice.tasks).toBe(24);
+    expect(notice.tasks).toBe(7);
     expect(notice.tasksBySeverity).toEqual(detail.counts.bySeverity);
-    expect(Object.values(notice.tasksBySeverity).reduce((a, b) => a + b, 0)).toBe(24);
-    expect(notice.tasksByState).toEqual({ open: 24 });
+    expect(Object.values(notice.tasksBySeverity).reduce((a, b) => a + b, 0)).toBe(7);
+    expect(notice.tasksByState).toEqual({ open: 7 });
   });
 });
 
@@ -518,7 +561,8 @@ describe('retest', () => {
     const noticeId = await issueNotice();
     const file = sample('python-libnessus/nessus_report_local_3.nessus');
     const original = await importFile(noticeId, file);
-    expect(original.summary).toMatchObject({ findings: 106, created: 106 });
+    // local_3: 106 distinct findings, 35 of them low and above.
+    expect(original.summary).toMatchObject({ findings: 35, informational: 71, created: 35 });
     const xml = readFileSync(file, 'utf8');
     const items = [
       ...xml.matchAll(/<ReportItem [^>]*pluginID="(\d+)"[^>]*>[\s\S]*?<\/ReportItem>/g),
@@ -529,14 +573,15 @@ describe('retest', () => {
       new RegExp(`<ReportItem [^>]*pluginID="${gonePlugin}"[^>]*>[\\s\\S]*?</ReportItem>`, 'g'),
       '',
     );
-    const keep = items.find((m) => m[1] !== gonePlugin)![0];
+    const keep = items.find((m) => m[1] !== gonePlugin && /severity="[1-4]"/.test(m[0]))![0];
     retest = retest.replace(keep, keep + keep.replace(/pluginID="\d+"/, 'pluginID="999999"'));
     const result = await importFile(noticeId, Buffer.from(retest), 'retest.nessus', {
       retestOf: noticeId,
     });
     expect(result.summary).toMatchObject({
-      findings: 106 - removed + 1,
-      merged: 106 - removed,
+      findings: 35 - removed + 1,
+      informational: 71,
+      merged: 35 - removed,
       created: 1,
       closed: removed,
       tasksCreated: 1,
@@ -577,7 +622,7 @@ describe('retest', () => {
       fixed: removed,
       fixedElsewhere: 0,
       newTask: { found_in_retest: true },
-      seenTwice: 106 - removed,
+      seenTwice: 35 - removed,
     });
     // The original file again (a second retest): the gone findings are back, reopened.
     const back = await importFile(noticeId, Buffer.from(xml + '\n'), 'again.nessus', {

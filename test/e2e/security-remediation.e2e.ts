@@ -102,7 +102,7 @@ describe('security remediation: fix with proof, retest, verify, and the completi
         .set('Authorization', pm)
         .expect(200)
     ).body as { items: Task[]; total: number };
-    expect(list.total).toBe(24);
+    expect(list.total).toBe(7);
     const completed = new Set<string>();
     // The notice's figures, exactly as the item counts say (rate, per severity, flags).
     const expectFigures = async () => {
@@ -125,10 +125,10 @@ describe('security remediation: fix with proof, retest, verify, and the completi
     // Every task runs its own workflow; the issued mail goes once for the notice.
     await eventually(
       () => noticeStats(noticeId).catch(() => undefined),
-      (n) => n?.issued === 24,
+      (n) => n?.issued === 7,
       30_000,
     );
-    expect(await expectFigures()).toMatchObject({ issued: 24, completed: 0, rate: 0 });
+    expect(await expectFigures()).toMatchObject({ issued: 7, completed: 0, rate: 0 });
     const noticeMails = await withDb(
       async (db) =>
         (
@@ -191,7 +191,7 @@ describe('security remediation: fix with proof, retest, verify, and the completi
     await act(manager, b.id, 'fail-retest', { reason: '端口仍然开放' }).expect(200);
     expect((await view(a.id)).remediation?.status).toBe('verified');
     expect((await view(b.id)).remediation?.status).toBe('reopened');
-    expect(await expectFigures()).toMatchObject({ issued: 24, completed: 1 });
+    expect(await expectFigures()).toMatchObject({ issued: 7, completed: 1 });
 
     // A retest import in which only b's finding remains: the rest are fixed by retest and wait
     // for the hospital's confirmation; b stays reopened.
@@ -216,7 +216,7 @@ describe('security remediation: fix with proof, retest, verify, and the completi
       completed.add(t.id);
     }
     expect((await view(b.id)).remediation?.status).toBe('reopened');
-    expect(await expectFigures()).toMatchObject({ issued: 24, completed: 23 });
+    expect(await expectFigures()).toMatchObject({ issued: 7, completed: 6 });
     const contract = (
       await api()
         .get(`/api/contracts/${contractId}/security/stats`)
@@ -233,7 +233,7 @@ describe('security remediation: fix with proof, retest, verify, and the completi
     await act(manager, b.id, 'verify', { note: '复验通过' }).expect(200);
     completed.add(b.id);
     const full = await expectFigures();
-    expect(full).toMatchObject({ issued: 24, completed: 24, rate: 1, flagged: false });
+    expect(full).toMatchObject({ issued: 7, completed: 7, rate: 1, flagged: false });
     expect([full.bySeverity.high.flagged, full.bySeverity.medium.flagged]).toEqual([false, false]);
 
     // The proof is in the audit trail with its sha256, and a verified task takes no more steps.

@@ -1,7 +1,13 @@
 // Debian's Chromium driven by playwright-core, for the browser tier (test/browser).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import type { Role } from '@luyue/domain';
 import { demoCredential } from './e2e-auth';
 import { e2eStack } from './e2e-stack';
@@ -54,3 +60,30 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * The controls the browser's own checks (`required`, `min`, `maxlength` …) hold the form back
+ * on, by id; then the form is let through to the server, as a browser without those checks
+ * would send it, so a test sees the server's answer to the same form.
+ */
+export async function pastBrowserChecks(form: Locator): Promise<string[]> {
+  return form.evaluate((f) => {
+    const shown = f as unknown as {
+      elements: ArrayLike<{ id: string; validity?: { valid: boolean } }>;
+      noValidate: boolean;
+    };
+    const held = Array.from(shown.elements)
+      .filter((e) => e.validity && !e.validity.valid)
+      .map((e) => e.id);
+    shown.noValidate = true;
+    return held;
+  });
+}
+
+/** The class of the element that has the focus. */
+export const focused = (page: Page): Promise<string | undefined> =>
+  page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { activeElement: { className: string } | null } })
+        .document.activeElement?.className,
+  );

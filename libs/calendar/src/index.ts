@@ -8,7 +8,11 @@ export {
   parseDay,
   weekdayOfDay,
 } from './day-number';
-export { validateYearSchedule, ScheduleValidationError } from './schedule-validation';
+export {
+  validateYearSchedule,
+  ScheduleValidationError,
+  type ScheduleDateProblem,
+} from './schedule-validation';
 export {
   provisionalSchedule,
   PROVISIONAL_MIN_YEAR,

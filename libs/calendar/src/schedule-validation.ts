@@ -1,11 +1,17 @@
 import type { YearSchedule } from './calendar.types';
 import { parseDay, weekdayOfDay, yearOfDay } from './day-number';
 
+/** What is wrong with one date of a schedule, for a reader's own words. */
+export type ScheduleDateProblem =
+  'not_date' | 'outside_year' | 'twice' | 'also_holiday' | 'not_weekend';
+
 /** A rejected schedule; `field` names the offending element, e.g. `holidays[3]`. */
 export class ScheduleValidationError extends Error {
   constructor(
     readonly field: string,
     detail: string,
+    /** The date at fault and what is wrong with it, when the problem is one date's. */
+    readonly dated?: { problem: ScheduleDateProblem; date: string },
   ) {
     super(`${field}: ${detail}`);
     this.name = 'ScheduleValidationError';
@@ -26,13 +32,22 @@ function dateList(year: number, field: string, value: unknown): string[] {
     }
     const day = parseDay(item);
     if (day === undefined) {
-      throw new ScheduleValidationError(at, `${JSON.stringify(item)} is not a valid date`);
+      throw new ScheduleValidationError(at, `${JSON.stringify(item)} is not a valid date`, {
+        problem: 'not_date',
+        date: item,
+      });
     }
     if (yearOfDay(day) !== year) {
-      throw new ScheduleValidationError(at, `${JSON.stringify(item)} is outside ${year}`);
+      throw new ScheduleValidationError(at, `${JSON.stringify(item)} is outside ${year}`, {
+        problem: 'outside_year',
+        date: item,
+      });
     }
     if (seen.has(item)) {
-      throw new ScheduleValidationError(at, `${JSON.stringify(item)} is listed twice`);
+      throw new ScheduleValidationError(at, `${JSON.stringify(item)} is listed twice`, {
+        problem: 'twice',
+        date: item,
+      });
     }
     seen.add(item);
     return item;
@@ -62,12 +77,18 @@ export function validateYearSchedule(year: number, input: unknown): YearSchedule
   const off = new Set(holidays);
   workdays.forEach((d, i) => {
     const at = `workdays[${i}]`;
-    if (off.has(d)) throw new ScheduleValidationError(at, `"${d}" is also listed in holidays`);
+    if (off.has(d)) {
+      throw new ScheduleValidationError(at, `"${d}" is also listed in holidays`, {
+        problem: 'also_holiday',
+        date: d,
+      });
+    }
     const wd = weekdayOfDay(parseDay(d) as number);
     if (wd !== 0 && wd !== 6) {
       throw new ScheduleValidationError(
         at,
         `"${d}" is a ${WEEKDAYS[wd]}, not a Saturday or Sunday`,
+        { problem: 'not_weekend', date: d },
       );
     }
   });

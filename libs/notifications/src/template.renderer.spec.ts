@@ -25,3 +25,32 @@ describe('TemplateRenderer', () => {
     expect(mail.html).toContain('&lt;script&gt;');
   });
 });
+
+describe('the form-fields partial', () => {
+  const renderer = new TemplateRenderer();
+  const render = (context: Record<string, unknown>) =>
+    renderer.render('partials/form-fields', context);
+
+  it('sums up every error at the top, each linking to its field, the form’s own first', () => {
+    const html = render({
+      formError: '请先完成整改',
+      fields: [
+        { id: 'fix-note', name: 'note', label: '整改说明', type: 'textarea', error: '必填' },
+        { id: 'fix-files', name: 'files', label: '证明材料', type: 'file', error: '请选择文件' },
+        { id: 'fix-x', name: 'x', label: '其他', type: 'text' },
+      ],
+    });
+    const summary = html.slice(html.indexOf('role="alert"'), html.indexOf('</ul>'));
+    expect([...summary.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1])).toEqual([
+      '请先完成整改',
+      '<a href="#fix-note">整改说明：必填</a>',
+      '<a href="#fix-files">证明材料：请选择文件</a>',
+    ]);
+    expect(html).toContain('<p class="field-error" id="fix-files-error">请选择文件</p>');
+  });
+
+  it('shows no summary on a fresh form', () => {
+    const html = render({ fields: [{ id: 'a', name: 'a', label: 'A', type: 'text' }] });
+    expect(html).not.toContain('role="alert"');
+  });
+});

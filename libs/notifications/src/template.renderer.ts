@@ -30,6 +30,8 @@ export class TemplateRenderer {
       typeof iso === 'string' || iso instanceof Date ? formatTime(iso) : '',
     );
     this.hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    this.hbs.registerHelper('formErrors', formErrors);
+    this.hbs.registerHelper('isNumber', (v: unknown) => typeof v === 'number');
     for (const folder of [...templateFolders(this.dir), '']) {
       const partials = join(this.dir, folder, 'partials');
       for (const file of filesIn(partials, '.hbs')) {
@@ -69,6 +71,30 @@ export class TemplateRenderer {
     }
     return template(context);
   }
+}
+
+/** One line of a refused form's error summary: a field's, linking to it, or the form's own. */
+export interface FormErrorLine {
+  href: string | null;
+  label: string | null;
+  text: string;
+}
+
+/**
+ * Every error of a refused form, for the summary at its top: the form's own refusal first, then
+ * each field's in the form's order, linking to the field's control. Empty when nothing failed.
+ */
+export function formErrors(fields: unknown, formError: unknown): FormErrorLine[] {
+  const lines: FormErrorLine[] = [];
+  if (typeof formError === 'string' && formError) {
+    lines.push({ href: null, label: null, text: formError });
+  }
+  for (const f of Array.isArray(fields) ? (fields as Array<Record<string, unknown>>) : []) {
+    if (typeof f.error === 'string' && f.error) {
+      lines.push({ href: `#${String(f.id)}`, label: String(f.label), text: f.error });
+    }
+  }
+  return lines;
 }
 
 /** The process folders of `templates/` (each may hold pages, `mail/` and `partials/`). */

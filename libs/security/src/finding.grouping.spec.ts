@@ -1,4 +1,9 @@
-import { assetLabelOf, dedupeFindings, groupFindingsIntoTasks } from './finding.grouping';
+import {
+  assetLabelOf,
+  dedupeFindings,
+  groupFindingsIntoTasks,
+  informationalFindings,
+} from './finding.grouping';
 import { EVIDENCE_LIMIT, scanFindingKey, type ParsedFinding } from './security-finding.types';
 
 function scan(
@@ -67,13 +72,31 @@ describe('groupFindingsIntoTasks', () => {
     expect(tasks.map((t) => [t.vulnerabilityId, t.severity, t.assets.length])).toEqual([
       ['1', 'critical', 3],
       ['2', 'high', 1],
-      ['3', 'info', 1],
     ]);
     expect(tasks[0].assets.map(assetLabelOf)).toEqual([
       '10.0.0.1:443/tcp',
       '10.0.0.2:443/tcp',
       '10.0.0.1 general/tcp',
     ]);
+  });
+
+  it('an informational finding is kept aside, not issued as a task', () => {
+    const findings = [
+      scan('1', '10.0.0.1', 443, { severity: 'low' }),
+      scan('10287', '10.0.0.1', null, { severity: 'info', title: 'Traceroute Information' }),
+    ];
+    expect(groupFindingsIntoTasks(findings).map((t) => t.vulnerabilityId)).toEqual(['1']);
+    expect(informationalFindings(findings).map((f) => f.vulnerabilityId)).toEqual(['10287']);
+  });
+
+  it('issues from the notice’s own lowest severity when it names one', () => {
+    const findings = [
+      scan('1', '10.0.0.1', 443, { severity: 'low' }),
+      scan('2', '10.0.0.1', 22, { severity: 'medium' }),
+    ];
+    expect(groupFindingsIntoTasks(findings, 'medium').map((t) => t.vulnerabilityId)).toEqual(['2']);
+    expect(informationalFindings(findings, 'medium').map((f) => f.vulnerabilityId)).toEqual(['1']);
+    expect(groupFindingsIntoTasks(findings, 'info')).toHaveLength(2);
   });
 
   it('a sheet task is a control point; each 测评对象 a line holding its 测评项', () => {

@@ -1,4 +1,6 @@
 import {
+  isIssuedSeverity,
+  LOWEST_ISSUED_SEVERITY,
   SEVERITY_RANK,
   truncateEvidence,
   type ParsedFinding,
@@ -77,14 +79,26 @@ export const taskKeyOf = (f: Pick<ParsedFinding, 'format' | 'vulnerabilityId'>):
 export const taskTitleOf = (f: ParsedFinding): string =>
   f.layer !== null && f.controlPoint !== null ? `${f.layer} / ${f.controlPoint}` : f.title;
 
+/** The findings kept with the notice but not issued as tasks (`isIssuedSeverity`). */
+export function informationalFindings(
+  findings: Iterable<ParsedFinding>,
+  lowestIssued: FindingSeverity = LOWEST_ISSUED_SEVERITY,
+): ParsedFinding[] {
+  return [...findings].filter((f) => !isIssuedSeverity(f.severity, lowestIssued));
+}
+
 /**
- * Remediation tasks of a report: findings grouped by vulnerability (a sheet's by control point,
- * so each assessed object is an asset line and its assessment items are that line's findings). Highest severity
- * first, then by title; asset lines in the order first seen.
+ * Remediation tasks of a report: its issued findings grouped by vulnerability (a sheet's by
+ * control point, so each assessed object is an asset line and its assessment items are that
+ * line's findings). Highest severity first, then by title; asset lines in the order first seen.
  */
-export function groupFindingsIntoTasks(findings: Iterable<ParsedFinding>): FindingTask[] {
+export function groupFindingsIntoTasks(
+  findings: Iterable<ParsedFinding>,
+  lowestIssued: FindingSeverity = LOWEST_ISSUED_SEVERITY,
+): FindingTask[] {
   const tasks = new Map<string, FindingTask & { lines: Map<string, FindingAssetLine> }>();
   for (const f of findings) {
+    if (!isIssuedSeverity(f.severity, lowestIssued)) continue;
     const taskKey = taskKeyOf(f);
     let task = tasks.get(taskKey);
     if (!task) {

@@ -15,6 +15,18 @@ export const SEVERITY_RANK: Readonly<Record<FindingSeverity, number>> = {
   info: 0,
 };
 
+/**
+ * Findings of a notice's lowest issued severity and above are issued as remediation tasks; those
+ * below (by default a scanner's informational items: traceroute, service detection) ask nothing
+ * of the vendor, so they are kept with their notice for the record and never become work.
+ */
+export const LOWEST_ISSUED_SEVERITY: FindingSeverity = 'low';
+
+export const isIssuedSeverity = (
+  severity: FindingSeverity,
+  lowestIssued: FindingSeverity = LOWEST_ISSUED_SEVERITY,
+): boolean => SEVERITY_RANK[severity] >= SEVERITY_RANK[lowestIssued];
+
 export const FINDING_SEVERITIES: readonly FindingSeverity[] = [
   'critical',
   'high',

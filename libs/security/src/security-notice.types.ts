@@ -30,8 +30,13 @@ export const isImportRunning = (status: string): boolean =>
 /** What one import did to its notice. */
 export interface ImportSummary {
   format: ReportFormat | null;
-  /** Distinct findings in the file (repeats of one key counted once). */
+  /** Distinct findings in the file issued as tasks (repeats of one key counted once). */
   findings: number;
+  /**
+   * Distinct informational findings in the file: kept with the notice, not issued as tasks.
+   * Absent from summaries written before they were kept apart.
+   */
+  informational?: number;
   /** Findings the notice did not hold before. */
   created: number;
   /** Findings the notice held already: merged, not duplicated. */

@@ -1,4 +1,4 @@
-import { remediationStepLabel } from '@luyue/domain';
+import { fieldProblemsOf, fieldProblemZh, remediationStepLabel } from '@luyue/domain';
 import {
   manager,
   proofFile,
@@ -134,6 +134,19 @@ describe('validateRemediationPayload', () => {
         NOW,
       ),
     ).toBe(null);
+  });
+
+  it('words every problem from the catalogue, so a zh-CN form has no English inside', () => {
+    const refused = validateRemediationPayload(
+      task(),
+      { action: 'fix', payload: { note: ' ', proof: [], assets: ['L9'] } },
+      NOW,
+    );
+    expect(fieldProblemsOf(refused!).map(fieldProblemZh)).toEqual([
+      '此项必填',
+      '请上传至少一个证明文件',
+      '所选资产不属于本任务，请刷新页面后重新选择',
+    ]);
   });
 
   it('verifies only lines that were fixed', () => {

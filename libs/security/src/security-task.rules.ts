@@ -1,6 +1,7 @@
 import type { Actor } from '@luyue/domain';
 import {
   DomainError,
+  fieldProblem,
   validationFailed,
   type FieldProblem,
   allowedActionsIn,
@@ -103,19 +104,23 @@ export function validateRemediationPayload(
 ): DomainError | null {
   const problems: FieldProblem[] = [];
   const text = (field: string, value: string, required: boolean): void => {
-    if (required && value.trim() === '') problems.push({ field, message: 'is required' });
+    if (required && value.trim() === '') {
+      problems.push(fieldProblem(field, 'field.required', { field }));
+    }
     if (value.length > REMEDIATION_TEXT_MAX) {
-      problems.push({ field, message: `must be at most ${REMEDIATION_TEXT_MAX} characters` });
+      problems.push(fieldProblem(field, 'field.too_long', { field, max: REMEDIATION_TEXT_MAX }));
     }
   };
   const assets = (ids: string[] | undefined, fits: (l: RemediationLine) => boolean): void => {
     if (ids === undefined) return;
-    if (ids.length === 0) problems.push({ field: 'assets', message: 'name at least one line' });
+    if (ids.length === 0) problems.push(fieldProblem('assets', 'field.lines_none', {}));
     for (const id of ids) {
       const line = state.lines.find((l) => l.lineId === id);
-      if (!line) problems.push({ field: 'assets', message: `${id} is not a line of this task` });
+      if (!line) problems.push(fieldProblem('assets', 'field.line_unknown', { id }));
       else if (!fits(line)) {
-        problems.push({ field: 'assets', message: `${line.label} is ${line.status}` });
+        problems.push(
+          fieldProblem('assets', 'field.line_state', { label: line.label, status: line.status }),
+        );
       }
     }
   };
@@ -123,7 +128,7 @@ export function validateRemediationPayload(
     case 'fix':
       text('note', call.payload.note, true);
       if (call.payload.proof.length === 0) {
-        problems.push({ field: 'proof', message: 'at least one proof file is required' });
+        problems.push(fieldProblem('proof', 'field.proof_required', {}));
       }
       assets(call.payload.assets, LINE_FITS.fix);
       break;
@@ -133,7 +138,7 @@ export function validateRemediationPayload(
       if (call.payload.assets === undefined) {
         const waiting = unverifiedLines(state);
         if (waiting.length === 0 || waiting.some((l) => !VERIFIABLE.includes(l.status))) {
-          problems.push({ field: 'assets', message: 'name the lines that passed the retest' });
+          problems.push(fieldProblem('assets', 'field.lines_to_verify', {}));
         }
       }
       break;
@@ -148,7 +153,7 @@ export function validateRemediationPayload(
       if (!isCalendarDate(expiresOn)) {
         problems.push({ field: 'expiresOn', message: 'must be a YYYY-MM-DD date' });
       } else if (expiresOn <= shanghaiDate(now)) {
-        problems.push({ field: 'expiresOn', message: 'must be after today' });
+        problems.push(fieldProblem('expiresOn', 'field.after_today', { field: 'expiresOn' }));
       }
       break;
     }

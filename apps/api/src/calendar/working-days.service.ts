@@ -1,6 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CalendarService, ScheduleValidationError, validateYearSchedule } from '@luyue/calendar';
-import { isOfficialSource, shanghaiDate, toShanghaiIso, validationFailed } from '@luyue/domain';
+import {
+  CalendarService,
+  ScheduleValidationError,
+  validateYearSchedule,
+  type ScheduleDateProblem,
+} from '@luyue/calendar';
+import {
+  fieldProblem,
+  isOfficialSource,
+  shanghaiDate,
+  toShanghaiIso,
+  validationFailed,
+  type FieldProblem,
+  type MessageKey,
+} from '@luyue/domain';
 import { CalendarYearRepository, DeadlineRecordRepository } from '@luyue/persistence';
 import { calendarChangedSignal } from '@luyue/temporal/definitions';
 import { TemporalClientService } from '@luyue/temporal';
@@ -54,7 +67,7 @@ export class WorkingDaysService {
       schedule = validateYearSchedule(year, { year, ...body });
     } catch (err) {
       if (err instanceof ScheduleValidationError) {
-        throw validationFailed([{ field: err.field, message: err.message }]);
+        throw validationFailed([scheduleProblem(err, year)]);
       }
       throw err;
     }
@@ -98,4 +111,18 @@ export class WorkingDaysService {
         };
       });
   }
+}
+
+/** A schedule's refusal, a date's problem in the catalogue's words (the form shows them). */
+function scheduleProblem(err: ScheduleValidationError, year: number): FieldProblem {
+  if (!err.dated) return { field: err.field, message: err.message };
+  const { problem, date } = err.dated;
+  const keys = {
+    not_date: 'field.schedule_not_date',
+    outside_year: 'field.schedule_outside_year',
+    twice: 'field.schedule_twice',
+    also_holiday: 'field.schedule_also_holiday',
+    not_weekend: 'field.schedule_not_weekend',
+  } as const satisfies Record<ScheduleDateProblem, MessageKey>;
+  return fieldProblem(err.field, keys[problem], { date, year });
 }

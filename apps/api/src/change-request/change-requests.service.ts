@@ -1,4 +1,4 @@
-import { actorRefOf } from '@luyue/domain';
+import { actorRefOf, fieldProblem } from '@luyue/domain';
 import { StoredFileRepository } from '@luyue/persistence';
 import { Injectable } from '@nestjs/common';
 import { requirementYearLabel } from '@luyue/requirement/definitions';
@@ -12,7 +12,6 @@ import {
   auditActorOf,
   contractYearOf,
   DomainError,
-  fieldProblem,
   validationFailed,
   type FieldProblem,
   hasAnyRole,
@@ -271,10 +270,9 @@ export class ChangeRequestsService {
       } else if (e.type !== 'sla_policy') {
         const found = await this.requirements.find(e.requirementId);
         if (!found || found.contractId !== contract.id) {
-          problems.push({
-            field: `effects[${i}].requirementId`,
-            message: 'no such request in this contract',
-          });
+          problems.push(
+            fieldProblem(`effects[${i}].requirementId`, 'field.unknown_requirement', {}),
+          );
           continue;
         }
       }

@@ -27,6 +27,16 @@ export const NotBlankWhen = <T>(field: string, when: (o: T) => boolean): Propert
     },
   });
 
+/** A request's number (REQ-2026-0001), its own rule so a refusal speaks of the request. */
+export const RequirementNumber = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isRequirementNumber',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && /^REQ-\d{4}-\d{4}$/.test(value),
+      defaultMessage: () => 'must be a request number such as REQ-2026-0001',
+    },
+  });
+
 /** A YYYY-MM-DD calendar date that exists. */
 export const CalendarDate = (field: string): PropertyDecorator => {
   const decorators = [

@@ -98,7 +98,13 @@ export class AdminConsoleService {
         users: users.filter((u) => u.organization.id === o.id).length,
         usersHref: `/admin/users?organization=${o.id}`,
       })),
-      fields: formFields('org', ORGANIZATION_FIELDS, failed?.values, failed?.errors),
+      fields: formFields(
+        'org',
+        ORGANIZATION_FIELDS,
+        failed?.values,
+        failed?.errors,
+        CreateOrganizationDto,
+      ),
       formError: failed?.errors[FORM_ERROR],
     });
   }

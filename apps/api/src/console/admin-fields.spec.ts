@@ -1,5 +1,10 @@
 import { FORM_ERROR } from './console-field';
-import { DEFAULT_CONTRACT_SETTINGS, DomainError, validationFailed } from '@luyue/domain';
+import {
+  DEFAULT_CONTRACT_SETTINGS,
+  DomainError,
+  fieldProblem,
+  validationFailed,
+} from '@luyue/domain';
 import {
   CALENDAR_FIELDS,
   newUserFields,
@@ -20,14 +25,23 @@ describe('admin forms', () => {
     });
   });
 
-  it('puts a service refusal beside its field, a list inside the JSON beside the JSON', () => {
+  it('puts a service refusal beside its field, a date of a list beside its list', () => {
     const roles = validationFailed([{ field: 'roles', message: 'role "vendor_pm" is vendor' }]);
     expect(refusedFields(roles, newUserFields([]))).toEqual({
       roles: '不能设置这些角色（role "vendor_pm" is vendor）',
     });
     const day = validationFailed([{ field: 'holidays[2]', message: 'holidays[2]: outside 2027' }]);
     expect(refusedFields(day, CALENDAR_FIELDS)).toEqual({
-      schedule: '节假日安排有误（holidays[2]: outside 2027）',
+      holidays: '节假日安排有误（holidays[2]: outside 2027）',
+    });
+    const keyed = validationFailed([
+      fieldProblem('holidays[1]', 'field.schedule_outside_year', {
+        date: '2026-10-01',
+        year: 2027,
+      }),
+    ]);
+    expect(refusedFields(keyed, CALENDAR_FIELDS)).toEqual({
+      holidays: '节假日安排有误（2026-10-01 不在 2027 年内）',
     });
   });
 

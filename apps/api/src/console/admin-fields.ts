@@ -4,7 +4,8 @@ import {
   REMEDIATION_LABELS,
   REMINDER_LEAD_LABELS,
   DomainError,
-  type FieldProblem,
+  fieldProblemsOf,
+  fieldProblemZh,
   PARTIES,
   PARTY_LABELS,
   ROLE_LABELS,
@@ -21,6 +22,8 @@ import {
 } from '@luyue/domain';
 import { MIN_PASSWORD_LENGTH } from '../identity/password-hasher.service';
 import { confirmField, options, type Field, type FieldOption } from './console-field';
+import { ArrayMinSize, IsInt } from 'class-validator';
+import { YearScheduleDto } from '../calendar/dto/year-schedule.dto';
 
 /** The administration forms; each `name` is the property of the REST route's DTO. */
 export const ORGANIZATION_FIELDS: readonly Field[] = [
@@ -119,19 +122,35 @@ export function settingsValues(s: ContractSettings): Record<string, string> {
   return values;
 }
 
+/**
+ * A year's official schedule as two lists of picked dates: the REST route's body, and the year.
+ * A State Council notice names about 30 days off and a handful of make-up working days a year.
+ */
+export class LoadYearFormDto extends YearScheduleDto {
+  @IsInt()
+  year!: number;
+}
+// The calendar refuses a year without days off; said here, it shows with the form's other errors.
+ArrayMinSize(1)(LoadYearFormDto.prototype, 'holidays');
+
 export const CALENDAR_FIELDS: readonly Field[] = [
   { name: 'year', label: FIELD_LABELS['admin.year'], type: 'number', required: true },
   {
-    name: 'schedule',
-    label: FIELD_LABELS['admin.schedule'],
-    type: 'textarea',
+    name: 'holidays',
+    label: FIELD_LABELS['admin.holidays'],
+    type: 'dates',
     required: true,
-    hint: FIELD_HINTS['admin.schedule'],
+    slots: 32,
+    hint: FIELD_HINTS['admin.holidays'],
+  },
+  {
+    name: 'workdays',
+    label: FIELD_LABELS['admin.workdays'],
+    type: 'dates',
+    slots: 8,
+    hint: FIELD_HINTS['admin.workdays'],
   },
 ];
-
-/** Service fields shown beside a form field of another name: the lists inside the JSON. */
-const SHOWN_AT: Readonly<Record<string, string>> = { holidays: 'schedule', workdays: 'schedule' };
 
 /**
  * A service's refusal as errors beside the form's fields: validation problems by field (or
@@ -147,13 +166,14 @@ export function refusedFields(
     return { [conflictField]: takenRefusal(error.zh) };
   }
   if (error.code !== 'validation_failed') return null;
-  const problems = (error.details?.fields ?? []) as FieldProblem[];
+  const problems = fieldProblemsOf(error);
   const out: Record<string, string> = {};
   for (const p of problems.length > 0 ? problems : [{ field: '', message: error.message }]) {
     const root = p.field.split(/[.[]/)[0];
-    const names = [p.field, root, SHOWN_AT[root]];
+    const names = [p.field, root];
     const where = fields.find((f) => names.includes(f.name))?.name ?? FORM_ERROR;
-    const text = adminFieldRefusal(root, p.message);
+    // A problem the catalogue words is said in them; the others quote the service.
+    const text = adminFieldRefusal(root, p.key ? fieldProblemZh(p) : p.message);
     out[where] = out[where] ? `${out[where]}；${text}` : text;
   }
   return out;

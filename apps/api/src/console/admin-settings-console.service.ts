@@ -1,23 +1,25 @@
 import { FORM_ERROR } from './console-field';
 import { Injectable } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import {
   SCHEDULE_SOURCE_LABELS,
   formatTime,
   contractSettingsTitle,
   settingsSavedFlash,
   ADMIN_PAGE_TITLES,
-  SCHEDULE_FORM_PROBLEMS,
   scheduleImportedFlash,
 } from '@luyue/domain';
 import { TemplateRenderer } from '@luyue/notifications';
-import { YearScheduleDto } from '../calendar/dto/year-schedule.dto';
 import { WorkingDaysService } from '../calendar/working-days.service';
 import { ContractsService } from '../contracts/contracts.service';
 import { ContractSettingsPatchDto } from '../contracts/dto/contract-settings.dto';
 import { adminFrame } from './admin-console.service';
-import { CALENDAR_FIELDS, refusedFields, SETTINGS_FIELDS, settingsValues } from './admin-fields';
+import {
+  CALENDAR_FIELDS,
+  LoadYearFormDto,
+  refusedFields,
+  SETTINGS_FIELDS,
+  settingsValues,
+} from './admin-fields';
 import { ConsoleFrameService } from './console-frame.service';
 import { formFields, readForm } from './console-form';
 import type { ConsoleOutcome } from './console-outcome';
@@ -49,7 +51,13 @@ export class AdminSettingsConsoleService {
       layout: frame.layout,
       contract,
       action: settingsHref(contract.id),
-      fields: formFields('settings', SETTINGS_FIELDS, values, failed?.errors),
+      fields: formFields(
+        'settings',
+        SETTINGS_FIELDS,
+        values,
+        failed?.errors,
+        ContractSettingsPatchDto,
+      ),
       formError: failed?.errors[FORM_ERROR],
     });
   }
@@ -87,28 +95,29 @@ export class AdminSettingsConsoleService {
         source: SCHEDULE_SOURCE_LABELS[y.source],
         loadedAt: formatTime(y.loadedAt),
       })),
-      fields: formFields('calendar', CALENDAR_FIELDS, failed?.values, failed?.errors),
+      fields: formFields(
+        'calendar',
+        CALENDAR_FIELDS,
+        failed?.values,
+        failed?.errors,
+        LoadYearFormDto,
+      ),
       formError: failed?.errors[FORM_ERROR],
     });
   }
 
-  /** The JSON a State Council notice is typed into, in the body format of the REST route. */
+  /** A State Council notice's dates, picked into two lists, loaded as the REST route loads them. */
   async loadYear({ page, body }: FormSending): Promise<ConsoleOutcome> {
-    const text = (k: string): string => (typeof body[k] === 'string' ? body[k] : '');
-    const values = { year: text('year'), schedule: text('schedule') };
+    const form = await readForm(LoadYearFormDto, CALENDAR_FIELDS, body);
     const again = async (errors: Record<string, string>): Promise<ConsoleOutcome> => ({
       kind: 'page',
       status: 400,
-      html: await this.calendarPage(page, { values, errors }),
+      html: await this.calendarPage(page, { values: form.values, errors }),
     });
-    const year = Number(values.year.trim());
-    const errors: Record<string, string> = {};
-    if (!values.year.trim() || !Number.isInteger(year)) errors.year = SCHEDULE_FORM_PROBLEMS.year;
-    const schedule = await scheduleOf(values.schedule);
-    if (typeof schedule === 'string') errors.schedule = schedule;
-    if (Object.keys(errors).length > 0 || typeof schedule === 'string') return again(errors);
+    if (!form.ok) return again(form.errors);
+    const { year, holidays, workdays } = form.payload;
     try {
-      const r = await this.workingDays.loadYear(year, schedule, page.actor.email);
+      const r = await this.workingDays.loadYear(year, { holidays, workdays }, page.actor.email);
       return {
         kind: 'redirect',
         location: '/admin/calendar',
@@ -120,20 +129,4 @@ export class AdminSettingsConsoleService {
       return again(refused);
     }
   }
-}
-
-/** The schedule checked as the REST body is, or what is wrong with it. */
-async function scheduleOf(text: string): Promise<YearScheduleDto | string> {
-  if (!text.trim()) return SCHEDULE_FORM_PROBLEMS.required;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return SCHEDULE_FORM_PROBLEMS.notJson;
-  }
-  const shape = SCHEDULE_FORM_PROBLEMS.shape;
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return shape;
-  const dto = plainToInstance(YearScheduleDto, parsed);
-  const invalid = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-  return invalid.length > 0 ? shape : dto;
 }

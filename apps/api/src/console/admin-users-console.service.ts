@@ -1,3 +1,4 @@
+import type { ClassConstructor } from 'class-transformer';
 import { FORM_ERROR } from './console-field';
 import { Injectable } from '@nestjs/common';
 import {
@@ -64,7 +65,7 @@ export class AdminUsersConsoleService {
       layout: frame.layout,
       organizations: choices.map((c) => ({ ...c, selected: c.value === filter })),
       items: users.map((u) => this.row(u)),
-      fields: formFields('user', newUserFields(choices), values, failed?.errors),
+      fields: formFields('user', newUserFields(choices), values, failed?.errors, CreateUserDto),
       formError: failed?.errors[FORM_ERROR],
     });
   }
@@ -103,18 +104,25 @@ export class AdminUsersConsoleService {
       { href: '/admin/users', label: ADMIN_PAGE_TITLES.users },
       { label: user.name },
     ]);
-    const shown = (form: Failed['form'], fields: readonly Field[], values = {}) =>
+    const shown = (
+      form: Failed['form'],
+      fields: readonly Field[],
+      dto?: ClassConstructor<object>,
+      values = {},
+    ) =>
       failed?.form === form
-        ? formFields(form, fields, failed.values, failed.errors)
-        : formFields(form, fields, values);
+        ? formFields(form, fields, failed.values, failed.errors, dto)
+        : formFields(form, fields, values, {}, dto);
     return this.renderer.render('pages/admin-user.html', {
       layout: frame.layout,
       user: this.row(user),
       self: user.id === page.actor.userId,
       disabled: accountStatus(user) === 'disabled',
-      roleFields: shown('roles', this.roleFieldsOf(user), { roles: user.roles.join('\n') }),
+      roleFields: shown('roles', this.roleFieldsOf(user), SetRolesDto, {
+        roles: user.roles.join('\n'),
+      }),
       rolesError: failed?.form === 'roles' ? failed.errors[FORM_ERROR] : undefined,
-      passwordFields: shown('password', RESET_PASSWORD_FIELDS),
+      passwordFields: shown('password', RESET_PASSWORD_FIELDS, ResetPasswordDto),
       disableFields: shown('disable', DISABLE_FIELDS),
       href: userHref(user.id),
     });

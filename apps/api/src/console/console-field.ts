@@ -22,8 +22,23 @@ export interface Field {
     | 'password'
     | 'checkboxes'
     | 'lines'
-    | 'confirm';
+    | 'confirm'
+    | 'file'
+    | 'dates';
+  /**
+   * Only for what the DTO cannot say (a `confirm` box, a `file`): a DTO field's required mark
+   * is read from the DTO itself (`fieldRules`); a spec holds the two in agreement.
+   */
   required?: boolean;
+  /** A `file` control taking several files. */
+  multiple?: boolean;
+  /** A `dates` control (a list of date pickers): how many empty pickers a fresh form offers. */
+  slots?: number;
+  /**
+   * The name a service's or workflow's rule gives this control's problem when it differs from
+   * the control's (the `fix` step's proof files arrive as `files` and are refused as `proof`).
+   */
+  problemField?: string;
   /** Left out of the payload when empty (the DTO property is optional, not "may be empty"). */
   omitEmpty?: boolean;
   options?: readonly FieldOption[];
@@ -50,6 +65,13 @@ export const systemField = (
 
 /** The value a ticked `confirm` box sends. */
 export const CONFIRMED = 'yes';
+
+/** A file control; the form reads whether any file came (the uploads are the route's). */
+export const fileField = (
+  name: string,
+  label: string,
+  options: Pick<Field, 'required' | 'multiple' | 'problemField' | 'hint'> = {},
+): Field => ({ name, label, type: 'file', ...options });
 
 /** A required confirmation box before a step that cannot be undone. */
 export const confirmField = (label: string): Field => ({

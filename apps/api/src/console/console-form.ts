@@ -10,6 +10,7 @@ import { validate, type ValidationError } from 'class-validator';
 import { isUnstorable } from '../common/text-rules';
 import { newOnce } from './form-once';
 import { CONFIRMED, FORM_ERROR, type Field } from './console-field';
+import { fieldRules, type FieldRules } from './field-rules';
 
 export type FormOutcome<T> =
   | { ok: true; payload: T; values: Record<string, string> }
@@ -25,20 +26,39 @@ export async function readForm<T extends object>(
   fields: readonly Field[],
   // An empty POST has no body at all: every field is then missing, as the form will say.
   body: Record<string, unknown> | undefined,
+  /** How many files the sending carried (its upload interceptor stored them). */
+  files = 0,
 ): Promise<FormOutcome<T>> {
   const values: Record<string, string> = {};
   const plain: Record<string, unknown> = {};
   const unstorable: Record<string, string> = {};
-  const unconfirmed = unconfirmedOf(fields, body);
+  // Checked with the DTO's rules, so every problem of the form shows at once.
+  const unconfirmed = { ...unconfirmedOf(fields, body), ...missingFilesOf(fields, files) };
   for (const field of fields) {
     const raw = body?.[field.name];
     if (field.type === 'confirm') {
       values[field.name] = raw === CONFIRMED ? CONFIRMED : '';
       continue;
     }
+    if (field.type === 'file') {
+      values[field.name] = '';
+      continue;
+    }
     // The same text rule as the REST api's: PostgreSQL cannot store it, the workflow must not see it.
     if ((Array.isArray(raw) ? raw : [raw]).some((v) => typeof v === 'string' && isUnstorable(v))) {
       unstorable[field.name] = CONSTRAINT_MESSAGES.unstorableText;
+    }
+    if (field.type === 'dates') {
+      const picked = (Array.isArray(raw) ? raw : [raw]).filter(
+        (v): v is string => typeof v === 'string' && v.trim() !== '',
+      );
+      values[field.name] = picked.join(LIST_SEPARATOR);
+      assign(
+        plain,
+        field.name,
+        picked.map((d) => d.trim()),
+      );
+      continue;
     }
     if (field.type === 'checkboxes') {
       const checked = (Array.isArray(raw) ? raw : [raw]).filter((v) => typeof v === 'string');
@@ -78,6 +98,17 @@ export function unconfirmedOf(
   for (const f of fields) {
     if (f.type === 'confirm' && body?.[f.name] !== CONFIRMED) {
       out[f.name] = CONSTRAINT_MESSAGES.confirm;
+    }
+  }
+  return out;
+}
+
+/** The required `file` controls of a form when the sending carried no file. */
+function missingFilesOf(fields: readonly Field[], files: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fields) {
+    if (f.type === 'file' && f.required && files === 0) {
+      out[f.name] = CONSTRAINT_MESSAGES.fileRequired;
     }
   }
   return out;
@@ -143,21 +174,45 @@ function boundMessage(key: string, dtoMessage: string, value: unknown): string |
   return boundConstraintMessage(key, bound);
 }
 
-/** The fields as the `form-field` partial wants them: value and error beside each. */
+/**
+ * The fields as the `form-field` partial wants them: value and error beside each, and the
+ * attributes of the rules `dto` (the one the route reads the form with) checks.
+ */
 export function formFields(
   prefix: string,
   fields: readonly Field[],
   values: Record<string, string> = {},
   errors: Record<string, string> = {},
-): Array<Field & { value: string; error?: string; id: string; options?: unknown }> {
+  dto?: ClassConstructor<object>,
+): Array<
+  Field &
+    FieldRules & { value: string; error?: string; id: string; options?: unknown; dates?: unknown }
+> {
   return fields.map((f) => ({
     ...f,
+    ...rulesOf(f, dto),
     id: `${prefix}-${f.name.replace(/\./g, '-')}`,
+    ...(f.type === 'dates' ? { dates: datesOf(f, values[f.name]) } : {}),
     // A password is never sent back to the browser, not even the one just typed.
     value: f.type === 'password' ? '' : (values[f.name] ?? initialOf(f)),
     error: errors[f.name],
     options: f.options?.map((o) => ({ ...o, selected: isChosen(f, o.value, values[f.name]) })),
   }));
+}
+
+/** The DTO's rules of a field; a box or file control (no DTO property) says its own. */
+function rulesOf(field: Field, dto: ClassConstructor<object> | undefined): FieldRules {
+  if (!dto || field.type === 'confirm' || field.type === 'file') {
+    return { required: field.required ?? false };
+  }
+  return fieldRules(dto, field);
+}
+
+/** A `dates` control's pickers: each date given, then its empty slots (at least two more). */
+function datesOf(field: Field, value: string | undefined): Array<{ value: string; n: number }> {
+  const given = (value ?? '').split(LIST_SEPARATOR).filter(Boolean);
+  const blanks = Math.max(field.slots ?? 0, given.length + 2) - given.length;
+  return [...given, ...Array<string>(blanks).fill('')].map((v, i) => ({ value: v, n: i + 1 }));
 }
 
 function isChosen(field: Field, option: string, value: string | undefined): boolean {
@@ -178,7 +233,10 @@ export interface FailedForm {
  * One form per action the viewer may take now, from a process's form table: its label, where it
  * posts, its fields (with the failed form's values and errors when it is the one that failed).
  */
-export function actionForms<A extends string, F extends { fields: readonly Field[] }>(
+export function actionForms<
+  A extends string,
+  F extends { fields: readonly Field[]; dto?: ClassConstructor<object> },
+>(
   actions: readonly A[],
   table: Readonly<Record<A, F>>,
   labelOf: (action: A) => string,
@@ -210,6 +268,7 @@ export function actionForms<A extends string, F extends { fields: readonly Field
         table[action].fields,
         mine ? failed.values : {},
         mine ? failed.errors : {},
+        table[action].dto,
       ),
     };
   });

@@ -126,6 +126,11 @@ export interface ConsoleActions<A extends string> {
   page(failed: FailedForm & Record<string, unknown>): Promise<string>;
   /** A refusal of the step that the form shows itself; null: the refusal page. */
   refusal?(error: unknown, fields: readonly Field[]): FormRefusal | null;
+  /**
+   * The workflow's own rules on what was typed (a date in the past), by field, for a form the
+   * DTO refused: said in the same answer, not on the next try.
+   */
+  precheck?(action: A, values: Record<string, string>): Promise<Record<string, string>>;
   /** Where the item shows, and the flash once the step is done. */
   location: string;
   done(action: A): string;
@@ -144,8 +149,12 @@ export async function consoleAct<A extends string>(
   if (!process.isAction(action))
     throw new DomainError('not_found', 'console.no_action', { action });
   const { dto, fields } = process.forms[action];
-  const form = await readForm(dto, fields, sent.body);
-  if (!form.ok) return { kind: 'page', status: 400, html: await process.page({ action, ...form }) };
+  const form = await readForm(dto, fields, sent.body, sent.uploads.length + (sent.file ? 1 : 0));
+  if (!form.ok) {
+    // The DTO's word wins on a field both speak of: it is about the value's shape.
+    const errors = { ...(await process.precheck?.(action, form.values)), ...form.errors };
+    return { kind: 'page', status: 400, html: await process.page({ action, ...form, errors }) };
+  }
   const { actor, requestId } = sent.page;
   const idempotencyKey = sendingKeyOf(sent.body, form.payload, sent.uploads);
   try {
@@ -166,12 +175,19 @@ export async function consoleAct<A extends string>(
  * A validation refusal of a step as errors beside the form's fields (a problem with no field of
  * its own, such as a missing file, at the top of the form); null for any other refusal.
  */
-export function validationRefusal(error: unknown, fields: readonly Field[]): FormRefusal | null {
+export function validationRefusal(
+  error: unknown,
+  fields: readonly Field[],
+  /** The form field a problem the service names otherwise belongs to (`effects[0].x` …). */
+  fieldOf: (problem: string) => string | undefined = () => undefined,
+): FormRefusal | null {
   if (!(error instanceof DomainError) || error.code !== 'validation_failed') return null;
   const problems = fieldProblemsOf(error);
   const errors: Record<string, string> = {};
   for (const p of problems.length > 0 ? problems : [{ field: '', message: error.message }]) {
-    const where = fields.some((f) => f.name === p.field) ? p.field : FORM_ERROR;
+    const named = fieldOf(p.field) ?? p.field;
+    const field = fields.find((f) => f.name === named || f.problemField === named);
+    const where = field?.name ?? FORM_ERROR;
     const text = fieldProblemZh(p);
     errors[where] = errors[where] ? `${errors[where]}；${text}` : text;
   }

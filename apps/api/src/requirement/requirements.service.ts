@@ -12,6 +12,9 @@ import { RequirementAttachmentsService } from './requirement-attachments.service
 import { toRequirementDto } from './requirement-dto.mapper';
 import { toTimeline } from './requirement-timeline.mapper';
 
+/** How many open requests a form offers; a contract has far fewer open at once. */
+const OPEN_CHOICES = 500;
+
 /** Reading requests: one in full (with its timeline and the caller's buttons), or a page. */
 @Injectable()
 export class RequirementsService {
@@ -37,6 +40,16 @@ export class RequirementsService {
     const actions = allowedActions(stored.state, actorInContract(actor, contract));
     const attachments = await this.attachments.list(stored.contractId, stored.id);
     return toRequirementDto(stored, timeline, actions, attachments);
+  }
+
+  /** The contract's open requests to pick from (a change naming the request it affects). */
+  async openChoices(
+    actor: Actor,
+    contractId: string,
+  ): Promise<Array<{ value: string; label: string }>> {
+    await this.contracts.requireParty(actor, contractId);
+    const open = await this.requirements.openChoices(contractId, OPEN_CHOICES);
+    return open.map((r) => ({ value: r.id, label: `${r.id} ${r.title}` }));
   }
 
   /** Every open request of the contract, with its stored deadlines (what may wait for someone). */

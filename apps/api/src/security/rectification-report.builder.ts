@@ -15,6 +15,7 @@ import {
   RETEST_OUTCOME_LABELS,
   NOTICE_SOURCE_LABELS,
   SEVERITY_LABELS,
+  formatDate,
   formatTime,
 } from '@luyue/domain';
 import type { StoredFileRef } from '@luyue/domain';
@@ -194,7 +195,8 @@ export function buildRectificationReport(
     notice: {
       ...notice,
       sourceLabel: NOTICE_SOURCE_LABELS[notice.source],
-      issued: formatTime(notice.issuedAt),
+      // A notice is issued on a day: its form asks a date, so no time is shown that nobody gave.
+      issued: formatDate(notice.issuedAt),
     },
     summary: {
       ...reportCounts(figures),

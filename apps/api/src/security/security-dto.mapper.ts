@@ -15,6 +15,7 @@ export function noticeDtoOf(n: SecurityNoticeRecord): NoticeDto {
     system: n.system,
     title: n.title,
     issuedByEmail: n.issuedByEmail,
+    lowestIssuedSeverity: n.lowestIssuedSeverity,
     tasks: n.tasks,
     tasksBySeverity: n.tasksBySeverity,
     tasksByState: n.tasksByState,
@@ -44,7 +45,8 @@ export function importDtoOf(r: SecurityReportRecord): ImportDto {
       bytesTotal: r.bytesTotal,
       percent,
     },
-    summary: r.summary,
+    // Summaries written before informational findings were kept apart have no count of them.
+    summary: r.summary ? { informational: 0, ...r.summary } : null,
     failure: r.failure,
     uploadedAt: iso(r.uploadedAt)!,
     finishedAt: iso(r.finishedAt),

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { auditActorOf, DomainError, validationFailed, type Actor } from '@luyue/domain';
 import { AuditEventRepository, TransactionRunner } from '@luyue/persistence';
-import { SecurityNoticeRepository } from '@luyue/security';
+import { LOWEST_ISSUED_SEVERITY, SecurityNoticeRepository } from '@luyue/security';
 import { ContractAccessService } from '../contracts/contract-access.service';
-import type { IssueNoticeDto, NoticeDetailDto, NoticeDto } from './dto/security-notice.dto';
+import {
+  INFORMATIONAL_SHOWN,
+  type IssueNoticeDto,
+  type NoticeDetailDto,
+  type NoticeDto,
+} from './dto/security-notice.dto';
 import { SecurityAccessService } from './security-access.service';
 import { importDtoOf, noticeDtoOf } from './security-dto.mapper';
 
@@ -44,6 +49,7 @@ export class SecurityNoticesService {
         assessor: body.assessor.trim(),
         system,
         title: body.title.trim(),
+        lowestIssuedSeverity: body.lowestIssuedSeverity ?? LOWEST_ISSUED_SEVERITY,
         issuedBy: issuer.userId,
         issuedByEmail: issuer.email,
       });
@@ -71,13 +77,15 @@ export class SecurityNoticesService {
 
   async get(actor: Actor, id: string): Promise<NoticeDetailDto> {
     const { notice } = await this.access.requireNotice(actor, id);
-    const [counts, reports] = await Promise.all([
+    const [counts, reports, informational] = await Promise.all([
       this.notices.counts(id),
       this.notices.reports(id),
+      this.notices.informationalFindings(id, INFORMATIONAL_SHOWN),
     ]);
     return {
       ...noticeDtoOf(notice),
       counts: { ...counts, tasks: notice.tasks },
+      informational,
       reports: reports.map(importDtoOf),
     };
   }

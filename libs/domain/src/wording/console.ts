@@ -20,12 +20,6 @@ export const scheduleImportedFlash = (r: {
   recomputing: number;
 }): string =>
   `已导入 ${r.year} 年节假日安排：放假 ${r.holidays} 天，调休上班 ${r.workdays} 天；${r.recomputing} 个进行中的流程将重新计算期限`;
-export const SCHEDULE_FORM_PROBLEMS = {
-  year: '请输入年份，例如 2027',
-  required: '此项必填',
-  notJson: '不是有效的 JSON',
-  shape: '须为 {"holidays": [...], "workdays": [...]}，日期写作 "YYYY-MM-DD"',
-} as const;
 
 export const USER_FLASHES = {
   created: '已创建用户',
@@ -64,10 +58,10 @@ export const changeProposedFlash = (id: string): string => `已提出项目变�
 
 /** Security remediation. */
 export const SECURITY_PAGE_WORDS = {
+  uploadFile: '报告文件',
   uploadFormat: '格式',
   uploadReportDate: '报告日期',
   uploadRetestOf: '复测',
-  uploadRefused: '上传参数不正确，请重新选择。',
   uploadDuplicate: '同一文件已导入过此通知单，未重复导入。',
   uploadAccepted: '报告已上传，正在后台导入。',
   retestPassed: '复验通过',

@@ -55,6 +55,7 @@ export const FIELD_LABELS = {
   'change.comment': '意见',
   'change.note': '说明',
   'change.withdrawReason': '撤回原因',
+  'change.documents': '配置文档',
   // Administration.
   'admin.organizationName': '单位名称',
   'admin.party': '参与方',
@@ -72,7 +73,8 @@ export const FIELD_LABELS = {
   'confirm.withdraw': '我确认撤回此项目变更（撤回后不能恢复）',
   'confirm.disable': '我确认停用此账号（该用户的现有登录立即失效）',
   'confirm.resetPassword': '我确认重置此用户的密码（该用户的所有登录立即失效）',
-  'admin.schedule': '节假日安排（JSON）',
+  'admin.holidays': '放假日期',
+  'admin.workdays': '调休上班日期',
   'admin.systems': CONTRACT_SETTING_LABELS.systems,
   // Rectification notices.
   'notice.number': '通知单编号',
@@ -81,11 +83,13 @@ export const FIELD_LABELS = {
   'notice.assessor': '测评/扫描机构',
   'notice.issuedAt': '下发日期',
   'notice.system': '系统',
+  'notice.lowestIssuedSeverity': '下发为整改任务的风险等级',
   // Remediation tasks.
   'remediation.note': '说明',
   'remediation.reason': '原因',
   'remediation.assets': '资产',
   'remediation.fixNote': '整改说明',
+  'remediation.proof': '证明材料（配置差异、截图、补丁记录等）',
   'remediation.expiresOn': '有效期至',
 } as const;
 
@@ -98,13 +102,14 @@ export const FIELD_HINTS: Partial<Readonly<Record<FieldKey, string>>> = {
   'requirement.quotaDecision': '仅接口新增需求适用',
   'requirement.actualPersonDays': '不填则按工作日志合计',
   'change.comment': '不同意时必填',
-  'change.replanRequirementId': '需求编号，如 REQ-2026-0001',
+  'change.replanRequirementId': '本合同未结束的需求',
   'change.grantRequirementId': '该需求须为待审批的接口新增需求',
   'remediation.assets': '不勾选即为全部适用资产',
   'admin.roles': '须属于所属单位的参与方（管理员不限）',
   'admin.systems': '每行一个',
-  'admin.schedule':
-    '例如 {"holidays": ["2027-01-01", "2027-02-06"], "workdays": ["2027-02-20"]}：holidays 为放假日（含假期内的周末），workdays 为调休上班的周末',
+  'notice.lowestIssuedSeverity': '不选即低风险及以上；更低的发现只随通知单留存，不下发',
+  'admin.holidays': '国务院通知中放假的每一天，含假期内的周末；不用的格子留空',
+  'admin.workdays': '调休后上班的周末；没有则留空',
 };
 
 /**

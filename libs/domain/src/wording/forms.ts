@@ -7,6 +7,7 @@ export const CONSTRAINT_MESSAGES: Readonly<Record<string, string>> = {
   isString: '此项必填',
   isIn: '请从列表中选择',
   isNumber: '请输入数字（最多两位小数）',
+  isInt: '请输入整数',
   isPersonDays: '请输入数字（最多两位小数）',
   isPositive: '必须大于 0',
   min: '数值过小',
@@ -19,6 +20,8 @@ export const CONSTRAINT_MESSAGES: Readonly<Record<string, string>> = {
   isIso8601: '请输入有效的日期',
   unstorableText: '不能包含空字符（NUL）或无效的 Unicode 字符',
   confirm: '请勾选确认后再提交',
+  fileRequired: '请选择要上传的文件',
+  isRequirementNumber: '请从列表中选择本合同的需求',
 };
 
 /** A constraint no entry names. */

@@ -503,6 +503,10 @@ export const MESSAGES = {
     (p) => `${p.field} must not be in the past`,
     () => '不能早于今天',
   ),
+  'field.after_today': say<{ field: string }>(
+    (p) => `${p.field} must be after today`,
+    () => '须晚于今天',
+  ),
   'field.not_future': say<{ field: string }>(
     (p) => `${p.field} must not be in the future`,
     () => '不能晚于今天',
@@ -526,6 +530,30 @@ export const MESSAGES = {
   'field.unknown_system': say<{ known: readonly string[] }>(
     (p) => `system must be one of the contract's systems: ${p.known.join(', ')}`,
     () => '不是本合同维护的系统',
+  ),
+  'field.schedule_not_date': say<{ date: string }>(
+    (p) => `"${p.date}" is not a valid date`,
+    (p) => `${p.date} 不是有效日期`,
+  ),
+  'field.schedule_outside_year': say<{ date: string; year: number }>(
+    (p) => `"${p.date}" is outside ${p.year}`,
+    (p) => `${p.date} 不在 ${p.year} 年内`,
+  ),
+  'field.schedule_twice': say<{ date: string }>(
+    (p) => `"${p.date}" is listed twice`,
+    (p) => `${p.date} 重复了`,
+  ),
+  'field.schedule_also_holiday': say<{ date: string }>(
+    (p) => `"${p.date}" is also listed in holidays`,
+    (p) => `${p.date} 已是放假日，不能同时调休上班`,
+  ),
+  'field.schedule_not_weekend': say<{ date: string }>(
+    (p) => `"${p.date}" is not a Saturday or Sunday`,
+    (p) => `${p.date} 不是周六或周日，本来就上班`,
+  ),
+  'field.unknown_requirement': say(
+    () => 'no such request in this contract',
+    () => '本合同没有这个需求，请从列表中选择',
   ),
   'field.no_systems': say(
     () => 'This contract lists no maintained systems yet (an admin adds them to its settings)',
@@ -555,6 +583,30 @@ export const MESSAGES = {
   'field.report_file_required': say(
     () => 'the report file is required',
     () => '请上传报告文件',
+  ),
+  'field.too_long': say<{ field: string; max: number }>(
+    (p) => `must be at most ${p.max} characters`,
+    (p) => `最多 ${p.max} 个字符`,
+  ),
+  'field.proof_required': say(
+    () => 'at least one proof file is required',
+    () => '请上传至少一个证明文件',
+  ),
+  'field.lines_none': say(
+    () => 'name at least one line',
+    () => '请至少选择一个资产',
+  ),
+  'field.line_unknown': say<{ id: string }>(
+    (p) => `${p.id} is not a line of this task`,
+    () => '所选资产不属于本任务，请刷新页面后重新选择',
+  ),
+  'field.line_state': say<{ label: string; status: string }>(
+    (p) => `${p.label} is ${p.status}`,
+    (p) => `${p.label} 的当前状态不适用此步骤`,
+  ),
+  'field.lines_to_verify': say(
+    () => 'name the lines that passed the retest',
+    () => '请勾选复验通过的资产',
   ),
   'field.clock_not_running': say(
     () => 'name a clock of this ticket that is still running',

@@ -56,7 +56,7 @@ export const RECTIFICATION_REPORT_LABELS = {
   noticeTitle: '通知单标题',
   assessor: '测评/检测机构',
   source: '来源',
-  issued: '下发时间',
+  issued: '下发日期',
   generated: '生成时间',
   issuedItems: '下发整改项',
   completed: '已完成（复验通过及确认误报）',

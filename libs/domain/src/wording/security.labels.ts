@@ -16,6 +16,10 @@ export const SEVERITY_LABELS: Readonly<Record<FindingSeverity, string>> = {
   info: '信息',
 };
 
+/** A notice's lowest issued severity as its choice reads: that level and above. */
+export const issuedFromLabel = (severity: FindingSeverity): string =>
+  severity === 'critical' ? SEVERITY_LABELS.critical : `${SEVERITY_LABELS[severity]}及以上`;
+
 /** NSFOCUS, the maker of the RSAS scanner, as its reports and users name it. */
 export const RSAS_VENDOR_NAME = '绿盟';
 

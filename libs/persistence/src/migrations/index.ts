@@ -14,6 +14,8 @@ import { SecurityReportIssuing1765300000000 } from './1765300000000-security-rep
 import { FaultTickets1765400000000 } from './1765400000000-fault-tickets';
 import { SecurityTaskNumber1765500000000 } from './1765500000000-security-task-number';
 import { Duties1765700000000 } from './1765700000000-duties';
+import { SecurityInfoFinding1765800000000 } from './1765800000000-security-info-finding';
+import { NoticeIssuedSeverity1765800100000 } from './1765800100000-notice-issued-severity';
 
 /** Every migration in order; a landed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -33,4 +35,6 @@ export const MIGRATIONS = [
   FaultTickets1765400000000,
   SecurityTaskNumber1765500000000,
   Duties1765700000000,
+  SecurityInfoFinding1765800000000,
+  NoticeIssuedSeverity1765800100000,
 ];

@@ -139,6 +139,19 @@ export class RequirementQueryRepository {
     return rows.map((r) => ({ month: r.month, status: r.status, count: Number(r.n) }));
   }
 
+  /** A contract's open requests by number and title, newest first, for a form to pick from. */
+  async openChoices(
+    contractId: string,
+    limit: number,
+  ): Promise<Array<{ id: string; title: string }>> {
+    return this.ds.query(
+      `SELECT id, title FROM requirement
+       WHERE contract_id = $1 AND NOT (status = ANY($2::text[]))
+       ORDER BY received_at DESC, id DESC LIMIT $3`,
+      [contractId, FINAL_REQUIREMENT_STATUSES, limit],
+    );
+  }
+
   /** Requests whose workflow still runs (not accepted, rejected or cancelled). */
   async openRequirementIds(): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.ds.query(

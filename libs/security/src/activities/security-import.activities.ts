@@ -100,7 +100,12 @@ export class SecurityImportActivitiesService implements SecurityImportActivities
         await this.store.openStaging(m);
         let batch: ParsedFinding[] = [];
         const flush = async () => {
-          await this.store.stage(m, dedupeFindings(batch), itemsRead - batch.length);
+          await this.store.stage(
+            m,
+            dedupeFindings(batch),
+            itemsRead - batch.length,
+            job.lowestIssued,
+          );
           batch = [];
           await reportProgress();
         };

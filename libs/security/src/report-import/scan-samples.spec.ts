@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { groupFindingsIntoTasks } from '../finding.grouping';
+import { groupFindingsIntoTasks, informationalFindings } from '../finding.grouping';
 import { type FindingSeverity, type ParsedFinding } from '../security-finding.types';
 import { parseReport, readReport } from './report.parser';
 
@@ -14,8 +14,10 @@ interface Counted {
   format: ParsedFinding['format'];
   items: number;
   distinctKeys: number;
-  /** distinct pluginID / NVT oid / vul_id: one remediation task each. */
+  /** distinct pluginID / NVT oid / vul_id of issued findings: one remediation task each. */
   tasks: number;
+  /** Distinct keys of informational severity: kept with the notice, not issued as tasks. */
+  informational: number;
   hosts?: number;
   /** The README's histogram of the scanner's own levels, mapped to ours. */
   severities: Histogram;
@@ -28,7 +30,8 @@ const POSITIVE: Counted[] = [
     format: 'nessus',
     items: 62,
     distinctKeys: 61,
-    tasks: 36,
+    tasks: 1,
+    informational: 60,
     hosts: 1,
     severities: { info: 61, medium: 1 },
   },
@@ -37,7 +40,8 @@ const POSITIVE: Counted[] = [
     format: 'nessus',
     items: 167,
     distinctKeys: 166,
-    tasks: 123,
+    tasks: 73,
+    informational: 93,
     hosts: 1,
     severities: { info: 94, low: 5, medium: 44, high: 21, critical: 3 },
   },
@@ -46,7 +50,8 @@ const POSITIVE: Counted[] = [
     format: 'nessus',
     items: 147,
     distinctKeys: 143,
-    tasks: 56,
+    tasks: 11,
+    informational: 115,
     hosts: 2,
     severities: { info: 119, low: 8, medium: 19, critical: 1 },
   },
@@ -55,7 +60,8 @@ const POSITIVE: Counted[] = [
     format: 'nessus',
     items: 106,
     distinctKeys: 106,
-    tasks: 55,
+    tasks: 27,
+    informational: 71,
     hosts: 3,
     severities: { info: 71, low: 10, medium: 20, high: 3, critical: 2 },
   },
@@ -64,7 +70,8 @@ const POSITIVE: Counted[] = [
     format: 'nessus',
     items: 69,
     distinctKeys: 68,
-    tasks: 34,
+    tasks: 33,
+    informational: 19,
     hosts: 2,
     severities: { info: 19, low: 47, medium: 3 },
   },
@@ -74,6 +81,7 @@ const POSITIVE: Counted[] = [
     items: 6,
     distinctKeys: 6,
     tasks: 5,
+    informational: 0,
     hosts: 1,
     severities: { medium: 6 },
   },
@@ -83,6 +91,7 @@ const POSITIVE: Counted[] = [
     items: 1,
     distinctKeys: 1,
     tasks: 1,
+    informational: 0,
     hosts: 1,
     severities: { medium: 1 },
   },
@@ -91,7 +100,8 @@ const POSITIVE: Counted[] = [
     format: 'openvas',
     items: 37,
     distinctKeys: 36,
-    tasks: 24,
+    tasks: 7,
+    informational: 29,
     hosts: 1,
     severities: { high: 2, info: 29, low: 3, medium: 3 },
   },
@@ -101,6 +111,7 @@ const POSITIVE: Counted[] = [
     items: 9,
     distinctKeys: 9,
     tasks: 4,
+    informational: 0,
     severities: { medium: 9 },
   },
   {
@@ -109,6 +120,7 @@ const POSITIVE: Counted[] = [
     items: 2,
     distinctKeys: 2,
     tasks: 2,
+    informational: 0,
     hosts: 1,
     severities: { low: 1, high: 1 },
   },
@@ -118,6 +130,7 @@ const POSITIVE: Counted[] = [
     items: 1,
     distinctKeys: 1,
     tasks: 1,
+    informational: 0,
     hosts: 1,
     severities: { high: 1 },
   },
@@ -127,6 +140,7 @@ const POSITIVE: Counted[] = [
     items: 1,
     distinctKeys: 1,
     tasks: 1,
+    informational: 0,
     hosts: 1,
     severities: { medium: 1 },
   },
@@ -137,16 +151,19 @@ const POSITIVE: Counted[] = [
     items: 35,
     distinctKeys: 17,
     tasks: 17,
+    informational: 0,
     hosts: 1,
     severities: { low: 15, medium: 1, high: 19 },
   },
   {
-    // Its one scanned vul_id has no vuln_detail entry: a finding without a level, so info.
+    // Its one scanned vul_id has no vuln_detail entry: a finding without a level, so info, kept
+    // with the notice rather than issued.
     file: 'Nsfocus-RSAS-xml-to-xls/rsas-report-structure.xml',
     format: 'rsas',
     items: 1,
     distinctKeys: 1,
-    tasks: 1,
+    tasks: 0,
+    informational: 1,
     hosts: 1,
     severities: { info: 1 },
   },
@@ -188,6 +205,7 @@ describe('real scanner exports (shared/scan-samples)', () => {
     const { findings } = await readReport(resolve(SAMPLES, c.file), { maxBytes: MAX_BYTES });
     expect(findings).toHaveLength(c.distinctKeys);
     expect(groupFindingsIntoTasks(findings)).toHaveLength(c.tasks);
+    expect(informationalFindings(findings)).toHaveLength(c.informational);
     if (c.hosts !== undefined) expect(new Set(all.map((f) => f.host)).size).toBe(c.hosts);
     for (const f of all) {
       expect(f.format).toBe(c.format);

@@ -8,7 +8,13 @@ import {
   type ImportSummary,
   type RemediationDueDates,
 } from '../security-notice.types';
-import { SEVERITY_RANK, type ParsedFinding, type ReportFormat } from '../security-finding.types';
+import {
+  isIssuedSeverity,
+  SEVERITY_RANK,
+  type FindingSeverity,
+  type ParsedFinding,
+  type ReportFormat,
+} from '../security-finding.types';
 import { type ReportRefusal } from '../report-refusal.types';
 
 /** What the worker needs to run one import. */
@@ -22,11 +28,14 @@ export interface ImportJob {
   retest: boolean;
   source: string;
   system: string | null;
+  /** The notice's lowest severity issued as tasks; the rest is kept as information. */
+  lowestIssued: FindingSeverity;
   summary: ImportSummary | null;
 }
 
 export interface ImportCounts {
   findings: number;
+  informational: number;
   created: number;
   merged: number;
   reopened: number;
@@ -52,6 +61,7 @@ const STAGING_COLUMNS = [
   ['task_title', 'text'],
   ['title', 'text'],
   ['severity', 'text'],
+  ['issued', 'boolean'],
   ['remediation', 'text'],
   ['asset_key', 'text'],
   ['label', 'text'],
@@ -71,7 +81,7 @@ const STAGING_COLUMNS = [
   ['compliance', 'text'],
 ] as const;
 
-function stagingValues(f: ParsedFinding, ord: number): unknown[] {
+function stagingValues(f: ParsedFinding, ord: number, lowestIssued: FindingSeverity): unknown[] {
   return [
     f.key,
     ord,
@@ -81,6 +91,7 @@ function stagingValues(f: ParsedFinding, ord: number): unknown[] {
     taskTitleOf(f),
     f.title,
     f.severity,
+    isIssuedSeverity(f.severity, lowestIssued),
     remediationSeverityOf(f.severity),
     assetKeyOf(f),
     assetLabelOf(f),
@@ -114,7 +125,8 @@ export class SecurityImportStore {
     const rows: ImportJob[] = await this.ds.query(
       `SELECT r.id AS "importId", r.notice_id AS "noticeId", n.contract_id AS "contractId",
          r.status, f.storage_key AS "storageKey", r.requested_format AS "requestedFormat",
-         r.retest_of IS NOT NULL AS retest, n.source, n.system, r.summary
+         r.retest_of IS NOT NULL AS retest, n.source, n.system,
+         n.lowest_issued_severity AS "lowestIssued", r.summary
        FROM security_report r JOIN security_notice n ON n.id = r.notice_id
        JOIN stored_file f ON f.id = r.file_id WHERE r.id = $1`,
       [importId],
@@ -143,6 +155,7 @@ export class SecurityImportStore {
     const summary: ImportSummary = {
       format: refusal.found ?? null,
       findings: 0,
+      informational: 0,
       created: 0,
       merged: 0,
       reopened: 0,
@@ -180,16 +193,24 @@ export class SecurityImportStore {
    * One batch (already deduplicated by key) into staging, as one statement of column arrays. A
    * key repeated in an earlier batch is merged as dedupeFindings merges repeats.
    */
-  async stage(m: EntityManager, batch: ParsedFinding[], firstOrd: number): Promise<void> {
+  async stage(
+    m: EntityManager,
+    batch: ParsedFinding[],
+    firstOrd: number,
+    lowestIssued: FindingSeverity,
+  ): Promise<void> {
     if (batch.length === 0) return;
     const columns = STAGING_COLUMNS.map(() => [] as unknown[]);
-    batch.forEach((f, i) => stagingValues(f, firstOrd + i).forEach((v, c) => columns[c].push(v)));
+    batch.forEach((f, i) =>
+      stagingValues(f, firstOrd + i, lowestIssued).forEach((v, c) => columns[c].push(v)),
+    );
     const names = STAGING_COLUMNS.map(([name]) => name).join(', ');
     const arrays = STAGING_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
     await m.query(
       `INSERT INTO security_staging AS s (${names}) SELECT * FROM unnest(${arrays})
        ON CONFLICT (finding_key) DO UPDATE SET
          severity = ${higher('s.severity', 'EXCLUDED.severity')},
+         issued = s.issued OR EXCLUDED.issued,
          remediation = CASE WHEN ${rank('EXCLUDED.severity')} > ${rank('s.severity')}
            THEN EXCLUDED.remediation ELSE s.remediation END,
          cves = array_to_string(ARRAY(SELECT DISTINCT c FROM unnest(
@@ -214,9 +235,16 @@ export class SecurityImportStore {
   ): Promise<ImportCounts> {
     const { noticeId, importId, retest } = job;
     await m.query(`SELECT id FROM security_notice WHERE id = $1 FOR UPDATE`, [noticeId]);
-    const [counts]: Array<{ findings: number; merged: number; reopened: number }> = await m.query(
-      `SELECT count(*)::int AS findings, count(f.id)::int AS merged,
-         count(f.id) FILTER (WHERE $2 AND t.state <> 'false_positive'
+    const [counts]: Array<{
+      findings: number;
+      informational: number;
+      merged: number;
+      reopened: number;
+    }> = await m.query(
+      `SELECT count(*) FILTER (WHERE s.issued)::int AS findings,
+         count(*) FILTER (WHERE NOT s.issued)::int AS informational,
+         count(f.id) FILTER (WHERE s.issued)::int AS merged,
+         count(f.id) FILTER (WHERE s.issued AND $2 AND t.state <> 'false_positive'
            AND (NOT f.present OR l.fixed_by_retest OR l.state <> 'open'))::int AS reopened
        FROM security_staging s
        LEFT JOIN security_finding f ON f.notice_id = $1 AND f.finding_key = s.finding_key
@@ -235,7 +263,7 @@ export class SecurityImportStore {
            (array_agg(remediation ORDER BY ${rank('severity')} DESC))[1] AS remediation,
            ARRAY(SELECT DISTINCT c FROM unnest(string_to_array(string_agg(cves, ','), ',')) c
              WHERE c <> '') AS cves
-         FROM security_staging GROUP BY task_key)
+         FROM security_staging WHERE issued GROUP BY task_key)
        INSERT INTO security_task AS t (notice_id, contract_id, vulnerability_key, format,
          vulnerability_id, title, severity, source, system, due_at, provisional,
          found_in_retest, first_report_id, cves)
@@ -280,6 +308,7 @@ export class SecurityImportStore {
          min(s.target), min(s.url), (array_agg(s.severity ORDER BY ${rank('s.severity')} DESC))[1], $2
        FROM security_staging s
        JOIN security_task t ON t.notice_id = $1 AND t.vulnerability_key = s.task_key
+       WHERE s.issued
        GROUP BY t.id, s.asset_key
        ON CONFLICT (task_id, asset_key) DO UPDATE SET
          severity = ${higher('l.severity', 'EXCLUDED.severity')},
@@ -299,6 +328,7 @@ export class SecurityImportStore {
        FROM security_staging s
        JOIN security_task t ON t.notice_id = $1 AND t.vulnerability_key = s.task_key
        JOIN security_asset_line l ON l.task_id = t.id AND l.asset_key = s.asset_key
+       WHERE s.issued
        ON CONFLICT (notice_id, finding_key) DO UPDATE SET
          last_seen_report_id = EXCLUDED.last_seen_report_id, seen_count = f.seen_count + 1,
          present = true, gone_in_report_id = NULL, title = EXCLUDED.title,
@@ -307,15 +337,46 @@ export class SecurityImportStore {
          solution = EXCLUDED.solution, evidence = EXCLUDED.evidence, updated_at = now()`,
       [noticeId, importId],
     );
+    await this.keepInformational(m, noticeId, importId);
     const closed = retest ? await this.closeGone(m, noticeId, importId, format) : 0;
     return {
       findings: counts.findings,
+      informational: counts.informational,
       merged: counts.merged,
       created: counts.findings - counts.merged,
       reopened: counts.reopened,
       closed,
       tasksCreated: tasks.filter((t) => t.inserted).length,
     };
+  }
+
+  /**
+   * Informational findings are kept with the notice, one row per key, and never issued; a key
+   * issued now (its severity rose) leaves them, since its task's finding holds it from here on.
+   */
+  private async keepInformational(
+    m: EntityManager,
+    noticeId: string,
+    importId: string,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO security_info_finding AS i (notice_id, finding_key, format, vulnerability_id,
+         title, label, host, port, protocol, target, service, evidence, first_report_id,
+         last_seen_report_id)
+       SELECT $1, s.finding_key, s.format, s.vulnerability_id, s.title, s.label, s.host, s.port,
+         s.protocol, s.target, s.service, s.evidence, $2, $2
+       FROM security_staging s WHERE NOT s.issued
+       ON CONFLICT (notice_id, finding_key) DO UPDATE SET
+         last_seen_report_id = EXCLUDED.last_seen_report_id, seen_count = i.seen_count + 1,
+         title = EXCLUDED.title, service = EXCLUDED.service, evidence = EXCLUDED.evidence,
+         updated_at = now()`,
+      [noticeId, importId],
+    );
+    await m.query(
+      `DELETE FROM security_info_finding i USING security_staging s
+       WHERE i.notice_id = $1 AND i.finding_key = s.finding_key AND s.issued`,
+      [noticeId],
+    );
   }
 
   /**

@@ -14,6 +14,8 @@ export interface NewSecurityNotice {
   assessor: string;
   system: string | null;
   title: string;
+  /** Findings below it are kept with the notice, not issued as tasks. */
+  lowestIssuedSeverity: FindingSeverity;
   issuedBy: string;
   issuedByEmail: string | null;
 }
@@ -68,7 +70,22 @@ export interface NoticeCounts {
   assetLines: number;
   fixedByRetest: number;
   findings: number;
+  /** Informational findings kept with the notice, not issued as tasks. */
+  informational: number;
 }
+
+/** The informational findings of one vulnerability in a notice, and where they were seen. */
+export interface InformationalFindingGroup {
+  format: ReportFormat;
+  vulnerabilityId: string;
+  title: string;
+  assets: number;
+  /** The first few asset labels, in label order. */
+  labels: string[];
+}
+
+/** How many asset labels one informational group shows; the count tells the rest. */
+const INFO_LABELS_SHOWN = 5;
 
 /** A notice's tasks counted by one column, as a JSON object (for the notice list). */
 const tasksBy = (column: 'severity' | 'state') =>
@@ -78,6 +95,7 @@ const tasksBy = (column: 'severity' | 'state') =>
 const NOTICE_COLUMNS = `n.id, n.contract_id AS "contractId", n.number,
   n.issued_at AS "issuedAt", n.source, n.assessor, n.system, n.title, n.issued_by AS "issuedBy",
   n.issued_by_email AS "issuedByEmail", n.created_at AS "createdAt",
+  n.lowest_issued_severity AS "lowestIssuedSeverity",
   (SELECT count(*)::int FROM security_task t WHERE t.notice_id = n.id) AS tasks,
   ${tasksBy('severity')} AS "tasksBySeverity", ${tasksBy('state')} AS "tasksByState"`;
 
@@ -100,8 +118,8 @@ export class SecurityNoticeRepository {
     try {
       const rows: Array<{ id: string }> = await m.query(
         `INSERT INTO security_notice (contract_id, number, issued_at, source, assessor, system,
-           title, issued_by, issued_by_email)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+           title, issued_by, issued_by_email, lowest_issued_severity)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
         [
           notice.contractId,
           notice.number,
@@ -112,6 +130,7 @@ export class SecurityNoticeRepository {
           notice.title,
           notice.issuedBy,
           notice.issuedByEmail,
+          notice.lowestIssuedSeverity,
         ],
       );
       return rows[0].id;
@@ -150,9 +169,12 @@ export class SecurityNoticeRepository {
          GROUP BY state`,
         [noticeId],
       ),
-      this.ds.query<Array<{ lines: number; fixed: number; findings: number }>>(
+      this.ds.query<
+        Array<{ lines: number; fixed: number; findings: number; informational: number }>
+      >(
         `SELECT count(*)::int AS lines, count(*) FILTER (WHERE fixed_by_retest)::int AS fixed,
-           (SELECT count(*)::int FROM security_finding WHERE notice_id = $1) AS findings
+           (SELECT count(*)::int FROM security_finding WHERE notice_id = $1) AS findings,
+           (SELECT count(*)::int FROM security_info_finding WHERE notice_id = $1) AS informational
          FROM security_asset_line WHERE notice_id = $1`,
         [noticeId],
       ),
@@ -165,7 +187,24 @@ export class SecurityNoticeRepository {
       assetLines: lines[0].lines,
       fixedByRetest: lines[0].fixed,
       findings: lines[0].findings,
+      informational: lines[0].informational,
     };
+  }
+
+  /** A notice's informational findings by vulnerability, most widespread first. */
+  async informationalFindings(
+    noticeId: string,
+    limit: number,
+  ): Promise<InformationalFindingGroup[]> {
+    return this.ds.query(
+      `SELECT format, vulnerability_id AS "vulnerabilityId", min(title) AS title,
+         count(*)::int AS assets,
+         (array_agg(label ORDER BY label))[1:${INFO_LABELS_SHOWN}] AS labels
+       FROM security_info_finding WHERE notice_id = $1
+       GROUP BY format, vulnerability_id
+       ORDER BY count(*) DESC, min(title), vulnerability_id LIMIT $2`,
+      [noticeId, limit],
+    );
   }
 
   /** False when the notice holds a standing report with the same sha256 (`findReportBySha`). */

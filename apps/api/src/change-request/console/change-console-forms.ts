@@ -1,5 +1,5 @@
 import type { ClassConstructor } from 'class-transformer';
-import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
 import {
   CHANGE_TYPE_LABELS,
   REPLY_DECISION_LABELS,
@@ -12,9 +12,20 @@ import {
   type ChangeAction,
   type ChangeType,
 } from '@luyue/change-request/definitions';
-import { NotBlank, Omittable } from '../../common/field.validators';
+import {
+  CalendarDate,
+  NotBlank,
+  Omittable,
+  RequirementNumber,
+} from '../../common/field.validators';
 import { ChangeNoteDto, ChangeReplyDto, ChangeWithdrawDto } from '../dto/change-reply.dto';
-import { confirmField, options, type Field } from '../../console/console-field';
+import {
+  confirmField,
+  fileField,
+  options,
+  type Field,
+  type FieldOption,
+} from '../../console/console-field';
 
 /** The propose form, flat as a form posts it; mapped onto the REST route's DTO. */
 export class ProposeChangeFormDto {
@@ -24,16 +35,23 @@ export class ProposeChangeFormDto {
   @IsString() @NotBlank('impactScope') @MaxLength(2000) impactScope!: string;
   @IsString() @NotBlank('impactSchedule') @MaxLength(2000) impactSchedule!: string;
   @IsString() @NotBlank('impactCost') @MaxLength(2000) impactCost!: string;
-  @Omittable() @Matches(/^REQ-\d{4}-\d{4}$/) replanRequirementId?: string;
-  @Omittable() @Matches(/^\d{4}-\d{2}-\d{2}$/) replanDate?: string;
-  @Omittable() @Matches(/^REQ-\d{4}-\d{4}$/) grantRequirementId?: string;
+  @Omittable() @RequirementNumber() replanRequirementId?: string;
+  // A replan names its new date: asked with the form, not after the proposal is refused.
+  @ValidateIf(
+    (o: ProposeChangeFormDto) => o.replanRequirementId !== undefined || o.replanDate !== undefined,
+  )
+  @IsNotEmpty()
+  @CalendarDate('replanDate')
+  replanDate?: string;
+  @Omittable() @RequirementNumber() grantRequirementId?: string;
 }
 
 const note: Field[] = [
   { name: 'note', label: FIELD_LABELS['change.note'], type: 'textarea', omitEmpty: true },
 ];
 
-export const PROPOSE_FIELDS: Field[] = [
+/** The propose form; `requirements` are the contract's open requests, picked, never typed. */
+export const proposeFields = (requirements: readonly FieldOption[]): Field[] => [
   { name: 'title', label: FIELD_LABELS['change.title'], type: 'text', required: true },
   {
     name: 'changeType',
@@ -69,16 +87,18 @@ export const PROPOSE_FIELDS: Field[] = [
   {
     name: 'replanRequirementId',
     label: FIELD_LABELS['change.replanRequirementId'],
-    type: 'text',
+    type: 'select',
     omitEmpty: true,
+    options: requirements,
     hint: FIELD_HINTS['change.replanRequirementId'],
   },
   { name: 'replanDate', label: FIELD_LABELS['change.replanDate'], type: 'date', omitEmpty: true },
   {
     name: 'grantRequirementId',
     label: FIELD_LABELS['change.grantRequirementId'],
-    type: 'text',
+    type: 'select',
     omitEmpty: true,
+    options: requirements,
     hint: FIELD_HINTS['change.grantRequirementId'],
   },
 ];
@@ -120,6 +140,17 @@ export const CHANGE_ACTION_FORMS: Readonly<
   },
   confirm: { dto: ChangeNoteDto, fields: note },
   'start-implementation': { dto: ChangeNoteDto, fields: note },
-  archive: { dto: ChangeNoteDto, fields: note, multipart: true },
+  archive: {
+    dto: ChangeNoteDto,
+    fields: [
+      ...note,
+      fileField('files', FIELD_LABELS['change.documents'], {
+        required: true,
+        multiple: true,
+        problemField: 'documents',
+      }),
+    ],
+    multipart: true,
+  },
   close: { dto: ChangeNoteDto, fields: note },
 };

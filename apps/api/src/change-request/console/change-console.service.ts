@@ -34,7 +34,8 @@ import type { ProposeChangeDto } from '../dto/propose-change.dto';
 import type { StoredUpload } from '../../files/file-store.service';
 import { FilesService } from '../../files/files.service';
 import type { ActingContext } from '../../kit/acting-context';
-import { CHANGE_ACTION_FORMS, PROPOSE_FIELDS, ProposeChangeFormDto } from './change-console-forms';
+import { CHANGE_ACTION_FORMS, proposeFields, ProposeChangeFormDto } from './change-console-forms';
+import { RequirementsService } from '../../requirement/requirements.service';
 import { KeyedRunService } from '../../common/keyed-run.service';
 import { ConsoleFrameService, type Frame } from '../../console/console-frame.service';
 import { optionsOf, pagingOf } from '../../console/console-list';
@@ -42,7 +43,8 @@ import { createOnce, newOnce } from '../../console/form-once';
 import { actionForms, formFields, readForm, type FailedForm } from '../../console/console-form';
 import type { ConsoleOutcome } from '../../console/console-outcome';
 import type { PageRequest } from '../../console/console-page';
-import { consoleAct, type FormSending } from '../../kit/console-action';
+import { consoleAct, validationRefusal, type FormSending } from '../../kit/console-action';
+import { FORM_ERROR } from '../../console/console-field';
 
 const PAGE_SIZE = 20;
 const isChangeAction = (a: string): a is ChangeAction =>
@@ -58,6 +60,7 @@ export class ChangeConsoleService {
     private readonly actions: ChangeActionsService,
     private readonly files: FilesService,
     private readonly keyed: KeyedRunService,
+    private readonly requirements: RequirementsService,
   ) {}
 
   async list(request: PageRequest): Promise<string> {
@@ -95,7 +98,14 @@ export class ChangeConsoleService {
     return this.renderer.render('change-request/change-request-new.html', {
       layout: frame.layout,
       contract: frame.contract,
-      fields: formFields('new', PROPOSE_FIELDS, failed?.values, failed?.errors),
+      fields: formFields(
+        'new',
+        await this.proposeFieldsOf(request, frame),
+        failed?.values,
+        failed?.errors,
+        ProposeChangeFormDto,
+      ),
+      formError: failed?.errors[FORM_ERROR],
       once: newOnce(),
     });
   }
@@ -107,37 +117,69 @@ export class ChangeConsoleService {
       { label: CHANGE_PAGE_WORDS.proposeCrumb },
     ]);
     if (!frame.contract) throw new DomainError('not_found', 'console.no_contract_to_propose', {});
-    const form = await readForm(ProposeChangeFormDto, PROPOSE_FIELDS, body);
+    const fields = await this.proposeFieldsOf(request, frame);
+    const form = await readForm(ProposeChangeFormDto, fields, body);
     if (!form.ok) {
       return { kind: 'page', status: 400, html: await this.newForm(request, form) };
     }
     const f = form.payload;
     const contractId = frame.contract.id;
     const effects: ProposeChangeDto['effects'] = [];
+    // The form field each effect came from, so a refusal of `effects[i]` shows beside it.
+    const effectFields: Array<Record<string, string>> = [];
     if (f.replanRequirementId) {
       effects.push({
         type: 'replan_requirement',
         requirementId: f.replanRequirementId,
         plannedDeliveryDate: f.replanDate,
       });
-    }
-    if (f.grantRequirementId)
-      effects.push({ type: 'grant_quota', requirementId: f.grantRequirementId });
-    const sending = { actor, scope: 'POST /change-requests/new', body, payload: f, uploads };
-    const id = await createOnce(this.keyed, sending, async (once) => {
-      const files = uploads.length
-        ? await this.files.record(actor, contractId, 'attachment', uploads, requestId)
-        : [];
-      return this.changes.propose({ actor, requestId, ...once }, contractId, {
-        title: f.title,
-        description: f.description,
-        changeType: f.changeType,
-        impact: { scope: f.impactScope, schedule: f.impactSchedule, cost: f.impactCost },
-        effects,
-        attachments: files.map((x) => x.id),
+      effectFields.push({
+        requirementId: 'replanRequirementId',
+        plannedDeliveryDate: 'replanDate',
       });
-    });
+    }
+    if (f.grantRequirementId) {
+      effects.push({ type: 'grant_quota', requirementId: f.grantRequirementId });
+      effectFields.push({ requirementId: 'grantRequirementId' });
+    }
+    const refused = (error: unknown) => {
+      const shown = validationRefusal(error, fields, (problem) => {
+        const at = /^effects\[(\d+)\]\.(\w+)$/.exec(problem);
+        return at ? effectFields[Number(at[1])]?.[at[2]] : undefined;
+      });
+      if (!shown) throw error;
+      return shown;
+    };
+    const sending = { actor, scope: 'POST /change-requests/new', body, payload: f, uploads };
+    let id: string;
+    try {
+      id = await createOnce(this.keyed, sending, async (once) => {
+        const files = uploads.length
+          ? await this.files.record(actor, contractId, 'attachment', uploads, requestId)
+          : [];
+        return this.changes.propose({ actor, requestId, ...once }, contractId, {
+          title: f.title,
+          description: f.description,
+          changeType: f.changeType,
+          impact: { scope: f.impactScope, schedule: f.impactSchedule, cost: f.impactCost },
+          effects,
+          attachments: files.map((x) => x.id),
+        });
+      });
+    } catch (error) {
+      const { status, errors } = refused(error);
+      const html = await this.newForm(request, { values: form.values, errors });
+      return { kind: 'page', status, html };
+    }
     return { kind: 'redirect', location: `/change-requests/${id}`, flash: changeProposedFlash(id) };
+  }
+
+  /** The propose form with the contract's open requests to pick from. */
+  private async proposeFieldsOf(request: PageRequest, frame: Frame) {
+    const choices = frame.contract
+      ? await this.requirements.openChoices(request.actor, frame.contract.id)
+      : [];
+    return proposeFields(choices);
   }
 
   async page(request: PageRequest, id: string, failed?: FailedForm): Promise<string> {
@@ -234,6 +276,7 @@ export class ChangeConsoleService {
         CHANGE_ACTION_FORMS.reply.fields,
         outcome?.values,
         outcome?.errors,
+        CHANGE_ACTION_FORMS.reply.dto,
       ),
     });
   }

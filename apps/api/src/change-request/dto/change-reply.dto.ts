@@ -5,7 +5,7 @@ import {
   REPLY_DECISIONS,
   type ReplyDecision,
 } from '@luyue/change-request/definitions';
-import { NotBlankWhen, Omittable } from '../../common/field.validators';
+import { NotBlank, NotBlankWhen, Omittable } from '../../common/field.validators';
 
 export class ChangeReplyDto {
   @ApiProperty({ enum: REPLY_DECISIONS })
@@ -31,6 +31,8 @@ export class ChangeNoteDto {
 export class ChangeWithdrawDto {
   @ApiProperty({ maxLength: 2000 })
   @IsString()
+  // The workflow refuses a blank reason too; said here, the form shows it with the other errors.
+  @NotBlank('reason')
   @MaxLength(2000)
   reason!: string;
 }

@@ -4,6 +4,7 @@ import {
   FAULT_FORM_LABELS,
   FAULT_LEVEL_LABELS,
   FAULT_PAGE_WORDS,
+  FAULT_TICKET_TERMS,
   fieldProblemsOf,
   fieldProblemZh,
   PAUSE_REASON_LABELS,
@@ -17,7 +18,7 @@ import {
   type FaultTicketState,
 } from '@luyue/fault-ticket/definitions';
 import { FORM_ERROR } from '../../console/console-field';
-import { options, type Field } from '../../console/console-field';
+import { fileField, options, type Field } from '../../console/console-field';
 import type { FormRefusal } from '../../kit/console-action';
 import {
   ConfirmLevelDto,
@@ -69,7 +70,7 @@ const reason: Field[] = [{ name: 'reason', label: L.reason, type: 'textarea', re
 const noteForm = { dto: FaultNoteDto, fields: note };
 const reasonForm = { dto: FaultReasonDto, fields: reason };
 
-type Form = { dto: ClassConstructor<object>; fields: readonly Field[]; report?: true };
+type Form = { dto: ClassConstructor<object>; fields: readonly Field[] };
 
 /** The form of each step on the ticket page; the DTO is the REST route's. */
 export const FAULT_ACTION_FORMS: Readonly<Record<FaultAction, Form>> = {
@@ -83,8 +84,14 @@ export const FAULT_ACTION_FORMS: Readonly<Record<FaultAction, Form>> = {
       { name: 'solution', label: L.solution, type: 'textarea', required: true },
     ],
   },
-  // The report file comes with the form's file control (the page adds it).
-  'submit-report': { ...noteForm, report: true },
+  // The report file is checked with the note, so a missing file is said in the same answer.
+  'submit-report': {
+    ...noteForm,
+    fields: [
+      ...note,
+      fileField('files', FAULT_TICKET_TERMS.report, { required: true, multiple: true }),
+    ],
+  },
   sign: noteForm,
   reopen: reasonForm,
   'confirm-level': { dto: ConfirmLevelDto, fields: [levelField, ...note] },

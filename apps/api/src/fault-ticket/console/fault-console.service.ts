@@ -173,7 +173,7 @@ export class FaultConsoleService {
       layout: frame.layout,
       contract: frame.contract,
       formError: failed?.errors[FORM_ERROR],
-      fields: formFields('new', this.fieldsOf(frame), values, failed?.errors),
+      fields: formFields('new', this.fieldsOf(frame), values, failed?.errors, ReportFaultDto),
       once: newOnce(),
     });
   }

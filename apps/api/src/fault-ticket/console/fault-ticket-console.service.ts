@@ -74,11 +74,9 @@ export class FaultTicketConsoleService {
         // A level correction starts from the level the ticket has.
         fields:
           f.action === 'confirm-level' && !f.failed
-            ? formFields(f.action, f.form.fields, { level: t.level })
+            ? formFields(f.action, f.form.fields, { level: t.level }, {}, f.form.dto)
             : f.fields,
-        report: f.form.report ?? false,
         formError: f.failed ? failed?.errors[FORM_ERROR] : undefined,
-        filesError: f.failed ? failed?.errors.files : undefined,
       })),
     });
   }

@@ -18,6 +18,8 @@ import {
   REQUIREMENT_KINDS,
   REQUIREMENT_PRIORITIES,
   REQUIREMENT_STATUSES,
+  validatePayload,
+  type RequirementActionCall,
 } from '@luyue/requirement/definitions';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { RequirementDto } from '../dto/requirement.dto';
@@ -204,6 +206,13 @@ export class RequirementConsoleService {
           const refused = requirementRefusal(error, fields);
           return refused && { status: statusOf(error), ...refused };
         },
+        precheck: async (step, values) => {
+          const r = await this.reads.get(sent.page.actor, id);
+          const typed = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+          const call = { action: step, payload: typed } as unknown as RequirementActionCall;
+          const refused = validatePayload(call, r, new Date().toISOString());
+          return requirementRefusal(refused, REQUIREMENT_ACTION_FORMS[step].fields)?.errors ?? {};
+        },
         location: `/requirements/${encodeURIComponent(id)}`,
         done: (step) => stepDoneFlash(requirementStepLabel(step)),
       },
@@ -257,7 +266,7 @@ export class RequirementConsoleService {
       layout: frame.layout,
       contract: frame.contract,
       formError: failed?.errors[FORM_ERROR],
-      fields: formFields('new', fields, failed?.values, failed?.errors),
+      fields: formFields('new', fields, failed?.values, failed?.errors, SubmitRequirementDto),
       priorities: REQUIREMENT_PRIORITIES,
       once: newOnce(),
     });

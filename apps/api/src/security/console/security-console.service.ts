@@ -11,7 +11,9 @@ import {
   FIX_CAUSE_LABELS,
   LINE_STATUS_LABELS,
   REMEDIATION_STATUS_LABELS,
+  formatDate,
   formatTime,
+  issuedFromLabel,
   PAGE_TITLES,
   stepDoneFlash,
   SECURITY_PAGE_WORDS,
@@ -25,10 +27,13 @@ import {
   REMEDIATION_STATUSES,
   remediationTimeline,
   type RemediationStatus,
+  validateRemediationPayload,
+  type RemediationActionCall,
 } from '@luyue/security/definitions';
 import { TemplateRenderer } from '@luyue/notifications';
 import type { PageRequest } from '../../console/console-page';
-import { consoleAct, type FormSending } from '../../kit/console-action';
+import { consoleAct, validationRefusal, type FormSending } from '../../kit/console-action';
+import { FORM_ERROR } from '../../console/console-field';
 import type { ContractDto } from '../../contracts/dto/contract.dto';
 import { IssueNoticeDto, type ImportDto, type NoticeDetailDto } from '../dto/security-notice.dto';
 import type { SecurityTaskDto } from '../dto/security-task.dto';
@@ -39,7 +44,7 @@ import { SecurityTasksService } from '../security-tasks.service';
 import { ConsoleFrameService } from '../../console/console-frame.service';
 import { actionForms, formFields, readForm, type FailedForm } from '../../console/console-form';
 import type { ConsoleOutcome } from '../../console/console-outcome';
-import { FORMAT_OPTIONS, noticeFields } from './security-console-fields';
+import { noticeFields, UPLOAD_FIELDS } from './security-console-fields';
 import {
   assetsOf,
   isRemediationAction,
@@ -96,11 +101,12 @@ export class SecurityConsoleService {
         noticeFields(contract?.settings.systems ?? []),
         failed?.values,
         failed?.errors,
+        IssueNoticeDto,
       ),
       notices: notices.map((n) => ({
         ...n,
         source: NOTICE_SOURCE_LABELS[n.source],
-        issuedAt: formatTime(n.issuedAt).slice(0, 10),
+        issuedAt: formatDate(n.issuedAt),
         bySeverity: severityCounts(n.tasksBySeverity).filter((c) => c.n > 0),
         byState: stateCounts(n.tasksByState),
       })),
@@ -132,7 +138,11 @@ export class SecurityConsoleService {
     };
   }
 
-  async notice(request: PageRequest, id: string): Promise<string> {
+  async notice(
+    request: PageRequest,
+    id: string,
+    failed?: Omit<FailedForm, 'action'>,
+  ): Promise<string> {
     const { actor } = request;
     const notice = await this.notices.get(actor, id);
     const frame = await this.frames.frameOf(request, {
@@ -149,62 +159,60 @@ export class SecurityConsoleService {
     const contract = frame.contract?.id === notice.contractId ? frame.contract : null;
     return this.renderer.render('security/security-notice.html', {
       layout: { ...frame.layout, refresh: running ? REFRESH_SECONDS : null },
-      notice: { ...notice, source: NOTICE_SOURCE_LABELS[notice.source] },
+      notice: {
+        ...notice,
+        source: NOTICE_SOURCE_LABELS[notice.source],
+        issuedOn: formatDate(notice.issuedAt),
+      },
+      issuedFrom: issuedFromLabel(notice.lowestIssuedSeverity),
       counts: this.countsOf(notice),
       reports: notice.reports.map((r) => this.reportView(r)),
       running,
       canUpload: contract ? this.canIssue(actor, contract) : false,
       csrf: frame.layout.csrf,
-      formats: FORMAT_OPTIONS,
+      uploadFields: formFields(
+        'report',
+        UPLOAD_FIELDS.filter((f) => f.name !== 'retestOf'),
+        failed?.values,
+        failed?.errors,
+        UploadReportDto,
+      ),
+      uploadError: failed?.errors[FORM_ERROR] ?? failed?.errors.retestOf,
+      retest: failed?.values.retestOf === id,
       tasks: tasks.items.map((t) => this.taskView(t)),
       tasksTotal: tasks.total,
       tasksShown: tasks.items.length,
+      informational: notice.informational.map((g) => ({
+        ...g,
+        format: REPORT_FORMAT_LABELS[g.format],
+        more: g.assets - g.labels.length,
+      })),
     });
   }
 
   async upload(sent: FormSending, id: string): Promise<ConsoleOutcome> {
     const { page: request, body, file } = sent;
     const { actor, requestId } = request;
-    const location = `/security/notices/${id}`;
-    const form = await readForm(
-      UploadReportDto,
-      [
-        {
-          name: 'format',
-          label: SECURITY_PAGE_WORDS.uploadFormat,
-          type: 'select',
-          omitEmpty: true,
-        },
-        {
-          name: 'reportDate',
-          label: SECURITY_PAGE_WORDS.uploadReportDate,
-          type: 'date',
-          omitEmpty: true,
-        },
-        {
-          name: 'retestOf',
-          label: SECURITY_PAGE_WORDS.uploadRetestOf,
-          type: 'text',
-          omitEmpty: true,
-        },
-      ],
-      body,
-    );
-    if (!form.ok) return { kind: 'redirect', location, flash: SECURITY_PAGE_WORDS.uploadRefused };
+    const again = async (failed: Omit<FailedForm, 'action'>): Promise<ConsoleOutcome> => ({
+      kind: 'page',
+      status: 400,
+      html: await this.notice(request, id, failed),
+    });
+    const form = await readForm(UploadReportDto, UPLOAD_FIELDS, body, file ? 1 : 0);
+    if (!form.ok) return again(form);
     try {
       const accepted = await this.imports.upload(actor, id, file, form.payload, requestId);
       return {
         kind: 'redirect',
-        location,
+        location: `/security/notices/${id}`,
         flash: accepted.duplicate
           ? SECURITY_PAGE_WORDS.uploadDuplicate
           : SECURITY_PAGE_WORDS.uploadAccepted,
       };
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'validation_failed') {
-        return { kind: 'redirect', location, flash: error.zh };
-      }
-      throw error;
+      const refused = validationRefusal(error, UPLOAD_FIELDS);
+      if (!refused) throw error;
+      return again({ values: form.values, errors: refused.errors });
     }
   }
 
@@ -268,7 +276,7 @@ export class SecurityConsoleService {
         remediationStepLabel,
         (action) => `/security/tasks/${encodeURIComponent(id)}/actions/${action}`,
         failed,
-      ).map((f) => ({ ...f, proof: f.form.proof ?? false })),
+      ),
     });
   }
 
@@ -283,6 +291,19 @@ export class SecurityConsoleService {
           return step === 'fix'
             ? this.remediation.fix(ctx, id, { note: p.note ?? '', assets: assetsOf(p) }, uploads)
             : this.remediation.act(ctx, id, step, remediationPayloadOf(step, p));
+        },
+        // The proof is the form's own check; the other steps' rules need no file.
+        precheck: async (step, values) => {
+          if (step === 'fix') return {};
+          const r = (await this.remediation.view(sent.page.actor, id)).remediation;
+          if (!r) return {};
+          const typed = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+          const call = {
+            action: step,
+            payload: remediationPayloadOf(step, typed),
+          } as RemediationActionCall;
+          const refused = validateRemediationPayload(r, call, new Date().toISOString());
+          return validationRefusal(refused, REMEDIATION_ACTION_FORMS[step].fields)?.errors ?? {};
         },
         page: (failed) => this.task(sent.page, id, failed),
         location: `/security/tasks/${encodeURIComponent(id)}`,
@@ -304,6 +325,7 @@ export class SecurityConsoleService {
       tasks: notice.counts.tasks,
       assetLines: notice.counts.assetLines,
       findings: notice.counts.findings,
+      informational: notice.counts.informational,
       fixedByRetest: notice.counts.fixedByRetest,
       bySeverity: severityCounts(notice.counts.bySeverity),
       byState: stateCounts(notice.counts.byState),

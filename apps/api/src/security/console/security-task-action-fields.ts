@@ -15,7 +15,7 @@ import {
   RemediationNoteDto,
   RemediationReasonDto,
 } from '../dto/security-task-action.dto';
-import type { Field } from '../../console/console-field';
+import { fileField, type Field } from '../../console/console-field';
 
 const note: Field[] = [
   { name: 'note', label: FIELD_LABELS['remediation.note'], type: 'textarea', omitEmpty: true },
@@ -33,7 +33,7 @@ const assets: Field = {
 
 /** The form of each remediation action on the task page; the DTO is the REST route's. */
 export const REMEDIATION_ACTION_FORMS: Readonly<
-  Record<RemediationAction, { dto: ClassConstructor<object>; fields: Field[]; proof?: true }>
+  Record<RemediationAction, { dto: ClassConstructor<object>; fields: Field[] }>
 > = {
   start: { dto: RemediationNoteDto, fields: note },
   fix: {
@@ -46,8 +46,12 @@ export const REMEDIATION_ACTION_FORMS: Readonly<
         required: true,
       },
       assets,
+      fileField('files', FIELD_LABELS['remediation.proof'], {
+        required: true,
+        multiple: true,
+        problemField: 'proof',
+      }),
     ],
-    proof: true,
   },
   'request-retest': { dto: RemediationNoteDto, fields: note },
   verify: { dto: RemediationAssetsDto, fields: [...note, assets] },

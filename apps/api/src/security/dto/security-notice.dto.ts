@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsString, MaxLength } from 'class-validator';
 import {
+  FINDING_SEVERITIES,
+  LOWEST_ISSUED_SEVERITY,
   IMPORT_STATUSES,
   NOTICE_SOURCES,
   REPORT_FORMATS,
@@ -50,11 +52,29 @@ export class IssueNoticeDto {
   @NotBlank('title')
   @MaxLength(200)
   title!: string;
+
+  @ApiPropertyOptional({
+    enum: FINDING_SEVERITIES,
+    default: LOWEST_ISSUED_SEVERITY,
+    description:
+      'The lowest severity issued as remediation tasks; findings below it are kept with the notice, not issued',
+  })
+  @Omittable()
+  @IsIn(FINDING_SEVERITIES)
+  lowestIssuedSeverity?: FindingSeverity;
 }
+
+/** How many informational vulnerabilities a notice lists; its count tells the rest. */
+export const INFORMATIONAL_SHOWN = 200;
 
 export class ImportSummaryDto {
   @ApiProperty({ enum: REPORT_FORMATS, nullable: true }) format!: ReportFormat | null;
-  @ApiProperty({ description: 'Distinct findings in the file' }) findings!: number;
+  @ApiProperty({ description: 'Distinct findings in the file issued as remediation tasks' })
+  findings!: number;
+  @ApiProperty({
+    description: 'Distinct informational findings in the file: kept with the notice, not issued',
+  })
+  informational!: number;
   @ApiProperty() created!: number;
   @ApiProperty() merged!: number;
   @ApiProperty() reopened!: number;
@@ -119,6 +139,11 @@ export class NoticeDto {
   @ApiProperty({ type: String, nullable: true }) system!: string | null;
   @ApiProperty() title!: string;
   @ApiProperty({ type: String, nullable: true }) issuedByEmail!: string | null;
+  @ApiProperty({
+    enum: FINDING_SEVERITIES,
+    description: 'The lowest severity issued as remediation tasks',
+  })
+  lowestIssuedSeverity!: FindingSeverity;
   @ApiProperty() tasks!: number;
   @ApiProperty({ description: 'Tasks per severity', example: { high: 2, medium: 5 } })
   tasksBySeverity!: Partial<Record<FindingSeverity, number>>;
@@ -135,9 +160,25 @@ export class NoticeCountsDto {
   @ApiProperty() assetLines!: number;
   @ApiProperty() fixedByRetest!: number;
   @ApiProperty() findings!: number;
+  @ApiProperty({ description: 'Informational findings: kept with the notice, not issued as tasks' })
+  informational!: number;
+}
+
+export class InformationalFindingDto {
+  @ApiProperty({ enum: REPORT_FORMATS }) format!: ReportFormat;
+  @ApiProperty() vulnerabilityId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'Assets it was seen on' }) assets!: number;
+  @ApiProperty({ type: [String], description: 'The first few assets, by label' })
+  labels!: string[];
 }
 
 export class NoticeDetailDto extends NoticeDto {
   @ApiProperty({ type: NoticeCountsDto }) counts!: NoticeCountsDto;
+  @ApiProperty({
+    type: [InformationalFindingDto],
+    description: `Informational findings by vulnerability, most widespread first (at most ${INFORMATIONAL_SHOWN})`,
+  })
+  informational!: InformationalFindingDto[];
   @ApiProperty({ type: [ImportDto] }) reports!: ImportDto[];
 }
