@@ -15,11 +15,7 @@ export interface TransitionProcess {
   table: TransitionTable;
   /** The audit subject type and the prefix of its action (`requirement.approve`). */
   subjectType:
-    | 'requirement'
-    | 'change_request'
-    | 'security_task'
-    | 'fault_ticket'
-    | 'duty_occurrence';
+    'requirement' | 'change_request' | 'security_task' | 'fault_ticket' | 'duty_occurrence';
   /** Who the audit names for a step the workflow took by itself (a timer, a schedule). */
   systemActorId: string;
 }

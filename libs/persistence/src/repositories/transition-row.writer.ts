@@ -9,12 +9,7 @@ export interface TransitionTable {
     | 'security_task_transition'
     | 'fault_ticket_transition'
     | 'duty_occurrence_transition';
-  subjectColumn:
-    | 'requirement_id'
-    | 'change_request_id'
-    | 'task_id'
-    | 'ticket_id'
-    | 'occurrence_id';
+  subjectColumn: 'requirement_id' | 'change_request_id' | 'task_id' | 'ticket_id' | 'occurrence_id';
 }
 
 /** What every process's transition row holds, whatever the process. */
