@@ -55,7 +55,7 @@ describe('scheduled duties in the console', () => {
       .type('form')
       .send(planForm(form, { 'cadence.type': 'monthly', 'cadence.day': '40', signers: [] }))
       .expect(400);
-    expect(errorBeside(refused.text, 'plan-cadence-day')).toBeTruthy();
+    expect(errorBeside(refused.text, 'plan-cadence-day')).toBe('请填写 1 到 31 之间的整数');
     expect(refused.text).toContain('id="plan-signers"');
     expect(refused.text).toContain('value="服务器月度巡检"');
     await dev.get('/duties/plans').expect(200);

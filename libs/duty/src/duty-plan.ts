@@ -78,41 +78,65 @@ export interface DutyPlan {
 }
 
 export const DUTY_TEXT_MAX = 4000;
+
+/** What can be wrong with a field of a plan (the wording catalogue says each to a person). */
+export const DUTY_PLAN_PROBLEMS = [
+  'kind',
+  'range',
+  'times',
+  'dates',
+  'time',
+  'too_long',
+  'checklist_key',
+  'checklist_count',
+  'signers',
+] as const;
+export type DutyPlanProblem = (typeof DUTY_PLAN_PROBLEMS)[number];
+
+/** A refused field: the English the REST envelope carries, the rule for the zh-CN, its bounds. */
+const problemAt = (
+  field: string,
+  problem: DutyPlanProblem,
+  detail: string,
+  bounds: { min?: number; max?: number } = {},
+): FieldProblem => fieldProblem(field, 'field.duty_plan', { problem, detail, ...bounds });
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const int = (v: unknown, min: number, max: number): boolean =>
   Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
 
 function cadenceProblems(c: DutyCadence): FieldProblem[] {
-  const bad = (field: string, message: string): FieldProblem[] => [
-    { field: `cadence.${field}`, message },
-  ];
+  const range = (field: string, v: unknown, min: number, max: number): FieldProblem[] =>
+    int(v, min, max)
+      ? []
+      : [problemAt(`cadence.${field}`, 'range', `must be ${min} to ${max}`, { min, max })];
   switch (c.type) {
     case 'monthly':
-      return int(c.day, 1, 31) ? [] : bad('day', 'must be 1 to 31');
+      return range('day', c.day, 1, 31);
     case 'quarterly':
-      return [
-        ...(int(c.month, 1, 3) ? [] : bad('month', 'must be 1 to 3')),
-        ...(int(c.day, 1, 31) ? [] : bad('day', 'must be 1 to 31')),
-      ];
+      return [...range('month', c.month, 1, 3), ...range('day', c.day, 1, 31)];
     case 'times_a_year':
       return [1, 2, 3, 4, 6, 12].includes(c.times)
         ? []
-        : bad('times', 'must be 1, 2, 3, 4, 6 or 12');
+        : [problemAt('cadence.times', 'times', 'must be 1, 2, 3, 4, 6 or 12')];
     case 'weekly':
-      return int(c.weekday, 1, 7) ? [] : bad('weekday', 'must be 1 (Monday) to 7 (Sunday)');
+      return range('weekday', c.weekday, 1, 7);
     case 'before_holidays':
-      return int(c.workingDaysBefore, 1, 20) ? [] : bad('workingDaysBefore', 'must be 1 to 20');
+      return range('workingDaysBefore', c.workingDaysBefore, 1, 20);
     case 'during_holidays':
       return [];
     case 'dates': {
       const dates = Array.isArray(c.dates) ? c.dates : [];
-      if (dates.length === 0 || dates.length > 366) return bad('dates', 'must list 1 to 366 days');
       const wrong = dates.find((d) => typeof d !== 'string' || !DAY.test(d) || !realDay(d));
-      return wrong === undefined ? [] : bad('dates', `"${wrong}" is not a YYYY-MM-DD day`);
+      if (dates.length === 0 || dates.length > 366 || wrong !== undefined) {
+        const detail =
+          wrong === undefined ? 'must list 1 to 366 days' : `"${wrong}" is not a YYYY-MM-DD day`;
+        return [problemAt('cadence.dates', 'dates', detail)];
+      }
+      return [];
     }
     default:
-      return bad('type', `must be one of ${DUTY_CADENCES.join(', ')}`);
+      return [problemAt('cadence.type', 'kind', `must be one of ${DUTY_CADENCES.join(', ')}`)];
   }
 }
 
@@ -124,11 +148,12 @@ export function dutyPlanProblems(plan: DutyPlan, systems: readonly string[]): Fi
   const text = (field: string, v: unknown, max: number): void => {
     if (typeof v !== 'string' || v.trim() === '') {
       problems.push(fieldProblem(field, 'field.required', { field }));
-    } else if (v.length > max)
-      problems.push({ field, message: `must be at most ${max} characters` });
+    } else if (v.length > max) {
+      problems.push(problemAt(field, 'too_long', `must be at most ${max} characters`, { max }));
+    }
   };
   if (!DUTY_KINDS.includes(plan.kind)) {
-    problems.push({ field: 'kind', message: `must be one of ${DUTY_KINDS.join(', ')}` });
+    problems.push(problemAt('kind', 'kind', `must be one of ${DUTY_KINDS.join(', ')}`));
   }
   if (plan.kind === 'custom') text('customKind', plan.customKind, 50);
   text('title', plan.title, 200);
@@ -138,38 +163,42 @@ export function dutyPlanProblems(plan: DutyPlan, systems: readonly string[]): Fi
     problems.push(fieldProblem('systems', 'field.unknown_system', { known: systems }));
   }
   problems.push(...cadenceProblems(plan.cadence));
-  if (plan.windowDays !== null && !int(plan.windowDays, 0, 366)) {
-    problems.push({ field: 'windowDays', message: 'must be 0 to 366, or null' });
-  }
-  if (!int(plan.deadline?.workingDays, 0, 60)) {
-    problems.push({ field: 'deadline.workingDays', message: 'must be 0 to 60' });
-  }
+  const range = (field: string, v: unknown, min: number, max: number): void => {
+    if (!int(v, min, max)) {
+      problems.push(problemAt(field, 'range', `must be ${min} to ${max}`, { min, max }));
+    }
+  };
+  if (plan.windowDays !== null) range('windowDays', plan.windowDays, 0, 366);
+  range('deadline.workingDays', plan.deadline?.workingDays, 0, 60);
   if (plan.deadline?.time != null && !TIME.test(plan.deadline.time)) {
-    problems.push({ field: 'deadline.time', message: 'must be HH:mm' });
+    problems.push(problemAt('deadline.time', 'time', 'must be HH:mm'));
   }
-  if (!int(plan.reminderWorkingDays, 0, 20)) {
-    problems.push({ field: 'reminderWorkingDays', message: 'must be 0 to 20' });
-  }
+  range('reminderWorkingDays', plan.reminderWorkingDays, 0, 20);
   const keys = new Set<string>();
   (Array.isArray(plan.checklist) ? plan.checklist : []).forEach((item, i) => {
     text(`checklist.${i}.text`, item.text, 500);
     if (typeof item.expected !== 'string' || item.expected.length > 500) {
-      problems.push({
-        field: `checklist.${i}.expected`,
-        message: 'must be at most 500 characters',
-      });
+      problems.push(
+        problemAt(`checklist.${i}.expected`, 'too_long', 'must be at most 500 characters', {
+          max: 500,
+        }),
+      );
     }
     if (
       typeof item.key !== 'string' ||
       !/^[a-z0-9_-]{1,40}$/.test(item.key) ||
       keys.has(item.key)
     ) {
-      problems.push({ field: `checklist.${i}.key`, message: 'must be a unique key [a-z0-9_-]' });
+      problems.push(
+        problemAt(`checklist.${i}.key`, 'checklist_key', 'must be a unique key [a-z0-9_-]'),
+      );
     }
     keys.add(item.key);
   });
   if ((plan.checklist?.length ?? 0) > 100) {
-    problems.push({ field: 'checklist', message: 'must have at most 100 items' });
+    problems.push(
+      problemAt('checklist', 'checklist_count', 'must have at most 100 items', { max: 100 }),
+    );
   }
   const signers = Array.isArray(plan.signers) ? plan.signers : [];
   if (
@@ -177,10 +206,13 @@ export function dutyPlanProblems(plan: DutyPlan, systems: readonly string[]): Fi
     signers.some((r) => !DUTY_SIGNER_ROLES.includes(r)) ||
     new Set(signers).size !== signers.length
   ) {
-    problems.push({
-      field: 'signers',
-      message: `must name one or more of ${DUTY_SIGNER_ROLES.join(', ')}, each once`,
-    });
+    problems.push(
+      problemAt(
+        'signers',
+        'signers',
+        `must name one or more of ${DUTY_SIGNER_ROLES.join(', ')}, each once`,
+      ),
+    );
   }
   return problems;
 }

@@ -10,7 +10,7 @@ import type { Role } from '../role.types';
 import type { LinkTokenRefusal } from '../link-token.types';
 import type { CoverageProblem } from '../coverage-problem.types';
 import type { FaultRefusal, SlaPolicyProblem } from '@luyue/fault-ticket/definitions';
-import type { DutyRefusal } from '@luyue/duty/definitions';
+import type { DutyPlanProblem, DutyRefusal } from '@luyue/duty/definitions';
 
 interface Wording<P> {
   en: (p: P) => string;
@@ -85,6 +85,22 @@ const SLA_POLICY_PROBLEMS_SAID: Readonly<Record<SlaPolicyProblem, string>> = {
   coverage_name: '请选择本策略中的计时范围',
   warnings: '百分比应为 1 到 99 的整数，提前分钟数应为正整数，以逗号分隔',
 };
+
+/** What is wrong with a field of a duty plan, as a person reads it. */
+function dutyPlanProblemSaid(p: { problem: DutyPlanProblem; min?: number; max?: number }): string {
+  const said: Readonly<Record<DutyPlanProblem, string>> = {
+    kind: '请从列表中选择',
+    range: `请填写 ${p.min ?? 0} 到 ${p.max ?? 0} 之间的整数`,
+    times: '每年次数应为 1、2、3、4、6 或 12',
+    dates: '请每行填写一个 YYYY-MM-DD 格式的日期（至少一个）',
+    time: '请按 HH:mm 填写时刻，或留空',
+    too_long: `最多 ${p.max ?? 0} 个字`,
+    checklist_key: '检查项重复或格式不正确',
+    checklist_count: `检查项最多 ${p.max ?? 0} 项`,
+    signers: '请选择至少一个签字人',
+  };
+  return said[p.problem];
+}
 
 /** A person's words for each code, when the message itself says nothing more specific. */
 export const CODE_MESSAGES: Readonly<Record<DomainErrorCode, string>> = {
@@ -615,6 +631,10 @@ export const MESSAGES = {
   'field.sla_policy': say<{ problem: SlaPolicyProblem; detail: string }>(
     (p) => p.detail,
     (p) => SLA_POLICY_PROBLEMS_SAID[p.problem],
+  ),
+  'field.duty_plan': say<{ problem: DutyPlanProblem; detail: string; min?: number; max?: number }>(
+    (p) => p.detail,
+    (p) => dutyPlanProblemSaid(p),
   ),
   'field.invalid': say(
     () => 'invalid',

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   contractYearOf,
   DomainError,
+  fieldProblemsOf,
+  validationFailed,
   DUTY_CADENCE_LABELS,
   DUTY_KIND_LABELS,
   DUTY_SIGNER_LABELS,
@@ -134,7 +136,10 @@ export class DutyConsoleService {
         },
       );
     } catch (error) {
-      const refused = validationRefusal(error, planFields(frame.contract.settings.systems));
+      const refused = validationRefusal(
+        onPlanForm(error),
+        planFields(frame.contract.settings.systems),
+      );
       if (!refused) throw error;
       const values = stringsOf(sent.body);
       const html = await this.renderPlans(sent.page, frame, { values, errors: refused.errors });
@@ -273,3 +278,12 @@ const stringsOf = (body: Record<string, unknown> | undefined): Record<string, st
       typeof v === 'string' ? [[k, v]] : Array.isArray(v) ? [[k, v.join('\n')]] : [],
     ),
   );
+
+/** The plan's problems where the form shows them: a checklist line's under the checklist box. */
+function onPlanForm(error: unknown): unknown {
+  if (!(error instanceof DomainError) || error.code !== 'validation_failed') return error;
+  const fields = fieldProblemsOf(error).map((p) =>
+    p.field.startsWith('checklist.') ? { ...p, field: 'checklist' } : p,
+  );
+  return validationFailed(fields);
+}
