@@ -107,4 +107,17 @@ describe('duty schedule', () => {
     const slots = dutySlots(plan({ type: 'monthly', day: 31 }), Y2025, calendar);
     expect(slots.find((s) => s.key.startsWith('2025-02'))?.key).toBe('2025-02-28');
   });
+
+  it('follows the 2026 calendar: a make-up Sunday, the Mid-Autumn Friday, the Spring Festival span', () => {
+    const y2026 = { startDate: '2026-01-01', endDate: '2026-12-31' };
+    // 2026-01-04 is the Sunday worked for the New Year holiday.
+    expect(slot(plan({ type: 'monthly', day: 1 }), '2026-01-01', y2026).dueDay).toBe('2026-01-04');
+    const weekly = plan(
+      { type: 'weekly', weekday: 5 },
+      { deadline: { workingDays: 0, time: '12:00' } },
+    );
+    expect(slot(weekly, '2026-09-25', y2026).dueDay).toBe('2026-09-28');
+    const spring = slot(plan({ type: 'during_holidays' }), '2026-02-15', y2026);
+    expect([spring.windowStart, spring.dueDay]).toEqual(['2026-02-15', '2026-02-23']);
+  });
 });
