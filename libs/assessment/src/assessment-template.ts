@@ -1,4 +1,8 @@
-import { ASSESSMENT_INDICATOR_KEYS, type AssessmentIndicatorKey } from '@luyue/domain';
+import {
+  ASSESSMENT_INDICATOR_KEYS,
+  type AssessmentIndicatorKey,
+  type AssessmentTemplateProblem,
+} from '@luyue/domain';
 
 export { ASSESSMENT_INDICATOR_KEYS, type AssessmentIndicatorKey };
 
@@ -62,7 +66,8 @@ export function defaultAssessmentTemplate(): AssessmentTemplate {
 
 export interface TemplateProblem {
   field: string;
-  problem: string;
+  problem: AssessmentTemplateProblem;
+  key?: AssessmentIndicatorKey;
 }
 
 /** Percent targets are compared exactly in hundredths of a percent, so two decimals at most. */
@@ -83,10 +88,11 @@ export function templateProblems(t: AssessmentTemplate): TemplateProblem[] {
       rule.unit === 'count'
         ? Number.isInteger(s.target) && s.target >= 0
         : s.target >= 0 && s.target <= 100 && hundredths(s.target);
-    if (!ok) problems.push({ field: `${field}.target`, problem: `out_of_range_${rule.unit}` });
+    if (!ok)
+      problems.push({ field: `${field}.target`, problem: `out_of_range_${rule.unit}` as const });
   });
   for (const key of ASSESSMENT_INDICATOR_KEYS) {
-    if (!seen.has(key)) problems.push({ field: 'indicators', problem: `missing_${key}` });
+    if (!seen.has(key)) problems.push({ field: 'indicators', problem: 'missing', key });
   }
   const a = t.availability;
   if (

@@ -90,3 +90,27 @@ export const ASSESSMENT_TERMS = {
     tickets: '故障工单',
   },
 } as const;
+
+/** Why a template is refused, field by field. */
+export const ASSESSMENT_TEMPLATE_PROBLEMS = {
+  duplicate: { en: 'this indicator is listed twice', zh: '该指标重复' },
+  missing: {
+    en: 'every indicator must be listed (switch one off instead)',
+    zh: '缺少指标（不需要的指标请设为未启用）',
+  },
+  out_of_range_percent: {
+    en: 'must be a percent from 0 to 100 with at most two decimals',
+    zh: '应为 0 到 100 之间的百分数，最多两位小数',
+  },
+  out_of_range_points: {
+    en: 'must be points from 0 to 100 with at most two decimals',
+    zh: '应为 0 到 100 之间的分数，最多两位小数',
+  },
+  out_of_range_count: { en: 'must be a whole number, 0 or more', zh: '应为不小于 0 的整数' },
+  required_with_manual: {
+    en: 'say where the manual figure comes from',
+    zh: '人工填报时须说明数据来源',
+  },
+  not_after_from: { en: "must be after the window's start", zh: '结束时间须晚于开始时间' },
+} as const;
+export type AssessmentTemplateProblem = keyof typeof ASSESSMENT_TEMPLATE_PROBLEMS;

@@ -5,6 +5,7 @@
 import type { DomainErrorCode, FieldProblem } from '../domain-error';
 import { ROLE_LABELS } from './party-role.labels';
 import { reportRefusalMessage } from './security.labels';
+import { ASSESSMENT_TEMPLATE_PROBLEMS, type AssessmentTemplateProblem } from './assessment.labels';
 import type { ReportRefusal } from '@luyue/security/definitions';
 import type { Role } from '../role.types';
 import type { LinkTokenRefusal } from '../link-token.types';
@@ -615,6 +616,10 @@ export const MESSAGES = {
   'field.sla_policy': say<{ problem: SlaPolicyProblem; detail: string }>(
     (p) => p.detail,
     (p) => SLA_POLICY_PROBLEMS_SAID[p.problem],
+  ),
+  'field.assessment_template': say<{ problem: AssessmentTemplateProblem; key?: string }>(
+    (p) => `${ASSESSMENT_TEMPLATE_PROBLEMS[p.problem].en}${p.key ? ` (${p.key})` : ''}`,
+    (p) => ASSESSMENT_TEMPLATE_PROBLEMS[p.problem].zh,
   ),
   'field.invalid': say(
     () => 'invalid',
