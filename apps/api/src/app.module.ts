@@ -39,6 +39,7 @@ import { FaultTicketsModule } from './fault-ticket/fault-tickets.module';
 import { DutiesModule } from './duty/duties.module';
 import { DutyConsoleModule } from './duty/console/duty-console.module';
 import { AssessmentModule } from './assessment/assessment.module';
+import { AssessmentConsoleModule } from './assessment/console/assessment-console.module';
 import { SecurityConsoleModule } from './security/console/security-console.module';
 
 @Module({
@@ -82,6 +83,7 @@ import { SecurityConsoleModule } from './security/console/security-console.modul
     FaultConsoleModule,
     DutyConsoleModule,
     AssessmentModule,
+    AssessmentConsoleModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -47,6 +47,10 @@ export const ASSESSMENT_INDICATOR_LABELS: Record<
 
 export const ASSESSMENT_TERMS = {
   scorecard: '年度考核评分表',
+  show: '查看',
+  counts: '统计',
+  items: '明细',
+  percent: '%',
   template: '考核模板',
   indicator: '考核指标',
   target: '目标',
