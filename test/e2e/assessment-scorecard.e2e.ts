@@ -207,6 +207,13 @@ describe('the scorecard of a contract year', () => {
       'indicators.0.target',
       'availability.manualNote',
     ]);
+    for (const body of [{}, { indicators: [null], availability: null }]) {
+      await api()
+        .put(`/api/contracts/${contractId}/assessment-template`)
+        .set('Authorization', t.hospital_manager)
+        .send(body)
+        .expect(400);
+    }
   });
 
   it('shows the scorecard page with each indicator and links to the items counted', async () => {
