@@ -4,7 +4,7 @@
 import { shanghaiDate } from '@luyue/domain';
 import { defaultAssessmentTemplate } from '@luyue/assessment/definitions';
 import { api, operator } from '../helpers/e2e-auth';
-import { consoleContract, type ConsoleAgent } from '../helpers/e2e-console';
+import { consoleContract, errorBeside, hidden, type ConsoleAgent } from '../helpers/e2e-console';
 import { act, assessment, submitRequirement } from '../helpers/e2e-requirements';
 import { eventually, withDb } from '../helpers/e2e-stack';
 
@@ -31,6 +31,7 @@ describe('the scorecard of a contract year', () => {
   let contractId: string;
   let t: Record<'hospital_staff' | 'hospital_manager' | 'vendor_pm' | 'vendor_dev', string>;
   let page: ConsoleAgent;
+  let vendorPage: ConsoleAgent;
 
   const get = <T>(path: string, auth = t.hospital_manager) =>
     api()
@@ -52,6 +53,7 @@ describe('the scorecard of a contract year', () => {
     ] as const);
     ({ contractId, token: t } = made);
     page = made.console.hospital_manager;
+    vendorPage = made.console.vendor_pm;
     await api()
       .patch(`/api/contracts/${contractId}/settings`)
       .set('Authorization', operator())
@@ -221,5 +223,35 @@ describe('the scorecard of a contract year', () => {
     expect(html).toContain('id="indicator-requirement_completion" data-outcome="pass"');
     const { fault_response } = await card();
     expect(html).toContain(`href="/fault-tickets/${fault_response.evidence[0].id}"`);
+  });
+
+  it('edits the template in the console: refused beside the target, saved, and not for the vendor', async () => {
+    const form = (await page.get('/assessment/template').expect(200)).text;
+    const send = (fields: Record<string, string>) =>
+      page
+        .post(`/assessment/template?contract=${contractId}`)
+        .type('form')
+        .send({ ...hidden(form, 'assessment-template'), ...fields });
+    // Every target as the form shows it; only requirement completion left switched on.
+    const base = {
+      ...Object.fromEntries(
+        defaultAssessmentTemplate().indicators.map((i) => [`${i.key}.target`, String(i.target)]),
+      ),
+      'requirement_completion.enabled': 'yes',
+      manualPercent: '',
+      manualNote: '',
+      maintenanceWindows: '2026-08-01 22:00 2026-08-02 02:00 升级',
+    };
+    const refused = await send({ ...base, 'requirement_completion.target': '120' }).expect(400);
+    expect(errorBeside(refused.text, 'requirement_completion-target')).toBeTruthy();
+    await send(base).expect(303);
+    const saved = await get<{ indicators: Array<{ key: string; enabled: boolean }> }>(
+      'assessment-template',
+    );
+    expect(saved.indicators.filter((i) => i.enabled).map((i) => i.key)).toEqual([
+      'requirement_completion',
+    ]);
+    expect((await card()).availability.counts.maintenanceMinutes).toBe(240);
+    await vendorPage.get('/assessment/template').expect(403);
   });
 });

@@ -47,6 +47,15 @@ export const ASSESSMENT_INDICATOR_LABELS: Record<
 
 export const ASSESSMENT_TERMS = {
   scorecard: '年度考核评分表',
+  editTemplate: '设置考核模板',
+  enabled: '启用',
+  save: '保存',
+  templateSaved: '考核模板已保存',
+  maintenanceWindows: '经批准的计划维护时段',
+  windowsHint: '每行一个时段：开始 结束 说明，如 2026-03-01 22:00 2026-03-02 02:00 系统升级',
+  windowLineInvalid: '时段格式有误，应为：开始 结束 说明（日期时间如 2026-03-01 22:00）',
+  unstorableText: '含有无法保存的字符',
+  manualPercentHint: '医院监控平台为约定数据来源时填写，留空则按故障工单计算',
   show: '查看',
   counts: '统计',
   items: '明细',

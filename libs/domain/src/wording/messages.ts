@@ -176,6 +176,10 @@ export const MESSAGES = {
     () => 'No contract whose SLA policy could be edited',
     () => '没有可编辑 SLA 策略的合同。',
   ),
+  'console.no_contract_for_assessment': say(
+    () => 'No contract whose assessment template could be edited',
+    () => '没有可编辑考核模板的合同。',
+  ),
   'console.no_contract_to_report': say(
     () => 'No contract to report a fault in',
     () => '没有可报告故障的合同。',
