@@ -25,9 +25,6 @@ export const INDICATOR_RULES: Record<AssessmentIndicatorKey, IndicatorRule> = {
   it_department_score: { unit: 'points', comparison: 'at_least', defaultTarget: 90 },
 };
 
-/** Satisfaction counts only when at least this many clinical departments answered (rule 8). */
-export const SATISFACTION_MIN_DEPARTMENTS = 5;
-
 export interface IndicatorSetting {
   key: AssessmentIndicatorKey;
   enabled: boolean;
