@@ -94,6 +94,7 @@ export const ASSESSMENT_TERMS = {
     notAccepted: '未验收',
     issued: '下发',
     completed: '已关闭',
+    riskAccepted: '风险接受',
     open: '未关闭',
     overruns: '超时',
     outages: '停机故障',
