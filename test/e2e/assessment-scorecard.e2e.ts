@@ -1,11 +1,13 @@
-// A contract year built through the api (a request accepted, a late-logged 一级 fault, an
-// inspection signed and one still to come) whose scorecard figures must equal the counts this
-// test makes from the api's own lists; the template's targets and switches change the verdict.
+// A contract year built through the api (a request accepted, a late-logged 一级 fault, a scan's
+// security tasks, an inspection signed and one still to come) whose scorecard figures must equal
+// the counts this test makes from the api's own lists; the template's targets and switches change
+// the verdict.
 import { shanghaiDate } from '@luyue/domain';
 import { defaultAssessmentTemplate } from '@luyue/assessment/definitions';
 import { api, operator } from '../helpers/e2e-auth';
 import { consoleContract, errorBeside, hidden, type ConsoleAgent } from '../helpers/e2e-console';
 import { act, assessment, submitRequirement } from '../helpers/e2e-requirements';
+import { issuedTasks } from '../helpers/e2e-security';
 import { eventually, withDb } from '../helpers/e2e-stack';
 
 interface Indicator {
@@ -98,6 +100,9 @@ describe('the scorecard of a contract year', () => {
       (r) => r.rows[0].n >= 2,
     );
 
+    // A notice with a scan's tasks issued, none fixed yet.
+    await issuedTasks(t.hospital_manager, t.vendor_pm, contractId);
+
     // An inspection due today, recorded and signed; a drill later in the year, not due yet.
     const plan = await api()
       .post(`/api/contracts/${contractId}/duty-plans`)
@@ -141,7 +146,7 @@ describe('the scorecard of a contract year', () => {
       .expect(201);
   });
 
-  it('matches the counts made from the requirement, fault-ticket and duty lists', async () => {
+  it('matches the counts made from the requirement, fault-ticket, duty and security lists', async () => {
     const c = await card();
     const stats = await get<{ confirmed: number; accepted: number }>('requirements/stats?year=1');
     expect(c.requirement_completion.counts).toEqual({
@@ -168,7 +173,17 @@ describe('the scorecard of a contract year', () => {
     expect(c.task_completion.counts).toEqual({ due: 1, done: 1, missed: 0 });
     expect(c.task_completion.outcome).toBe('pass');
     expect([c.satisfaction.outcome, c.satisfaction.value]).toEqual(['no_data', null]);
-    expect(c.security_remediation.outcome).toBe('no_data');
+    type Counts = { issued: number; completed: number };
+    const security = await get<{ bySeverity: Record<string, Counts> }>('security/stats?year=1');
+    const owed = ['critical', 'high', 'medium'].map((s) => security.bySeverity[s]);
+    const sum = (k: keyof Counts) => owed.reduce((n, x) => n + x[k], 0);
+    expect(c.security_remediation.counts).toMatchObject({
+      issued: sum('issued'),
+      completed: sum('completed'),
+    });
+    expect(c.security_remediation.evidence).toHaveLength(sum('issued'));
+    expect(sum('issued')).toBeGreaterThan(0);
+    expect(c.security_remediation.outcome).toBe('fail');
   });
 
   it('judges by the template: a lower target passes, a switched-off indicator is left out', async () => {
