@@ -61,6 +61,18 @@ export function defaultAssessmentTemplate(): AssessmentTemplate {
   };
 }
 
+/** A stored template with any indicator it predates added at its default, switched on. */
+export function withDefaults(stored: AssessmentTemplate): AssessmentTemplate {
+  const listed = new Set(stored.indicators.map((s) => s.key));
+  return {
+    ...stored,
+    indicators: [
+      ...stored.indicators,
+      ...defaultAssessmentTemplate().indicators.filter((s) => !listed.has(s.key)),
+    ],
+  };
+}
+
 export interface TemplateProblem {
   field: string;
   problem: AssessmentTemplateProblem;

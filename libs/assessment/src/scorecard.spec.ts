@@ -1,4 +1,4 @@
-import { defaultAssessmentTemplate, templateProblems } from './assessment-template';
+import { defaultAssessmentTemplate, templateProblems, withDefaults } from './assessment-template';
 import {
   availability,
   meetsTarget,
@@ -174,6 +174,16 @@ describe('the scorecard', () => {
 describe('the assessment template', () => {
   it('accepts the defaults', () => {
     expect(templateProblems(defaultAssessmentTemplate())).toEqual([]);
+  });
+
+  it('adds an indicator a stored template predates at its default', () => {
+    const t = defaultAssessmentTemplate();
+    const stored = { ...t, indicators: t.indicators.slice(1) };
+    expect(
+      withDefaults(stored)
+        .indicators.map((s) => s.key)
+        .sort(),
+    ).toEqual(t.indicators.map((s) => s.key).sort());
   });
 
   it('names every problem by field', () => {

@@ -6,6 +6,7 @@ import {
   scorecardFaultOf,
   templateProblems,
   type AssessmentTemplate,
+  withDefaults,
   type Scorecard,
 } from '@luyue/assessment/definitions';
 import { AssessmentTemplateStore } from '@luyue/assessment';
@@ -94,6 +95,7 @@ export class AssessmentService {
   }
 
   private async templateOf(contractId: string): Promise<AssessmentTemplate> {
-    return (await this.templates.find(contractId)) ?? defaultAssessmentTemplate();
+    const stored = await this.templates.find(contractId);
+    return stored ? withDefaults(stored) : defaultAssessmentTemplate();
   }
 }
