@@ -28,11 +28,11 @@ import type {
   StoredRequirement,
 } from './requirement.read-models';
 
-/** What the api reads of customization requests: one request, lists, the ledger, statistics. */
 /** Rule 1's completion rate is accepted ÷ confirmed; confirmed means approved at some point. */
 const CONFIRMED = 'approved_at IS NOT NULL';
 const ACCEPTED = "status = 'accepted'";
 
+/** What the api reads of customization requests: one request, lists, the ledger, statistics. */
 @Injectable()
 export class RequirementQueryRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
