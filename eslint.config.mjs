@@ -133,6 +133,7 @@ export default tseslint.config(
               '@luyue/security',
               '@luyue/fault-ticket',
               '@luyue/duty',
+              '@luyue/assessment',
             ].map((name) => ({
               name,
               message: `Workflows import the pure ${name}/definitions only.`,

@@ -6,9 +6,9 @@
 const swc = ['@swc/jest', { swcrc: true }];
 const moduleNameMapper = {
   '^@luyue/temporal/definitions$': '<rootDir>/libs/temporal/src/definitions/index.ts',
-  '^@luyue/(requirement|change-request|security|fault-ticket|duty)/definitions$':
+  '^@luyue/(requirement|change-request|security|fault-ticket|duty|assessment)/definitions$':
     '<rootDir>/libs/$1/src/definitions.ts',
-  '^@luyue/(domain|calendar|persistence|notifications|temporal|devstack|config|requirement|change-request|security|fault-ticket|duty)$':
+  '^@luyue/(domain|calendar|persistence|notifications|temporal|devstack|config|requirement|change-request|security|fault-ticket|duty|assessment)$':
     '<rootDir>/libs/$1/src/index.ts',
 };
 // ESM-only packages (see test/helpers/esm-to-cjs.transform.js) are compiled, the rest left alone.

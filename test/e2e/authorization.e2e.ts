@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Test } from 'supertest';
 import type { Role } from '@luyue/domain';
+import { defaultAssessmentTemplate } from '@luyue/assessment/definitions';
 import { DEFAULT_SLA_POLICY } from '@luyue/fault-ticket/definitions';
 import {
   api,
@@ -269,6 +270,19 @@ const ROUTES: RouteCase[] = [
   {
     route: 'POST /api/contracts/:demo/duties/generate',
     call: (ids) => api().post(`/api/contracts/${ids.demo}/duties/generate`).send({ year: 1 }),
+    expect: { hospital_manager: 200, admin: 200, operator: 200 },
+    otherwise: 403,
+  },
+  ...['assessment-template', 'scorecard?year=1'].map((sub): RouteCase => ({
+    route: `GET /api/contracts/:demo/${sub.split('?')[0]}`,
+    call: (ids) => api().get(`/api/contracts/${ids.demo}/${sub}`),
+    expect: { outsider: 404 },
+    otherwise: 200,
+  })),
+  {
+    route: 'PUT /api/contracts/:demo/assessment-template',
+    call: (ids) =>
+      api().put(`/api/contracts/${ids.demo}/assessment-template`).send(defaultAssessmentTemplate()),
     expect: { hospital_manager: 200, admin: 200, operator: 200 },
     otherwise: 403,
   },

@@ -3,6 +3,7 @@ import { ChangeRequestStoreModule } from '@luyue/change-request';
 import { SecurityStoreModule } from '@luyue/security';
 import { FaultTicketStoreModule } from '@luyue/fault-ticket';
 import { DutyStoreModule } from '@luyue/duty';
+import { AssessmentStoreModule } from '@luyue/assessment';
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
@@ -37,6 +38,8 @@ import { FaultConsoleModule } from './fault-ticket/console/fault-console.module'
 import { FaultTicketsModule } from './fault-ticket/fault-tickets.module';
 import { DutiesModule } from './duty/duties.module';
 import { DutyConsoleModule } from './duty/console/duty-console.module';
+import { AssessmentModule } from './assessment/assessment.module';
+import { AssessmentConsoleModule } from './assessment/console/assessment-console.module';
 import { SecurityConsoleModule } from './security/console/security-console.module';
 
 @Module({
@@ -57,6 +60,7 @@ import { SecurityConsoleModule } from './security/console/security-console.modul
     SecurityStoreModule,
     FaultTicketStoreModule,
     DutyStoreModule,
+    AssessmentStoreModule,
     IdentityModule,
     AuthModule,
     ContractsModule,
@@ -78,6 +82,8 @@ import { SecurityConsoleModule } from './security/console/security-console.modul
     SecurityConsoleModule,
     FaultConsoleModule,
     DutyConsoleModule,
+    AssessmentModule,
+    AssessmentConsoleModule,
   ],
   controllers: [HealthController],
   providers: [

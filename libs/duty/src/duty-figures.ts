@@ -26,6 +26,17 @@ export interface DutyCounts {
 
 export type DutyKindFigures = DutyCounts & { kind: DutyKind };
 
+/** Due: its record's deadline has passed, or it is signed already; a cancelled one never is. */
+export function isDutyDue(
+  o: Pick<DutyFigureInput, 'status' | 'recordDueAt'>,
+  now: string,
+): boolean {
+  return o.status !== 'cancelled' && (o.recordDueAt <= now || o.status === 'signed');
+}
+
+/** Signed by every signer: the only way a duty counts as done. */
+export const isDutyDone = (o: Pick<DutyFigureInput, 'status'>): boolean => o.status === 'signed';
+
 /** Holiday duty may be missed at most once a year. */
 export const HOLIDAY_MISSES_ALLOWED = 1;
 
@@ -36,8 +47,8 @@ export function dutyFigures(
 ): { kinds: DutyKindFigures[]; total: DutyCounts; holidayMissesOver: boolean } {
   const tally = (rows: readonly DutyFigureInput[]): DutyCounts => {
     const live = rows.filter((o) => o.status !== 'cancelled');
-    const due = live.filter((o) => o.recordDueAt <= now || o.status === 'signed');
-    const done = due.filter((o) => o.status === 'signed');
+    const due = live.filter((o) => isDutyDue(o, now));
+    const done = due.filter(isDutyDone);
     return {
       due: due.length,
       done: done.length,

@@ -42,6 +42,7 @@ const NAV = [
   { href: '/security', label: PAGE_TITLES.security },
   { href: '/fault-tickets', label: PAGE_TITLES.faultTickets },
   { href: '/duties', label: PAGE_TITLES.duties },
+  { href: '/assessment', label: PAGE_TITLES.assessment },
   { href: '/audit', label: PAGE_TITLES.audit },
 ] as const;
 

@@ -13,6 +13,7 @@ export * from './security-task.labels';
 export * from './security.labels';
 export * from './fault-ticket.labels';
 export * from './duty.labels';
+export * from './assessment.labels';
 export * from './pages';
 export * from './forms';
 export * from './console';

@@ -5,6 +5,7 @@
 import type { DomainErrorCode, FieldProblem } from '../domain-error';
 import { ROLE_LABELS } from './party-role.labels';
 import { reportRefusalMessage } from './security.labels';
+import { ASSESSMENT_TEMPLATE_PROBLEMS, type AssessmentTemplateProblem } from './assessment.labels';
 import type { ReportRefusal } from '@luyue/security/definitions';
 import type { Role } from '../role.types';
 import type { LinkTokenRefusal } from '../link-token.types';
@@ -190,6 +191,10 @@ export const MESSAGES = {
   'console.no_contract_for_policy': say(
     () => 'No contract whose SLA policy could be edited',
     () => '没有可编辑 SLA 策略的合同。',
+  ),
+  'console.no_contract_for_assessment': say(
+    () => 'No contract whose assessment template could be edited',
+    () => '没有可编辑考核模板的合同。',
   ),
   'console.no_contract_to_report': say(
     () => 'No contract to report a fault in',
@@ -635,6 +640,10 @@ export const MESSAGES = {
   'field.duty_plan': say<{ problem: DutyPlanProblem; detail: string; min?: number; max?: number }>(
     (p) => p.detail,
     (p) => dutyPlanProblemSaid(p),
+  ),
+  'field.assessment_template': say<{ problem: AssessmentTemplateProblem; key?: string }>(
+    (p) => `${ASSESSMENT_TEMPLATE_PROBLEMS[p.problem].en}${p.key ? ` (${p.key})` : ''}`,
+    (p) => ASSESSMENT_TEMPLATE_PROBLEMS[p.problem].zh,
   ),
   'field.invalid': say(
     () => 'invalid',

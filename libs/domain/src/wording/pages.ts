@@ -27,6 +27,7 @@ export const PAGE_TITLES = {
   dutyMonth: '例行运维月度汇总',
   dutySign: '运维记录签字确认',
   reportFault: '报告故障',
+  assessment: '年度考核',
 } as const;
 
 export type PageCode = keyof typeof PAGE_TITLES;

@@ -16,6 +16,7 @@ import { SecurityTaskNumber1765500000000 } from './1765500000000-security-task-n
 import { Duties1765700000000 } from './1765700000000-duties';
 import { SecurityInfoFinding1765800000000 } from './1765800000000-security-info-finding';
 import { NoticeIssuedSeverity1765800100000 } from './1765800100000-notice-issued-severity';
+import { AssessmentTemplate1765900000000 } from './1765900000000-assessment-template';
 
 /** Every migration in order; a landed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   Duties1765700000000,
   SecurityInfoFinding1765800000000,
   NoticeIssuedSeverity1765800100000,
+  AssessmentTemplate1765900000000,
 ];

@@ -28,6 +28,10 @@ import type {
   StoredRequirement,
 } from './requirement.read-models';
 
+/** Rule 1's completion rate is accepted ÷ confirmed; confirmed means approved at some point. */
+const CONFIRMED = 'approved_at IS NOT NULL';
+const ACCEPTED = "status = 'accepted'";
+
 /** What the api reads of customization requests: one request, lists, the ledger, statistics. */
 @Injectable()
 export class RequirementQueryRepository {
@@ -98,8 +102,8 @@ export class RequirementQueryRepository {
   ): Promise<RequirementStats> {
     const [counts]: StatsCounts[] = await this.ds.query(
       `SELECT count(*) AS submitted,
-         count(*) FILTER (WHERE approved_at IS NOT NULL) AS confirmed,
-         count(*) FILTER (WHERE status = 'accepted') AS accepted,
+         count(*) FILTER (WHERE ${CONFIRMED}) AS confirmed,
+         count(*) FILTER (WHERE ${ACCEPTED}) AS accepted,
          count(*) FILTER (WHERE released_at IS NOT NULL) AS released,
          count(*) FILTER (WHERE release_on_time) AS released_on_time
        FROM requirement WHERE contract_id = $1 AND contract_year = $2`,
@@ -121,6 +125,22 @@ export class RequirementQueryRepository {
       breaches,
       assessed.map((a) => workingDaysBetween(a.received_at, a.assessed_at)),
     );
+  }
+
+  /** The ids behind the completion rate: requests confirmed, and of those the accepted ones. */
+  async completionIds(
+    contractId: string,
+    contractYear: number,
+  ): Promise<{ confirmed: string[]; accepted: string[] }> {
+    const rows: Array<{ id: string; accepted: boolean }> = await this.ds.query(
+      `SELECT id, (${ACCEPTED}) AS accepted FROM requirement
+       WHERE contract_id = $1 AND contract_year = $2 AND ${CONFIRMED} ORDER BY id`,
+      [contractId, contractYear],
+    );
+    return {
+      confirmed: rows.map((r) => r.id),
+      accepted: rows.filter((r) => r.accepted).map((r) => r.id),
+    };
   }
 
   /** How many requests of a contract year were received each month (Shanghai), by status now. */

@@ -177,11 +177,18 @@ export class SecurityTaskStore {
   }
 
   async states(contractId: string): Promise<RemediationState[]> {
-    const rows: Array<{ workflow_state: RemediationState }> = await this.ds.query(
-      `SELECT workflow_state FROM security_task
-       WHERE contract_id = $1 AND workflow_state IS NOT NULL ORDER BY created_at, id`,
+    return (await this.numberedStates(contractId)).map((r) => r.state);
+  }
+
+  /** The same states with each task's number, for evidence that links to the task. */
+  async numberedStates(
+    contractId: string,
+  ): Promise<Array<{ id: string; number: string; state: RemediationState }>> {
+    return this.ds.query(
+      `SELECT t.id, n.number || '-' || t.task_no AS number, t.workflow_state AS state
+       FROM security_task t JOIN security_notice n ON n.id = t.notice_id
+       WHERE t.contract_id = $1 AND t.workflow_state IS NOT NULL ORDER BY t.created_at, t.id`,
       [contractId],
     );
-    return rows.map((r) => r.workflow_state);
   }
 }
