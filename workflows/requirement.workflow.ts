@@ -48,6 +48,15 @@ const steps = stepProxies<RequestActivities>();
 /** Runs recorded before local activities scheduled remote ones; replaying them must too. */
 const LOCAL_ACTIVITIES_PATCH = 'customization-request-local-activities';
 
+/**
+ * An action's new schedules (an approval's or a replan's delivery deadline and reminder) are
+ * computed before its write, so the row, the answer and the timers follow it at once; runs
+ * recorded before computed them a turn later. They are computed by activity tasks, never local
+ * activities: a local activity keeps open the workflow task that accepted the Update, and the
+ * server then rejects a racing Update it delivered in that task (unprocessed, answered 500).
+ */
+const SCHEDULED_BEFORE_WRITE_PATCH = 'requirement-schedules-before-write';
+
 /** Reads run as local activities for runs that began with them, remote ones for older runs. */
 const reads = (): RequestActivities =>
   patched(LOCAL_ACTIVITIES_PATCH) ? steps.local : steps.remote;
@@ -111,6 +120,8 @@ class RequirementRun extends ProcessRun<RequirementState, RequirementAction, Req
     const { state, input } = this;
     const at = nowIso();
     const change = applyRequirementAction(state, call, command.actor, at, input.settings);
+    if (patched(SCHEDULED_BEFORE_WRITE_PATCH))
+      change.next = await this.scheduled(change.next, false, steps.remote);
     const seq = change.next.seq;
     const result = await actionWrite(
       writes().persistRequirementTransition({
@@ -196,35 +207,9 @@ class RequirementRun extends ProcessRun<RequirementState, RequirementAction, Req
   /** Computes missing or stale schedules with the working-day calendar (activities). */
   async refreshSchedules(recomputeAll: boolean): Promise<void> {
     const { state } = this;
-    const { settings } = this.input;
     const todo = schedulesToCompute(state, recomputeAll);
     const firstSchedule = todo.assessment && state.deadlines.assessment === null;
-    let next = state;
-    if (todo.assessment) {
-      const c = await reads().computeDeadline({
-        receivedAt: state.receivedAt,
-        workingDays: settings.assessmentWorkingDays,
-        reminderLeadDays: settings.assessmentReminderLeadWorkingDays,
-      });
-      const computed = { dueAt: c.deadline, reminderAt: c.reminderAt, provisional: c.provisional };
-      next = withAssessmentSchedule(next, computed, nowIso());
-    }
-    if (todo.delivery) {
-      const computed = await reads().computeDeliverySchedule({
-        plannedDeliveryDate: state.plannedDeliveryDate!,
-        reminderLeadDays: settings.deliveryReminderLeadDays,
-      });
-      next = withDeliverySchedule(next, computed, nowIso());
-    }
-    if (todo.signOff) {
-      // Lead 0: 09:00 on the n-th working day after the release or the previous reminder.
-      const c = await reads().computeDeadline({
-        receivedAt: signOffAnchor(state),
-        workingDays: settings.signOffReminderWorkingDays,
-        reminderLeadDays: 0,
-      });
-      next = withSignOffSchedule(next, { reminderAt: c.reminderAt!, provisional: c.provisional });
-    }
+    const next = await this.scheduled(state, recomputeAll, reads());
     // Nothing moved (e.g. a calendar change that did not touch this request): nothing to write.
     if (JSON.stringify(next.deadlines) === JSON.stringify(state.deadlines)) return;
     const written = { ...next, seq: state.seq + 1, updatedAt: nowIso() };
@@ -239,6 +224,43 @@ class RequirementRun extends ProcessRun<RequirementState, RequirementAction, Req
       );
     else if (recomputeAll) await this.recordEvent('deadlines_recomputed', written, null, null);
     else this.state = next;
+  }
+
+  /** `state` with its missing or stale schedules computed (all again when recomputing). */
+  private async scheduled(
+    state: RequirementState,
+    recomputeAll: boolean,
+    via: RequestActivities,
+  ): Promise<RequirementState> {
+    const { settings } = this.input;
+    const todo = schedulesToCompute(state, recomputeAll);
+    let next = state;
+    if (todo.assessment) {
+      const c = await via.computeDeadline({
+        receivedAt: state.receivedAt,
+        workingDays: settings.assessmentWorkingDays,
+        reminderLeadDays: settings.assessmentReminderLeadWorkingDays,
+      });
+      const computed = { dueAt: c.deadline, reminderAt: c.reminderAt, provisional: c.provisional };
+      next = withAssessmentSchedule(next, computed, nowIso());
+    }
+    if (todo.delivery) {
+      const computed = await via.computeDeliverySchedule({
+        plannedDeliveryDate: state.plannedDeliveryDate!,
+        reminderLeadDays: settings.deliveryReminderLeadDays,
+      });
+      next = withDeliverySchedule(next, computed, nowIso());
+    }
+    if (todo.signOff) {
+      // Lead 0: 09:00 on the n-th working day after the release or the previous reminder.
+      const c = await via.computeDeadline({
+        receivedAt: signOffAnchor(state),
+        workingDays: settings.signOffReminderWorkingDays,
+        reminderLeadDays: 0,
+      });
+      next = withSignOffSchedule(next, { reminderAt: c.reminderAt!, provisional: c.provisional });
+    }
+    return next;
   }
 
   private async fireTimer(timer: RequirementTimer): Promise<void> {

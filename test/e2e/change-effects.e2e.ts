@@ -320,10 +320,15 @@ describe('change effects: settings checked, quota grants named, silent parties c
     await act(pm, plain, 'replan', { plannedDeliveryDate: later, reason: '接口联调延后' }).expect(
       200,
     );
-    const late = (await getRequirement(manager, plain).expect(200)).body as {
+    type Moved = {
+      plannedDeliveryDate: string;
       breaches: Array<{ kind: string }>;
+      deadlines: { delivery: { plannedDeliveryDate: string } | null };
     };
+    const late = (await getRequirement(manager, plain).expect(200)).body as Moved;
     expect(late.breaches.map((b) => b.kind)).toEqual(['late_replan_notice']);
+    // The stored deadline follows the replan in its own step, not one step later.
+    expect(late.deadlines.delivery?.plannedDeliveryDate).toBe(later);
 
     const c = await proposeChange(pm, contractId, {
       changeType: 'schedule',
@@ -334,11 +339,9 @@ describe('change effects: settings checked, quota grants named, silent parties c
     await agreeAll(c.id, [manager, supervisor]);
     const done = await confirmed(pm, c.id);
     expect(done.effectResults?.map((r) => r.outcome)).toEqual(['applied']);
-    const moved = (await getRequirement(manager, byChange).expect(200)).body as {
-      plannedDeliveryDate: string;
-      breaches: Array<{ kind: string }>;
-    };
+    const moved = (await getRequirement(manager, byChange).expect(200)).body as Moved;
     expect([moved.plannedDeliveryDate, moved.breaches]).toEqual([later, []]);
+    expect(moved.deadlines.delivery?.plannedDeliveryDate).toBe(later);
   });
 
   it('answers a settled or replayed link with a zh-CN page saying who answered, when and how, and audits the opening', async () => {

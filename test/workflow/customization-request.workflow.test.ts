@@ -349,6 +349,31 @@ describe('customizationRequestWorkflow on the time-skipping server', () => {
     });
   });
 
+  it('a replan writes and answers the new delivery deadline and reminder in its own step', async () => {
+    const receivedAt = await nextFullWeekMonday();
+    await skipTo(receivedAt);
+    const planned = addCalendarDays(shanghaiDate(receivedAt), 14);
+    const replanned = addCalendarDays(planned, 7);
+    const scheduleOf = (date: string) => ({
+      plannedDeliveryDate: date,
+      dueAt: endOfShanghaiDate(date),
+      reminderAt: deliverySchedule(date, 7, calendar).reminderAt,
+    });
+    await withRequest({ receivedAt }, async ({ act, writes }) => {
+      await act('assess', pm, assessment({ plannedDeliveryDate: planned }));
+      const approved = await act('approve', manager, {});
+      expect(approved.deadlines.delivery).toMatchObject(scheduleOf(planned));
+      const moved = await act('replan', pm, {
+        plannedDeliveryDate: replanned,
+        reason: '院方接口延期',
+      });
+      expect(moved.deadlines.delivery).toMatchObject(scheduleOf(replanned));
+      const written = writes.find((w) => w.action === 'replan')!;
+      expect(written.state.deadlines.delivery).toMatchObject(scheduleOf(replanned));
+      await act('cancel', manager, { reason: '供应商无法交付' });
+    });
+  });
+
   it('takes a request through every step to acceptance, reminding the hospital to sign off every 3 working days', async () => {
     const receivedAt = await nextFullWeekMonday();
     await skipTo(receivedAt);

@@ -77,14 +77,19 @@ export function domainErrorOf(error: unknown): DomainError | null {
   return null;
 }
 
+/** The server's rejection of an Update the worker was sent but never answered. */
+const UNPROCESSED_UPDATE = 'UnprocessedUpdate';
+
 /**
  * The server gave up on an Update it had not completed ("workflow update was aborted": the
- * workflow task carrying it failed, or the workflow's cache was reset). Nothing was decided.
+ * workflow task carrying it failed, or the workflow's cache was reset; or rejected unprocessed:
+ * the worker lost its request). Nothing was decided.
  */
 export function updateAborted(error: unknown): boolean {
   if (!(error instanceof WorkflowUpdateFailedError || error instanceof ServiceError)) return false;
   const cause: unknown = error.cause;
   if (cause instanceof ApplicationFailure && isCode(cause.type)) return false;
+  if (cause instanceof ApplicationFailure && cause.type === UNPROCESSED_UPDATE) return true;
   const text = `${error.message} ${cause instanceof Error ? cause.message : ''}`;
   return /update was aborted/i.test(text);
 }

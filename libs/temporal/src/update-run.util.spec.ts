@@ -37,6 +37,20 @@ describe('runUpdate', () => {
     expect(ids).toEqual(['k1', 'k1', 'k1']);
   });
 
+  it('sends an Update the server rejected as unprocessed again: nothing was decided', async () => {
+    const unprocessed = ApplicationFailure.create({
+      type: 'UnprocessedUpdate',
+      message: "Workflow Update is rejected because it wasn't processed by worker.",
+      nonRetryable: true,
+    });
+    const { handle, ids } = handleAnswering(
+      new WorkflowUpdateFailedError('Workflow Update failed', unprocessed),
+      'approved',
+    );
+    await expect(runUpdate(handle, approve, ['x'], { updateId: 'k2' })).resolves.toBe('approved');
+    expect(ids).toEqual(['k2', 'k2']);
+  });
+
   it('passes a refusal through at once as its DomainError', async () => {
     const refusal = ApplicationFailure.create({ type: 'invalid_state', message: 'no' });
     const { handle, ids } = handleAnswering(
