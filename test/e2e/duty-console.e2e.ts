@@ -141,7 +141,11 @@ describe('scheduled duties in the console', () => {
       .send({ decision: 'sign', hash, note: '' })
       .expect(200);
     expect(signed.text).toContain('已签字完成');
-    await api().post(path).type('form').send({ decision: 'sign', hash }).expect(410);
+    const again = await api().post(path).type('form').send({ decision: 'sign', hash }).expect(410);
+    // Spent: the page says so and shows who signed, with nothing left to click.
+    expect(again.text).toContain('此链接已使用过');
+    expect(again.text).toContain('邮件链接');
+    expect(again.text).not.toContain('id="link-sign"');
     const report = (await staff.get(`/duties/${dutyId}/report`).expect(200)).text;
     expect(report).toContain('邮件链接');
     expect(report).toContain('控制台');

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param } from '@nestjs/common';
+import { Controller, Get, Header, Param, UseFilters } from '@nestjs/common';
 import type { StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Actor, LinkTokenPayload } from '@luyue/domain';
@@ -8,6 +8,7 @@ import type { ConsoleOutcome } from '../../console/console-outcome';
 import { FilesService } from '../../files/files.service';
 import { ConsoleForm, Sent, type FormSending } from '../../kit/console-action';
 import { DutySignLinkService } from './duty-sign-link.service';
+import { UsedSignLinkFilter } from './used-sign-link.filter';
 
 type Admitted = { actor: Actor; link: LinkTokenPayload };
 
@@ -17,6 +18,7 @@ type Admitted = { actor: Actor; link: LinkTokenPayload };
  * origin and is used up with the signature or refusal it gives.
  */
 @ApiExcludeController()
+@UseFilters(UsedSignLinkFilter)
 @Controller('duty-signatures/:token')
 export class DutySignLinkController {
   constructor(
