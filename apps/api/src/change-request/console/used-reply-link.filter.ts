@@ -1,58 +1,30 @@
-import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Catch } from '@nestjs/common';
 import { AppConfig } from '@luyue/config';
 import { CHANGE_REPLY_PURPOSE } from '@luyue/change-request/definitions';
 import {
-  DomainError,
+  type LinkTokenPayload,
   PARTY_LABELS,
   REPLY_CHANNEL_LABELS,
   REPLY_DECISION_LABELS,
   formatTime,
   PAGE_TITLES,
 } from '@luyue/domain';
-import { decodeLinkToken, TemplateRenderer } from '@luyue/notifications';
+import { TemplateRenderer } from '@luyue/notifications';
 import { ChangeRequestQueryRepository } from '@luyue/change-request';
-import { DomainErrorFilter } from '../../common/domain-error.filter';
+import { UsedLinkFilter } from '../../kit/used-link.filter';
 
-/**
- * A reply link opened again after its reply (a replay, refused and audited by the guard) gets
- * the link page's answer in zh-CN: who replied for the party, when and how, instead of a bare
- * 410. Only a genuinely signed link of this purpose gets it; every other error is answered as
- * everywhere else.
- */
+/** A reply link opened again after its reply: who replied for the party, when and how. */
 @Catch()
-export class UsedReplyLinkFilter implements ExceptionFilter {
-  private readonly fallback: DomainErrorFilter;
-
+export class UsedReplyLinkFilter extends UsedLinkFilter {
   constructor(
     private readonly renderer: TemplateRenderer,
-    private readonly config: AppConfig,
+    config: AppConfig,
     private readonly queries: ChangeRequestQueryRepository,
   ) {
-    this.fallback = new DomainErrorFilter(renderer);
+    super(renderer, config.LINK_TOKEN_SECRET, CHANGE_REPLY_PURPOSE);
   }
 
-  catch(exception: unknown, host: ArgumentsHost): void {
-    const used =
-      exception instanceof DomainError &&
-      exception.code === 'token_invalid' &&
-      exception.details?.reason === 'already_used';
-    if (!used) return this.fallback.catch(exception, host);
-    const req = host.switchToHttp().getRequest<Request>();
-    const res = host.switchToHttp().getResponse<Response>();
-    this.page(String(req.params.token ?? '')).then(
-      (html) => {
-        if (html) res.status(410).type('html').send(html);
-        else this.fallback.catch(exception, host);
-      },
-      () => this.fallback.catch(exception, host),
-    );
-  }
-
-  private async page(token: string): Promise<string | null> {
-    const decoded = decodeLinkToken(token, this.config.LINK_TOKEN_SECRET);
-    if (!decoded.ok || decoded.payload.purpose !== CHANGE_REPLY_PURPOSE) return null;
-    const link = decoded.payload;
+  protected async page(link: LinkTokenPayload): Promise<string | null> {
     const row = await this.queries.find(link.subjectId);
     const reply = row?.state?.replies.find((r) => r.party === link.party);
     if (!row?.state || !reply) return null;

@@ -1,51 +1,25 @@
-import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Catch } from '@nestjs/common';
 import { AppConfig } from '@luyue/config';
-import { DomainError, DUTY_TERMS, PAGE_TITLES, zhOf } from '@luyue/domain';
+import { DUTY_TERMS, PAGE_TITLES, zhOf, type LinkTokenPayload } from '@luyue/domain';
 import { DUTY_SIGN_PURPOSE } from '@luyue/duty/definitions';
 import { DutyQueryRepository } from '@luyue/duty';
-import { decodeLinkToken, TemplateRenderer } from '@luyue/notifications';
-import { DomainErrorFilter } from '../../common/domain-error.filter';
+import { TemplateRenderer } from '@luyue/notifications';
+import { UsedLinkFilter } from '../../kit/used-link.filter';
 import { dutyView } from './duty-view';
 
-/**
- * A signing link opened again after it signed (a replay, refused and audited by the guard) gets
- * the record as it stands, with who signed, in place of a bare 410. Only a genuinely signed link
- * of this purpose gets it; every other error is answered as everywhere else.
- */
+/** A signing link opened again after it signed: the record as it stands and who signed. */
 @Catch()
-export class UsedSignLinkFilter implements ExceptionFilter {
-  private readonly fallback: DomainErrorFilter;
-
+export class UsedSignLinkFilter extends UsedLinkFilter {
   constructor(
     private readonly renderer: TemplateRenderer,
-    private readonly config: AppConfig,
+    config: AppConfig,
     private readonly duties: DutyQueryRepository,
   ) {
-    this.fallback = new DomainErrorFilter(renderer);
+    super(renderer, config.LINK_TOKEN_SECRET, DUTY_SIGN_PURPOSE);
   }
 
-  catch(exception: unknown, host: ArgumentsHost): void {
-    const used =
-      exception instanceof DomainError &&
-      exception.code === 'token_invalid' &&
-      exception.details?.reason === 'already_used';
-    if (!used) return this.fallback.catch(exception, host);
-    const req = host.switchToHttp().getRequest<Request>();
-    const res = host.switchToHttp().getResponse<Response>();
-    this.page(String(req.params.token ?? '')).then(
-      (html) => {
-        if (html) res.status(410).type('html').send(html);
-        else this.fallback.catch(exception, host);
-      },
-      () => this.fallback.catch(exception, host),
-    );
-  }
-
-  private async page(token: string): Promise<string | null> {
-    const decoded = decodeLinkToken(token, this.config.LINK_TOKEN_SECRET);
-    if (!decoded.ok || decoded.payload.purpose !== DUTY_SIGN_PURPOSE) return null;
-    const duty = await this.duties.find(decoded.payload.subjectId);
+  protected async page(link: LinkTokenPayload): Promise<string | null> {
+    const duty = await this.duties.find(link.subjectId);
     if (!duty) return null;
     const view = dutyView(duty, '');
     return this.renderer.render('duty/duty-sign-link.html', {
@@ -57,7 +31,7 @@ export class UsedSignLinkFilter implements ExceptionFilter {
         record: view.record && { ...view.record, reportFiles: [] },
         items: view.items.map((item) => ({ ...item, files: [] })),
       },
-      recipient: decoded.payload.recipient,
+      recipient: link.recipient,
       flash: zhOf('link.refused', { reason: 'already_used' }),
       canSign: false,
     });
