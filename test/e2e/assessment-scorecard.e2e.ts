@@ -224,7 +224,13 @@ describe('the scorecard of a contract year', () => {
       'indicators.0.target',
       'availability.manualNote',
     ]);
-    for (const body of [{}, { indicators: [null], availability: null }]) {
+    const shapes = [
+      {},
+      { indicators: [null], availability: null },
+      { ...defaultAssessmentTemplate(), availability: [] },
+      { ...defaultAssessmentTemplate(), indicators: [1, 'x'] },
+    ];
+    for (const body of shapes) {
       await api()
         .put(`/api/contracts/${contractId}/assessment-template`)
         .set('Authorization', t.hospital_manager)

@@ -7,6 +7,7 @@ import {
   IsIn,
   IsISO8601,
   IsNumber,
+  IsObject,
   IsString,
   Max,
   MaxLength,
@@ -78,6 +79,7 @@ export class AvailabilitySourceDto {
   @ApiProperty({ type: [MaintenanceWindowDto], maxItems: 366 })
   @IsArray()
   @ArrayMaxSize(366)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => MaintenanceWindowDto)
   maintenanceWindows!: MaintenanceWindowDto[];
@@ -88,11 +90,14 @@ export class AssessmentTemplateDto implements AssessmentTemplate {
   @ApiProperty({ type: [IndicatorSettingDto], maxItems: ASSESSMENT_INDICATOR_KEYS.length })
   @IsArray()
   @ArrayMaxSize(ASSESSMENT_INDICATOR_KEYS.length)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => IndicatorSettingDto)
   indicators!: IndicatorSettingDto[];
 
   @ApiProperty({ type: AvailabilitySourceDto })
+  // ValidateNested alone lets an array or a missing value through.
+  @IsObject()
   @ValidateNested()
   @Type(() => AvailabilitySourceDto)
   availability!: AvailabilitySourceDto;
