@@ -30,6 +30,7 @@ import { DutyListQueryDto } from '../dto/duty.dto';
 import { DutiesService } from '../duties.service';
 import { DutyPlansService } from '../duty-plans.service';
 import { NEW_PLAN_VALUES, planFields, planOfForm } from './duty-plan-form';
+import { typedValues } from './typed-values';
 
 const PAGE_SIZE = 50;
 const CREATORS = ['admin', 'hospital_manager'] as const;
@@ -141,7 +142,7 @@ export class DutyConsoleService {
         planFields(frame.contract.settings.systems),
       );
       if (!refused) throw error;
-      const values = stringsOf(sent.body);
+      const values = typedValues(sent.body);
       const html = await this.renderPlans(sent.page, frame, { values, errors: refused.errors });
       return { kind: 'page', status: refused.status, html };
     }
@@ -271,13 +272,6 @@ function planRow(p: DutyPlanRecord) {
 function currentYear(frame: Frame): number | null {
   return contractYearOf(frame.contract?.years ?? [], shanghaiDate(new Date()))?.yearNo ?? null;
 }
-
-const stringsOf = (body: Record<string, unknown> | undefined): Record<string, string> =>
-  Object.fromEntries(
-    Object.entries(body ?? {}).flatMap(([k, v]) =>
-      typeof v === 'string' ? [[k, v]] : Array.isArray(v) ? [[k, v.join('\n')]] : [],
-    ),
-  );
 
 /** The plan's problems where the form shows them: a checklist line's under the checklist box. */
 function onPlanForm(error: unknown): unknown {

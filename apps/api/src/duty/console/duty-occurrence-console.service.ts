@@ -26,11 +26,7 @@ import {
   itemFields,
 } from './duty-console-forms';
 import { dutyView } from './duty-view';
-
-const stringsOf = (body: Record<string, unknown> | undefined): Record<string, string> =>
-  Object.fromEntries(
-    Object.entries(body ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'),
-  );
+import { typedValues } from './typed-values';
 
 /** One occurrence's page (record, signatures, history, the viewer's steps) and its printed report. */
 @Injectable()
@@ -154,7 +150,7 @@ export class DutyOccurrenceConsoleService {
         page: (failed) =>
           this.page(sent.page, id, {
             ...failed,
-            values: { ...stringsOf(sent.body), ...failed.values },
+            values: { ...typedValues(sent.body), ...failed.values },
           }),
         refusal: (error, fields) => validationRefusal(error, [...fields, ...items]),
         location: `/duties/${encodeURIComponent(id)}`,
